@@ -1,0 +1,149 @@
+"""Entry point: `python -m bot` runs the bot, `python -m bot migrate` only migrates.
+
+This is the one place that wires the Slack adapter to the core.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from collections.abc import Callable
+from contextlib import suppress
+
+from aiohttp import web
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+    AsyncServerErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.clock import Clock, SystemClock
+from bot.config import ConfigError, Settings, database_url_from, load_settings, read_environment
+from bot.context import Core
+from bot.dispatch import TiimiCommands
+from bot.logging_setup import configure_logging
+from handlers.slack.app import build_app
+from handlers.slack.locale import LocaleResolver
+from handlers.slack.platform import SlackPlatform
+from handlers.slack.server import build_web_app
+from storage.db import Database
+from storage.migrate import upgrade_to_head
+
+log = logging.getLogger("bot")
+USAGE = "usage: python -m bot [run | migrate]"
+
+
+def slack_client(settings: Settings) -> AsyncWebClient:
+    return AsyncWebClient(
+        token=settings.slack_bot_token,
+        base_url=settings.slack_api_url,
+        retry_handlers=[
+            AsyncConnectionErrorRetryHandler(max_retry_count=2),
+            AsyncRateLimitErrorRetryHandler(max_retry_count=5),
+            AsyncServerErrorRetryHandler(max_retry_count=2),
+        ],
+    )
+
+
+async def serve(
+    settings: Settings,
+    *,
+    stop: asyncio.Event,
+    clock: Clock | None = None,
+    on_ready: Callable[[int], None] | None = None,
+) -> None:
+    """Migrate, start the HTTP server (and Socket Mode when configured), run until `stop`."""
+    database = Database(settings.database_url)
+    await upgrade_to_head(database)
+    client = slack_client(settings)
+    platform = SlackPlatform(client)
+    core = Core(
+        database=database,
+        platform=platform,
+        clock=clock or SystemClock(),
+        timezone=settings.timezone,
+        language=settings.language,
+        coordinators=settings.coordinators,
+    )
+    tiimi = TiimiCommands(core)
+    recovered = await tiimi.teams.recover_pending()
+    if recovered:
+        log.warning("rolled back %d team set-ups interrupted earlier", recovered)
+    bolt_app = build_app(
+        client=client,
+        token=settings.slack_bot_token,
+        signing_secret=settings.slack_signing_secret or "",
+        tiimi=tiimi,
+        locales=LocaleResolver(client, default=settings.language),
+        platform=platform,
+    )
+    web_app = build_web_app(None if settings.socket_mode else bolt_app, database_ok=database.ping)
+    runner = web.AppRunner(web_app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, host="0.0.0.0", port=settings.port)
+    await site.start()
+    socket_handler = None
+    if settings.slack_app_token:
+        socket_handler = AsyncSocketModeHandler(
+            bolt_app, settings.slack_app_token, web_client=client
+        )
+        await socket_handler.connect_async()  # type: ignore[no-untyped-call]
+    port = runner.addresses[0][1]
+    log.info("Tiimi is running (%s mode, port %d)", "Socket" if socket_handler else "HTTP", port)
+    if on_ready:
+        on_ready(port)
+    try:
+        await stop.wait()
+    finally:
+        if socket_handler:
+            await socket_handler.close_async()  # type: ignore[no-untyped-call]
+        await runner.cleanup()
+        await database.dispose()
+
+
+async def _run_until_signalled(settings: Settings) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with suppress(NotImplementedError):
+            loop.add_signal_handler(signum, stop.set)
+    await serve(settings, stop=stop)
+
+
+async def _migrate(database_url: str) -> None:
+    database = Database(database_url)
+    try:
+        await upgrade_to_head(database)
+    finally:
+        await database.dispose()
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "run"
+    if command not in ("run", "migrate") or len(argv) > 1:
+        print(USAGE, file=sys.stderr)
+        return 2
+    env = read_environment()
+    try:
+        if command == "migrate":
+            url, level = database_url_from(env)
+            configure_logging(level)
+            asyncio.run(_migrate(url))
+            log.info("database migrated")
+            return 0
+        settings = load_settings(env)
+    except ConfigError as error:
+        problems = "\n".join(f"  - {p}" for p in error.problems)
+        print(f"Tiimi cannot start; fix these environment variables:\n{problems}", file=sys.stderr)
+        return 2
+    configure_logging(settings.log_level)
+    asyncio.run(_run_until_signalled(settings))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

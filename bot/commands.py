@@ -1,0 +1,164 @@
+"""The `/tiimi` command grammar: a pure parser from text to a command value."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.errors import UserError
+from bot.professions import match_profession
+from bot.text_norm import fold
+from storage.models import CloseReason
+
+_MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
+
+
+@dataclass(frozen=True)
+class OpenTeam:
+    member_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OpenTeamDialog:
+    pass
+
+
+@dataclass(frozen=True)
+class AddMember:
+    user_id: str
+    profession: str | None
+
+
+@dataclass(frozen=True)
+class RemoveMember:
+    user_id: str
+
+
+@dataclass(frozen=True)
+class HandOver:
+    user_id: str
+
+
+@dataclass(frozen=True)
+class ListMembers:
+    pass
+
+
+@dataclass(frozen=True)
+class CloseTeam:
+    reason: CloseReason | None
+
+
+@dataclass(frozen=True)
+class ShowHelp:
+    unknown: bool = False
+
+
+TeamCommand = OpenTeam | AddMember | RemoveMember | HandOver | ListMembers | CloseTeam | ShowHelp
+TiimiCommand = TeamCommand | OpenTeamDialog
+
+_SUBCOMMANDS: dict[str, str] = {
+    **dict.fromkeys(["uusi", "avaa", "new", "open", "ny"], "open"),
+    **dict.fromkeys(["lisaa", "add", "lagg till", "lagg"], "add"),
+    **dict.fromkeys(["poista", "remove", "ta bort", "poistu"], "remove"),
+    **dict.fromkeys(["vastuu", "vastuuhenkilo", "convenor", "ansvar", "ansvarig"], "hand_over"),
+    **dict.fromkeys(["jasenet", "members", "medlemmar"], "list"),
+    **dict.fromkeys(["sulje", "close", "stang"], "close"),
+    **dict.fromkeys(["ohje", "apua", "help", "hjalp", ""], "help"),
+}
+
+_CLOSE_REASONS: dict[str, CloseReason] = {
+    **dict.fromkeys(
+        (
+            "tavoitteet saavutettu",
+            "tavoitteet",
+            "saavutettu",
+            "goals reached",
+            "goals",
+            "malen uppnadda",
+            "malen",
+        ),
+        CloseReason.GOALS_REACHED,
+    ),
+    **dict.fromkeys(
+        ["asiakkaan toive", "toive", "client's wish", "client wish", "klientens onskan", "onskan"],
+        CloseReason.CLIENT_WISH,
+    ),
+    **dict.fromkeys(
+        (
+            "siirtyi yhteen palveluun",
+            "siirtyi",
+            "yksi palvelu",
+            "moved to one service",
+            "overgick till en tjanst",
+            "en tjanst",
+        ),
+        CloseReason.MOVED_TO_ONE_SERVICE,
+    ),
+    **dict.fromkeys(["muu", "other", "annat", "ovrigt"], CloseReason.OTHER),
+}
+
+
+def parse_mention(token: str) -> str | None:
+    """The user id in a Slack-escaped mention `<@U123|name>`, else None."""
+    match = _MENTION.match(token)
+    return match.group(1) if match else None
+
+
+def parse_close_reason(text: str) -> CloseReason | None:
+    return _CLOSE_REASONS.get(fold(text).strip(" .!"))
+
+
+def parse_tiimi(text: str) -> TiimiCommand:
+    """Parse the text after `/tiimi`; raises UserError for a known subcommand misused."""
+    words = text.split()
+    sub, rest = _split_subcommand(words)
+    if sub is None:
+        return ShowHelp(unknown=True)
+    if sub == "help":
+        return ShowHelp()
+    if sub == "list":
+        return ListMembers()
+    if sub == "open":
+        return _parse_open(rest)
+    if sub == "close":
+        if not rest:
+            return CloseTeam(reason=None)
+        reason = parse_close_reason(" ".join(rest))
+        if reason is None:
+            raise UserError("close_reason_unknown")
+        return CloseTeam(reason=reason)
+    user_id = parse_mention(rest[0]) if rest else None
+    if user_id is None:
+        raise UserError(f"usage_{sub}")
+    if sub == "add":
+        return AddMember(user_id=user_id, profession=_parse_profession(rest[1:]))
+    if len(rest) > 1:
+        raise UserError(f"usage_{sub}")
+    return RemoveMember(user_id) if sub == "remove" else HandOver(user_id)
+
+
+def _split_subcommand(words: list[str]) -> tuple[str | None, list[str]]:
+    if not words:
+        return "help", []
+    if len(words) > 1 and (two := fold(" ".join(words[:2]))) in _SUBCOMMANDS:
+        return _SUBCOMMANDS[two], words[2:]
+    return _SUBCOMMANDS.get(fold(words[0])), words[1:]
+
+
+def _parse_open(rest: list[str]) -> OpenTeam | OpenTeamDialog:
+    if not rest:
+        return OpenTeamDialog()
+    ids = [parse_mention(token) for token in rest]
+    if any(user_id is None for user_id in ids):
+        raise UserError("usage_open")
+    return OpenTeam(member_ids=tuple(dict.fromkeys(i for i in ids if i is not None)))
+
+
+def _parse_profession(words: list[str]) -> str | None:
+    if not words:
+        return None
+    key = match_profession(" ".join(words))
+    if key is None:
+        raise UserError("unknown_profession")
+    return key

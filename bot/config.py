@@ -1,0 +1,156 @@
+"""Typed settings: the only place that reads the process environment."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dotenv import dotenv_values
+
+LANGUAGES = ("fi", "sv", "en")
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+
+
+class ConfigError(Exception):
+    """Raised with one line per bad or missing variable."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Settings:
+    slack_bot_token: str
+    slack_signing_secret: str | None
+    slack_app_token: str | None
+    slack_api_url: str
+    port: int
+    database_url: str
+    timezone: ZoneInfo
+    language: str
+    coordinators: frozenset[str]
+    log_level: str
+
+    @property
+    def socket_mode(self) -> bool:
+        return self.slack_app_token is not None
+
+
+def read_environment(env_file: Path | None = Path(".env")) -> dict[str, str]:
+    """The process environment over the values of `.env` (the real environment wins)."""
+    merged: dict[str, str] = {}
+    if env_file is not None and env_file.is_file():
+        merged.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    merged.update(os.environ)
+    return merged
+
+
+def load_settings(env: Mapping[str, str]) -> Settings:
+    """Validate every variable and raise one ConfigError naming each bad one."""
+    problems: list[str] = []
+
+    def get(name: str) -> str | None:
+        value = env.get(name, "").strip()
+        return value or None
+
+    bot_token = get("SLACK_BOT_TOKEN")
+    if bot_token is None:
+        problems.append("SLACK_BOT_TOKEN is required (the bot token, xoxb-…)")
+    elif not bot_token.startswith("xoxb-"):
+        problems.append("SLACK_BOT_TOKEN must be a bot token starting with xoxb-")
+
+    app_token = get("SLACK_APP_TOKEN")
+    if app_token is not None and not app_token.startswith("xapp-"):
+        problems.append("SLACK_APP_TOKEN must be an app-level token starting with xapp-")
+
+    secret = get("SLACK_SIGNING_SECRET")
+    if secret is None and app_token is None:
+        problems.append("SLACK_SIGNING_SECRET is required in HTTP mode (no SLACK_APP_TOKEN set)")
+    elif secret is not None and (len(secret) < 16 or any(c.isspace() for c in secret)):
+        problems.append("SLACK_SIGNING_SECRET looks malformed (expected Slack's signing secret)")
+
+    api_url = get("SLACK_API_URL") or DEFAULT_SLACK_API_URL
+    parts = urlsplit(api_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        problems.append("SLACK_API_URL must be an http(s) URL such as https://slack.com/api/")
+    if not api_url.endswith("/"):
+        api_url += "/"
+
+    port = _parse_port(get("PORT"), problems)
+    database_url = _database_url(env, problems)
+
+    tz = _parse_timezone(get("TIMEZONE") or "Europe/Helsinki", problems)
+    language = (get("LANGUAGE") or "fi").lower()
+    if language not in LANGUAGES:
+        problems.append(f"LANGUAGE must be one of {', '.join(LANGUAGES)}")
+
+    coordinators = frozenset(u.strip() for u in (get("COORDINATORS") or "").split(",") if u.strip())
+    bad_ids = sorted(u for u in coordinators if not _USER_ID.match(u))
+    if bad_ids:
+        problems.append("COORDINATORS must be comma-separated Slack user ids (U…)")
+
+    log_level = _log_level(env, problems)
+
+    if problems:
+        raise ConfigError(problems)
+    assert bot_token is not None and tz is not None and port is not None
+    return Settings(
+        slack_bot_token=bot_token,
+        slack_signing_secret=secret,
+        slack_app_token=app_token,
+        slack_api_url=api_url,
+        port=port,
+        database_url=database_url,
+        timezone=tz,
+        language=language,
+        coordinators=coordinators,
+        log_level=log_level,
+    )
+
+
+def database_url_from(env: Mapping[str, str]) -> tuple[str, str]:
+    """DATABASE_URL and LOG_LEVEL alone, for `python -m bot migrate`."""
+    problems: list[str] = []
+    url, level = _database_url(env, problems), _log_level(env, problems)
+    if problems:
+        raise ConfigError(problems)
+    return url, level
+
+
+def _database_url(env: Mapping[str, str], problems: list[str]) -> str:
+    url = env.get("DATABASE_URL", "").strip() or "sqlite:///tiimi.db"
+    if not url.startswith(("sqlite:", "sqlite+", "postgresql", "postgres:")):
+        problems.append("DATABASE_URL must be sqlite:///path or postgresql://user@host/db")
+    return url
+
+
+def _log_level(env: Mapping[str, str], problems: list[str]) -> str:
+    level = env.get("LOG_LEVEL", "").strip().upper() or "INFO"
+    if not isinstance(logging.getLevelName(level), int):
+        problems.append("LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
+    return level
+
+
+def _parse_port(raw: str | None, problems: list[str]) -> int | None:
+    if raw is None:
+        return 3000
+    if raw.isdigit() and 0 < int(raw) < 65536:
+        return int(raw)
+    problems.append("PORT must be a number between 1 and 65535")
+    return None
+
+
+def _parse_timezone(name: str, problems: list[str]) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append("TIMEZONE must be an IANA time zone such as Europe/Helsinki")
+        return None

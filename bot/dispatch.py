@@ -1,0 +1,137 @@
+"""Runs `/tiimi` commands and button presses: privacy guard, parse, act, answer."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+
+from bot import team_messages
+from bot.commands import (
+    AddMember,
+    CloseTeam,
+    HandOver,
+    ListMembers,
+    OpenTeam,
+    OpenTeamDialog,
+    RemoveMember,
+    ShowHelp,
+    TeamCommand,
+    parse_tiimi,
+)
+from bot.context import Actor, Core
+from bot.errors import UserError
+from bot.members import MemberService
+from bot.privacy import IdentityCodeKind, PrivacyViolation, check_text
+from bot.replies import Message, Reply, simple
+from bot.teams import OpenedTeam, TeamService
+from storage.models import CloseReason, TeamState
+
+log = logging.getLogger(__name__)
+
+
+def guard(*texts: str) -> None:
+    """Refuse free text that carries a personal identity code, without echoing it."""
+    for text in texts:
+        try:
+            check_text(text)
+        except PrivacyViolation as violation:
+            key = (
+                "privacy_hetu" if violation.kind is IdentityCodeKind.VALID else "privacy_hetu_like"
+            )
+            raise UserError(key) from None
+
+
+async def answer(actor: Actor, work: Callable[[], Awaitable[Reply]]) -> Reply:
+    """Run the work and turn a UserError into a plain answer in the actor's language."""
+    try:
+        return await work()
+    except UserError as error:
+        return simple(actor.t(error.key, **error.params))
+
+
+class TiimiCommands:
+    def __init__(self, core: Core) -> None:
+        self.core = core
+        self.teams = TeamService(core)
+        self.members = MemberService(core)
+
+    async def run(
+        self, *, actor: Actor, text: str, channel_id: str, request_key: str
+    ) -> Reply | OpenTeamDialog:
+        """Handle `/tiimi <text>`; an OpenTeamDialog asks the adapter to open the form."""
+        try:
+            guard(text)
+            command = parse_tiimi(text)
+        except UserError as error:
+            return simple(actor.t(error.key, **error.params))
+        if isinstance(command, OpenTeamDialog):
+            return command
+        return await answer(actor, lambda: self._execute(command, actor, channel_id, request_key))
+
+    async def open_from_dialog(
+        self, *, actor: Actor, member_ids: Sequence[str], request_key: str
+    ) -> Reply:
+        return await answer(actor, lambda: self._open(actor, member_ids, request_key))
+
+    async def close_from_button(self, *, actor: Actor, channel_id: str, value: str) -> Reply:
+        async def work() -> Reply:
+            reason = CloseReason(value.split(":", 1)[1])
+            team = await self.teams.close_team(actor=actor, channel_id=channel_id, reason=reason)
+            return simple(actor.t("team_closed_done", code=team.code))
+
+        return await answer(actor, work)
+
+    async def _execute(
+        self,
+        command: TeamCommand,
+        actor: Actor,
+        channel_id: str,
+        request_key: str,
+    ) -> Reply:
+        t = actor.t
+        match command:
+            case ShowHelp(unknown=unknown):
+                return Reply(team_messages.help_message(t, unknown=unknown))
+            case OpenTeam(member_ids=member_ids):
+                return await self._open(actor, member_ids, request_key)
+            case AddMember(user_id=user_id, profession=profession):
+                key = await self.members.add(
+                    actor=actor, channel_id=channel_id, user_id=user_id, profession=profession
+                )
+                return simple(t(key, user=user_id))
+            case RemoveMember(user_id=user_id):
+                await self.members.remove(actor=actor, channel_id=channel_id, user_id=user_id)
+                return simple(t("member_removed", user=user_id))
+            case HandOver(user_id=user_id):
+                await self.members.hand_over(actor=actor, channel_id=channel_id, user_id=user_id)
+                return simple(t("convenor_changed", user=user_id))
+            case ListMembers():
+                team, members = await self.members.list(actor=actor, channel_id=channel_id)
+                return Reply(team_messages.member_list(t, team=team, members=members))
+            case CloseTeam(reason=None):
+                team, _ = await self.members.list(actor=actor, channel_id=channel_id)
+                return Reply(team_messages.close_reason_choice(t, team=team))
+            case CloseTeam(reason=reason):
+                assert reason is not None
+                team = await self.teams.close_team(
+                    actor=actor, channel_id=channel_id, reason=reason
+                )
+                return simple(t("team_closed_done", code=team.code))
+        raise AssertionError(f"unhandled command {command!r}")
+
+    async def _open(self, actor: Actor, member_ids: Sequence[str], request_key: str) -> Reply:
+        opened = await self.teams.open_team(
+            actor=actor, member_ids=member_ids, request_key=request_key
+        )
+        return Reply(opened_message(actor, opened))
+
+
+def opened_message(actor: Actor, opened: OpenedTeam) -> Message:
+    t, team = actor.t, opened.team
+    if opened.already_existed and team.state != TeamState.ACTIVE:
+        return Message(t("team_being_opened", code=team.code))
+    lines = [t("team_opened", code=team.code, channel=team.channel_id)]
+    if opened.not_invited:
+        lines.append(t("not_invited", users=team_messages.mentions(list(opened.not_invited))))
+    text = "\n".join(lines)
+    return simple(text).message

@@ -1,0 +1,125 @@
+"""Team membership: invite, remove, hand over the convenor role, list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.access import require_active_team, require_convenor, require_member
+from bot.context import Actor, Core
+from bot.errors import UserError
+from bot.platform import PlatformError
+from bot.replies import Message
+from storage import queries
+from storage.models import AuditAction, Member, Team
+
+
+class MemberService:
+    def __init__(self, core: Core) -> None:
+        self.core = core
+
+    async def add(
+        self, *, actor: Actor, channel_id: str, user_id: str, profession: str | None
+    ) -> str:
+        """Invite a member the client chose; returns the catalog key of the outcome."""
+        team, members = await self._team_for_member(actor, channel_id)
+        current = next((m for m in members if m.user_id == user_id), None)
+        if current is not None and (profession is None or current.profession == profession):
+            raise UserError("already_member", user=user_id)
+        if current is None:
+            outcome = await self.core.platform.invite(team.live_channel_id, [user_id])
+            if user_id in outcome.failed:
+                raise UserError("invite_failed", user=user_id)
+        now = self.core.clock.now()
+        async with self.core.database.session() as session:
+            row = await queries.get_member(session, team_id=team.pk, user_id=user_id)
+            if row is None:
+                row = Member(
+                    team_id=team.pk,
+                    user_id=user_id,
+                    added_by=actor.user_id,
+                    added_at=now,
+                    consent_confirmed_by=actor.user_id,
+                    consent_confirmed_at=now,
+                )
+            elif current is None:  # rejoining after an earlier removal
+                row.added_by, row.added_at, row.removed_by, row.removed_at = (
+                    actor.user_id,
+                    now,
+                    None,
+                    None,
+                )
+                row.consent_confirmed_by, row.consent_confirmed_at = actor.user_id, now
+            row.profession = profession
+            session.add(row)
+            queries.add_audit(
+                session,
+                at=now,
+                actor_id=actor.user_id,
+                team_id=team.id,
+                action=AuditAction.MEMBER_ADDED,
+                subject_id=user_id,
+                detail=profession,
+            )
+        return "member_added" if current is None else "member_profession_changed"
+
+    async def remove(self, *, actor: Actor, channel_id: str, user_id: str) -> None:
+        team, members = await self._team_for_member(actor, channel_id)
+        if not any(m.user_id == user_id for m in members):
+            raise UserError("not_member_target", user=user_id)
+        if team.convenor_id == user_id:
+            raise UserError("cannot_remove_convenor", user=user_id)
+        try:
+            await self.core.platform.remove_member(team.live_channel_id, user_id)
+        except PlatformError as error:
+            if error.code != "not_in_channel":
+                raise
+        now = self.core.clock.now()
+        async with self.core.database.session() as session:
+            row = await queries.get_member(session, team_id=team.pk, user_id=user_id)
+            assert row is not None
+            row.removed_by, row.removed_at = actor.user_id, now
+            queries.add_audit(
+                session,
+                at=now,
+                actor_id=actor.user_id,
+                team_id=team.id,
+                action=AuditAction.MEMBER_REMOVED,
+                subject_id=user_id,
+            )
+
+    async def hand_over(self, *, actor: Actor, channel_id: str, user_id: str) -> None:
+        team, members = await self._team_for_member(actor, channel_id)
+        require_convenor(team, actor)
+        if user_id == team.convenor_id:
+            raise UserError("already_convenor", user=user_id)
+        if not any(m.user_id == user_id for m in members):
+            raise UserError("convenor_must_be_member", user=user_id)
+        now = self.core.clock.now()
+        async with self.core.database.session() as session:
+            row = await queries.get_team(session, team_id=team.pk)
+            assert row is not None
+            row.convenor_id = user_id
+            queries.add_audit(
+                session,
+                at=now,
+                actor_id=actor.user_id,
+                team_id=team.id,
+                action=AuditAction.CONVENOR_CHANGED,
+                subject_id=user_id,
+            )
+        await self.core.platform.post_message(
+            team.live_channel_id,
+            Message(self.core.t("convenor_changed_notice", old=actor.user_id, new=user_id)),
+        )
+
+    async def list(self, *, actor: Actor, channel_id: str) -> tuple[Team, Sequence[Member]]:
+        return await self._team_for_member(actor, channel_id)
+
+    async def _team_for_member(
+        self, actor: Actor, channel_id: str
+    ) -> tuple[Team, Sequence[Member]]:
+        async with self.core.database.session() as session:
+            team = await require_active_team(session, channel_id=channel_id)
+            members = await queries.active_members(session, team_id=team.pk)
+        require_member(team, members, actor)
+        return team, members

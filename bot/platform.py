@@ -1,0 +1,54 @@
+"""The small interface through which the core talks to a chat platform."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from bot.replies import Message
+
+
+class PlatformError(Exception):
+    """A chat platform call failed; `code` is the platform's error name."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+class ChannelNameTaken(PlatformError):
+    pass
+
+
+class ActionRestricted(PlatformError):
+    """A workspace setting forbids the action (e.g. apps creating private channels)."""
+
+
+class ChannelUnavailable(PlatformError):
+    """The channel is archived, gone, or the bot is no longer in it."""
+
+
+@dataclass(frozen=True)
+class InviteOutcome:
+    failed: Mapping[str, str] = field(default_factory=dict)  # user id -> error code
+
+
+class ChatPlatform(Protocol):
+    async def create_private_channel(self, name: str) -> str:
+        """Create a private channel and return its id."""
+        ...
+
+    async def invite(self, channel_id: str, user_ids: Sequence[str]) -> InviteOutcome: ...
+
+    async def remove_member(self, channel_id: str, user_id: str) -> None: ...
+
+    async def post_message(
+        self, channel_id: str, message: Message, *, metadata: Mapping[str, Any] | None = None
+    ) -> str:
+        """Post to a channel and return the message id (Slack: ts)."""
+        ...
+
+    async def send_direct(self, user_id: str, message: Message) -> None: ...
+
+    async def archive_channel(self, channel_id: str) -> None: ...

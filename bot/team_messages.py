@@ -1,0 +1,84 @@
+"""The messages about a team's life: welcome, member list, closing summary, help."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.i18n import Catalog
+from bot.professions import profession_label
+from bot.replies import Block, Button, Buttons, Divider, Header, Message, Note, Text
+from storage.models import CloseReason, Member, Team
+
+CLOSE_REASONS = tuple(CloseReason)
+
+
+def mentions(user_ids: Sequence[str]) -> str:
+    return ", ".join(f"<@{u}>" for u in user_ids)
+
+
+def welcome(t: Catalog, *, team: Team, member_ids: Sequence[str]) -> Message:
+    others = [u for u in member_ids if u != team.convenor_id]
+    return Message(
+        text=t("welcome_fallback", code=team.code),
+        blocks=(
+            Header(t("welcome_header", code=team.code)),
+            Text(t("welcome_intro", convenor=team.convenor_id, members=mentions(others) or "–")),
+            Text(t("welcome_do")),
+            Text(t("welcome_dont")),
+            Note(t("welcome_next")),
+        ),
+    )
+
+
+def member_list(t: Catalog, *, team: Team, members: Sequence[Member]) -> Message:
+    lines = []
+    for member in members:
+        label = profession_label(member.profession, t.lang) or t("profession_unknown")
+        role = f" – {t('convenor')}" if member.user_id == team.convenor_id else ""
+        lines.append(f"• <@{member.user_id}> ({label}){role}")
+    body = "\n".join(lines)
+    header = t("members_header", code=team.code, count=len(members))
+    return Message(text=f"{header}\n{body}", blocks=(Header(header), Text(body)))
+
+
+def closing_summary(
+    t: Catalog, *, team: Team, members: Sequence[Member], reason: CloseReason, now: datetime
+) -> Message:
+    opened = team.activated_at or team.created_at
+    days = max(0, (now - opened).days)
+    return Message(
+        text=t("closed_fallback", code=team.code),
+        blocks=(
+            Header(t("closed_header", code=team.code)),
+            Text(
+                t(
+                    "closed_summary",
+                    reason=t(f"reason_{reason}"),
+                    days=days,
+                    count=len(members),
+                    convenor=team.convenor_id,
+                )
+            ),
+            Text(t("closed_record_reminder")),
+        ),
+    )
+
+
+def close_reason_choice(t: Catalog, *, team: Team) -> Message:
+    buttons = tuple(
+        Button(f"close_team:{reason}", t(f"reason_{reason}"), f"{team.pk}:{reason}")
+        for reason in CLOSE_REASONS
+    )
+    return Message(
+        text=t("close_choose_reason", code=team.code),
+        blocks=(Text(t("close_choose_reason", code=team.code)), Buttons(buttons)),
+    )
+
+
+def help_message(t: Catalog, *, unknown: bool = False) -> Message:
+    blocks: list[Block] = [Header(t("help_header"))]
+    if unknown:
+        blocks.append(Text(t("help_unknown")))
+    blocks += [Text(t("help_body")), Divider(), Note(t("help_privacy"))]
+    return Message(text=t("help_header"), blocks=tuple(blocks))

@@ -1,0 +1,210 @@
+"""Opening and closing teams, ordered so that a failure leaves no orphan."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy.exc import IntegrityError
+
+from bot import team_messages
+from bot.access import require_active_team, require_convenor, require_member
+from bot.context import Actor, Core
+from bot.errors import UserError
+from bot.platform import ActionRestricted, ChannelNameTaken, ChannelUnavailable, PlatformError
+from storage import queries
+from storage.models import AuditAction, CloseReason, Member, Team, TeamState
+
+log = logging.getLogger(__name__)
+MAX_NAME_ATTEMPTS = 20
+PENDING_TIMEOUT = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class OpenedTeam:
+    team: Team
+    members: tuple[str, ...]
+    not_invited: dict[str, str]
+    already_existed: bool = False
+
+
+class TeamService:
+    def __init__(self, core: Core) -> None:
+        self.core = core
+
+    async def open_team(
+        self, *, actor: Actor, member_ids: Sequence[str], request_key: str
+    ) -> OpenedTeam:
+        """Reserve the row, create the channel, invite, welcome, then activate."""
+        async with self.core.database.session() as session:
+            existing = await queries.get_team_by_request_key(session, request_key=request_key)
+        if existing is not None:
+            return OpenedTeam(existing, (), {}, already_existed=True)
+        team, created = await self._reserve(actor=actor, request_key=request_key)
+        if not created:  # a concurrent delivery of the same request won the race
+            return OpenedTeam(team, (), {}, already_existed=True)
+        wanted = tuple(dict.fromkeys([actor.user_id, *member_ids]))
+        try:
+            channel_id = await self._create_channel(team)
+            outcome = await self.core.platform.invite(channel_id, wanted)
+            joined = tuple(u for u in wanted if u not in outcome.failed)
+            await self.core.platform.post_message(
+                channel_id, team_messages.welcome(self.core.t, team=team, member_ids=joined)
+            )
+            await self._activate(team, actor=actor, member_ids=joined)
+        except Exception as error:
+            await self._roll_back(team, actor=actor, error=error)
+            if isinstance(error, ActionRestricted):
+                raise UserError("open_restricted") from error
+            if isinstance(error, PlatformError):
+                raise UserError("open_failed_platform") from error
+            raise
+        return OpenedTeam(team, joined, dict(outcome.failed))
+
+    async def close_team(self, *, actor: Actor, channel_id: str, reason: CloseReason) -> Team:
+        """Post the summary, archive the channel, then mark the team closed."""
+        async with self.core.database.session() as session:
+            team = await require_active_team(session, channel_id=channel_id)
+            members = await queries.active_members(session, team_id=team.pk)
+            require_member(team, members, actor)
+            require_convenor(team, actor)
+        summary = team_messages.closing_summary(
+            self.core.t, team=team, members=members, reason=reason, now=self.core.clock.now()
+        )
+        try:
+            await self.core.platform.post_message(channel_id, summary)
+            await self.core.platform.archive_channel(channel_id)
+        except ChannelUnavailable:
+            log.info("team %s: channel already archived or gone; closing anyway", team.code)
+        now = self.core.clock.now()
+        async with self.core.database.session() as session:
+            row = await queries.get_team(session, team_id=team.pk)
+            assert row is not None
+            if row.state != TeamState.ACTIVE:
+                raise UserError("team_closed")
+            row.state, row.closed_at, row.closed_by = TeamState.CLOSED, now, actor.user_id
+            row.close_reason = reason
+            queries.add_audit(
+                session,
+                at=now,
+                actor_id=actor.user_id,
+                action=AuditAction.TEAM_CLOSED,
+                team_id=row.id,
+                detail=reason,
+            )
+        return row
+
+    async def recover_pending(self) -> int:
+        """Roll back teams whose set-up was interrupted (e.g. by a crash); returns how many."""
+        cutoff = self.core.clock.now() - PENDING_TIMEOUT
+        async with self.core.database.session() as session:
+            stale = await queries.stale_pending_teams(session, created_before=cutoff)
+        for team in stale:
+            await self._roll_back(team, actor=None, error=None)
+        return len(stale)
+
+    async def _reserve(self, *, actor: Actor, request_key: str) -> tuple[Team, bool]:
+        now = self.core.clock.now()
+        year = now.astimezone(self.core.timezone).year
+        for _ in range(10):
+            try:
+                async with self.core.database.session() as session:
+                    number = await queries.next_team_number(session, year=year)
+                    team = Team(
+                        code=f"MT-{year}-{number:04d}",
+                        year=year,
+                        number=number,
+                        convenor_id=actor.user_id,
+                        opened_by=actor.user_id,
+                        request_key=request_key,
+                        consent_confirmed_by=actor.user_id,
+                        consent_confirmed_at=now,
+                        created_at=now,
+                    )
+                    session.add(team)
+                return team, True
+            except IntegrityError:
+                async with self.core.database.session() as session:
+                    same = await queries.get_team_by_request_key(session, request_key=request_key)
+                if same is not None:
+                    return same, False
+        raise RuntimeError("could not reserve a team number")
+
+    async def _create_channel(self, team: Team) -> str:
+        base = team.code.lower()
+        for attempt in range(1, MAX_NAME_ATTEMPTS + 1):
+            name = base if attempt == 1 else f"{base}-{attempt}"
+            try:
+                channel_id = await self.core.platform.create_private_channel(name)
+            except ChannelNameTaken:
+                continue
+            team.channel_id, team.channel_name = channel_id, name  # for a roll-back
+            async with self.core.database.session() as session:
+                row = await queries.get_team(session, team_id=team.pk)
+                assert row is not None
+                row.channel_id, row.channel_name = channel_id, name
+            return channel_id
+        raise PlatformError("name_taken")
+
+    async def _activate(self, team: Team, *, actor: Actor, member_ids: Sequence[str]) -> None:
+        now = self.core.clock.now()
+        async with self.core.database.session() as session:
+            row = await queries.get_team(session, team_id=team.pk)
+            assert row is not None
+            row.state, row.activated_at = TeamState.ACTIVE, now
+            queries.add_audit(
+                session,
+                at=now,
+                actor_id=actor.user_id,
+                team_id=row.pk,
+                action=AuditAction.TEAM_OPENED,
+            )
+            for user_id in member_ids:
+                session.add(
+                    Member(
+                        team_id=row.pk,
+                        user_id=user_id,
+                        added_by=actor.user_id,
+                        added_at=now,
+                        consent_confirmed_by=actor.user_id,
+                        consent_confirmed_at=now,
+                    )
+                )
+                queries.add_audit(
+                    session,
+                    at=now,
+                    actor_id=actor.user_id,
+                    team_id=row.pk,
+                    action=AuditAction.MEMBER_ADDED,
+                    subject_id=user_id,
+                )
+        team.state = TeamState.ACTIVE
+
+    async def _roll_back(self, team: Team, *, actor: Actor | None, error: Exception | None) -> None:
+        """Compensate a failed set-up: archive any channel created, mark the row failed."""
+        log.warning("team %s: set-up failed (%s); rolling back", team.code, type(error).__name__)
+        async with self.core.database.session() as session:
+            row = await queries.get_team(session, team_id=team.pk)
+        channel_id = (row.channel_id if row is not None else None) or team.channel_id
+        if channel_id is not None:
+            try:
+                await self.core.platform.archive_channel(channel_id)
+            except PlatformError as archive_error:
+                log.error("team %s: could not archive channel: %s", team.code, archive_error.code)
+        async with self.core.database.session() as session:
+            row = await queries.get_team(session, team_id=team.pk)
+            if row is None or row.state != TeamState.PENDING:
+                return
+            row.state = TeamState.FAILED
+            row.request_key = None  # a new attempt with the same key may start over
+            code = error.code if isinstance(error, PlatformError) else "interrupted"
+            queries.add_audit(
+                session,
+                at=self.core.clock.now(),
+                actor_id=actor.user_id if actor else row.opened_by,
+                action=AuditAction.TEAM_OPEN_FAILED,
+                team_id=row.id,
+                detail=code[:64],
+            )

@@ -1,0 +1,32 @@
+"""The close-reason buttons under `/tiimi sulje`."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
+
+from bot.context import Actor
+from handlers.slack.render import reply_payload
+
+
+async def handle_close_team(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: AsyncRespond,
+    context: AsyncBoltContext,
+) -> None:
+    await ack()
+    user_id = body["user"]["id"]
+    actor = Actor(user_id=user_id, lang=await context["locales"].language(user_id))
+    channel_id = (body.get("channel") or {}).get("id") or ""
+    reply = await context["tiimi"].close_from_button(
+        actor=actor, channel_id=channel_id, value=action.get("value") or ""
+    )
+    await respond(**reply_payload(reply), delete_original=True)
+
+
+def register(app: AsyncApp) -> None:
+    app.action(re.compile(r"^close_team:"))(handle_close_team)

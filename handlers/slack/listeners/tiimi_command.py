@@ -1,0 +1,42 @@
+"""`/tiimi`: acknowledge at once, then run the command in the core and answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.commands import OpenTeamDialog
+from bot.context import Actor
+from handlers.slack.render import reply_payload
+from handlers.slack.views.open_team import open_team_modal
+
+COMMAND = "/tiimi"
+
+
+async def handle_tiimi(
+    ack: AsyncAck,
+    command: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    context: AsyncBoltContext,
+) -> None:
+    await ack()
+    user_id = command["user_id"]
+    actor = Actor(user_id=user_id, lang=await context["locales"].language(user_id))
+    result = await context["tiimi"].run(
+        actor=actor,
+        text=command.get("text") or "",
+        channel_id=command["channel_id"],
+        request_key=f"command:{command['trigger_id']}",
+    )
+    if isinstance(result, OpenTeamDialog):
+        view = open_team_modal(actor.t, origin_channel=command["channel_id"])
+        await client.views_open(trigger_id=command["trigger_id"], view=view)
+        return
+    await respond(**reply_payload(result))
+
+
+def register(app: AsyncApp) -> None:
+    app.command(COMMAND)(handle_tiimi)

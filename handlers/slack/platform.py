@@ -1,0 +1,113 @@
+"""The Slack implementation of the core's ChatPlatform interface."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.platform import (
+    ActionRestricted,
+    ChannelNameTaken,
+    ChannelUnavailable,
+    InviteOutcome,
+    PlatformError,
+)
+from bot.replies import Message
+from handlers.slack.render import render_blocks
+
+INVITE_BATCH = 100  # conversations.invite accepts at most 100 users per call
+_UNAVAILABLE = {"is_archived", "channel_not_found", "not_in_channel", "channel_is_archived"}
+_ALREADY_THERE = {"already_in_channel", "cant_invite_self"}
+
+
+def _translate(error: SlackApiError) -> PlatformError:
+    code = str(error.response.get("error") or "unknown_error")
+    if code == "name_taken":
+        return ChannelNameTaken(code)
+    if code == "restricted_action":
+        return ActionRestricted(code)
+    if code in _UNAVAILABLE:
+        return ChannelUnavailable(code)
+    return PlatformError(code)
+
+
+class SlackPlatform:
+    def __init__(self, client: AsyncWebClient) -> None:
+        self.client = client
+
+    async def create_private_channel(self, name: str) -> str:
+        try:
+            response = await self.client.conversations_create(name=name, is_private=True)
+        except SlackApiError as error:
+            raise _translate(error) from None
+        return str(response["channel"]["id"])
+
+    async def invite(self, channel_id: str, user_ids: Sequence[str]) -> InviteOutcome:
+        failed: dict[str, str] = {}
+        for start in range(0, len(user_ids), INVITE_BATCH):
+            batch = list(user_ids[start : start + INVITE_BATCH])
+            try:
+                await self.client.conversations_invite(channel=channel_id, users=batch, force=True)
+            except SlackApiError as error:
+                failed.update(_per_user_failures(error, batch))
+        return InviteOutcome(failed=failed)
+
+    async def remove_member(self, channel_id: str, user_id: str) -> None:
+        try:
+            await self.client.conversations_kick(channel=channel_id, user=user_id)
+        except SlackApiError as error:
+            raise _translate(error) from None
+
+    async def post_message(
+        self, channel_id: str, message: Message, *, metadata: Mapping[str, Any] | None = None
+    ) -> str:
+        try:
+            response = await self.client.chat_postMessage(
+                channel=channel_id,
+                text=message.text,
+                blocks=render_blocks(message),
+                metadata=dict(metadata) if metadata else None,
+            )
+        except SlackApiError as error:
+            raise _translate(error) from None
+        return str(response["ts"])
+
+    async def send_direct(self, user_id: str, message: Message) -> None:
+        try:
+            opened = await self.client.conversations_open(users=[user_id])
+        except SlackApiError as error:
+            raise _translate(error) from None
+        await self.post_message(str(opened["channel"]["id"]), message)
+
+    async def archive_channel(self, channel_id: str) -> None:
+        try:
+            await self.client.conversations_archive(channel=channel_id)
+        except SlackApiError as error:
+            translated = _translate(error)
+            if translated.code in ("already_archived", "is_archived"):
+                return
+            raise translated from None
+
+
+def _per_user_failures(error: SlackApiError, batch: list[str]) -> dict[str, str]:
+    """Per-user invite errors; users already in the channel count as invited."""
+    entries = error.response.get("errors") or []
+    failures = {
+        str(entry.get("user")): str(entry.get("error"))
+        for entry in entries
+        if entry.get("user") and entry.get("error") not in _ALREADY_THERE
+    }
+    if entries:
+        return failures
+    code = str(error.response.get("error"))
+    if code in _ALREADY_THERE:
+        return {}
+    if (
+        code in ("user_not_found", "cant_invite", "user_is_restricted", "no_user")
+        and len(batch) == 1
+    ):
+        return {batch[0]: code}
+    raise _translate(error) from None

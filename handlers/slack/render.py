@@ -1,0 +1,90 @@
+"""Block Kit rendering of the core's platform-neutral messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    DividerBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    PlainTextObject,
+    SectionBlock,
+)
+
+from bot import replies
+from bot.replies import Message, Reply
+
+MAX_BLOCKS = 50
+SECTION_LIMIT = 3000
+HEADER_LIMIT = 150
+
+
+def render_blocks(message: Message) -> list[dict[str, Any]]:
+    """Block Kit blocks for a message, within Slack's size limits."""
+    source = message.blocks or (replies.Text(message.text),)
+    blocks: list[Block] = []
+    for block in source:
+        blocks.extend(_render(block))
+    return [b.to_dict() for b in blocks[:MAX_BLOCKS]]
+
+
+def reply_payload(reply: Reply) -> dict[str, Any]:
+    """Arguments for Bolt's respond()."""
+    return {
+        "text": reply.message.text,
+        "blocks": render_blocks(reply.message),
+        "response_type": "in_channel" if reply.public else "ephemeral",
+        "replace_original": False,
+    }
+
+
+def _render(block: replies.Block) -> list[Block]:
+    match block:
+        case replies.Header(text=text):
+            return [HeaderBlock(text=PlainTextObject(text=_cut(text, HEADER_LIMIT)))]
+        case replies.Text(text=text):
+            return [SectionBlock(text=MarkdownTextObject(text=part)) for part in _chunks(text)]
+        case replies.Note(text=text):
+            return [ContextBlock(elements=[MarkdownTextObject(text=_cut(text, SECTION_LIMIT))])]
+        case replies.Divider():
+            return [DividerBlock()]
+        case replies.Buttons(buttons=buttons):
+            return [
+                ActionsBlock(
+                    elements=[
+                        ButtonElement(
+                            text=_cut(b.label, 75),
+                            action_id=b.action_id,
+                            value=b.value,
+                            style=b.style,
+                        )
+                        for b in buttons[:25]
+                    ]
+                )
+            ]
+    raise AssertionError(f"unknown block {block!r}")
+
+
+def _chunks(text: str) -> list[str]:
+    """Split long text on line breaks so that each section stays within the limit."""
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) <= SECTION_LIMIT:
+            current = candidate
+            continue
+        if current:
+            parts.append(current)
+        current = _cut(line, SECTION_LIMIT)
+    parts.append(current or " ")
+    return parts
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,34 @@
+"""The production HTTP server (aiohttp): POST /slack/events and GET /healthz."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.async_app import AsyncApp
+
+EVENTS_PATH = "/slack/events"
+MAX_BODY_BYTES = 1024 * 1024
+
+
+def build_web_app(
+    bolt_app: AsyncApp | None, *, database_ok: Callable[[], Awaitable[bool]]
+) -> web.Application:
+    """Slack's endpoint (left out in Socket Mode) and the health check."""
+    web_app = web.Application(client_max_size=MAX_BODY_BYTES)
+
+    async def slack_events(request: web.Request) -> web.Response:
+        assert bolt_app is not None
+        bolt_response = await bolt_app.async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(bolt_response)
+
+    async def healthz(_request: web.Request) -> web.Response:
+        if await database_ok():
+            return web.json_response({"status": "ok", "database": "ok"})
+        return web.json_response({"status": "error", "database": "unreachable"}, status=503)
+
+    if bolt_app is not None:
+        web_app.router.add_post(EVENTS_PATH, slack_events)
+    web_app.router.add_get("/healthz", healthz)
+    return web_app

@@ -1,0 +1,1 @@
+"""Modals: their Block Kit and their submission listeners."""
