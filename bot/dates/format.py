@@ -1,0 +1,36 @@
+"""Formatting dates and times for display: `pe 11.12.2026 klo 14.00`."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from bot.dates.words import WEEKDAY_ABBR
+
+
+def _lang(lang: str) -> str:
+    key = lang[:2].lower()
+    return key if key in WEEKDAY_ABBR else "fi"
+
+
+def format_date(d: date, lang: str = "fi") -> str:
+    """fi `pe 11.12.2026`, sv `fr 11.12.2026`, en `Fri 11.12.2026` (no zero padding)."""
+    weekday = WEEKDAY_ABBR[_lang(lang)][d.weekday()]
+    return f"{weekday} {d.day}.{d.month}.{d.year}"
+
+
+def format_time(t: time | datetime, lang: str = "fi") -> str:
+    """fi `klo 9.05`, sv `kl. 9.05`, en `09:05`; the wall-clock time as given (no conversion)."""
+    key = _lang(lang)
+    if key == "en":
+        return f"{t.hour:02d}:{t.minute:02d}"
+    mark = "kl." if key == "sv" else "klo"
+    return f"{mark} {t.hour}.{t.minute:02d}"
+
+
+def format_datetime(dt: datetime, tz: ZoneInfo, lang: str = "fi") -> str:
+    """`pe 11.12.2026 klo 14.00`: `dt` (aware) converted to `tz` first."""
+    if dt.tzinfo is None or dt.utcoffset() is None:
+        raise ValueError("dt must be timezone-aware")
+    local = dt.astimezone(tz)
+    return f"{format_date(local.date(), lang)} {format_time(local, lang)}"

@@ -1,0 +1,304 @@
+"""Parsing the dates and times people type; see ``bot.dates`` for the accepted forms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.dates.errors import DateParseError
+from bot.dates.words import COUNT_WORDS, NEXT_WEEK, RELATIVE_DAYS, WEEKDAYS, normalise
+
+# A recognised date phrase, still to be resolved against `today` (may raise DateParseError).
+_Resolver = Callable[[date], date]
+
+_DMY = re.compile(r"(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})(?:\.(?:(?P<y>[0-9]{4}|[0-9]{2})\.?)?)?")
+_ISO = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})")
+_ISO_T = re.compile(r"^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})t(?=[0-9])")
+_WEEK = re.compile(
+    r"(?:vko|viikko|viikolla|viikkoon|vk|v|vecka|veckan|week|wk)\.? ?(?P<w>[0-9]{1,4})"
+)
+_DAYS = re.compile(
+    r"(?P<fi>[0-9]{1,6}) (?:paivan|pv|pvn|paiva|vrk|vuorokauden) (?:paasta|kuluttua)"
+    r"|om (?P<sv>[0-9]{1,6}|en|ett) dag(?:ar)?"
+    r"|in (?P<en>[0-9]{1,6}|a|one) days?"
+)
+_WEEKS = re.compile(
+    r"(?:(?P<fi>[0-9]{1,4}) )?viikon (?:paasta|kuluttua)"
+    r"|om (?P<sv>[0-9]{1,4}|en) veck(?:a|or)"
+    r"|in (?P<en>[0-9]{1,4}|a|one) weeks?"
+)
+_TIME_MARK = r"(?:klockan|kello|klo|kl|at)\.?"
+_TIME_AT_END = re.compile(
+    rf"(?:^|(?<= ))(?:(?P<mark>{_TIME_MARK}) ?)?(?P<h>[0-9]{{1,2}})(?:[.:](?P<m>[0-9]{{2}}))?$"
+)
+_TIME_AT_START = re.compile(
+    rf"(?P<mark>{_TIME_MARK}) ?(?P<h>[0-9]{{1,2}})(?:[.:](?P<m>[0-9]{{2}}))?,? (?P<rest>.+)"
+)
+_TOKEN = re.compile(r"\S+")
+
+_SUFFIX_MARKERS = frozenset({"mennessa"})
+_PREFIX_MARKERS = frozenset({"mennessa", "viimeistaan", "senast"})
+_WEAK_PREFIX_MARKERS = frozenset({"by"})  # an ordinary English word: only if a date follows
+_MAX_PHRASE_TOKENS = 3  # "3 päivän päästä", "fredag den 11.12.", "om 3 dagar"
+
+
+# --- resolving against today -------------------------------------------------------------
+
+
+def _next_weekday(weekday: int, today: date) -> date:
+    return today + timedelta(days=(weekday - today.weekday()) % 7)
+
+
+def _next_week_friday(today: date) -> date:
+    return today - timedelta(days=today.weekday()) + timedelta(days=11)
+
+
+def _week_friday(week: int, today: date) -> date:
+    if not 1 <= week <= 53:
+        raise DateParseError("impossible", {"week": week})
+    year = today.isocalendar().year
+    for candidate in (year, year + 1):
+        try:
+            friday = date.fromisocalendar(candidate, week, 5)
+        except ValueError:
+            raise DateParseError("impossible", {"week": week, "year": candidate}) from None
+        if friday >= today:
+            return friday
+    raise AssertionError("unreachable: next year's Friday is always after today")
+
+
+def _explicit(day: int, month: int, year: int | None, today: date) -> date:
+    params: dict[str, object] = {"day": day, "month": month, "year": year}
+    if year is not None:
+        try:
+            value = date(year, month, day)
+        except ValueError:
+            raise DateParseError("impossible", params) from None
+        if value < today:
+            raise DateParseError("past", {"date": value})
+        return value
+    try:
+        date(2000, month, day)  # a leap year: does this day exist at all?
+    except ValueError:
+        raise DateParseError("impossible", params) from None
+    for candidate in range(today.year, today.year + 9):  # 29.2. may be 8 years away
+        try:
+            value = date(candidate, month, day)
+        except ValueError:
+            continue
+        if value >= today:
+            return value
+    raise DateParseError("impossible", params)
+
+
+def _resolve(resolver: _Resolver, today: date) -> date:
+    try:
+        return resolver(today)
+    except OverflowError:
+        raise DateParseError("impossible", {}) from None
+
+
+# --- recognising the shape of a phrase ---------------------------------------------------
+
+
+def _count(match: re.Match[str]) -> int:
+    raw = match["fi"] or match["sv"] or match["en"] or "1"
+    return COUNT_WORDS.get(raw) or int(raw)
+
+
+def _recognise_explicit(norm: str) -> _Resolver | None:
+    if match := _DMY.fullmatch(norm):
+        day, month, raw_year = int(match["d"]), int(match["m"]), match["y"]
+        year = None if raw_year is None else int(raw_year) + (2000 if len(raw_year) == 2 else 0)
+        return lambda today: _explicit(day, month, year, today)
+    if match := _ISO.fullmatch(norm):
+        iso = int(match["y"]), int(match["m"]), int(match["d"])
+        return lambda today: _explicit(iso[2], iso[1], iso[0], today)
+    return None
+
+
+def _recognise_weekday(norm: str) -> _Resolver | None:
+    norm = norm.removeprefix("pa ")  # Swedish "på fredag"
+    head, _, tail = norm.partition(" ")
+    weekday = WEEKDAYS.get(head.rstrip(".,"))
+    if weekday is None:
+        return None
+    if not tail:
+        return lambda today: _next_weekday(weekday, today)
+    explicit = _recognise_explicit(tail.removeprefix("den "))
+    if explicit is None:
+        return None
+
+    def resolve(today: date) -> date:
+        written = explicit(today)
+        if written.weekday() != weekday:
+            params: dict[str, object] = {
+                "written": written,
+                "weekday_date": _next_weekday(weekday, today),
+                "weekday": weekday,
+            }
+            raise DateParseError("weekday_mismatch", params)
+        return written
+
+    return resolve
+
+
+def _recognise_exact(norm: str) -> _Resolver | None:
+    if norm in RELATIVE_DAYS:
+        offset = RELATIVE_DAYS[norm]
+        return lambda today: today + timedelta(days=offset)
+    if norm in NEXT_WEEK:
+        return _next_week_friday
+    if explicit := _recognise_explicit(norm):
+        return explicit
+    if match := _WEEK.fullmatch(norm):
+        week = int(match["w"])
+        return lambda today: _week_friday(week, today)
+    if match := _DAYS.fullmatch(norm):
+        days = _count(match)
+        return lambda today: today + timedelta(days=days)
+    if match := _WEEKS.fullmatch(norm):
+        weeks = _count(match)
+        return lambda today: today + timedelta(weeks=weeks)
+    return _recognise_weekday(norm)
+
+
+def _recognise(norm: str) -> _Resolver | None:
+    """The resolver for a normalised date phrase; a sentence's final `.`/`!`/`,` is tolerated."""
+    resolver = _recognise_exact(norm)
+    if resolver is None:
+        trimmed = norm.rstrip(".,!").rstrip()
+        if trimmed and trimmed != norm:
+            resolver = _recognise_exact(trimmed)
+    return resolver
+
+
+# --- times ---------------------------------------------------------------------------------
+
+
+def _split_time(norm: str) -> tuple[str, int, int] | None:
+    """(date part, hour, minute) if `norm` ends (or starts, after `klo`) with a time."""
+    match = _TIME_AT_END.search(norm)
+    if match and (match["mark"] or match["m"]):
+        return norm[: match.start()].rstrip(" ,"), int(match["h"]), int(match["m"] or 0)
+    match = _TIME_AT_START.fullmatch(norm)
+    if match:
+        return match["rest"].strip(" ,"), int(match["h"]), int(match["m"] or 0)
+    return None
+
+
+def _make_time(hour: int, minute: int) -> time:
+    if hour > 23 or minute > 59:
+        raise DateParseError("impossible_time", {"hour": hour, "minute": minute})
+    return time(hour, minute)
+
+
+def _combine(day: date, clock: time, tz: ZoneInfo, now: datetime) -> datetime:
+    naive = datetime.combine(day, clock.replace(tzinfo=None))
+    local = naive.replace(tzinfo=tz)  # fold=0: the first of an ambiguous hour
+    try:
+        as_utc = local.astimezone(UTC)
+        if as_utc.astimezone(tz).replace(tzinfo=None) != naive:
+            raise DateParseError("nonexistent_time", {"local": naive})
+    except OverflowError:  # within hours of datetime.max
+        raise DateParseError("impossible", {}) from None
+    # Compare in UTC: aware datetimes sharing a tzinfo are otherwise compared by wall time.
+    if as_utc < now.astimezone(UTC):
+        raise DateParseError("past", {"datetime": local})
+    return local
+
+
+# --- public API --------------------------------------------------------------------------
+
+
+def parse_date(text: str, *, today: date) -> date:
+    """The date `text` names, on or after `today`; raises DateParseError."""
+    resolver = _recognise(normalise(text))
+    if resolver is None:
+        raise DateParseError("unrecognised", {})
+    return _resolve(resolver, today)
+
+
+def parse_datetime(
+    text: str, *, now: datetime, tz: ZoneInfo, default_time: time | None = None
+) -> datetime:
+    """The aware datetime in `tz` that `text` names, not before `now`; raises DateParseError.
+
+    Without a time part: `default_time` (a wall-clock time in `tz`) or error "missing_time".
+    """
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("now must be timezone-aware")
+    today = now.astimezone(tz).date()
+    norm = _ISO_T.sub(r"\1 ", normalise(text))
+
+    whole_error: DateParseError | None = None
+    whole = _recognise(norm)
+    if whole is not None:
+        try:
+            day = _resolve(whole, today)
+        except DateParseError as exc:
+            if exc.code != "impossible":
+                raise
+            whole_error = exc  # maybe "ti 14.30" = Tuesday at 14.30, not 14th of month 30
+        else:
+            if default_time is None:
+                raise DateParseError("missing_time", {"date": day})
+            return _combine(day, default_time, tz, now)
+
+    split = _split_time(norm)
+    if split is None:
+        raise whole_error or DateParseError("unrecognised", {})
+    rest, hour, minute = split
+    if not rest:
+        if whole_error is not None and (hour > 23 or minute > 59):
+            raise whole_error
+        clock = _make_time(hour, minute)
+        raise DateParseError("missing_date", {"time": clock})
+    resolver = _recognise(rest)
+    if resolver is None:
+        raise whole_error or DateParseError("unrecognised", {})
+    day = _resolve(resolver, today)
+    return _combine(day, _make_time(hour, minute), tz, now)
+
+
+def _clean(head: str) -> str:
+    return head.rstrip().rstrip(",;:-–—").rstrip()
+
+
+def split_trailing_date(text: str, *, today: date) -> tuple[str, date | None]:
+    """Split a trailing deadline off a step text: ("Soita Kelaan", date) or (text, None).
+
+    Recognised at the end of `text`: "<phrase> mennessä", "mennessä <phrase>",
+    "viimeistään <phrase>", "senast <phrase>" and "by <phrase>" (phrase: 1-3 words).
+    A marker whose phrase does not parse raises DateParseError, except "by", which is
+    then taken as an ordinary word.
+    """
+    tokens = list(_TOKEN.finditer(text))
+    keys = [normalise(token.group()).strip(".,!;:") for token in tokens]
+    count = len(tokens)
+
+    if count and keys[-1] in _SUFFIX_MARKERS:
+        end = tokens[-1].start()
+        for first in range(max(0, count - 1 - _MAX_PHRASE_TOKENS), count - 1):
+            resolver = _recognise(normalise(text[tokens[first].start() : end]))
+            if resolver is None:
+                continue
+            value = _resolve(resolver, today)
+            if first > 0 and keys[first - 1] in _PREFIX_MARKERS:  # "viimeistään pe mennessä"
+                first -= 1
+            return _clean(text[: tokens[first].start()]), value
+        raise DateParseError("unrecognised", {})
+
+    for marker in range(count - 2, max(-1, count - 2 - _MAX_PHRASE_TOKENS), -1):
+        key = keys[marker]
+        if key not in _PREFIX_MARKERS and key not in _WEAK_PREFIX_MARKERS:
+            continue
+        resolver = _recognise(normalise(text[tokens[marker + 1].start() :]))
+        if resolver is None:
+            if key in _WEAK_PREFIX_MARKERS:
+                continue
+            raise DateParseError("unrecognised", {})
+        return _clean(text[: tokens[marker].start()]), _resolve(resolver, today)
+    return text, None

@@ -1,0 +1,306 @@
+"""FakeSlack: a stateful fake Slack Web API served over real HTTP on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import socket
+from collections.abc import Awaitable, Callable
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from aiohttp import web
+
+from tests.fake_slack import methods_chat, methods_conversations, methods_misc, methods_views
+from tests.fake_slack.api_ref import ApiRef
+from tests.fake_slack.common import ApiError, ApiRequest, Handler, pop_failure
+from tests.fake_slack.hooks import (
+    MAX_RESPONSE_URL_USES,
+    apply_response,
+    parse_body,
+    parse_response_body,
+)
+from tests.fake_slack.state import Call, Channel, Failure, ResponseUrl, User, Workspace
+
+HANDLERS: dict[str, Handler] = {
+    **methods_conversations.HANDLERS,
+    **methods_chat.HANDLERS,
+    **methods_views.HANDLERS,
+    **methods_misc.HANDLERS,
+}
+
+
+class FakeSlack:
+    """A fake Slack workspace and Web API; point AsyncWebClient(base_url=...) at it."""
+
+    def __init__(
+        self,
+        *,
+        token: str = "xoxb-test-token",
+        bot_user_id: str = "UBOT",
+        team_id: str = "T0TEST",
+        api_ref_dir: Path | None = None,
+        enforce_post_rate: bool = False,
+        trigger_ttl: float | None = None,
+    ) -> None:
+        self.api_ref = ApiRef(api_ref_dir)
+        self._ws = ws = Workspace(token, bot_user_id, team_id)
+        ws.enforce_post_rate = enforce_post_rate
+        ws.trigger_ttl = trigger_ttl
+        self.token, self.bot_user_id, self.team_id = token, bot_user_id, team_id
+        self.users, self.usergroups, self.files = ws.users, ws.usergroups, ws.files
+        self.channels, self.messages, self.ephemerals = ws.channels, ws.messages, ws.ephemerals
+        self.views, self.views_opened, self.views_pushed = (
+            ws.views,
+            ws.views_opened,
+            ws.views_pushed,
+        )
+        self.home_views = ws.home_views
+        self.calls: list[Call] = []
+        self.fake_errors: list[str] = []
+        self._traffic: list[str] = []
+        self._hooks: dict[str, ResponseUrl] = {}
+        self._failures: dict[str, list[Failure]] = {}
+        self._runner: web.AppRunner | None = None
+        self._changed: asyncio.Condition | None = None
+        self.root_url = ""
+        self.base_url = ""
+        self.add_user(bot_user_id, name="tiimi", is_bot=True)
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Serve on 127.0.0.1 on a free port."""
+        self._changed = asyncio.Condition()
+        app = web.Application(middlewares=[self._notify_after])
+        app.router.add_route("*", "/api/{method}", self._api)
+        app.router.add_post("/response/{key}", self._response_url)
+        app.router.add_post("/upload/{file_id}", self._upload)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.bind(("127.0.0.1", 0))
+        await web.SockSite(self._runner, sock).start()
+        port = sock.getsockname()[1]
+        self.root_url = self._ws.root_url = f"http://127.0.0.1:{port}/"
+        self.base_url = f"{self.root_url}api/"
+
+    async def stop(self) -> None:
+        """Stop serving; raise AssertionError if the fake itself hit an internal error."""
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+        if self.fake_errors:
+            errors, self.fake_errors = self.fake_errors, []
+            raise AssertionError("fake Slack internal error(s):\n" + "\n".join(errors))
+
+    async def __aenter__(self) -> FakeSlack:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            await self.stop()
+        except AssertionError:
+            if exc_type is None:
+                raise
+
+    async def wait_for(self, predicate: Callable[[], object], timeout: float = 10.0) -> None:
+        """Wait until a request to the fake makes `predicate()` true (no polling, no sleep)."""
+        assert self._changed is not None, "start() the fake first"
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(predicate), timeout)
+
+    @web.middleware
+    async def _notify_after(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        try:
+            return await handler(request)
+        finally:
+            assert self._changed is not None
+            async with self._changed:
+                self._changed.notify_all()
+
+    # -- workspace setup -------------------------------------------------------------------
+
+    def add_user(
+        self,
+        user_id: str,
+        *,
+        name: str | None = None,
+        locale: str = "fi-FI",
+        is_bot: bool = False,
+        deleted: bool = False,
+    ) -> None:
+        """Add (or replace) a workspace member."""
+        self.users[user_id] = User(user_id, name or user_id.lower(), locale, is_bot, deleted)
+
+    def add_usergroup(self, usergroup_id: str, user_ids: list[str]) -> None:
+        """Add (or replace) a user group."""
+        self.usergroups[usergroup_id] = list(user_ids)
+
+    def add_channel(
+        self,
+        name: str,
+        *,
+        is_private: bool = True,
+        archived: bool = False,
+        members: set[str] | None = None,
+        bot_member: bool = True,
+    ) -> str:
+        """Add a pre-existing channel (the bot is a member unless bot_member=False)."""
+        everyone = set(members or ()) | ({self.bot_user_id} if bot_member else set())
+        channel = Channel(
+            self._ws.new_id("C"), name, is_private, archived, everyone, creator=self.bot_user_id
+        )
+        return self._ws.add_channel(channel).id
+
+    def channel_by_name(self, name: str) -> Channel | None:
+        """Return the channel with this name (archived ones included)."""
+        return self._ws.channel_by_name(name)
+
+    def archive_behind_bots_back(self, channel_id: str) -> None:
+        """Archive a channel without any API call (someone else did it)."""
+        self.channels[channel_id].is_archived = True
+
+    def remove_bot_from(self, channel_id: str) -> None:
+        """Remove the bot from a channel without any API call."""
+        self.channels[channel_id].members.discard(self.bot_user_id)
+
+    def issue_trigger_id(self) -> str:
+        """Return a fresh single-use trigger id for views.open / views.push."""
+        return methods_views.issue_trigger(self._ws)
+
+    def new_response_url(
+        self, *, channel_id: str | None = None, message_ts: str | None = None
+    ) -> str:
+        """Return a response_url served by the fake, optionally tied to a message."""
+        key = secrets.token_hex(8)
+        url = f"{self.root_url}response/{key}"
+        self._hooks[key] = ResponseUrl(url, channel_id, message_ts)
+        return url
+
+    def fail_next(
+        self,
+        method: str,
+        *,
+        error: str | None = None,
+        status: int = 200,
+        retry_after: int | None = None,
+        times: int = 1,
+    ) -> None:
+        """Make the next `times` calls of `method` fail with an error or HTTP status."""
+        assert method in HANDLERS, f"fake does not implement {method}"
+        if status == 200:
+            assert error, "fail_next with status 200 needs error="
+        if error is not None:
+            self.api_ref.assert_documented(method, error)
+        self._failures.setdefault(method, []).append(Failure(error, status, retry_after, times))
+
+    # -- inspection ------------------------------------------------------------------------
+
+    def calls_to(self, method: str) -> list[Call]:
+        """Return the recorded calls of one method."""
+        return [c for c in self.calls if c.method == method]
+
+    def raw_traffic(self) -> str:
+        """Return every raw request body received (API, response URLs, uploads)."""
+        return "\n".join(self._traffic)
+
+    def responses(self, url: str | None = None) -> list[dict[str, Any]]:
+        """Return the accepted JSON bodies posted to one response_url, or to all of them."""
+        if url is None:
+            return [body for hook in self._hooks.values() for body in hook.bodies]
+        hook = next((h for h in self._hooks.values() if h.url == url), None)
+        if hook is None:
+            raise ValueError(f"{url} was not issued by this fake")
+        return list(hook.bodies)
+
+    # -- HTTP handlers ---------------------------------------------------------------------
+
+    async def _api(self, request: web.Request) -> web.Response:
+        """Serve one Web API method call."""
+        method = request.match_info["method"]
+        raw = await request.read()
+        body_text = raw.decode("utf-8", "replace")
+        raw_body = "\n".join(p for p in (request.query_string, body_text) if p)
+        self._traffic.append(raw_body)
+        call = Call(method=method, args={}, raw_body=raw_body)
+        self.calls.append(call)
+        try:
+            args: dict[str, Any] = dict(request.query)
+            args.update(parse_body(request.content_type, raw))
+        except ValueError:
+            args = {"__malformed__": True}
+        call.args = args
+        try:
+            status, body, headers = self._process(method, args, request.headers)
+        except Exception:
+            self.fake_errors.append(f"{method}: {traceback.format_exc()}")
+            status, body, headers = 500, {"ok": False, "error": "fatal_error"}, {}
+        call.ok, call.error = bool(body.get("ok")), body.get("error")
+        call.http_status, call.response = status, body
+        return web.json_response(body, status=status, headers=headers)
+
+    def _process(
+        self, method: str, args: dict[str, Any], headers: Any
+    ) -> tuple[int, dict[str, Any], dict[str, str]]:
+        """Authenticate, apply scripted failures and run the method handler."""
+        handler = HANDLERS.get(method)
+        if handler is None:
+            return 200, {"ok": False, "error": "unknown_method"}, {}
+        auth = str(headers.get("Authorization", ""))
+        token = auth[len("Bearer ") :] if auth.startswith("Bearer ") else args.pop("token", None)
+        args.pop("token", None)
+        if not token:
+            return 200, {"ok": False, "error": "not_authed"}, {}
+        if token != self.token:
+            return 200, {"ok": False, "error": "invalid_auth"}, {}
+        req = ApiRequest(method, args, self.api_ref.get(method), dict(headers))
+        try:
+            if args.pop("__malformed__", False):
+                raise req.error("invalid_form_data")
+            if (failure := pop_failure(self._failures, method)) is not None:
+                raise failure
+            for name in req.ref.required:
+                if not req.has(name):
+                    raise req.missing_error(name)
+            return 200, {"ok": True, **handler(self._ws, req)}, {}
+        except ApiError as exc:
+            self.api_ref.assert_documented(method, exc.code)
+            return exc.status, exc.body(), exc.headers
+
+    async def _response_url(self, request: web.Request) -> web.Response:
+        """Serve a response_url POST (at most five per URL)."""
+        raw = await request.read()
+        self._traffic.append(raw.decode("utf-8", "replace"))
+        hook = self._hooks.get(request.match_info["key"])
+        if hook is None or len(hook.bodies) >= MAX_RESPONSE_URL_USES:
+            return web.Response(status=404, text="used_url")
+        try:
+            body = parse_response_body(request.content_type, raw)
+        except ValueError:
+            return web.Response(status=400, text="invalid_payload")
+        problem = apply_response(self._ws, hook, body)
+        if problem:
+            return web.Response(status=400, text=problem)
+        hook.bodies.append(body)
+        return web.Response(text="ok")
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        """Accept file content for an upload URL issued by files.getUploadURLExternal."""
+        raw = await request.read()
+        self._traffic.append(raw.decode("utf-8", "replace"))
+        upload = self.files.get(request.match_info["file_id"])
+        if upload is None:
+            return web.Response(status=404, text="file_not_found")
+        upload.content = raw
+        return web.Response(text=f"OK - {len(raw)}")

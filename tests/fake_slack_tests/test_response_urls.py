@@ -1,0 +1,34 @@
+"""Tests of response_url handling."""
+
+from __future__ import annotations
+
+from slack_sdk.webhook.async_client import AsyncWebhookClient
+
+from tests.fake_slack import FakeSlack, Message
+
+
+async def test_five_uses_then_404(fake_slack: FakeSlack) -> None:
+    url = fake_slack.new_response_url()
+    hook = AsyncWebhookClient(url)
+    for i in range(5):
+        response = await hook.send(text=f"vastaus {i}", response_type="ephemeral")
+        assert response.status_code == 200
+    assert (await hook.send(text="kuudes")).status_code == 404
+    assert [r["text"] for r in fake_slack.responses(url)] == [f"vastaus {i}" for i in range(5)]
+    assert "kuudes" in fake_slack.raw_traffic()
+
+
+async def test_replace_delete_and_in_channel(fake_slack: FakeSlack) -> None:
+    cid = fake_slack.add_channel("resp")
+    original = Message(ts="1.000001", channel=cid, user="UBOT", text="alkuperäinen")
+    fake_slack.messages[cid].append(original)
+    url = fake_slack.new_response_url(channel_id=cid, message_ts="1.000001")
+    hook = AsyncWebhookClient(url)
+    await hook.send(text="korvattu", replace_original=True)
+    assert (original.text, original.updated) == ("korvattu", 1)
+    await hook.send(text="kaikille", response_type="in_channel")
+    assert fake_slack.messages[cid][-1].text == "kaikille"
+    await hook.send_dict({"delete_original": True})
+    assert original.deleted
+    assert (await hook.send_dict({"response_type": "in_channel"})).status_code == 400
+    assert len(fake_slack.responses()) == 3

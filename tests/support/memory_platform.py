@@ -1,0 +1,88 @@
+"""An in-memory ChatPlatform for core tests, with scripted failures."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.platform import (
+    ActionRestricted,
+    ChannelNameTaken,
+    ChannelUnavailable,
+    InviteOutcome,
+    PlatformError,
+)
+from bot.replies import Message
+
+
+@dataclass
+class MemoryChannel:
+    id: str
+    name: str
+    members: set[str] = field(default_factory=set)
+    archived: bool = False
+    messages: list[Message] = field(default_factory=list)
+
+
+class MemoryPlatform:
+    def __init__(self) -> None:
+        self.channels: dict[str, MemoryChannel] = {}
+        self.direct: list[tuple[str, Message]] = []
+        self.failures: dict[str, list[PlatformError]] = {}
+        self.unknown_users: set[str] = set()
+
+    def fail(self, operation: str, error: PlatformError) -> None:
+        self.failures.setdefault(operation, []).append(error)
+
+    def _maybe_fail(self, operation: str) -> None:
+        if self.failures.get(operation):
+            raise self.failures[operation].pop(0)
+
+    def by_name(self, name: str) -> MemoryChannel | None:
+        return next((c for c in self.channels.values() if c.name == name), None)
+
+    async def create_private_channel(self, name: str) -> str:
+        self._maybe_fail("create")
+        if self.by_name(name) is not None:
+            raise ChannelNameTaken("name_taken")
+        channel = MemoryChannel(id=f"C{len(self.channels) + 1:04d}", name=name)
+        self.channels[channel.id] = channel
+        return channel.id
+
+    async def invite(self, channel_id: str, user_ids: Sequence[str]) -> InviteOutcome:
+        self._maybe_fail("invite")
+        channel = self._live(channel_id)
+        failed = {u: "user_not_found" for u in user_ids if u in self.unknown_users}
+        channel.members.update(u for u in user_ids if u not in failed)
+        return InviteOutcome(failed=failed)
+
+    async def remove_member(self, channel_id: str, user_id: str) -> None:
+        self._maybe_fail("remove")
+        channel = self._live(channel_id)
+        if user_id not in channel.members:
+            raise PlatformError("not_in_channel")
+        channel.members.discard(user_id)
+
+    async def post_message(
+        self, channel_id: str, message: Message, *, metadata: Mapping[str, Any] | None = None
+    ) -> str:
+        self._maybe_fail("post")
+        self._live(channel_id).messages.append(message)
+        return f"{len(self._live(channel_id).messages)}.000"
+
+    async def send_direct(self, user_id: str, message: Message) -> None:
+        self.direct.append((user_id, message))
+
+    async def archive_channel(self, channel_id: str) -> None:
+        self._maybe_fail("archive")
+        self.channels[channel_id].archived = True
+
+    def _live(self, channel_id: str) -> MemoryChannel:
+        channel = self.channels.get(channel_id)
+        if channel is None or channel.archived:
+            raise ChannelUnavailable("is_archived" if channel else "channel_not_found")
+        return channel
+
+
+__all__ = ["ActionRestricted", "MemoryPlatform"]

@@ -1,0 +1,99 @@
+"""The /tiimi grammar: table tests and properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.commands import (
+    AddMember,
+    CloseTeam,
+    HandOver,
+    ListMembers,
+    OpenTeam,
+    OpenTeamDialog,
+    RemoveMember,
+    ShowHelp,
+    parse_mention,
+    parse_tiimi,
+)
+from bot.errors import UserError
+from storage.models import CloseReason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ShowHelp()),
+        ("ohje", ShowHelp()),
+        ("HJÄLP", ShowHelp()),
+        ("help", ShowHelp()),
+        ("kissa", ShowHelp(unknown=True)),
+        ("uusi", OpenTeamDialog()),
+        ("uusi <@U1> <@U2|bertta> <@U1>", OpenTeam(("U1", "U2"))),
+        ("new <@W9>", OpenTeam(("W9",))),
+        ("lisää <@U1>", AddMember("U1", None)),
+        ("lisaa <@U1> sosiaaliohjaaja", AddMember("U1", "social_counsellor")),
+        ("LISÄÄ <@U1> Psykiatrinen Sairaanhoitaja", AddMember("U1", "psychiatric_nurse")),
+        ("lägg till <@U1> socialarbetare", AddMember("U1", "social_worker")),
+        ("add <@U1> Kela expert", AddMember("U1", "kela_expert")),
+        ("poista <@U2>", RemoveMember("U2")),
+        ("ta bort <@U2>", RemoveMember("U2")),
+        ("vastuu <@U3>", HandOver("U3")),
+        ("jäsenet", ListMembers()),
+        ("jasenet", ListMembers()),
+        ("medlemmar", ListMembers()),
+        ("sulje", CloseTeam(None)),
+        ("sulje tavoitteet saavutettu", CloseTeam(CloseReason.GOALS_REACHED)),
+        ("sulje Asiakkaan toive.", CloseTeam(CloseReason.CLIENT_WISH)),
+        ("sulje siirtyi yhteen palveluun", CloseTeam(CloseReason.MOVED_TO_ONE_SERVICE)),
+        ("sulje muu", CloseTeam(CloseReason.OTHER)),
+        ("stäng målen uppnådda", CloseTeam(CloseReason.GOALS_REACHED)),
+        ("close other", CloseTeam(CloseReason.OTHER)),
+    ],
+)
+def test_parses(text: str, expected: object) -> None:
+    assert parse_tiimi(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("uusi Matti Meikäläinen", "usage_open"),
+        ("uusi <@U1> ja muut", "usage_open"),
+        ("lisää", "usage_add"),
+        ("lisää Anna", "usage_add"),
+        ("lisää <@U1> poppamies", "unknown_profession"),
+        ("poista", "usage_remove"),
+        ("poista <@U1> <@U2>", "usage_remove"),
+        ("vastuu kaikille", "usage_hand_over"),
+        ("sulje koska niin", "close_reason_unknown"),
+    ],
+)
+def test_refuses_misuse_with_a_catalog_key(text: str, key: str) -> None:
+    with pytest.raises(UserError) as raised:
+        parse_tiimi(text)
+    assert raised.value.key == key
+
+
+@pytest.mark.parametrize(
+    ("token", "user_id"),
+    [("<@U123>", "U123"), ("<@W1AB|anna>", "W1AB"), ("@anna", None), ("<#C1>", None)],
+)
+def test_mentions(token: str, user_id: str | None) -> None:
+    assert parse_mention(token) == user_id
+
+
+@given(st.text())
+def test_parser_only_ever_raises_user_errors(text: str) -> None:
+    try:
+        parse_tiimi(text)
+    except UserError:
+        pass
+
+
+@given(st.lists(st.from_regex(r"U[A-Z0-9]{8}", fullmatch=True), min_size=1, max_size=120))
+def test_open_keeps_every_mentioned_user_once_in_order(ids: list[str]) -> None:
+    command = parse_tiimi("uusi " + " ".join(f"<@{i}>" for i in ids))
+    assert command == OpenTeam(tuple(dict.fromkeys(ids)))

@@ -1,0 +1,87 @@
+"""Settings: defaults, validation naming every bad variable, .env precedence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, database_url_from, load_settings, read_environment
+
+GOOD = {"SLACK_BOT_TOKEN": "xoxb-1-2-abc", "SLACK_SIGNING_SECRET": "0123456789abcdef0123"}
+
+
+def test_defaults() -> None:
+    settings = load_settings(GOOD)
+    assert settings.port == 3000
+    assert settings.database_url == "sqlite:///tiimi.db"
+    assert str(settings.timezone) == "Europe/Helsinki"
+    assert settings.language == "fi"
+    assert settings.slack_api_url == "https://slack.com/api/"
+    assert settings.coordinators == frozenset()
+    assert not settings.socket_mode
+
+
+def test_values_are_read() -> None:
+    env = GOOD | {
+        "PORT": "8080",
+        "SLACK_API_URL": "http://127.0.0.1:9/api",
+        "COORDINATORS": "U1AAA, U2BBB",
+        "LANGUAGE": "SV",
+        "SLACK_APP_TOKEN": "xapp-1-A",
+    }
+    settings = load_settings(env)
+    assert settings.port == 8080
+    assert settings.slack_api_url == "http://127.0.0.1:9/api/"
+    assert settings.coordinators == {"U1AAA", "U2BBB"}
+    assert settings.language == "sv"
+    assert settings.socket_mode
+
+
+def test_every_bad_variable_is_named_at_once() -> None:
+    env = {
+        "SLACK_BOT_TOKEN": "xoxp-user",
+        "PORT": "http",
+        "TIMEZONE": "Mars/Olympus",
+        "LANGUAGE": "de",
+        "COORDINATORS": "anna",
+        "LOG_LEVEL": "LOUD",
+        "DATABASE_URL": "mysql://x",
+        "SLACK_API_URL": "ftp://x",
+    }
+    with pytest.raises(ConfigError) as raised:
+        load_settings(env)
+    named = " ".join(p.split()[0] for p in raised.value.problems)
+    for name in (
+        "SLACK_BOT_TOKEN",
+        "SLACK_SIGNING_SECRET",
+        "PORT",
+        "TIMEZONE",
+        "LANGUAGE",
+        "COORDINATORS",
+        "LOG_LEVEL",
+        "DATABASE_URL",
+        "SLACK_API_URL",
+    ):
+        assert name in named
+
+
+def test_signing_secret_not_needed_in_socket_mode() -> None:
+    settings = load_settings({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"})
+    assert settings.slack_signing_secret is None
+
+
+def test_migrate_needs_only_the_database() -> None:
+    assert database_url_from({}) == ("sqlite:///tiimi.db", "INFO")
+    with pytest.raises(ConfigError):
+        database_url_from({"DATABASE_URL": "oracle://x"})
+
+
+def test_real_environment_wins_over_dotenv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text("PORT=1111\nLANGUAGE=en\n")
+    monkeypatch.setenv("PORT", "2222")
+    monkeypatch.delenv("LANGUAGE", raising=False)
+    env = read_environment(env_file)
+    assert env["PORT"] == "2222"
+    assert env["LANGUAGE"] == "en"
