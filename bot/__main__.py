@@ -25,8 +25,10 @@ from bot.clock import Clock, SystemClock
 from bot.config import ConfigError, Settings, database_url_from, load_settings, read_environment
 from bot.context import Core
 from bot.dispatch import TiimiCommands
+from bot.events import EventLog
+from bot.home import HomeService
 from bot.logging_setup import configure_logging
-from handlers.slack.app import build_app
+from handlers.slack.app import SlackServices, build_app
 from handlers.slack.locale import LocaleResolver
 from handlers.slack.platform import SlackPlatform
 from handlers.slack.server import build_web_app
@@ -73,13 +75,18 @@ async def serve(
     recovered = await tiimi.teams.recover_pending()
     if recovered:
         log.warning("rolled back %d team set-ups interrupted earlier", recovered)
+    services = SlackServices(
+        tiimi=tiimi,
+        home=HomeService(core),
+        events=EventLog(core),
+        locales=LocaleResolver(client, default=settings.language),
+        platform=platform,
+    )
     bolt_app = build_app(
         client=client,
         token=settings.slack_bot_token,
         signing_secret=settings.slack_signing_secret or "",
-        tiimi=tiimi,
-        locales=LocaleResolver(client, default=settings.language),
-        platform=platform,
+        services=services,
     )
     web_app = build_web_app(None if settings.socket_mode else bolt_app, database_ok=database.ping)
     runner = web.AppRunner(web_app, access_log=None)

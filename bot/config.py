@@ -142,9 +142,9 @@ def _log_level(env: Mapping[str, str], problems: list[str]) -> str:
 def _parse_port(raw: str | None, problems: list[str]) -> int | None:
     if raw is None:
         return 3000
-    if raw.isdigit() and 0 < int(raw) < 65536:
+    if raw.isdigit() and 0 <= int(raw) < 65536:  # 0 picks a free port
         return int(raw)
-    problems.append("PORT must be a number between 1 and 65535")
+    problems.append("PORT must be a number between 0 and 65535")
     return None
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func
+from sqlalchemy import delete, func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import AuditEvent, Member, Team, TeamState
+from storage.models import AuditEvent, Member, ProcessedEvent, Team, TeamState
 
 
 async def next_team_number(session: AsyncSession, *, year: int) -> int:
@@ -84,3 +84,33 @@ async def audit_events(
         query = query.where(AuditEvent.team_id == team_id)
     result = await session.exec(query)
     return result.all()
+
+
+async def teams_of_member(session: AsyncSession, *, user_id: str, limit: int) -> Sequence[Team]:
+    """Active teams where the user is a current member, newest first."""
+    result = await session.exec(
+        select(Team)
+        .join(Member, col(Member.team_id) == col(Team.id))
+        .where(
+            Member.user_id == user_id,
+            col(Member.removed_at).is_(None),
+            Team.state == TeamState.ACTIVE,
+        )
+        .order_by(col(Team.created_at).desc())
+        .limit(limit)
+    )
+    return result.all()
+
+
+async def record_event(session: AsyncSession, *, event_id: str, at: datetime) -> bool:
+    """Remember an event id; False when it was seen before."""
+    if await session.get(ProcessedEvent, event_id) is not None:
+        return False
+    session.add(ProcessedEvent(event_id=event_id, received_at=at))
+    return True
+
+
+async def forget_events(session: AsyncSession, *, received_before: datetime) -> None:
+    await session.exec(
+        delete(ProcessedEvent).where(col(ProcessedEvent.received_at) < received_before)
+    )

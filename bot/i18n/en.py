@@ -130,4 +130,7 @@ MESSAGES: dict[str, str] = {
         "Something went wrong and the request could not be handled. Nothing was left "
         "half-done; please try again in a moment."
     ),
+    "home_header": "My teams",
+    "home_team_line": "*{code}* · <#{channel}>",
+    "home_no_teams": "You are not a member of any team yet. Open one with `/tiimi uusi`.",
 }

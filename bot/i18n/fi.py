@@ -143,4 +143,7 @@ MESSAGES: dict[str, str] = {
         "Jokin meni vikaan, eikä pyyntöä voitu käsitellä. Mitään ei jäänyt kesken; yritä "
         "hetken kuluttua uudelleen."
     ),
+    "home_header": "Omat tiimini",
+    "home_team_line": "*{code}* · <#{channel}>",
+    "home_no_teams": "Et ole vielä minkään tiimin jäsen. Avaa tiimi komennolla `/tiimi uusi`.",
 }

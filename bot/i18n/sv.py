@@ -135,4 +135,7 @@ MESSAGES: dict[str, str] = {
         "Något gick fel och begäran kunde inte behandlas. Inget blev halvfärdigt; försök igen "
         "om en stund."
     ),
+    "home_header": "Mina team",
+    "home_team_line": "*{code}* · <#{channel}>",
+    "home_no_teams": "Du är ännu inte medlem i något team. Öppna ett team med `/tiimi uusi`.",
 }

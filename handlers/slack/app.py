@@ -4,30 +4,39 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncRespond
+from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.dispatch import TiimiCommands
+from bot.events import EventLog
+from bot.home import HomeService
 from bot.i18n import Catalog
-from handlers.slack.listeners import close_team_action, tiimi_command
+from handlers.slack.listeners import app_home, close_team_action, tiimi_command
 from handlers.slack.locale import LocaleResolver
 from handlers.slack.platform import SlackPlatform
 from handlers.slack.views import open_team
 
 log = logging.getLogger(__name__)
-LISTENER_MODULES = (tiimi_command, close_team_action, open_team)
+LISTENER_MODULES = (tiimi_command, close_team_action, open_team, app_home)
+
+
+@dataclass(frozen=True)
+class SlackServices:
+    """What listeners receive through Bolt's context, by these names."""
+
+    tiimi: TiimiCommands
+    home: HomeService
+    events: EventLog
+    locales: LocaleResolver
+    platform: SlackPlatform
 
 
 def build_app(
-    *,
-    client: AsyncWebClient,
-    token: str,
-    signing_secret: str,
-    tiimi: TiimiCommands,
-    locales: LocaleResolver,
-    platform: SlackPlatform,
+    *, client: AsyncWebClient, token: str, signing_secret: str, services: SlackServices
 ) -> AsyncApp:
     app = AsyncApp(
         client=client,
@@ -39,21 +48,30 @@ def build_app(
     async def provide_services(
         context: AsyncBoltContext, next: Callable[[], Awaitable[None]]
     ) -> None:
-        context["tiimi"] = tiimi
-        context["locales"] = locales
-        context["platform"] = platform
+        for name in ("tiimi", "home", "locales", "platform"):
+            context[name] = getattr(services, name)
         await next()
 
+    async def skip_redeliveries(
+        body: dict[str, Any], next: Callable[[], Awaitable[None]]
+    ) -> BoltResponse | None:
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        if event_id and not await services.events.first_delivery(str(event_id)):
+            return BoltResponse(status=200, body="")
+        await next()
+        return None
+
+    app.middleware(skip_redeliveries)
     app.middleware(provide_services)
     for module in LISTENER_MODULES:
         module.register(app)
 
     async def on_error(error: Exception, body: dict[str, Any], respond: AsyncRespond) -> None:
         log.error("listener failed: %s", type(error).__name__, exc_info=error)
-        user = body.get("user_id") or (body.get("user") or {}).get("id")
-        if respond is None:  # no response_url (e.g. a modal submission)
+        if respond is None:  # no response_url (e.g. a modal submission or an event)
             return
-        text = Catalog(locales.cached(user))("generic_error")
+        user = body.get("user_id") or (body.get("user") or {}).get("id")
+        text = Catalog(services.locales.cached(user))("generic_error")
         await respond(text=text, response_type="ephemeral", replace_original=False)
 
     app.error(on_error)

@@ -24,13 +24,13 @@ SECTION_LIMIT = 3000
 HEADER_LIMIT = 150
 
 
-def render_blocks(message: Message) -> list[dict[str, Any]]:
-    """Block Kit blocks for a message, within Slack's size limits."""
+def render_blocks(message: Message, *, limit: int = MAX_BLOCKS) -> list[dict[str, Any]]:
+    """Block Kit blocks within Slack's size limits (50 in a message, 100 in a view)."""
     source = message.blocks or (replies.Text(message.text),)
     blocks: list[Block] = []
     for block in source:
         blocks.extend(_render(block))
-    return [b.to_dict() for b in blocks[:MAX_BLOCKS]]
+    return [b.to_dict() for b in blocks[:limit]]
 
 
 def reply_payload(reply: Reply) -> dict[str, Any]:
