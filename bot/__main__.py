@@ -84,7 +84,6 @@ async def serve(
     )
     bolt_app = build_app(
         client=client,
-        token=settings.slack_bot_token,
         signing_secret=settings.slack_signing_secret or "",
         services=services,
     )

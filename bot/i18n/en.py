@@ -39,7 +39,8 @@ MESSAGES: dict[str, str] = {
     ),
     "modal_members_label": "Members chosen by the client",
     "modal_consent_label": "Client's consent",
-    "modal_consent_option": (
+    "modal_consent_option": "The client chose the members; consent is recorded.",
+    "modal_consent_hint": (
         "The client has chosen these members and consent is recorded in the client record system."
     ),
     "modal_consent_required": "Confirm that the client chose the members and consent is recorded.",

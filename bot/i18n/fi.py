@@ -41,7 +41,8 @@ MESSAGES: dict[str, str] = {
     ),
     "modal_members_label": "Asiakkaan valitsemat jäsenet",
     "modal_consent_label": "Asiakkaan suostumus",
-    "modal_consent_option": (
+    "modal_consent_option": "Asiakas valitsi jäsenet, ja suostumus on kirjattu.",
+    "modal_consent_hint": (
         "Asiakas on valinnut nämä jäsenet, ja suostumus on kirjattu asiakastietojärjestelmään."
     ),
     "modal_consent_required": (

@@ -38,7 +38,8 @@ MESSAGES: dict[str, str] = {
     ),
     "modal_members_label": "Medlemmar som klienten valt",
     "modal_consent_label": "Klientens samtycke",
-    "modal_consent_option": (
+    "modal_consent_option": "Klienten valde medlemmarna och samtycket är antecknat.",
+    "modal_consent_hint": (
         "Klienten har valt de här medlemmarna och samtycket är antecknat i klientdatasystemet."
     ),
     "modal_consent_required": (

@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncRespond
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.dispatch import TiimiCommands
 from bot.events import EventLog
 from bot.home import HomeService
-from bot.i18n import Catalog
+from handlers.slack.errors import report_failure
 from handlers.slack.listeners import app_home, close_team_action, tiimi_command
 from handlers.slack.locale import LocaleResolver
 from handlers.slack.platform import SlackPlatform
 from handlers.slack.views import open_team
 
-log = logging.getLogger(__name__)
 LISTENER_MODULES = (tiimi_command, close_team_action, open_team, app_home)
 
 
@@ -35,14 +33,10 @@ class SlackServices:
     platform: SlackPlatform
 
 
-def build_app(
-    *, client: AsyncWebClient, token: str, signing_secret: str, services: SlackServices
-) -> AsyncApp:
+def build_app(*, client: AsyncWebClient, signing_secret: str, services: SlackServices) -> AsyncApp:
     app = AsyncApp(
-        client=client,
-        token=token,
+        client=client,  # carries the token, base URL and retry handlers
         signing_secret=signing_secret,
-        logger=logging.getLogger("slack_bolt"),
     )
 
     async def provide_services(
@@ -66,13 +60,5 @@ def build_app(
     for module in LISTENER_MODULES:
         module.register(app)
 
-    async def on_error(error: Exception, body: dict[str, Any], respond: AsyncRespond) -> None:
-        log.error("listener failed: %s", type(error).__name__, exc_info=error)
-        if respond is None:  # no response_url (e.g. a modal submission or an event)
-            return
-        user = body.get("user_id") or (body.get("user") or {}).get("id")
-        text = Catalog(services.locales.cached(user))("generic_error")
-        await respond(text=text, response_type="ephemeral", replace_original=False)
-
-    app.error(on_error)
+    app.error(report_failure)
     return app

@@ -120,12 +120,17 @@ async def test_members_add_remove_hand_over_close(
     channel_id = await open_team(tiimi)
 
     async def run(actor: Actor, text: str) -> str:
-        return text_of(await tiimi.run(actor=actor, text=text, channel_id=channel_id, request_key="-"))
+        return text_of(
+            await tiimi.run(actor=actor, text=text, channel_id=channel_id, request_key="-")
+        )
 
     assert "lisätty" in await run(BERT, "lisää <@UCARL> sosiaaliohjaaja")
     assert "UCARL" in platform.channels[channel_id].members
     listing = await run(ANNA, "jäsenet")
-    assert "<@UCARL> (sosiaaliohjaaja)" in listing and "<@UANNA> (ammattiryhmä puuttuu) – vastuuhenkilö" in listing
+    assert (
+        "<@UCARL> (sosiaaliohjaaja)" in listing
+        and "<@UANNA> (ammattiryhmä puuttuu) – vastuuhenkilö" in listing
+    )
     assert "Vastuuhenkilöä ei voi poistaa" in await run(BERT, "poista <@UANNA>")
     assert "Vain tiimin vastuuhenkilö" in await run(BERT, "vastuu <@UBERT>")
     assert "vastuuhenkilö" in await run(ANNA, "vastuu <@UBERT>")
@@ -173,9 +178,7 @@ async def test_identity_code_is_refused_and_never_stored(
     assert "UCARL" not in platform.channels[channel_id].members
 
 
-async def test_unknown_invitee_is_reported(
-    tiimi: TiimiCommands, platform: MemoryPlatform
-) -> None:
+async def test_unknown_invitee_is_reported(tiimi: TiimiCommands, platform: MemoryPlatform) -> None:
     platform.unknown_users.add("UGHOST")
     reply = await tiimi.run(
         actor=ANNA, text="uusi <@UBERT> <@UGHOST>", channel_id="D", request_key="g"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import secrets
 import socket
-from collections.abc import Awaitable, Callable
 import traceback
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -112,11 +112,11 @@ class FakeSlack:
             if exc_type is None:
                 raise
 
-    async def wait_for(self, predicate: Callable[[], object], timeout: float = 10.0) -> None:
+    async def wait_for(self, predicate: Callable[[], object], seconds: float = 10.0) -> None:
         """Wait until a request to the fake makes `predicate()` true (no polling, no sleep)."""
         assert self._changed is not None, "start() the fake first"
         async with self._changed:
-            await asyncio.wait_for(self._changed.wait_for(predicate), timeout)
+            await asyncio.wait_for(self._changed.wait_for(predicate), seconds)
 
     @web.middleware
     async def _notify_after(

@@ -34,7 +34,14 @@ def test_no_empty_messages() -> None:
 
 @pytest.mark.parametrize(
     ("locale", "expected"),
-    [("fi-FI", "fi"), ("sv-SE", "sv"), ("sv_FI", "sv"), ("en-US", "en"), ("de-DE", "fi"), (None, "fi")],
+    [
+        ("fi-FI", "fi"),
+        ("sv-SE", "sv"),
+        ("sv_FI", "sv"),
+        ("en-US", "en"),
+        ("de-DE", "fi"),
+        (None, "fi"),
+    ],
 )
 def test_language_for_locale(locale: str | None, expected: str) -> None:
     assert language_for_locale(locale, "fi") == expected
@@ -42,4 +49,7 @@ def test_language_for_locale(locale: str | None, expected: str) -> None:
 
 def test_unknown_language_falls_back_to_finnish() -> None:
     assert Catalog("de")("modal_submit") == "Avaa tiimi"
-    assert Catalog("sv")("team_opened", code="MT-1", channel="C1") == "Teamet *MT-1* har öppnats: <#C1>"
+    assert (
+        Catalog("sv")("team_opened", code="MT-1", channel="C1")
+        == "Teamet *MT-1* har öppnats: <#C1>"
+    )

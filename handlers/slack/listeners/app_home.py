@@ -8,6 +8,7 @@ from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.context import Actor
+from handlers.slack.errors import answers_failures
 from handlers.slack.render import render_blocks
 
 
@@ -25,4 +26,4 @@ async def handle_app_home_opened(
 
 
 def register(app: AsyncApp) -> None:
-    app.event("app_home_opened")(handle_app_home_opened)
+    app.event("app_home_opened")(answers_failures(handle_app_home_opened))

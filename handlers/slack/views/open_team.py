@@ -18,6 +18,7 @@ from slack_sdk.models.views import View
 
 from bot.context import Actor
 from bot.i18n import Catalog
+from handlers.slack.errors import answers_failures
 
 CALLBACK_ID = "open_team"
 MEMBERS_BLOCK, MEMBERS_ACTION = "members", "members"
@@ -43,6 +44,7 @@ def open_team_modal(t: Catalog, *, origin_channel: str) -> dict[str, Any]:
             InputBlock(
                 block_id=CONSENT_BLOCK,
                 label=PlainTextObject(text=t("modal_consent_label")),
+                hint=PlainTextObject(text=t("modal_consent_hint")),
                 element=CheckboxesElement(
                     action_id=CONSENT_ACTION,
                     options=[
@@ -86,4 +88,4 @@ async def handle_open_team_submission(
 
 
 def register(app: AsyncApp) -> None:
-    app.view(CALLBACK_ID)(handle_open_team_submission)
+    app.view(CALLBACK_ID)(answers_failures(handle_open_team_submission))

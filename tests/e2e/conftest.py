@@ -1,0 +1,19 @@
+"""The running bot for end-to-end tests, on each database kind."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest_asyncio
+
+from tests.e2e.harness import RunningBot, running_bot
+from tests.fake_slack import FakeSlack
+from tests.support.clock import FakeClock
+
+
+@pytest_asyncio.fixture
+async def bot(
+    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+) -> AsyncIterator[RunningBot]:
+    async with running_bot(fake_slack, database_url, clock) as running:
+        yield running

@@ -1,0 +1,72 @@
+"""Starts the real bot (python -m bot's serve()) over HTTP against the fake Slack."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+from bot.__main__ import serve
+from bot.config import load_settings
+from tests.fake_slack import FakeSlack
+from tests.support.clock import FakeClock
+from tests.support.slack_requests import BotResponse, SlackSender
+
+SIGNING_SECRET = "e2e0signing0secret0for0tiimi0tests"
+
+
+@dataclass
+class RunningBot:
+    url: str
+    fake: FakeSlack
+    sender: SlackSender
+    clock: FakeClock
+
+    async def tiimi(self, text: str, *, user: str = "UANNA", channel: str = "DANNA") -> str:
+        """Send `/tiimi text`, wait for the answer through response_url, return its text."""
+        sent = await self.sender.command("/tiimi", text, user_id=user, channel_id=channel)
+        assert sent.status == 200, sent.body
+        return await self.answer(sent)
+
+    async def answer(self, sent: BotResponse) -> str:
+        assert sent.response_url is not None
+        url = sent.response_url
+        await self.fake.wait_for(lambda: self.fake.responses(url))
+        body: dict[str, Any] = self.fake.responses(url)[-1]
+        return str(body.get("text", ""))
+
+    def channel_named(self, name: str) -> str:
+        channel = self.fake.channel_by_name(name)
+        assert channel is not None, f"no channel {name}"
+        return channel.id
+
+
+@contextlib.asynccontextmanager
+async def running_bot(
+    fake: FakeSlack, database_url: str, clock: FakeClock, **env: str
+) -> AsyncIterator[RunningBot]:
+    settings = load_settings(
+        {
+            "SLACK_BOT_TOKEN": fake.token,
+            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "SLACK_API_URL": fake.base_url,
+            "DATABASE_URL": database_url,
+            "PORT": "0",
+            **env,
+        }
+    )
+    stop = asyncio.Event()
+    ready: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+    task = asyncio.create_task(serve(settings, stop=stop, clock=clock, on_ready=ready.set_result))
+    done, _ = await asyncio.wait({task, ready}, timeout=30, return_when=asyncio.FIRST_COMPLETED)
+    if task in done:
+        task.result()  # raises what made start-up fail
+    assert ready in done, "the bot did not start in time"
+    url = f"http://127.0.0.1:{ready.result()}"
+    try:
+        yield RunningBot(url, fake, SlackSender(url, SIGNING_SECRET, fake), clock)
+    finally:
+        stop.set()
+        await task

@@ -1,0 +1,37 @@
+"""The Slack app manifest agrees with what the app registers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from handlers.slack.listeners import tiimi_command
+
+MANIFEST = json.loads((Path(__file__).resolve().parents[2] / "manifest.json").read_text())
+REGISTERED_COMMANDS = {tiimi_command.COMMAND}
+
+
+def test_manifest_declares_exactly_the_registered_commands() -> None:
+    declared = {c["command"] for c in MANIFEST["features"]["slash_commands"]}
+    assert declared == REGISTERED_COMMANDS
+
+
+def test_commands_escape_mentions_and_have_usage_hints() -> None:
+    for command in MANIFEST["features"]["slash_commands"]:
+        assert command["should_escape"] is True
+        assert command["usage_hint"] and command["url"].endswith("/slack/events")
+
+
+def test_urls_scopes_and_home() -> None:
+    settings = MANIFEST["settings"]
+    assert settings["interactivity"]["request_url"].endswith("/slack/events")
+    assert settings["event_subscriptions"]["request_url"].endswith("/slack/events")
+    assert settings["event_subscriptions"]["bot_events"] == ["app_home_opened"]
+    assert MANIFEST["features"]["app_home"]["home_tab_enabled"] is True
+    assert set(MANIFEST["oauth_config"]["scopes"]["bot"]) == {
+        "commands",
+        "chat:write",
+        "groups:write",
+        "im:write",
+        "users:read",
+    }
