@@ -114,3 +114,15 @@ async def test_team_command_outside_team_channel(bot: RunningBot) -> None:
     answer = await bot.tiimi("jäsenet", channel="CGENERAL")
     assert "vain tiimin omalla kanavalla" in answer
     assert [c.method for c in bot.fake.calls if c.method.startswith("conversations.")] == []
+
+
+async def test_invites_go_in_batches_of_at_most_100(bot: RunningBot) -> None:
+    ids = [f"UMANY{i:04d}" for i in range(149)]
+    for user_id in ids:
+        bot.fake.add_user(user_id)
+    answer = await bot.tiimi("uusi " + " ".join(f"<@{u}>" for u in ids))
+    channel_id = bot.channel_named("mt-2026-0001")
+    assert f"<#{channel_id}>" in answer
+    batches = [c.args["users"].split(",") for c in bot.fake.calls_to("conversations.invite")]
+    assert [len(b) for b in batches] == [100, 50]
+    assert bot.fake.channels[channel_id].members == {"UBOT", "UANNA", *ids}
