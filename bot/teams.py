@@ -80,8 +80,7 @@ class TeamService:
             log.info("team %s: channel already archived or gone; closing anyway", team.code)
         now = self.core.clock.now()
         async with self.core.database.session() as session:
-            row = await queries.get_team(session, team_id=team.pk)
-            assert row is not None
+            row = await queries.lock_team(session, team_id=team.pk)
             if row.state != TeamState.ACTIVE:
                 raise UserError("team_closed")
             row.state, row.closed_at, row.closed_by = TeamState.CLOSED, now, actor.user_id
@@ -142,8 +141,7 @@ class TeamService:
                 continue
             team.channel_id, team.channel_name = channel_id, name  # for a roll-back
             async with self.core.database.session() as session:
-                row = await queries.get_team(session, team_id=team.pk)
-                assert row is not None
+                row = await queries.lock_team(session, team_id=team.pk)
                 row.channel_id, row.channel_name = channel_id, name
             return channel_id
         raise PlatformError("name_taken")
@@ -151,8 +149,7 @@ class TeamService:
     async def _activate(self, team: Team, *, actor: Actor, member_ids: Sequence[str]) -> None:
         now = self.core.clock.now()
         async with self.core.database.session() as session:
-            row = await queries.get_team(session, team_id=team.pk)
-            assert row is not None
+            row = await queries.lock_team(session, team_id=team.pk)
             row.state, row.activated_at = TeamState.ACTIVE, now
             queries.add_audit(
                 session,

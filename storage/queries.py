@@ -21,6 +21,12 @@ async def get_team(session: AsyncSession, *, team_id: int) -> Team | None:
     return await session.get(Team, team_id)
 
 
+async def lock_team(session: AsyncSession, *, team_id: int) -> Team:
+    """The team row, locked for update until the transaction ends (PostgreSQL)."""
+    result = await session.exec(select(Team).where(Team.id == team_id).with_for_update())
+    return result.one()
+
+
 async def get_team_by_channel(session: AsyncSession, *, channel_id: str) -> Team | None:
     result = await session.exec(select(Team).where(Team.channel_id == channel_id))
     return result.first()
