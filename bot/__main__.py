@@ -77,6 +77,7 @@ async def serve(
         log.warning("rolled back %d team set-ups interrupted earlier", recovered)
     services = SlackServices(
         tiimi=tiimi,
+        askel=tiimi.askel,
         home=HomeService(core),
         events=EventLog(core),
         locales=LocaleResolver(client, default=settings.language),

@@ -50,11 +50,31 @@ class CloseTeam:
 
 
 @dataclass(frozen=True)
+class ShowPlan:
+    pass
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    pass
+
+
+@dataclass(frozen=True)
 class ShowHelp:
     unknown: bool = False
 
 
-TeamCommand = OpenTeam | AddMember | RemoveMember | HandOver | ListMembers | CloseTeam | ShowHelp
+TeamCommand = (
+    OpenTeam
+    | AddMember
+    | RemoveMember
+    | HandOver
+    | ListMembers
+    | CloseTeam
+    | ShowPlan
+    | ExportPlan
+    | ShowHelp
+)
 TiimiCommand = TeamCommand | OpenTeamDialog
 
 _SUBCOMMANDS: dict[str, str] = {
@@ -64,6 +84,8 @@ _SUBCOMMANDS: dict[str, str] = {
     **dict.fromkeys(["vastuu", "vastuuhenkilo", "convenor", "ansvar", "ansvarig"], "hand_over"),
     **dict.fromkeys(["jasenet", "members", "medlemmar"], "list"),
     **dict.fromkeys(["sulje", "close", "stang"], "close"),
+    **dict.fromkeys(["suunnitelma", "plan", "planen"], "plan"),
+    **dict.fromkeys(["vie", "export", "exportera"], "export"),
     **dict.fromkeys(["ohje", "apua", "help", "hjalp", ""], "help"),
 }
 
@@ -119,6 +141,10 @@ def parse_tiimi(text: str) -> TiimiCommand:
         return ShowHelp()
     if sub == "list":
         return ListMembers()
+    if sub == "plan":
+        return ShowPlan()
+    if sub == "export":
+        return ExportPlan()
     if sub == "open":
         return _parse_open(rest)
     if sub == "close":

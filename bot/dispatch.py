@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 
 from bot import team_messages
+from bot.answers import answer, guard
 from bot.commands import (
     AddMember,
     CloseTeam,
+    ExportPlan,
     HandOver,
     ListMembers,
     OpenTeam,
     OpenTeamDialog,
     RemoveMember,
     ShowHelp,
+    ShowPlan,
     TeamCommand,
     parse_tiimi,
 )
 from bot.context import Actor, Core
 from bot.errors import UserError
 from bot.members import MemberService
-from bot.privacy import IdentityCodeKind, PrivacyViolation, check_text
+from bot.plan_dispatch import AskelCommands
 from bot.replies import Message, Reply, simple
 from bot.teams import OpenedTeam, TeamService
 from storage.models import CloseReason, TeamState
@@ -29,28 +32,12 @@ from storage.models import CloseReason, TeamState
 log = logging.getLogger(__name__)
 
 
-def guard(*texts: str) -> None:
-    """Refuse free text that carries a personal identity code, without echoing it."""
-    try:
-        check_text("\n".join(texts))  # checked together so that a valid code wins
-    except PrivacyViolation as violation:
-        valid = violation.kind is IdentityCodeKind.VALID
-        raise UserError("privacy_hetu" if valid else "privacy_hetu_like") from None
-
-
-async def answer(actor: Actor, work: Callable[[], Awaitable[Reply]]) -> Reply:
-    """Run the work and turn a UserError into a plain answer in the actor's language."""
-    try:
-        return await work()
-    except UserError as error:
-        return simple(actor.t(error.key, **error.params))
-
-
 class TiimiCommands:
     def __init__(self, core: Core) -> None:
         self.core = core
         self.teams = TeamService(core)
         self.members = MemberService(core)
+        self.askel = AskelCommands(core)
 
     async def run(
         self, *, actor: Actor, text: str, channel_id: str, request_key: str
@@ -102,6 +89,10 @@ class TiimiCommands:
             case HandOver(user_id=user_id):
                 await self.members.hand_over(actor=actor, channel_id=channel_id, user_id=user_id)
                 return simple(t("convenor_changed", user=user_id))
+            case ShowPlan():
+                return await self.askel.show_plan(actor=actor, channel_id=channel_id)
+            case ExportPlan():
+                return await self.askel.export(actor=actor, channel_id=channel_id)
             case ListMembers():
                 team, members = await self.members.list(actor=actor, channel_id=channel_id)
                 return Reply(team_messages.member_list(t, team=team, members=members))

@@ -28,6 +28,13 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Preformatted:
+    """Text to copy as it is (an export)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Divider:
     pass
 
@@ -45,7 +52,7 @@ class Buttons:
     buttons: tuple[Button, ...]
 
 
-Block = Header | Text | Note | Divider | Buttons
+Block = Header | Text | Preformatted | Note | Divider | Buttons
 
 
 @dataclass(frozen=True)

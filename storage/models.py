@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import MetaData, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -86,6 +86,60 @@ class AuditAction(enum.StrEnum):
     MEMBER_ADDED = "member_added"
     MEMBER_REMOVED = "member_removed"
     CONVENOR_CHANGED = "convenor_changed"
+    GOAL_ADDED = "goal_added"
+    STEP_ADDED = "step_added"
+    STEP_DONE = "step_done"
+    STEP_NOT_DONE = "step_not_done"
+    STEP_RESCHEDULED = "step_rescheduled"
+    STEP_EDITED = "step_edited"
+    STEP_DELETED = "step_deleted"
+    PLAN_EXPORTED = "plan_exported"
+
+
+class StepStatus(enum.StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    NOT_DONE = "not_done"  # "ei toteutunut"
+    DELETED = "deleted"
+
+
+class Goal(SQLModel, table=True):
+    """A goal of the client, in the client's own words; numbered T1, T2… within the team."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    number: int
+    text: str = Field(max_length=500)
+    created_by: str = Field(max_length=32)
+    created_at: datetime
+
+    __table_args__ = (UniqueConstraint("team_id", "number"),)
+
+
+class Step(SQLModel, table=True):
+    """A small step: who does what by when. Numbered 1, 2… within the team."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    number: int
+    text: str = Field(max_length=500)
+    goal_id: int | None = Field(default=None, foreign_key="goal.id")
+    owner_user_id: str | None = Field(default=None, max_length=32)  # a member
+    owner_role: str | None = Field(default=None, max_length=32)  # or a participant: client…
+    due_date: date | None = None
+    status: str = Field(default=StepStatus.OPEN, max_length=16, index=True)
+    created_by: str = Field(max_length=32)
+    created_at: datetime
+    updated_by: str | None = Field(default=None, max_length=32)
+    updated_at: datetime | None = None
+    message_ts: str | None = Field(default=None, max_length=32)  # the step's channel message
+
+    __table_args__ = (UniqueConstraint("team_id", "number"),)
+
+    @property
+    def pk(self) -> int:
+        assert self.id is not None, "step not saved yet"
+        return self.id
 
 
 class AuditEvent(SQLModel, table=True):

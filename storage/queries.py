@@ -9,7 +9,16 @@ from sqlalchemy import delete, func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import AuditEvent, Member, ProcessedEvent, Team, TeamState
+from storage.models import (
+    AuditEvent,
+    Goal,
+    Member,
+    ProcessedEvent,
+    Step,
+    StepStatus,
+    Team,
+    TeamState,
+)
 
 
 async def next_team_number(session: AsyncSession, *, year: int) -> int:
@@ -120,3 +129,42 @@ async def forget_events(session: AsyncSession, *, received_before: datetime) -> 
     await session.exec(
         delete(ProcessedEvent).where(col(ProcessedEvent.received_at) < received_before)
     )
+
+
+async def next_number(
+    session: AsyncSession, *, table: type[Goal] | type[Step], team_id: int
+) -> int:
+    result = await session.exec(select(func.max(table.number)).where(table.team_id == team_id))
+    return (result.one() or 0) + 1
+
+
+async def goals_of(session: AsyncSession, *, team_id: int) -> Sequence[Goal]:
+    result = await session.exec(
+        select(Goal).where(Goal.team_id == team_id).order_by(col(Goal.number))
+    )
+    return result.all()
+
+
+async def goal_by_number(session: AsyncSession, *, team_id: int, number: int) -> Goal | None:
+    result = await session.exec(select(Goal).where(Goal.team_id == team_id, Goal.number == number))
+    return result.first()
+
+
+async def steps_of(
+    session: AsyncSession, *, team_id: int, statuses: Sequence[StepStatus]
+) -> Sequence[Step]:
+    result = await session.exec(
+        select(Step)
+        .where(Step.team_id == team_id, col(Step.status).in_(list(statuses)))
+        .order_by(col(Step.number))
+    )
+    return result.all()
+
+
+async def lock_step(session: AsyncSession, *, team_id: int, number: int) -> Step | None:
+    result = await session.exec(
+        select(Step)
+        .where(Step.team_id == team_id, Step.number == number, Step.status != StepStatus.DELETED)
+        .with_for_update()
+    )
+    return result.first()

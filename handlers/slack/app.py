@@ -13,13 +13,31 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.dispatch import TiimiCommands
 from bot.events import EventLog
 from bot.home import HomeService
+from bot.plan_dispatch import AskelCommands
 from handlers.slack.errors import report_failure
-from handlers.slack.listeners import app_home, close_team_action, tiimi_command
+from handlers.slack.listeners import (
+    app_home,
+    askel_command,
+    close_team_action,
+    plan_page_action,
+    step_actions,
+    tiimi_command,
+)
 from handlers.slack.locale import LocaleResolver
 from handlers.slack.platform import SlackPlatform
-from handlers.slack.views import open_team
+from handlers.slack.views import open_team, reschedule_form, step_form
 
-LISTENER_MODULES = (tiimi_command, close_team_action, open_team, app_home)
+LISTENER_MODULES = (
+    tiimi_command,
+    askel_command,
+    close_team_action,
+    step_actions,
+    plan_page_action,
+    open_team,
+    step_form,
+    reschedule_form,
+    app_home,
+)
 
 
 @dataclass(frozen=True)
@@ -27,6 +45,7 @@ class SlackServices:
     """What listeners receive through Bolt's context, by these names."""
 
     tiimi: TiimiCommands
+    askel: AskelCommands
     home: HomeService
     events: EventLog
     locales: LocaleResolver
@@ -42,7 +61,7 @@ def build_app(*, client: AsyncWebClient, signing_secret: str, services: SlackSer
     async def provide_services(
         context: AsyncBoltContext, next: Callable[[], Awaitable[None]]
     ) -> None:
-        for name in ("tiimi", "home", "locales", "platform"):
+        for name in ("tiimi", "askel", "home", "locales", "platform"):
             context[name] = getattr(services, name)
         await next()
 

@@ -75,6 +75,31 @@ class SlackPlatform:
             raise _translate(error) from None
         return str(response["ts"])
 
+    async def update_message(self, channel_id: str, message_id: str, message: Message) -> None:
+        try:
+            await self.client.chat_update(
+                channel=channel_id,
+                ts=message_id,
+                text=message.text,
+                blocks=render_blocks(message),
+            )
+        except SlackApiError as error:
+            raise _translate(error) from None
+
+    async def display_names(self, user_ids: Sequence[str]) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for user_id in dict.fromkeys(user_ids):
+            try:
+                user = (await self.client.users_info(user=user_id))["user"]
+            except SlackApiError:
+                names[user_id] = user_id
+                continue
+            profile = user.get("profile") or {}
+            names[user_id] = str(
+                profile.get("real_name") or user.get("real_name") or user.get("name") or user_id
+            )
+        return names
+
     async def send_direct(self, user_id: str, message: Message) -> None:
         try:
             opened = await self.client.conversations_open(users=[user_id])

@@ -34,7 +34,7 @@ def render_blocks(message: Message, *, limit: int = MAX_BLOCKS) -> list[dict[str
 
 
 def reply_payload(reply: Reply) -> dict[str, Any]:
-    """Arguments for Bolt's respond()."""
+    """Arguments for Bolt's respond(); never replaces the message a button was on."""
     return {
         "text": reply.message.text,
         "blocks": render_blocks(reply.message),
@@ -49,6 +49,9 @@ def _render(block: replies.Block) -> list[Block]:
             return [HeaderBlock(text=PlainTextObject(text=_cut(text, HEADER_LIMIT)))]
         case replies.Text(text=text):
             return [SectionBlock(text=MarkdownTextObject(text=part)) for part in _chunks(text)]
+        case replies.Preformatted(text=text):
+            fenced = _chunks(text, limit=SECTION_LIMIT - 8)
+            return [SectionBlock(text=MarkdownTextObject(text=f"```{part}```")) for part in fenced]
         case replies.Note(text=text):
             return [ContextBlock(elements=[MarkdownTextObject(text=_cut(text, SECTION_LIMIT))])]
         case replies.Divider():
@@ -70,18 +73,18 @@ def _render(block: replies.Block) -> list[Block]:
     raise AssertionError(f"unknown block {block!r}")
 
 
-def _chunks(text: str) -> list[str]:
+def _chunks(text: str, *, limit: int = SECTION_LIMIT) -> list[str]:
     """Split long text on line breaks so that each section stays within the limit."""
     parts: list[str] = []
     current = ""
     for line in text.split("\n"):
         candidate = f"{current}\n{line}" if current else line
-        if len(candidate) <= SECTION_LIMIT:
+        if len(candidate) <= limit:
             current = candidate
             continue
         if current:
             parts.append(current)
-        current = _cut(line, SECTION_LIMIT)
+        current = _cut(line, limit)
     parts.append(current or " ")
     return parts
 

@@ -71,6 +71,14 @@ class MemoryPlatform:
         self._live(channel_id).messages.append(message)
         return f"{len(self._live(channel_id).messages)}.000"
 
+    async def update_message(self, channel_id: str, message_id: str, message: Message) -> None:
+        self._maybe_fail("update")
+        messages = self.channels[channel_id].messages
+        messages[int(float(message_id)) - 1] = message
+
+    async def display_names(self, user_ids: Sequence[str]) -> dict[str, str]:
+        return {u: f"Name of {u}" for u in user_ids}
+
     async def send_direct(self, user_id: str, message: Message) -> None:
         self.direct.append((user_id, message))
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from handlers.slack.listeners import tiimi_command
+from handlers.slack.app import LISTENER_MODULES
 
 MANIFEST = json.loads((Path(__file__).resolve().parents[2] / "manifest.json").read_text())
-REGISTERED_COMMANDS = {tiimi_command.COMMAND}
+REGISTERED_COMMANDS = {m.COMMAND for m in LISTENER_MODULES if hasattr(m, "COMMAND")}
 
 
 def test_manifest_declares_exactly_the_registered_commands() -> None:

@@ -26,7 +26,7 @@ async def handle_close_team(
     reply = await context["tiimi"].close_from_button(
         actor=actor, channel_id=channel_id, value=action.get("value") or ""
     )
-    await respond(**reply_payload(reply), delete_original=True)
+    await respond(**(reply_payload(reply) | {"replace_original": True}))
 
 
 def register(app: AsyncApp) -> None:

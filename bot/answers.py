@@ -1,0 +1,30 @@
+"""Shared steps of every command: the privacy guard and turning refusals into answers."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from bot.context import Actor
+from bot.errors import UserError
+from bot.privacy import IdentityCodeKind, PrivacyViolation, check_text
+from bot.replies import Reply, simple
+
+T = TypeVar("T")
+
+
+def guard(*texts: str) -> None:
+    """Refuse free text that carries a personal identity code, without echoing it."""
+    try:
+        check_text("\n".join(texts))  # checked together so that a valid code wins
+    except PrivacyViolation as violation:
+        valid = violation.kind is IdentityCodeKind.VALID
+        raise UserError("privacy_hetu" if valid else "privacy_hetu_like") from None
+
+
+async def answer(actor: Actor, work: Callable[[], Awaitable[T]]) -> T | Reply:
+    """Run the work and turn a UserError into a plain answer in the actor's language."""
+    try:
+        return await work()
+    except UserError as error:
+        return simple(actor.t(error.key, **error.params))

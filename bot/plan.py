@@ -1,0 +1,179 @@
+"""The team's shared plan: goals and small steps, each change visible and audited."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot import plan_messages
+from bot.access import require_active_team, require_member
+from bot.context import Actor, Core
+from bot.errors import UserError
+from bot.plan_commands import AddStep
+from bot.plan_messages import PlanData
+from bot.platform import PlatformError
+from bot.replies import Message
+from storage import queries
+from storage.models import AuditAction, Goal, Step, StepStatus, Team
+
+log = logging.getLogger(__name__)
+VISIBLE = (StepStatus.OPEN, StepStatus.DONE, StepStatus.NOT_DONE)
+_STATUS_AUDIT = {
+    StepStatus.DONE: AuditAction.STEP_DONE,
+    StepStatus.NOT_DONE: AuditAction.STEP_NOT_DONE,
+    StepStatus.DELETED: AuditAction.STEP_DELETED,
+}
+
+
+class PlanService:
+    def __init__(self, core: Core) -> None:
+        self.core = core
+
+    def today(self) -> date:
+        return self.core.clock.now().astimezone(self.core.timezone).date()
+
+    async def load(
+        self, actor: Actor, channel_id: str, *, statuses: tuple[StepStatus, ...] = VISIBLE
+    ) -> PlanData:
+        """The team of this channel with its plan, for one of its members."""
+        async with self.core.database.session() as session:
+            team = await require_active_team(session, channel_id=channel_id)
+            members = await queries.active_members(session, team_id=team.pk)
+            require_member(team, members, actor)
+            goals = await queries.goals_of(session, team_id=team.pk)
+            steps = await queries.steps_of(session, team_id=team.pk, statuses=statuses)
+        return PlanData(team, goals, steps, members, self.today())
+
+    async def add_goal(self, *, actor: Actor, channel_id: str, text: str) -> Goal:
+        plan = await self.load(actor, channel_id, statuses=())
+        now = self.core.clock.now()
+        async with self.core.database.session() as session:
+            await queries.lock_team(session, team_id=plan.team.pk)
+            number = await queries.next_number(session, table=Goal, team_id=plan.team.pk)
+            goal = Goal(
+                team_id=plan.team.pk,
+                number=number,
+                text=text,
+                created_by=actor.user_id,
+                created_at=now,
+            )
+            session.add(goal)
+            self._audit(session, actor, plan.team, AuditAction.GOAL_ADDED, f"T{number}")
+        return goal
+
+    async def add_step(self, *, actor: Actor, channel_id: str, command: AddStep) -> Step:
+        """Record the step, then post it to the channel with its buttons."""
+        plan = await self.load(actor, channel_id, statuses=())
+        owner = command.owner.user_id
+        if owner is not None and owner not in plan.member_ids:
+            raise UserError("owner_not_member", user=owner)
+        now = self.core.clock.now()
+        async with self.core.database.session() as session:
+            await queries.lock_team(session, team_id=plan.team.pk)
+            goal_id = None
+            if command.goal_number is not None:
+                goal = await queries.goal_by_number(
+                    session, team_id=plan.team.pk, number=command.goal_number
+                )
+                if goal is None:
+                    raise UserError("unknown_goal", number=command.goal_number)
+                goal_id = goal.id
+            number = await queries.next_number(session, table=Step, team_id=plan.team.pk)
+            step = Step(
+                team_id=plan.team.pk,
+                number=number,
+                text=command.text,
+                goal_id=goal_id,
+                owner_user_id=owner,
+                owner_role=command.owner.role,
+                due_date=command.due,
+                created_by=actor.user_id,
+                created_at=now,
+            )
+            session.add(step)
+            self._audit(session, actor, plan.team, AuditAction.STEP_ADDED, str(number))
+        await self._publish(plan, step, new=True)
+        return step
+
+    async def change(
+        self,
+        *,
+        actor: Actor,
+        channel_id: str,
+        number: int,
+        status: StepStatus | None = None,
+        due: date | None = None,
+        text: str | None = None,
+    ) -> Step:
+        """Finish, reschedule, edit or delete a step; its channel message follows."""
+        plan = await self.load(actor, channel_id, statuses=())
+        now = self.core.clock.now()
+        async with self.core.database.session() as session:
+            step = await queries.lock_step(session, team_id=plan.team.pk, number=number)
+            if step is None:
+                raise UserError("unknown_step", number=number)
+            if status is not None:
+                if step.status == status:
+                    raise UserError(f"step_already_{status}", number=number)
+                step.status = status
+                action = _STATUS_AUDIT[status]
+            elif due is not None:
+                step.due_date, step.status = due, StepStatus.OPEN
+                action = AuditAction.STEP_RESCHEDULED
+            else:
+                assert text is not None
+                step.text = text
+                action = AuditAction.STEP_EDITED
+            step.updated_by, step.updated_at = actor.user_id, now
+            session.add(step)
+            self._audit(session, actor, plan.team, action, str(number))
+        await self._publish(await self.load(actor, channel_id, statuses=()), step, new=False)
+        return step
+
+    async def export(self, *, actor: Actor, channel_id: str) -> str:
+        plan = await self.load(actor, channel_id)
+        ids = [m.user_id for m in plan.members] + [
+            s.owner_user_id for s in plan.steps if s.owner_user_id
+        ]
+        names = await self.core.platform.display_names(ids)
+        async with self.core.database.session() as session:
+            self._audit(session, actor, plan.team, AuditAction.PLAN_EXPORTED, None)
+        return plan_messages.plan_export(actor.t, plan, names=names, today=self.today())
+
+    async def _publish(self, plan: PlanData, step: Step, *, new: bool) -> None:
+        """Post or update the step's message in the team channel (workspace language)."""
+        channel_id = plan.team.live_channel_id
+        if step.status == StepStatus.DELETED:
+            message = Message(self.core.t("step_deleted_notice", number=step.number))
+        else:
+            message = plan_messages.step_message(self.core.t, step, plan)
+        if not new and step.message_ts:
+            try:
+                await self.core.platform.update_message(channel_id, step.message_ts, message)
+            except PlatformError as error:
+                log.warning("step message update failed: %s", error.code)
+            return
+        ts = await self.core.platform.post_message(channel_id, message)
+        async with self.core.database.session() as session:
+            row = await session.get(Step, step.pk)
+            assert row is not None
+            row.message_ts = step.message_ts = ts
+
+    def _audit(
+        self,
+        session: AsyncSession,
+        actor: Actor,
+        team: Team,
+        action: AuditAction,
+        detail: str | None,
+    ) -> None:
+        queries.add_audit(
+            session,
+            at=self.core.clock.now(),
+            actor_id=actor.user_id,
+            team_id=team.pk,
+            action=action,
+            detail=detail,
+        )

@@ -1,0 +1,160 @@
+"""The `/askel` grammar: a pure parser from text to a plan command.
+
+/askel [T<n>:] <teksti> [@nimi | vastuu: asiakas | vastuu: <ammattiryhmä>] [pe mennessä]
+/askel tavoite <teksti>
+/askel lista | kaikki
+/askel valmis <nro> | ei <nro> | poista <nro>
+/askel siirrä <nro> <pvm>
+/askel muokkaa <nro> <teksti>
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.commands import parse_mention
+from bot.dates import parse_date, split_trailing_date
+from bot.errors import UserError
+from bot.professions import match_profession
+from bot.text_norm import fold
+from storage.models import StepStatus
+
+MAX_TEXT = 500
+_GOAL_PREFIX = re.compile(r"^\s*[Tt](\d{1,4})\s*:\s*")
+_OWNER_ROLE = re.compile(
+    r"(?:^|\s)(?:vastuu|vastuussa|ansvar|owner)\s*:\s*(?P<role>[^:]+?)\s*$", re.I
+)
+
+
+@dataclass(frozen=True)
+class Owner:
+    user_id: str | None = None
+    role: str | None = None  # a participant without a Slack account: "client", "close_person"…
+
+
+@dataclass(frozen=True)
+class AddStep:
+    text: str
+    owner: Owner
+    due: date | None
+    goal_number: int | None
+
+
+@dataclass(frozen=True)
+class AddGoal:
+    text: str
+
+
+@dataclass(frozen=True)
+class ListSteps:
+    include_finished: bool
+
+
+@dataclass(frozen=True)
+class SetStatus:
+    number: int
+    status: StepStatus
+
+
+@dataclass(frozen=True)
+class Reschedule:
+    number: int
+    due: date
+
+
+@dataclass(frozen=True)
+class EditStep:
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class StepDialog:
+    """Open the step form; `goals` are the team's (number, text) for the goal picker."""
+
+    goals: tuple[tuple[int, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class PlanHelp:
+    pass
+
+
+PlanCommand = AddStep | AddGoal | ListSteps | SetStatus | Reschedule | EditStep | PlanHelp
+AskelCommand = PlanCommand | StepDialog
+
+_VERBS: dict[str, str] = {
+    **dict.fromkeys(["tavoite", "mal", "goal"], "goal"),
+    **dict.fromkeys(["lista", "list"], "list"),
+    **dict.fromkeys(["kaikki", "alla", "all"], "all"),
+    **dict.fromkeys(["valmis", "tehty", "klar", "done"], "done"),
+    **dict.fromkeys(["ei", "nej", "not"], "not_done"),
+    **dict.fromkeys(["siirra", "flytta", "move"], "move"),
+    **dict.fromkeys(["muokkaa", "andra", "edit"], "edit"),
+    **dict.fromkeys(["poista", "radera", "delete"], "delete"),
+    **dict.fromkeys(["ohje", "hjalp", "help"], "help"),
+}
+
+
+def parse_askel(text: str, *, today: date) -> AskelCommand:
+    """Parse the text after `/askel`; raises UserError or DateParseError on bad input."""
+    words = text.split()
+    if not words:
+        return StepDialog()
+    verb = _VERBS.get(fold(words[0]))
+    rest = text.strip()[len(words[0]) :].strip()
+    if verb is None:
+        return _parse_step(text.strip(), today=today)
+    if verb == "help":
+        return PlanHelp()
+    if verb in ("list", "all"):
+        return ListSteps(include_finished=verb == "all")
+    if verb == "goal":
+        return AddGoal(_text(rest, usage="usage_goal"))
+    number, tail = _number(rest, usage=f"usage_step_{verb}")
+    if verb in ("done", "not_done", "delete"):
+        if tail:
+            raise UserError(f"usage_step_{verb}")
+        status = {"done": StepStatus.DONE, "not_done": StepStatus.NOT_DONE}
+        return SetStatus(number, status.get(verb, StepStatus.DELETED))
+    if verb == "move":
+        if not tail:
+            raise UserError("usage_step_move")
+        return Reschedule(number, parse_date(tail, today=today))
+    return EditStep(number, _text(tail, usage="usage_step_edit"))
+
+
+def _parse_step(text: str, *, today: date) -> AddStep:
+    goal_number = None
+    if match := _GOAL_PREFIX.match(text):
+        goal_number, text = int(match.group(1)), text[match.end() :]
+    text, due = split_trailing_date(text, today=today)
+    owner = Owner()
+    if match := _OWNER_ROLE.search(text):
+        role = match_profession(match.group("role"))
+        if role is None:
+            raise UserError("unknown_owner_role")
+        owner, text = Owner(role=role), text[: match.start()]
+    else:
+        words = text.split()
+        if words and (user_id := parse_mention(words[-1])):
+            owner, text = Owner(user_id=user_id), text[: text.rstrip().rfind(words[-1])]
+    return AddStep(_text(text, usage="usage_step"), owner, due, goal_number)
+
+
+def _number(rest: str, *, usage: str) -> tuple[int, str]:
+    words = rest.split(maxsplit=1)
+    if not words or not words[0].lstrip("#").isdigit():
+        raise UserError(usage)
+    return int(words[0].lstrip("#")), (words[1] if len(words) > 1 else "").strip()
+
+
+def _text(text: str, *, usage: str) -> str:
+    cleaned = " ".join(text.split()).strip(" ,;:-")
+    if not cleaned:
+        raise UserError(usage)
+    if len(cleaned) > MAX_TEXT:
+        raise UserError("text_too_long", limit=MAX_TEXT)
+    return cleaned

@@ -1,0 +1,158 @@
+"""Runs `/askel` commands, step buttons and the step form: guard, parse, act, answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bot import plan_messages
+from bot.answers import answer, guard
+from bot.context import Actor, Core
+from bot.date_errors import explain
+from bot.dates import DateParseError
+from bot.errors import UserError
+from bot.plan import PlanService
+from bot.plan_commands import (
+    AddGoal,
+    AddStep,
+    EditStep,
+    ListSteps,
+    Owner,
+    PlanCommand,
+    PlanHelp,
+    Reschedule,
+    SetStatus,
+    StepDialog,
+    parse_askel,
+)
+from bot.replies import Header, Message, Preformatted, Reply, Text, simple
+from storage.models import StepStatus
+
+BUTTON_STATUS = {"step_done": StepStatus.DONE, "step_not_done": StepStatus.NOT_DONE}
+
+
+@dataclass(frozen=True)
+class StepForm:
+    """What the step form submitted; the adapter reads it from the platform's form."""
+
+    text: str
+    owner_user_id: str | None
+    owner_role: str | None
+    due: date | None
+    goal_number: int | None
+
+
+class FormErrors(Exception):
+    """Field name → message, for the adapter to show beside the fields."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(", ".join(errors))
+        self.errors = errors
+
+
+class AskelCommands:
+    def __init__(self, core: Core) -> None:
+        self.core = core
+        self.plan = PlanService(core)
+
+    async def run(self, *, actor: Actor, text: str, channel_id: str) -> Reply | StepDialog:
+        """Handle `/askel <text>`; a StepDialog asks the adapter to open the step form."""
+        try:
+            guard(text)
+            command = parse_askel(text, today=self.plan.today())
+        except UserError as error:
+            return simple(actor.t(error.key, **error.params))
+        except DateParseError as error:
+            return simple(explain(actor.t, error))
+        if isinstance(command, StepDialog):
+            return await answer(actor, lambda: self._dialog(actor, channel_id))
+        return await answer(actor, lambda: self._execute(command, actor, channel_id))
+
+    async def _dialog(self, actor: Actor, channel_id: str) -> StepDialog:
+        data = await self.plan.load(actor, channel_id, statuses=())
+        return StepDialog(goals=tuple((g.number, g.text) for g in data.goals))
+
+    async def press(self, *, actor: Actor, channel_id: str, action_id: str, value: str) -> Reply:
+        async def work() -> Reply:
+            status = BUTTON_STATUS[action_id]
+            await self.plan.change(
+                actor=actor, channel_id=channel_id, number=int(value), status=status
+            )
+            return simple(actor.t(f"step_{status}_done", number=value))
+
+        return await answer(actor, work)
+
+    async def reschedule(self, *, actor: Actor, channel_id: str, number: int, due: date) -> None:
+        """From the "Siirrä" form; raises FormErrors for a date in the past."""
+        if due < self.plan.today():
+            raise FormErrors({"due": explain(actor.t, DateParseError("past", {"date": due}))})
+        await self.plan.change(actor=actor, channel_id=channel_id, number=number, due=due)
+
+    async def submit_form(self, *, actor: Actor, channel_id: str, form: StepForm) -> None:
+        errors: dict[str, str] = {}
+        try:
+            guard(form.text)
+        except UserError as error:
+            errors["text"] = actor.t(error.key)
+        if form.due is not None and form.due < self.plan.today():
+            errors["due"] = explain(actor.t, DateParseError("past", {"date": form.due}))
+        if form.owner_user_id and form.owner_role:
+            errors["owner_role"] = actor.t("form_one_owner")
+        if errors:
+            raise FormErrors(errors)
+        owner = Owner(user_id=form.owner_user_id, role=form.owner_role)
+        command = AddStep(" ".join(form.text.split()), owner, form.due, form.goal_number)
+        try:
+            await self.plan.add_step(actor=actor, channel_id=channel_id, command=command)
+        except UserError as error:
+            raise FormErrors({"text": actor.t(error.key, **error.params)}) from None
+
+    async def _execute(self, command: PlanCommand, actor: Actor, channel_id: str) -> Reply:
+        t, plan = actor.t, self.plan
+        match command:
+            case PlanHelp():
+                return Reply(
+                    Message(
+                        t("askel_help_header"),
+                        (Header(t("askel_help_header")), Text(t("askel_help_body"))),
+                    )
+                )
+            case AddGoal(text=text):
+                goal = await plan.add_goal(actor=actor, channel_id=channel_id, text=text)
+                return simple(t("goal_added", number=goal.number))
+            case AddStep():
+                step = await plan.add_step(actor=actor, channel_id=channel_id, command=command)
+                return simple(t("step_added", number=step.number))
+            case ListSteps(include_finished=finished):
+                statuses = (
+                    (StepStatus.OPEN, StepStatus.DONE, StepStatus.NOT_DONE)
+                    if finished
+                    else (StepStatus.OPEN,)
+                )
+                data = await plan.load(actor, channel_id, statuses=statuses)
+                return Reply(plan_messages.step_list(t, data, include_finished=finished))
+            case SetStatus(number=number, status=status):
+                await plan.change(actor=actor, channel_id=channel_id, number=number, status=status)
+                return simple(t(f"step_{status}_done", number=number))
+            case Reschedule(number=number, due=due):
+                await plan.change(actor=actor, channel_id=channel_id, number=number, due=due)
+                return simple(t("step_rescheduled", number=number))
+            case EditStep(number=number, text=text):
+                await plan.change(actor=actor, channel_id=channel_id, number=number, text=text)
+                return simple(t("step_edited", number=number))
+        raise AssertionError(f"unhandled command {command!r}")
+
+    async def show_plan(self, *, actor: Actor, channel_id: str, page: int = 1) -> Reply:
+        async def work() -> Reply:
+            data = await self.plan.load(actor, channel_id)
+            return Reply(plan_messages.plan_view(actor.t, data, page=page))
+
+        return await answer(actor, work)
+
+    async def export(self, *, actor: Actor, channel_id: str) -> Reply:
+        async def work() -> Reply:
+            text = await self.plan.export(actor=actor, channel_id=channel_id)
+            header = actor.t("export_header")
+            return Reply(Message(text=text, blocks=(Header(header), Preformatted(text))))
+
+        return await answer(actor, work)

@@ -1,0 +1,151 @@
+"""How a plan looks: a step's channel message, step lists, the plan view and the export."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from bot.dates import format_date
+from bot.i18n import Catalog
+from bot.professions import profession_label
+from bot.replies import Block, Button, Buttons, Divider, Header, Message, Note, Text
+from storage.models import Goal, Member, Step, StepStatus, Team
+
+STEPS_PER_PAGE = 25
+
+
+@dataclass(frozen=True)
+class PlanData:
+    team: Team
+    goals: Sequence[Goal]
+    steps: Sequence[Step]
+    members: Sequence[Member]
+    today: date
+
+    @property
+    def member_ids(self) -> set[str]:
+        return {m.user_id for m in self.members}
+
+    def goal_number(self, step: Step) -> int | None:
+        return next((g.number for g in self.goals if g.id == step.goal_id), None)
+
+
+def owner_text(t: Catalog, step: Step) -> str:
+    if step.owner_user_id:
+        return f"<@{step.owner_user_id}>"
+    return profession_label(step.owner_role, t.lang) or t("owner_none")
+
+
+def step_line(t: Catalog, step: Step, plan: PlanData) -> str:
+    """`*3.* Soita Kelaan · <@U1> · pe 11.12.2026 · T2 · myöhässä`"""
+    parts = [f"*{step.number}.* {step.text}", owner_text(t, step)]
+    if step.due_date:
+        parts.append(format_date(step.due_date, t.lang))
+    if (goal := plan.goal_number(step)) is not None:
+        parts.append(f"T{goal}")
+    if step.status == StepStatus.OPEN and step.due_date and step.due_date < plan.today:
+        parts.append(t("overdue_mark"))
+    if step.status != StepStatus.OPEN:
+        parts.append(t(f"status_{step.status}"))
+    if step.owner_user_id and step.owner_user_id not in plan.member_ids:
+        parts.append(t("needs_new_owner_mark"))
+    return " · ".join(parts)
+
+
+def step_message(t: Catalog, step: Step, plan: PlanData) -> Message:
+    """The step's own message in the team channel, updated in place when it changes."""
+    line = step_line(t, step, plan)
+    blocks: list[Block] = [Text(line)]
+    if step.status == StepStatus.OPEN:
+        value = str(step.number)
+        blocks.append(
+            Buttons(
+                (
+                    Button("step_done", t("button_done"), value, "primary"),
+                    Button("step_not_done", t("button_not_done"), value),
+                    Button("step_move", t("button_move"), value),
+                )
+            )
+        )
+    if step.updated_by:
+        blocks.append(Note(t("step_changed_by", user=step.updated_by)))
+    return Message(
+        text=t("step_fallback", number=step.number, text=step.text), blocks=tuple(blocks)
+    )
+
+
+def step_list(t: Catalog, plan: PlanData, *, include_finished: bool) -> Message:
+    lines = [step_line(t, s, plan) for s in plan.steps]
+    header = t("steps_header_all" if include_finished else "steps_header_open", code=plan.team.code)
+    body = "\n".join(lines) if lines else t("steps_none")
+    return Message(text=f"{header}\n{body}", blocks=(Header(header), Text(body)))
+
+
+def plan_view(t: Catalog, plan: PlanData, *, page: int) -> Message:
+    """The plan: goals, steps by status, members; long plans in pages of STEPS_PER_PAGE."""
+    pages = max(1, -(-len(plan.steps) // STEPS_PER_PAGE))
+    page = min(max(page, 1), pages)
+    shown = plan.steps[(page - 1) * STEPS_PER_PAGE : page * STEPS_PER_PAGE]
+    header = t("plan_header", code=plan.team.code)
+    blocks: list[Block] = [Header(header)]
+    if page == 1:
+        goals = "\n".join(f"*T{g.number}.* {g.text}" for g in plan.goals) or t("goals_none")
+        blocks += [Text(f"*{t('goals_title')}*\n{goals}")]
+    for status in (StepStatus.OPEN, StepStatus.DONE, StepStatus.NOT_DONE):
+        lines = [step_line(t, s, plan) for s in shown if s.status == status]
+        if lines:
+            blocks.append(Text(f"*{t(f'steps_title_{status}')}*\n" + "\n".join(lines)))
+    if not plan.steps:
+        blocks.append(Text(t("steps_none")))
+    if page == 1:
+        members = ", ".join(_member(t, m, plan.team) for m in plan.members)
+        blocks += [Divider(), Text(f"*{t('members_title')}*\n{members}")]
+    if pages > 1:
+        blocks.append(Note(t("page_of", page=page, pages=pages)))
+        buttons = []
+        if page > 1:
+            buttons.append(Button("plan_page:prev", t("button_prev"), str(page - 1)))
+        if page < pages:
+            buttons.append(Button("plan_page:next", t("button_next"), str(page + 1)))
+        blocks.append(Buttons(tuple(buttons)))
+    return Message(text=header, blocks=tuple(blocks))
+
+
+def plan_export(t: Catalog, plan: PlanData, *, names: Mapping[str, str], today: date) -> str:
+    """Plain text for pasting into a client record system."""
+    team = plan.team
+    opened = (team.activated_at or team.created_at).date()
+    lines = [
+        t("export_title", code=team.code),
+        t("export_dates", opened=format_date(opened, t.lang), today=format_date(today, t.lang)),
+        "",
+        t("members_title") + ":",
+    ]
+    for member in plan.members:
+        label = profession_label(member.profession, t.lang) or t("profession_unknown")
+        role = f", {t('convenor')}" if member.user_id == team.convenor_id else ""
+        lines.append(f"- {names.get(member.user_id, member.user_id)} ({label}{role})")
+    lines += ["", t("goals_title") + ":"]
+    lines += [f"T{g.number}. {g.text}" for g in plan.goals] or [t("goals_none")]
+    lines += ["", t("steps_title") + ":"]
+    for step in plan.steps:
+        owner = (
+            names.get(step.owner_user_id, step.owner_user_id)
+            if step.owner_user_id
+            else profession_label(step.owner_role, t.lang) or t("owner_none")
+        )
+        due = format_date(step.due_date, t.lang) if step.due_date else t("due_none")
+        goal = f" (T{n})" if (n := plan.goal_number(step)) is not None else ""
+        lines.append(
+            f"{step.number}. {step.text}{goal} – {owner} – {due} – {t(f'status_{step.status}')}"
+        )
+    if not plan.steps:
+        lines.append(t("steps_none"))
+    return "\n".join(lines)
+
+
+def _member(t: Catalog, member: Member, team: Team) -> str:
+    label = profession_label(member.profession, t.lang) or t("profession_unknown")
+    role = f", {t('convenor')}" if member.user_id == team.convenor_id else ""
+    return f"<@{member.user_id}> ({label}{role})"

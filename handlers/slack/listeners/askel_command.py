@@ -1,0 +1,40 @@
+"""`/askel`: small steps and goals of the team's plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.context import Actor
+from bot.plan_commands import StepDialog
+from handlers.slack.errors import answers_failures
+from handlers.slack.render import reply_payload
+from handlers.slack.views.step_form import step_form_modal
+
+COMMAND = "/askel"
+
+
+async def handle_askel(
+    ack: AsyncAck,
+    command: dict[str, Any],
+    respond: AsyncRespond,
+    client: AsyncWebClient,
+    context: AsyncBoltContext,
+) -> None:
+    await ack()
+    user_id, channel_id = command["user_id"], command["channel_id"]
+    actor = Actor(user_id=user_id, lang=await context["locales"].language(user_id))
+    result = await context["askel"].run(
+        actor=actor, text=command.get("text") or "", channel_id=channel_id
+    )
+    if isinstance(result, StepDialog):
+        view = step_form_modal(actor.t, channel_id=channel_id, goals=result.goals)
+        await client.views_open(trigger_id=command["trigger_id"], view=view)
+        return
+    await respond(**reply_payload(result))
+
+
+def register(app: AsyncApp) -> None:
+    app.command(COMMAND)(answers_failures(handle_askel))

@@ -1,0 +1,33 @@
+"""Paging through a long plan (`/tiimi suunnitelma`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
+
+from bot.context import Actor
+from handlers.slack.errors import answers_failures
+from handlers.slack.render import reply_payload
+
+
+async def handle_plan_page(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: AsyncRespond,
+    context: AsyncBoltContext,
+) -> None:
+    await ack()
+    user_id = body["user"]["id"]
+    actor = Actor(user_id=user_id, lang=await context["locales"].language(user_id))
+    page = int(action.get("value") or "1")
+    reply = await context["askel"].show_plan(
+        actor=actor, channel_id=body["channel"]["id"], page=page
+    )
+    await respond(**(reply_payload(reply) | {"replace_original": True}))
+
+
+def register(app: AsyncApp) -> None:
+    app.action(re.compile(r"^plan_page:"))(answers_failures(handle_plan_page))

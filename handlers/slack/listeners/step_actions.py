@@ -1,0 +1,54 @@
+"""The buttons on a step's channel message: Tehty, Ei toteutunut, Siirrä."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.context import Actor
+from handlers.slack.errors import answers_failures
+from handlers.slack.render import reply_payload
+from handlers.slack.views.reschedule_form import reschedule_modal
+
+
+async def handle_step_status(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: AsyncRespond,
+    context: AsyncBoltContext,
+) -> None:
+    await ack()
+    user_id = body["user"]["id"]
+    actor = Actor(user_id=user_id, lang=await context["locales"].language(user_id))
+    reply = await context["askel"].press(
+        actor=actor,
+        channel_id=body["channel"]["id"],
+        action_id=action["action_id"],
+        value=action.get("value") or "",
+    )
+    await respond(**reply_payload(reply))
+
+
+async def handle_step_move(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: AsyncWebClient,
+    context: AsyncBoltContext,
+) -> None:
+    await ack()
+    user_id = body["user"]["id"]
+    lang = await context["locales"].language(user_id)
+    view = reschedule_modal(
+        Actor(user_id, lang).t, channel_id=body["channel"]["id"], number=int(action["value"])
+    )
+    await client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def register(app: AsyncApp) -> None:
+    app.action("step_done")(answers_failures(handle_step_status))
+    app.action("step_not_done")(answers_failures(handle_step_status))
+    app.action("step_move")(answers_failures(handle_step_move))

@@ -1,0 +1,60 @@
+"""The "Siirrä" form: a new due date for a step."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
+from slack_sdk.models.blocks import DatePickerElement, InputBlock, PlainTextObject
+from slack_sdk.models.views import View
+
+from bot.context import Actor
+from bot.i18n import Catalog
+from bot.plan_dispatch import FormErrors
+from handlers.slack.errors import answers_failures
+
+CALLBACK_ID = "reschedule_step"
+
+
+def reschedule_modal(t: Catalog, *, channel_id: str, number: int) -> dict[str, Any]:
+    view = View(
+        type="modal",
+        callback_id=CALLBACK_ID,
+        private_metadata=f"{channel_id}:{number}",
+        title=PlainTextObject(text=t("form_move_title", number=number)),
+        submit=PlainTextObject(text=t("form_save")),
+        close=PlainTextObject(text=t("modal_cancel")),
+        blocks=[
+            InputBlock(
+                block_id="due",
+                label=PlainTextObject(text=t("form_new_due")),
+                element=DatePickerElement(action_id="due"),
+            )
+        ],
+    )
+    return view.to_dict()
+
+
+async def handle_reschedule(
+    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext
+) -> None:
+    user_id = body["user"]["id"]
+    actor = Actor(user_id=user_id, lang=await context["locales"].language(user_id))
+    channel_id, number = (view.get("private_metadata") or ":0").rsplit(":", 1)
+    picked = view["state"]["values"]["due"]["due"].get("selected_date")
+    if not picked:
+        await ack(response_action="errors", errors={"due": actor.t("form_due_required")})
+        return
+    try:
+        await context["askel"].reschedule(
+            actor=actor, channel_id=channel_id, number=int(number), due=date.fromisoformat(picked)
+        )
+    except FormErrors as errors:
+        await ack(response_action="errors", errors=errors.errors)
+        return
+    await ack()
+
+
+def register(app: AsyncApp) -> None:
+    app.view(CALLBACK_ID)(answers_failures(handle_reschedule))

@@ -1,0 +1,115 @@
+"""The step form (`/askel` with no text): what, who, by when, for which goal."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
+from slack_sdk.models.blocks import (
+    DatePickerElement,
+    InputBlock,
+    Option,
+    PlainTextInputElement,
+    PlainTextObject,
+    StaticSelectElement,
+    UserSelectElement,
+)
+from slack_sdk.models.views import View
+
+from bot.context import Actor
+from bot.i18n import Catalog
+from bot.plan_commands import MAX_TEXT
+from bot.plan_dispatch import FormErrors, StepForm
+from bot.professions import PROFESSIONS, profession_label
+from handlers.slack.errors import answers_failures
+
+CALLBACK_ID = "add_step"
+
+
+def step_form_modal(
+    t: Catalog, *, channel_id: str, goals: tuple[tuple[int, str], ...]
+) -> dict[str, Any]:
+    roles = [Option(value=key, text=profession_label(key, t.lang) or key) for key in PROFESSIONS]
+    blocks: list[Any] = [
+        _input(
+            "text",
+            t("form_step_text"),
+            PlainTextInputElement(action_id="text", multiline=True, max_length=MAX_TEXT),
+        ),
+        _input(
+            "owner_user",
+            t("form_owner_member"),
+            UserSelectElement(action_id="owner_user"),
+            optional=True,
+        ),
+        _input(
+            "owner_role",
+            t("form_owner_role"),
+            StaticSelectElement(action_id="owner_role", options=roles[:100]),
+            optional=True,
+        ),
+        _input("due", t("form_due"), DatePickerElement(action_id="due"), optional=True),
+    ]
+    if goals:
+        options = [Option(value=str(n), text=f"T{n}. {text}"[:75]) for n, text in goals[:100]]
+        blocks.append(
+            _input(
+                "goal",
+                t("form_goal"),
+                StaticSelectElement(action_id="goal", options=options),
+                optional=True,
+            )
+        )
+    view = View(
+        type="modal",
+        callback_id=CALLBACK_ID,
+        private_metadata=channel_id,
+        title=PlainTextObject(text=t("form_step_title")),
+        submit=PlainTextObject(text=t("form_save")),
+        close=PlainTextObject(text=t("modal_cancel")),
+        blocks=blocks,
+    )
+    return view.to_dict()
+
+
+def _input(block_id: str, label: str, element: Any, *, optional: bool = False) -> InputBlock:
+    return InputBlock(
+        block_id=block_id, label=PlainTextObject(text=label), element=element, optional=optional
+    )
+
+
+def read_step_form(view: dict[str, Any]) -> StepForm:
+    values = view.get("state", {}).get("values", {})
+
+    def field(block: str) -> dict[str, Any]:
+        return dict(values.get(block, {}).get(block) or {})
+
+    due = field("due").get("selected_date")
+    goal = (field("goal").get("selected_option") or {}).get("value")
+    return StepForm(
+        text=str(field("text").get("value") or ""),
+        owner_user_id=field("owner_user").get("selected_user"),
+        owner_role=(field("owner_role").get("selected_option") or {}).get("value"),
+        due=date.fromisoformat(due) if due else None,
+        goal_number=int(goal) if goal else None,
+    )
+
+
+async def handle_step_form(
+    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext
+) -> None:
+    user_id = body["user"]["id"]
+    actor = Actor(user_id=user_id, lang=await context["locales"].language(user_id))
+    try:
+        await context["askel"].submit_form(
+            actor=actor, channel_id=view.get("private_metadata") or "", form=read_step_form(view)
+        )
+    except FormErrors as errors:
+        await ack(response_action="errors", errors=errors.errors)
+        return
+    await ack()
+
+
+def register(app: AsyncApp) -> None:
+    app.view(CALLBACK_ID)(answers_failures(handle_step_form))
