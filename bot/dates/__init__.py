@@ -15,7 +15,8 @@ Accepted date phrases (every result is on or after `today`):
   INCLUDED: `pe` said on a Wednesday is this Friday, said on a Friday it is today.
 - Weekday + date (`pe 11.12.`, `perjantaina 11.12.2026`, `fredag den 11.12.`) must agree,
   else "weekday_mismatch" with params `written` (the date as written), `weekday_date` (the
-  next such weekday, today included) and `weekday` (0 = Monday).
+  day with that weekday nearest the written date, or the next one when that has passed) and
+  `weekday` (0 = Monday).
 - `ensi viikolla` / `ensi viikko` / `ensi viikkoon`, sv `nästa vecka`, en `next week`: the
   Friday of next ISO week (a deadline).
 - `vko 50`, `viikko 50`, `vk 50`, `v. 50`, sv `vecka 50`, en `week 50`: the Friday of that ISO

@@ -51,6 +51,13 @@ def _next_weekday(weekday: int, today: date) -> date:
     return today + timedelta(days=(weekday - today.weekday()) % 7)
 
 
+def _nearest_weekday(weekday: int, near: date, today: date) -> date:
+    """The day with that weekday closest to `near` (within 3 days), never before today."""
+    offset = (weekday - near.weekday() + 3) % 7 - 3
+    candidate = near + timedelta(days=offset)
+    return candidate if candidate >= today else _next_weekday(weekday, today)
+
+
 def _next_week_friday(today: date) -> date:
     return today - timedelta(days=today.weekday()) + timedelta(days=11)
 
@@ -136,7 +143,7 @@ def _recognise_weekday(norm: str) -> _Resolver | None:
         if written.weekday() != weekday:
             params: dict[str, object] = {
                 "written": written,
-                "weekday_date": _next_weekday(weekday, today),
+                "weekday_date": _nearest_weekday(weekday, written, today),
                 "weekday": weekday,
             }
             raise DateParseError("weekday_mismatch", params)

@@ -30,6 +30,12 @@ class RunningBot:
         assert sent.status == 200, sent.body
         return await self.answer(sent)
 
+    async def askel(self, text: str, *, channel: str, user: str = "UANNA") -> str:
+        """Send `/askel text` and return the answer's text."""
+        sent = await self.sender.command("/askel", text, user_id=user, channel_id=channel)
+        assert sent.status == 200, sent.body
+        return await self.answer(sent)
+
     async def answer(self, sent: BotResponse) -> str:
         assert sent.response_url is not None
         url = sent.response_url

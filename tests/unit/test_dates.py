@@ -221,7 +221,7 @@ def test_weekday_mismatch_carries_both_readings() -> None:
     params = caught.value.params
     assert params["written"] == date(2026, 12, 12)
     assert date(2026, 12, 12).weekday() == 5  # a Saturday
-    assert params["weekday_date"] == date(2026, 12, 4)
+    assert params["weekday_date"] == date(2026, 12, 11)  # the Friday nearest the written date
     assert params["weekday"] == 4
 
 

@@ -1,0 +1,146 @@
+"""The shared plan in the core, on SQLite and PostgreSQL, against an in-memory platform."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.context import Actor
+from bot.dispatch import TiimiCommands
+from bot.plan_commands import StepDialog
+from bot.plan_dispatch import FormErrors, StepForm
+from bot.replies import Buttons, Reply
+from storage import queries
+from storage.db import Database
+from storage.models import AuditAction
+from tests.support.clock import FakeClock
+from tests.support.memory_platform import MemoryPlatform
+
+ANNA, BERT = Actor("UANNA", "fi"), Actor("UBERT", "fi")
+
+
+def text_of(reply: object) -> str:
+    assert isinstance(reply, Reply)
+    return reply.message.text
+
+
+async def team_channel(tiimi: TiimiCommands) -> str:
+    await tiimi.run(actor=ANNA, text="uusi <@UBERT>", channel_id="D", request_key="k")
+    async with tiimi.core.database.session() as session:
+        team = await queries.get_team_by_request_key(session, request_key="k")
+    assert team is not None
+    return team.live_channel_id
+
+
+async def test_steps_goals_statuses_and_audit(
+    tiimi: TiimiCommands, platform: MemoryPlatform, database: Database, clock: FakeClock
+) -> None:
+    channel = await team_channel(tiimi)
+
+    async def askel(text: str, actor: Actor = ANNA) -> str:
+        return text_of(await tiimi.askel.run(actor=actor, text=text, channel_id=channel))
+
+    assert await askel("tavoite Oma asunto keväällä") == "Tavoite T1 on kirjattu."
+    assert "Askel 1 on kirjattu" in await askel("T1: Soita Kelaan <@UBERT> pe mennessä")
+    assert "Askel 2 on kirjattu" in await askel("Hae tukea vastuu: asiakas", BERT)
+    posted = platform.channels[channel].messages[1]
+    assert "*1.* Soita Kelaan · <@UBERT> · pe 27.11.2026 · T1" in posted.blocks[0].text  # type: ignore[union-attr]
+    assert isinstance(posted.blocks[1], Buttons)
+
+    assert await askel("valmis 1") == "Askel 1 on merkitty tehdyksi."
+    updated = platform.channels[channel].messages[1]
+    assert "tehty" in updated.blocks[0].text  # type: ignore[union-attr]
+    assert not any(isinstance(b, Buttons) for b in updated.blocks)
+    assert await askel("valmis 1") == "Askel 1 on jo merkitty tehdyksi."
+    assert "ei löydy" in await askel("valmis 9")
+
+    listing = await askel("lista")
+    assert "Hae tukea · asiakas" in listing and "Soita Kelaan" not in listing
+    assert "Soita Kelaan" in await askel("kaikki")
+
+    clock.advance(timedelta(days=10))
+    assert "⚠️ myöhässä" not in await askel("lista")  # step 2 has no due date
+    assert "on jo mennyt" in await askel("siirrä 2 1.11.2026")
+    assert await askel("siirrä 2 pe") == "Askeleen 2 määräaika on siirretty."
+    assert await askel("muokkaa 2 Hae asumistukea") == "Askelta 2 on muokattu."
+    assert await askel("poista 2") == "Askel 2 on poistettu."
+    assert "poistettu suunnitelmasta" in platform.channels[channel].messages[2].text
+
+    async with database.session() as session:
+        team = await queries.get_team_by_channel(session, channel_id=channel)
+        assert team is not None
+        actions = [e.action for e in await queries.audit_events(session, team_id=team.pk)]
+    assert actions[-7:] == [
+        AuditAction.GOAL_ADDED,
+        AuditAction.STEP_ADDED,
+        AuditAction.STEP_ADDED,
+        AuditAction.STEP_DONE,
+        AuditAction.STEP_RESCHEDULED,
+        AuditAction.STEP_EDITED,
+        AuditAction.STEP_DELETED,
+    ]
+
+
+async def test_overdue_and_departed_owner_are_flagged(
+    tiimi: TiimiCommands, clock: FakeClock
+) -> None:
+    channel = await team_channel(tiimi)
+    await tiimi.askel.run(actor=ANNA, text="Soita <@UBERT> huomenna mennessä", channel_id=channel)
+    clock.advance(timedelta(days=3))
+    await tiimi.run(actor=ANNA, text="poista <@UBERT>", channel_id=channel, request_key="-")
+    listing = text_of(await tiimi.askel.run(actor=ANNA, text="lista", channel_id=channel))
+    assert "⚠️ myöhässä" in listing and "tarvitsee uuden vastuuhenkilön" in listing
+
+
+async def test_refusals_change_nothing(tiimi: TiimiCommands, platform: MemoryPlatform) -> None:
+    channel = await team_channel(tiimi)
+    before = len(platform.channels[channel].messages)
+    for text, expected in [
+        ("Soita Kelaan 131052-308T", "henkilötunnus"),
+        ("Soita <@UCARL>", "ei ole tiimin jäsen"),
+        ("T3: Soita", "Tavoitetta T3 ei löydy"),
+        ("Soita mennessä 30.2.", "ei ole olemassa"),
+        ("Soita pe 12.12. mennessä", "la 12.12.2026 vai pe 11.12.2026"),
+    ]:
+        reply = text_of(await tiimi.askel.run(actor=ANNA, text=text, channel_id=channel))
+        assert expected in reply, (text, reply)
+    assert len(platform.channels[channel].messages) == before
+    outside = await tiimi.askel.run(actor=ANNA, text="Soita", channel_id="CELSEWHERE")
+    assert "vain tiimin omalla kanavalla" in text_of(outside)
+
+
+async def test_form_and_dialog(tiimi: TiimiCommands, clock: FakeClock) -> None:
+    channel = await team_channel(tiimi)
+    await tiimi.askel.run(actor=ANNA, text="tavoite Työpaikka", channel_id=channel)
+    dialog = await tiimi.askel.run(actor=ANNA, text="", channel_id=channel)
+    assert dialog == StepDialog(goals=((1, "Työpaikka"),))
+    today = clock.now().date()
+    bad = StepForm("Soita 010594Y9032", "UBERT", "client", today - timedelta(days=1), None)
+    try:
+        await tiimi.askel.submit_form(actor=ANNA, channel_id=channel, form=bad)
+        raise AssertionError("the form should have been refused")
+    except FormErrors as refused:
+        assert set(refused.errors) == {"text", "due", "owner_role"}
+    good = StepForm("Soita Kelaan", "UBERT", None, today + timedelta(days=2), 1)
+    await tiimi.askel.submit_form(actor=ANNA, channel_id=channel, form=good)
+    listing = text_of(await tiimi.askel.run(actor=ANNA, text="lista", channel_id=channel))
+    assert "*1.* Soita Kelaan · <@UBERT> · ke 25.11.2026 · T1" in listing
+
+
+async def test_plan_view_pages_and_export(tiimi: TiimiCommands, database: Database) -> None:
+    channel = await team_channel(tiimi)
+    for i in range(30):
+        await tiimi.askel.run(actor=ANNA, text=f"Askel numero {i}", channel_id=channel)
+    first = await tiimi.askel.show_plan(actor=ANNA, channel_id=channel)
+    assert isinstance(first, Reply)
+    texts = " ".join(getattr(b, "text", "") for b in first.message.blocks)
+    assert "Sivu 1/2" in texts and "Askel numero 24" in texts and "Askel numero 25" not in texts
+    second = await tiimi.askel.show_plan(actor=ANNA, channel_id=channel, page=2)
+    assert "Askel numero 25" in " ".join(getattr(b, "text", "") for b in second.message.blocks)
+
+    exported = text_of(await tiimi.run(actor=BERT, text="vie", channel_id=channel, request_key="-"))
+    assert exported.startswith("Minun tiimini -tiimi MT-2026-0001: yhteinen suunnitelma")
+    assert "- Name of UANNA (ammattiryhmä puuttuu, vastuuhenkilö)" in exported
+    assert "1. Askel numero 0 – vastuu sopimatta – ei määräaikaa – avoin" in exported
+    async with database.session() as session:
+        events = await queries.audit_events(session)
+    assert events[-1].action == AuditAction.PLAN_EXPORTED and events[-1].actor_id == "UBERT"

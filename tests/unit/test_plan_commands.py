@@ -1,0 +1,115 @@
+"""The /askel grammar: table tests and properties."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.dates import DateParseError
+from bot.errors import UserError
+from bot.plan_commands import (
+    AddGoal,
+    AddStep,
+    EditStep,
+    ListSteps,
+    Owner,
+    PlanHelp,
+    Reschedule,
+    SetStatus,
+    StepDialog,
+    parse_askel,
+)
+from storage.models import StepStatus
+
+TODAY = date(2026, 11, 23)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", StepDialog()),
+        ("ohje", PlanHelp()),
+        ("Soita Kelaan", AddStep("Soita Kelaan", Owner(), None, None)),
+        ("Soita Kelaan <@UANNA>", AddStep("Soita Kelaan", Owner("UANNA"), None, None)),
+        (
+            "Soita Kelaan <@UANNA|anna> pe mennessä",
+            AddStep("Soita Kelaan", Owner("UANNA"), date(2026, 11, 27), None),
+        ),
+        (
+            "Hae asumistukea vastuu: asiakas mennessä 11.12.",
+            AddStep("Hae asumistukea", Owner(role="client"), date(2026, 12, 11), None),
+        ),
+        (
+            "Käy kaupassa vastuu: Läheinen",
+            AddStep("Käy kaupassa", Owner(role="close_person"), None, None),
+        ),
+        (
+            "T2: Varaa aika vastuu: sosiaaliohjaaja vko 50 mennessä",
+            AddStep("Varaa aika", Owner(role="social_counsellor"), date(2026, 12, 11), 2),
+        ),
+        (
+            "Ring FPA ansvar: klient senast fr",
+            AddStep("Ring FPA", Owner(role="client"), date(2026, 11, 27), None),
+        ),
+        ("tavoite Oma asunto keväällä", AddGoal("Oma asunto keväällä")),
+        ("lista", ListSteps(False)),
+        ("kaikki", ListSteps(True)),
+        ("valmis 3", SetStatus(3, StepStatus.DONE)),
+        ("VALMIS #3", SetStatus(3, StepStatus.DONE)),
+        ("ei 4", SetStatus(4, StepStatus.NOT_DONE)),
+        ("poista 5", SetStatus(5, StepStatus.DELETED)),
+        ("siirrä 2 huomenna", Reschedule(2, date(2026, 11, 24))),
+        ("siirra 2 12.12.", Reschedule(2, date(2026, 12, 12))),
+        ("muokkaa 2 Soita Kelaan uudelleen", EditStep(2, "Soita Kelaan uudelleen")),
+    ],
+)
+def test_parses(text: str, expected: object) -> None:
+    assert parse_askel(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("valmis", "usage_step_done"),
+        ("valmis kolme", "usage_step_done"),
+        ("ei 3 4", "usage_step_not_done"),
+        ("siirrä 3", "usage_step_move"),
+        ("muokkaa 3", "usage_step_edit"),
+        ("tavoite", "usage_goal"),
+        ("Soita vastuu: poppamies", "unknown_owner_role"),
+        ("x" * 501, "text_too_long"),
+        ("pe mennessä", "usage_step"),
+    ],
+)
+def test_refusals(text: str, key: str) -> None:
+    with pytest.raises(UserError) as raised:
+        parse_askel(text, today=TODAY)
+    assert raised.value.key == key
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Soita mennessä 31.2.", "impossible"),
+        ("Soita mennessä 1.1.2026", "past"),
+        ("Soita pe 12.12. mennessä", "weekday_mismatch"),
+        ("siirrä 3 eilen", "unrecognised"),
+    ],
+)
+def test_bad_dates(text: str, code: str) -> None:
+    with pytest.raises(DateParseError) as raised:
+        parse_askel(text, today=TODAY)
+    assert raised.value.code == code
+
+
+@given(st.text(max_size=300))
+def test_never_raises_anything_else_and_never_a_past_date(text: str) -> None:
+    try:
+        command = parse_askel(text, today=TODAY)
+    except (UserError, DateParseError):
+        return
+    due = getattr(command, "due", None)
+    assert due is None or due >= TODAY
