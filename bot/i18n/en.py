@@ -17,8 +17,8 @@ MESSAGES: dict[str, str] = {
         "system."
     ),
     "welcome_next": (
-        "Next: `/tiimi lisää @name profession` · `/tiimi jäsenet` · `/tiimi vastuu @name` · "
-        "`/tiimi sulje` · `/tiimi ohje`"
+        "Next: `/askel tavoite …` · `/askel Call Kela @name by Friday` · "
+        "`/tiimi lisää @name profession` · `/tiimi suunnitelma` · `/tiimi ohje`"
     ),
     "team_opened": "Team *{code}* is open: <#{channel}>",
     "team_being_opened": "Team {code} is being opened. Please wait a moment.",
@@ -119,6 +119,9 @@ MESSAGES: dict[str, str] = {
         "`/tiimi poista @Anna` – removes a member\n"
         "`/tiimi vastuu @Bertta` – hands over the convenor role\n"
         "`/tiimi jäsenet` – lists the members and their professions\n"
+        "`/tiimi suunnitelma` – shows the goals, steps and members\n"
+        "`/tiimi vie` – the plan as text for your own client record system\n"
+        "`/askel ohje` – recording steps and goals\n"
         "`/tiimi sulje goals reached` – closes the team (reasons: goals reached, client's "
         "wish, moved to one service, other)\n"
         "`/tiimi ohje` – this help"

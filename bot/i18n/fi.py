@@ -18,8 +18,8 @@ MESSAGES: dict[str, str] = {
         "asiakastietojärjestelmään."
     ),
     "welcome_next": (
-        "Seuraavaksi: `/tiimi lisää @nimi ammattiryhmä` · `/tiimi jäsenet` · "
-        "`/tiimi vastuu @nimi` · `/tiimi sulje` · `/tiimi ohje`"
+        "Seuraavaksi: `/askel tavoite …` · `/askel Soita Kelaan @nimi pe mennessä` · "
+        "`/tiimi lisää @nimi ammattiryhmä` · `/tiimi suunnitelma` · `/tiimi ohje`"
     ),
     "team_opened": "Tiimi *{code}* on avattu: <#{channel}>",
     "team_being_opened": "Tiimiä {code} avataan parhaillaan. Odota hetki.",
@@ -131,6 +131,9 @@ MESSAGES: dict[str, str] = {
         "`/tiimi poista @Anna` – poistaa jäsenen\n"
         "`/tiimi vastuu @Bertta` – siirtää vastuuhenkilön tehtävän\n"
         "`/tiimi jäsenet` – näyttää jäsenet ja ammattiryhmät\n"
+        "`/tiimi suunnitelma` – näyttää tavoitteet, askeleet ja jäsenet\n"
+        "`/tiimi vie` – suunnitelma tekstinä omaan asiakastietojärjestelmään kirjaamista varten\n"
+        "`/askel ohje` – askeleiden ja tavoitteiden kirjaaminen\n"
         "`/tiimi sulje tavoitteet saavutettu` – sulkee tiimin (syyt: tavoitteet saavutettu, "
         "asiakkaan toive, siirtyi yhteen palveluun, muu)\n"
         "`/tiimi ohje` – tämä ohje"

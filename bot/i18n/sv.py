@@ -16,8 +16,8 @@ MESSAGES: dict[str, str] = {
         "om barnskydd. De officiella anteckningarna görs i var och ens eget klientdatasystem."
     ),
     "welcome_next": (
-        "Nästa steg: `/tiimi lisää @namn yrkesgrupp` · `/tiimi jäsenet` · "
-        "`/tiimi vastuu @namn` · `/tiimi sulje` · `/tiimi ohje`"
+        "Nästa steg: `/askel tavoite …` · `/askel Ring FPA @namn senast fr` · "
+        "`/tiimi lisää @namn yrkesgrupp` · `/tiimi suunnitelma` · `/tiimi ohje`"
     ),
     "team_opened": "Teamet *{code}* har öppnats: <#{channel}>",
     "team_being_opened": "Teamet {code} håller på att öppnas. Vänta en stund.",
@@ -124,6 +124,9 @@ MESSAGES: dict[str, str] = {
         "`/tiimi poista @Anna` – tar bort en medlem\n"
         "`/tiimi vastuu @Bertta` – överlåter rollen som ansvarsperson\n"
         "`/tiimi jäsenet` – visar medlemmarna och deras yrkesgrupper\n"
+        "`/tiimi suunnitelma` – visar mål, steg och medlemmar\n"
+        "`/tiimi vie` – planen som text för anteckning i det egna klientdatasystemet\n"
+        "`/askel ohje` – hur steg och mål antecknas\n"
         "`/tiimi sulje målen uppnådda` – stänger teamet (orsaker: målen uppnådda, klientens "
         "önskan, övergick till en tjänst, annat)\n"
         "`/tiimi ohje` – den här hjälpen"
