@@ -11,8 +11,11 @@ import signal
 import sys
 from collections.abc import Callable
 from contextlib import suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from aiohttp import web
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
@@ -28,6 +31,8 @@ from bot.dispatch import TiimiCommands
 from bot.events import EventLog
 from bot.home import HomeService
 from bot.logging_setup import configure_logging
+from bot.pacing import ChannelPacer
+from bot.reminder_worker import ReminderWorker, new_worker_id
 from handlers.slack.app import SlackServices, build_app
 from handlers.slack.locale import LocaleResolver
 from handlers.slack.platform import SlackPlatform
@@ -51,14 +56,24 @@ def slack_client(settings: Settings) -> AsyncWebClient:
     )
 
 
+@dataclass(frozen=True)
+class Runtime:
+    """What a running bot exposes to its starter (tests drive the worker directly)."""
+
+    port: int
+    worker: ReminderWorker
+
+
 async def serve(
     settings: Settings,
     *,
     stop: asyncio.Event,
     clock: Clock | None = None,
-    on_ready: Callable[[int], None] | None = None,
+    on_ready: Callable[[Runtime], None] | None = None,
+    pacer: ChannelPacer | None = None,
 ) -> None:
-    """Migrate, start the HTTP server (and Socket Mode when configured), run until `stop`."""
+    """Migrate, start the HTTP server (and Socket Mode when configured) and the reminder
+    scheduler, and run until `stop`."""
     database = Database(settings.database_url)
     await upgrade_to_head(database)
     client = slack_client(settings)
@@ -70,6 +85,7 @@ async def serve(
         timezone=settings.timezone,
         language=settings.language,
         coordinators=settings.coordinators,
+        reminders=settings.reminders,
     )
     tiimi = TiimiCommands(core)
     recovered = await tiimi.teams.recover_pending()
@@ -99,13 +115,25 @@ async def serve(
             bolt_app, settings.slack_app_token, web_client=client
         )
         await socket_handler.connect_async()  # type: ignore[no-untyped-call]
+    worker = ReminderWorker(core, worker_id=new_worker_id(), pacer=pacer)
+    scheduler = AsyncIOScheduler(timezone=UTC)
+    scheduler.add_job(
+        worker.run_once,
+        "interval",
+        seconds=settings.reminders.poll_seconds,
+        max_instances=1,
+        coalesce=True,
+        next_run_time=datetime.now(UTC),
+    )
+    scheduler.start()
     port = runner.addresses[0][1]
     log.info("Tiimi is running (%s mode, port %d)", "Socket" if socket_handler else "HTTP", port)
     if on_ready:
-        on_ready(port)
+        on_ready(Runtime(port=port, worker=worker))
     try:
         await stop.wait()
     finally:
+        scheduler.shutdown(wait=False)
         if socket_handler:
             await socket_handler.close_async()  # type: ignore[no-untyped-call]
         await runner.cleanup()

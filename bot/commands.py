@@ -60,6 +60,26 @@ class ExportPlan:
 
 
 @dataclass(frozen=True)
+class ShowMeeting:
+    pass
+
+
+@dataclass(frozen=True)
+class BookMeeting:
+    text: str  # time and place, parsed with the team's clock and time zone
+
+
+@dataclass(frozen=True)
+class MoveMeeting:
+    text: str
+
+
+@dataclass(frozen=True)
+class CancelMeeting:
+    pass
+
+
+@dataclass(frozen=True)
 class ShowHelp:
     unknown: bool = False
 
@@ -73,6 +93,10 @@ TeamCommand = (
     | CloseTeam
     | ShowPlan
     | ExportPlan
+    | ShowMeeting
+    | BookMeeting
+    | MoveMeeting
+    | CancelMeeting
     | ShowHelp
 )
 TiimiCommand = TeamCommand | OpenTeamDialog
@@ -86,6 +110,7 @@ _SUBCOMMANDS: dict[str, str] = {
     **dict.fromkeys(["sulje", "close", "stang"], "close"),
     **dict.fromkeys(["suunnitelma", "plan", "planen"], "plan"),
     **dict.fromkeys(["vie", "export", "exportera"], "export"),
+    **dict.fromkeys(["tapaaminen", "tapaamiset", "mote", "meeting"], "meeting"),
     **dict.fromkeys(["ohje", "apua", "help", "hjalp", ""], "help"),
 }
 
@@ -145,6 +170,8 @@ def parse_tiimi(text: str) -> TiimiCommand:
         return ShowPlan()
     if sub == "export":
         return ExportPlan()
+    if sub == "meeting":
+        return _parse_meeting(rest)
     if sub == "open":
         return _parse_open(rest)
     if sub == "close":
@@ -170,6 +197,25 @@ def _split_subcommand(words: list[str]) -> tuple[str | None, list[str]]:
     if len(words) > 1 and (two := fold(" ".join(words[:2]))) in _SUBCOMMANDS:
         return _SUBCOMMANDS[two], words[2:]
     return _SUBCOMMANDS.get(fold(words[0])), words[1:]
+
+
+_MEETING_VERBS = {
+    **dict.fromkeys(["siirra", "flytta", "move"], "move"),
+    **dict.fromkeys(["peru", "peruuta", "avboka", "cancel"], "cancel"),
+}
+
+
+def _parse_meeting(rest: list[str]) -> ShowMeeting | BookMeeting | MoveMeeting | CancelMeeting:
+    if not rest:
+        return ShowMeeting()
+    verb = _MEETING_VERBS.get(fold(rest[0]))
+    if verb == "cancel":
+        return CancelMeeting()
+    if verb == "move":
+        if len(rest) == 1:
+            raise UserError("usage_meeting_move")
+        return MoveMeeting(" ".join(rest[1:]))
+    return BookMeeting(" ".join(rest))
 
 
 def _parse_open(rest: list[str]) -> OpenTeam | OpenTeamDialog:

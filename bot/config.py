@@ -5,13 +5,22 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import time, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
+
+from bot.reminder_timing import (
+    QuietHours,
+    TimingError,
+    parse_clock_time,
+    parse_duration,
+    parse_durations,
+)
 
 LANGUAGES = ("fi", "sv", "en")
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
@@ -27,6 +36,16 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True)
+class ReminderSettings:
+    poll_seconds: float = 30.0
+    meeting_offsets: tuple[timedelta, ...] = (timedelta(hours=24), timedelta(hours=1))
+    meeting_length: timedelta = timedelta(hours=1)
+    step_time: time = time(9, 0)
+    nudge_days: int = 14
+    quiet_hours: str = "20-7"  # validated; "off" disables
+
+
+@dataclass(frozen=True)
 class Settings:
     slack_bot_token: str
     slack_signing_secret: str | None
@@ -38,6 +57,7 @@ class Settings:
     language: str
     coordinators: frozenset[str]
     log_level: str
+    reminders: ReminderSettings = field(default_factory=ReminderSettings)
 
     @property
     def socket_mode(self) -> bool:
@@ -98,6 +118,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         problems.append("COORDINATORS must be comma-separated Slack user ids (U…)")
 
     log_level = _log_level(env, problems)
+    reminders = _reminder_settings(env, tz, problems)
 
     if problems:
         raise ConfigError(problems)
@@ -113,7 +134,51 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         language=language,
         coordinators=coordinators,
         log_level=log_level,
+        reminders=reminders,
     )
+
+
+def _reminder_settings(
+    env: Mapping[str, str], tz: ZoneInfo | None, problems: list[str]
+) -> ReminderSettings:
+    defaults = ReminderSettings()
+    values: dict[str, object] = {}
+
+    def read(name: str, field_name: str, parse: Callable[[str], object], hint: str) -> None:
+        raw = env.get(name, "").strip()
+        if not raw:
+            return
+        try:
+            values[field_name] = parse(raw)
+        except (TimingError, ValueError):
+            problems.append(f"{name} {hint}")
+
+    read("REMINDER_POLL_SECONDS", "poll_seconds", _positive_float, "must be a positive number")
+    read("MEETING_REMINDERS", "meeting_offsets", parse_durations, "must be like 24h,1h or 30m")
+    read("MEETING_LENGTH", "meeting_length", parse_duration, "must be a duration such as 1h")
+    read("STEP_REMINDER_TIME", "step_time", parse_clock_time, "must be a time such as 09:00")
+    read("NO_MEETING_NUDGE_DAYS", "nudge_days", _positive_int, "must be a whole number of days")
+    quiet = env.get("QUIET_HOURS", "").strip() or defaults.quiet_hours
+    try:
+        QuietHours.parse(quiet, tz or ZoneInfo("UTC"))
+        values["quiet_hours"] = quiet
+    except TimingError:
+        problems.append("QUIET_HOURS must be like 20-7 (hours) or off")
+    return replace(defaults, **values)  # type: ignore[arg-type]
+
+
+def _positive_float(raw: str) -> float:
+    value = float(raw)
+    if not value > 0:
+        raise ValueError(raw)
+    return value
+
+
+def _positive_int(raw: str) -> int:
+    value = int(raw)
+    if value < 1:
+        raise ValueError(raw)
+    return value
 
 
 def database_url_from(env: Mapping[str, str]) -> tuple[str, str]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
+from bot.config import ReminderSettings
 from bot.i18n import Catalog
 from bot.platform import ChatPlatform
 from storage.db import Database
@@ -31,6 +32,7 @@ class Core:
     timezone: ZoneInfo
     language: str  # the workspace default, for channel messages
     coordinators: frozenset[str]
+    reminders: ReminderSettings = field(default_factory=ReminderSettings)
 
     @property
     def t(self) -> Catalog:

@@ -9,23 +9,30 @@ from bot import team_messages
 from bot.answers import answer, guard
 from bot.commands import (
     AddMember,
+    BookMeeting,
+    CancelMeeting,
     CloseTeam,
     ExportPlan,
     HandOver,
     ListMembers,
+    MoveMeeting,
     OpenTeam,
     OpenTeamDialog,
     RemoveMember,
     ShowHelp,
+    ShowMeeting,
     ShowPlan,
     TeamCommand,
     parse_tiimi,
 )
 from bot.context import Actor, Core
+from bot.date_errors import explain
+from bot.dates import DateParseError, format_datetime
 from bot.errors import UserError
+from bot.meetings import MeetingService
 from bot.members import MemberService
 from bot.plan_dispatch import AskelCommands
-from bot.replies import Message, Reply, simple
+from bot.replies import Message, Reply, Text, simple
 from bot.teams import OpenedTeam, TeamService
 from storage.models import CloseReason, TeamState
 
@@ -38,6 +45,7 @@ class TiimiCommands:
         self.teams = TeamService(core)
         self.members = MemberService(core)
         self.askel = AskelCommands(core)
+        self.meetings = MeetingService(core)
 
     async def run(
         self, *, actor: Actor, text: str, channel_id: str, request_key: str
@@ -56,6 +64,14 @@ class TiimiCommands:
         self, *, actor: Actor, member_ids: Sequence[str], request_key: str
     ) -> Reply:
         return await answer(actor, lambda: self._open(actor, member_ids, request_key))
+
+    async def snooze_from_button(self, *, actor: Actor, channel_id: str, days: int) -> Reply:
+        async def work() -> Reply:
+            due = await self.meetings.snooze(actor=actor, channel_id=channel_id, days=days)
+            when = format_datetime(due, self.core.timezone, actor.lang)
+            return simple(actor.t("nudge_snoozed", when=when))
+
+        return await answer(actor, work)
 
     async def close_from_button(self, *, actor: Actor, channel_id: str, value: str) -> Reply:
         async def work() -> Reply:
@@ -93,6 +109,8 @@ class TiimiCommands:
                 return await self.askel.show_plan(actor=actor, channel_id=channel_id)
             case ExportPlan():
                 return await self.askel.export(actor=actor, channel_id=channel_id)
+            case ShowMeeting() | BookMeeting() | MoveMeeting() | CancelMeeting():
+                return await self._meeting(command, actor, channel_id)
             case ListMembers():
                 team, members = await self.members.list(actor=actor, channel_id=channel_id)
                 return Reply(team_messages.member_list(t, team=team, members=members))
@@ -106,6 +124,39 @@ class TiimiCommands:
                 )
                 return simple(t("team_closed_done", code=team.code))
         raise AssertionError(f"unhandled command {command!r}")
+
+    async def _meeting(
+        self,
+        command: ShowMeeting | BookMeeting | MoveMeeting | CancelMeeting,
+        actor: Actor,
+        channel_id: str,
+    ) -> Reply:
+        t, tz, meetings = actor.t, self.core.timezone, self.meetings
+        try:
+            match command:
+                case BookMeeting(text=text):
+                    meeting = await meetings.book(actor=actor, channel_id=channel_id, text=text)
+                    key = "meeting_booked"
+                case MoveMeeting(text=text):
+                    meeting = await meetings.move(actor=actor, channel_id=channel_id, text=text)
+                    key = "meeting_moved"
+                case CancelMeeting():
+                    meeting = await meetings.cancel(actor=actor, channel_id=channel_id)
+                    return simple(
+                        t("meeting_cancelled", when=format_datetime(meeting.starts_at, tz, t.lang))
+                    )
+                case ShowMeeting():
+                    _, found = await meetings.next(actor=actor, channel_id=channel_id)
+                    if found is None:
+                        return simple(t("no_meeting_booked"))
+                    meeting, key = found, "meeting_next"
+        except DateParseError as error:
+            return simple(explain(t, error))
+        when = format_datetime(meeting.starts_at, tz, t.lang)
+        text = t(key, when=when)
+        if meeting.place:
+            text += "\n" + t("reminder_meeting_place", place=meeting.place)
+        return Reply(Message(text=text, blocks=(Text(text),)), public=key != "meeting_next")
 
     async def _open(self, actor: Actor, member_ids: Sequence[str], request_key: str) -> Reply:
         opened = await self.teams.open_team(

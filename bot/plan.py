@@ -14,8 +14,9 @@ from bot.errors import UserError
 from bot.plan_commands import AddStep
 from bot.plan_messages import PlanData
 from bot.platform import PlatformError
+from bot.reminder_planner import ReminderPlanner
 from bot.replies import Message
-from storage import queries
+from storage import queries, reminder_queries
 from storage.models import AuditAction, Goal, Step, StepStatus, Team
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ _STATUS_AUDIT = {
 class PlanService:
     def __init__(self, core: Core) -> None:
         self.core = core
+        self.planner = ReminderPlanner(core)
 
     def today(self) -> date:
         return self.core.clock.now().astimezone(self.core.timezone).date()
@@ -44,7 +46,9 @@ class PlanService:
             require_member(team, members, actor)
             goals = await queries.goals_of(session, team_id=team.pk)
             steps = await queries.steps_of(session, team_id=team.pk, statuses=statuses)
-        return PlanData(team, goals, steps, members, self.today())
+            meetings = await reminder_queries.meetings_of(session, team_id=team.pk)
+        now, tz = self.core.clock.now(), self.core.timezone
+        return PlanData(team, goals, steps, members, meetings, now, tz)
 
     async def add_goal(self, *, actor: Actor, channel_id: str, text: str) -> Goal:
         plan = await self.load(actor, channel_id, statuses=())
@@ -93,6 +97,8 @@ class PlanService:
                 created_at=now,
             )
             session.add(step)
+            await session.flush()
+            await self.planner.plan_step(session, plan.team, step)
             self._audit(session, actor, plan.team, AuditAction.STEP_ADDED, str(number))
         await self._publish(plan, step, new=True)
         return step
@@ -128,6 +134,7 @@ class PlanService:
                 action = AuditAction.STEP_EDITED
             step.updated_by, step.updated_at = actor.user_id, now
             session.add(step)
+            await self.planner.plan_step(session, plan.team, step)
             self._audit(session, actor, plan.team, action, str(number))
         await self._publish(await self.load(actor, channel_id, statuses=()), step, new=False)
         return step
@@ -140,7 +147,7 @@ class PlanService:
         names = await self.core.platform.display_names(ids)
         async with self.core.database.session() as session:
             self._audit(session, actor, plan.team, AuditAction.PLAN_EXPORTED, None)
-        return plan_messages.plan_export(actor.t, plan, names=names, today=self.today())
+        return plan_messages.plan_export(actor.t, plan, names=names)
 
     async def _publish(self, plan: PlanData, step: Step, *, new: bool) -> None:
         """Post or update the step's message in the team channel (workspace language)."""

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
-from bot.dates import format_date
+from bot.dates import format_date, format_datetime
 from bot.i18n import Catalog
 from bot.professions import profession_label
 from bot.replies import Block, Button, Buttons, Divider, Header, Message, Note, Text
-from storage.models import Goal, Member, Step, StepStatus, Team
+from storage.models import Goal, Meeting, Member, Step, StepStatus, Team
 
 STEPS_PER_PAGE = 25
 
@@ -21,7 +22,16 @@ class PlanData:
     goals: Sequence[Goal]
     steps: Sequence[Step]
     members: Sequence[Member]
-    today: date
+    meetings: Sequence[Meeting]
+    now: datetime
+    timezone: ZoneInfo
+
+    @property
+    def today(self) -> date:
+        return self.now.astimezone(self.timezone).date()
+
+    def next_meeting(self) -> Meeting | None:
+        return next((m for m in self.meetings if m.starts_at > self.now), None)
 
     @property
     def member_ids(self) -> set[str]:
@@ -100,7 +110,17 @@ def plan_view(t: Catalog, plan: PlanData, *, page: int) -> Message:
         blocks.append(Text(t("steps_none")))
     if page == 1:
         members = ", ".join(_member(t, m, plan.team) for m in plan.members)
-        blocks += [Divider(), Text(f"*{t('members_title')}*\n{members}")]
+        upcoming = plan.next_meeting()
+        meeting = (
+            format_datetime(upcoming.starts_at, plan.timezone, t.lang)
+            if upcoming
+            else t("no_meeting_booked")
+        )
+        blocks += [
+            Divider(),
+            Text(f"*{t('members_title')}*\n{members}"),
+            Text(f"*{t('next_meeting_title')}*\n{meeting}"),
+        ]
     if pages > 1:
         blocks.append(Note(t("page_of", page=page, pages=pages)))
         buttons = []
@@ -112,13 +132,17 @@ def plan_view(t: Catalog, plan: PlanData, *, page: int) -> Message:
     return Message(text=header, blocks=tuple(blocks))
 
 
-def plan_export(t: Catalog, plan: PlanData, *, names: Mapping[str, str], today: date) -> str:
+def plan_export(t: Catalog, plan: PlanData, *, names: Mapping[str, str]) -> str:
     """Plain text for pasting into a client record system."""
     team = plan.team
     opened = (team.activated_at or team.created_at).date()
     lines = [
         t("export_title", code=team.code),
-        t("export_dates", opened=format_date(opened, t.lang), today=format_date(today, t.lang)),
+        t(
+            "export_dates",
+            opened=format_date(opened, t.lang),
+            today=format_date(plan.today, t.lang),
+        ),
         "",
         t("members_title") + ":",
     ]
@@ -142,6 +166,11 @@ def plan_export(t: Catalog, plan: PlanData, *, names: Mapping[str, str], today: 
         )
     if not plan.steps:
         lines.append(t("steps_none"))
+    lines += ["", t("meetings_title") + ":"]
+    lines += [
+        format_datetime(m.starts_at, plan.timezone, t.lang) + (f" – {m.place}" if m.place else "")
+        for m in plan.meetings
+    ] or [t("meetings_none")]
     return "\n".join(lines)
 
 

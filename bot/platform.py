@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Protocol
 
 from bot.replies import Message
@@ -54,6 +55,12 @@ class ChatPlatform(Protocol):
         ...
 
     async def send_direct(self, user_id: str, message: Message) -> None: ...
+
+    async def find_message(
+        self, channel_id: str, *, event_type: str, key: str, value: str, since: datetime
+    ) -> str | None:
+        """The id of a message posted since `since` whose metadata has key=value, if any."""
+        ...
 
     async def display_names(self, user_ids: Sequence[str]) -> dict[str, str]:
         """People's names for exports; unknown users map to their id."""

@@ -14,6 +14,7 @@ from bot.access import require_active_team, require_convenor, require_member
 from bot.context import Actor, Core
 from bot.errors import UserError
 from bot.platform import ActionRestricted, ChannelNameTaken, ChannelUnavailable, PlatformError
+from bot.reminder_planner import ReminderPlanner
 from storage import queries
 from storage.models import AuditAction, CloseReason, Member, Team, TeamState
 
@@ -84,6 +85,7 @@ class TeamService:
             if row.state != TeamState.ACTIVE:
                 raise UserError("team_closed")
             row.state, row.closed_at, row.closed_by = TeamState.CLOSED, now, actor.user_id
+            await ReminderPlanner(self.core).cancel_team(session, row)
             row.close_reason = reason
             queries.add_audit(
                 session,
@@ -151,6 +153,7 @@ class TeamService:
         async with self.core.database.session() as session:
             row = await queries.lock_team(session, team_id=team.pk)
             row.state, row.activated_at = TeamState.ACTIVE, now
+            await ReminderPlanner(self.core).plan_nudge(session, row)
             queries.add_audit(
                 session,
                 at=now,

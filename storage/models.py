@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import MetaData, UniqueConstraint
+from sqlalchemy import Index, MetaData, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 SQLModel.metadata.naming_convention = {
@@ -94,6 +94,10 @@ class AuditAction(enum.StrEnum):
     STEP_EDITED = "step_edited"
     STEP_DELETED = "step_deleted"
     PLAN_EXPORTED = "plan_exported"
+    MEETING_BOOKED = "meeting_booked"
+    MEETING_MOVED = "meeting_moved"
+    MEETING_CANCELLED = "meeting_cancelled"
+    NUDGE_SNOOZED = "nudge_snoozed"
 
 
 class StepStatus(enum.StrEnum):
@@ -139,6 +143,74 @@ class Step(SQLModel, table=True):
     @property
     def pk(self) -> int:
         assert self.id is not None, "step not saved yet"
+        return self.id
+
+
+class MeetingStatus(enum.StrEnum):
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"
+
+
+class Meeting(SQLModel, table=True):
+    """A team meeting; the next one is the earliest scheduled meeting still to come."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    starts_at: datetime = Field(index=True)
+    place: str | None = Field(default=None, max_length=300)
+    status: str = Field(default=MeetingStatus.SCHEDULED, max_length=16)
+    created_by: str = Field(max_length=32)
+    created_at: datetime
+    updated_by: str | None = Field(default=None, max_length=32)
+    updated_at: datetime | None = None
+
+    @property
+    def pk(self) -> int:
+        assert self.id is not None, "meeting not saved yet"
+        return self.id
+
+
+class ReminderKind(enum.StrEnum):
+    MEETING_BEFORE = "meeting_before"
+    MEETING_AFTER = "meeting_after"
+    STEP_DUE = "step_due"
+    NO_MEETING_NUDGE = "no_meeting_nudge"
+
+
+class ReminderState(enum.StrEnum):
+    PENDING = "pending"
+    CLAIMED = "claimed"  # leased by one process while it sends
+    SENT = "sent"
+    SKIPPED = "skipped"  # its moment passed (e.g. the meeting had started) during downtime
+    FAILED = "failed"  # a permanent error, with the reason
+    CANCELLED = "cancelled"  # its meeting, step or team changed
+
+
+class Reminder(SQLModel, table=True):
+    """A promised message: claimed atomically, sent once, then marked with the message id."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    kind: str = Field(max_length=24)
+    meeting_id: int | None = Field(default=None, foreign_key="meeting.id", index=True)
+    step_id: int | None = Field(default=None, foreign_key="step.id", index=True)
+    offset_minutes: int | None = None  # meeting reminders: how long before the meeting
+    due_at: datetime  # when to send, after moving out of quiet hours
+    state: str = Field(default=ReminderState.PENDING, max_length=16)
+    lease_until: datetime | None = None
+    claimed_by: str | None = Field(default=None, max_length=64)
+    attempts: int = 0
+    sent_at: datetime | None = None
+    message_ts: str | None = Field(default=None, max_length=32)
+    late: bool = False
+    failure_reason: str | None = Field(default=None, max_length=64)
+    created_at: datetime
+
+    __table_args__ = (Index("ix_reminder_state_due_at", "state", "due_at"),)
+
+    @property
+    def pk(self) -> int:
+        assert self.id is not None, "reminder not saved yet"
         return self.id
 
 

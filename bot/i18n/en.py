@@ -122,6 +122,8 @@ MESSAGES: dict[str, str] = {
         "`/tiimi suunnitelma` – shows the goals, steps and members\n"
         "`/tiimi vie` – the plan as text for your own client record system\n"
         "`/askel ohje` – recording steps and goals\n"
+        "`/tiimi tapaaminen Fri 11.12. 14:00 Library` – books the next meeting (reminders go to the channel); "
+        "`/tiimi tapaaminen siirrä Tue 10:00`, `/tiimi tapaaminen peru`, `/tiimi tapaaminen`\n"
         "`/tiimi sulje goals reached` – closes the team (reasons: goals reached, client's "
         "wish, moved to one service, other)\n"
         "`/tiimi ohje` – this help"
@@ -211,4 +213,29 @@ MESSAGES: dict[str, str] = {
     "date_nonexistent_time": "This time does not exist because the clocks go forward to summer time. Choose another time.",
     "date_missing_time": "Add the time too, for example `at 14`.",
     "date_missing_date": "Add the day too, for example `Fri 14:00`.",
+    "meeting_booked": "The next meeting is booked: *{when}*. The channel will get a reminder before the meeting.",
+    "meeting_moved": "The meeting has been moved: *{when}*. Its reminders moved with it.",
+    "meeting_next": "Next meeting: *{when}*",
+    "meeting_cancelled": "The meeting on {when} has been cancelled, and so have its reminders.",
+    "meeting_already_booked": "The next meeting is already booked. Move it with `/tiimi tapaaminen siirrä <time>` or cancel it with `/tiimi tapaaminen peru`.",
+    "no_meeting_booked": "No next meeting has been booked. Book one with `/tiimi tapaaminen Fri 11.12. 14:00`.",
+    "usage_meeting_move": "Usage: `/tiimi tapaaminen siirrä <time>`, e.g. `/tiimi tapaaminen siirrä Tue 10:00`.",
+    "next_meeting_title": "Next meeting",
+    "meetings_title": "Meetings",
+    "meetings_none": "No meetings.",
+    "nudge_snoozed": "OK, I will remind you again on {when}.",
+    "button_snooze_day": "Remind me tomorrow",
+    "button_snooze_week": "Remind me in a week",
+    "reminder_meeting_header": "Reminder: team meeting on {when}",
+    "reminder_meeting_place": "*Place:* {place}",
+    "reminder_agenda": "Agenda: open steps",
+    "reminder_agenda_empty": "No open steps. Agree on the next small steps at the meeting.",
+    "reminder_late": "This reminder is late because the bot was not running at the time.",
+    "reminder_after_record": "The meeting has been held. Remember to record it, each in your own client record system.",
+    "reminder_after_book_next": "The next meeting has not been booked yet. Book it: `/tiimi tapaaminen Fri 11.12. 14:00`.",
+    "reminder_after_next": "Next meeting: {when}",
+    "reminder_step_due": "{owner}, reminder: step {number} is due today: {text}",
+    "reminder_nudge": "<@{convenor}>, the team has no meeting booked. Shall we book the next one? `/tiimi tapaaminen Fri 11.12. 14:00`",
+    "reminder_nudge_since": "The last meeting was on {date}.",
+    "reminder_failed_notice": "A reminder for team {code} could not be sent to the channel (reason: {reason}). Check that the channel exists and that the bot is a member of it.",
 }

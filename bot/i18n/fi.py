@@ -134,6 +134,8 @@ MESSAGES: dict[str, str] = {
         "`/tiimi suunnitelma` – näyttää tavoitteet, askeleet ja jäsenet\n"
         "`/tiimi vie` – suunnitelma tekstinä omaan asiakastietojärjestelmään kirjaamista varten\n"
         "`/askel ohje` – askeleiden ja tavoitteiden kirjaaminen\n"
+        "`/tiimi tapaaminen pe 11.12. klo 14 Kirjasto` – sopii seuraavan tapaamisen (muistutukset kanavalle); "
+        "`/tiimi tapaaminen siirrä ti klo 10`, `/tiimi tapaaminen peru`, `/tiimi tapaaminen`\n"
         "`/tiimi sulje tavoitteet saavutettu` – sulkee tiimin (syyt: tavoitteet saavutettu, "
         "asiakkaan toive, siirtyi yhteen palveluun, muu)\n"
         "`/tiimi ohje` – tämä ohje"
@@ -224,4 +226,29 @@ MESSAGES: dict[str, str] = {
     "date_nonexistent_time": "Tätä kellonaikaa ei ole kesäaikaan siirryttäessä. Valitse toinen aika.",
     "date_missing_time": "Kirjoita myös kellonaika, esimerkiksi `klo 14`.",
     "date_missing_date": "Kirjoita myös päivä, esimerkiksi `pe klo 14`.",
+    "meeting_booked": "Seuraava tapaaminen on sovittu: *{when}*. Kanava saa muistutuksen ennen tapaamista.",
+    "meeting_moved": "Tapaaminen on siirretty: *{when}*. Muistutukset siirtyivät sen mukana.",
+    "meeting_next": "Seuraava tapaaminen: *{when}*",
+    "meeting_cancelled": "Tapaaminen {when} on peruttu, samoin sen muistutukset.",
+    "meeting_already_booked": "Seuraava tapaaminen on jo sovittu. Siirrä sitä komennolla `/tiimi tapaaminen siirrä <aika>` tai peru se komennolla `/tiimi tapaaminen peru`.",
+    "no_meeting_booked": "Seuraavaa tapaamista ei ole sovittu. Sovi se komennolla `/tiimi tapaaminen pe 11.12. klo 14`.",
+    "usage_meeting_move": "Käyttö: `/tiimi tapaaminen siirrä <aika>`, esim. `/tiimi tapaaminen siirrä ti klo 10`.",
+    "next_meeting_title": "Seuraava tapaaminen",
+    "meetings_title": "Tapaamiset",
+    "meetings_none": "Ei tapaamisia.",
+    "nudge_snoozed": "Selvä, muistutan uudelleen {when}.",
+    "button_snooze_day": "Muistuta huomenna",
+    "button_snooze_week": "Muistuta viikon päästä",
+    "reminder_meeting_header": "Muistutus: tiimin tapaaminen {when}",
+    "reminder_meeting_place": "*Paikka:* {place}",
+    "reminder_agenda": "Esityslista: avoimet askeleet",
+    "reminder_agenda_empty": "Ei avoimia askeleita. Sopikaa tapaamisessa seuraavat pienet askeleet.",
+    "reminder_late": "Tämä muistutus lähtee myöhässä, koska botti ei ollut käynnissä ajallaan.",
+    "reminder_after_record": "Tapaaminen on pidetty. Muistakaa kirjata se kukin omaan asiakastietojärjestelmäänne.",
+    "reminder_after_book_next": "Seuraavaa tapaamista ei ole vielä sovittu. Sopikaa se: `/tiimi tapaaminen pe 11.12. klo 14`.",
+    "reminder_after_next": "Seuraava tapaaminen: {when}",
+    "reminder_step_due": "{owner}, muistutus: askeleen {number} määräaika on tänään: {text}",
+    "reminder_nudge": "<@{convenor}>, tiimillä ei ole sovittua tapaamista. Sovitaanko seuraava? `/tiimi tapaaminen pe 11.12. klo 14`",
+    "reminder_nudge_since": "Edellinen tapaaminen oli {date}.",
+    "reminder_failed_notice": "Tiimin {code} muistutusta ei voitu lähettää kanavalle (syy: {reason}). Tarkista, että kanava on olemassa ja botti on sen jäsen.",
 }

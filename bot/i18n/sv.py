@@ -127,6 +127,8 @@ MESSAGES: dict[str, str] = {
         "`/tiimi suunnitelma` – visar mål, steg och medlemmar\n"
         "`/tiimi vie` – planen som text för anteckning i det egna klientdatasystemet\n"
         "`/askel ohje` – hur steg och mål antecknas\n"
+        "`/tiimi tapaaminen fr 11.12. kl. 14 Biblioteket` – bokar nästa möte (påminnelser till kanalen); "
+        "`/tiimi tapaaminen siirrä ti kl. 10`, `/tiimi tapaaminen peru`, `/tiimi tapaaminen`\n"
         "`/tiimi sulje målen uppnådda` – stänger teamet (orsaker: målen uppnådda, klientens "
         "önskan, övergick till en tjänst, annat)\n"
         "`/tiimi ohje` – den här hjälpen"
@@ -216,4 +218,29 @@ MESSAGES: dict[str, str] = {
     "date_nonexistent_time": "Det här klockslaget finns inte när klockan ställs om till sommartid. Välj en annan tid.",
     "date_missing_time": "Skriv också klockslaget, till exempel `kl. 14`.",
     "date_missing_date": "Skriv också dagen, till exempel `fr kl. 14`.",
+    "meeting_booked": "Nästa möte har bokats: *{when}*. Kanalen får en påminnelse före mötet.",
+    "meeting_moved": "Mötet har flyttats: *{when}*. Påminnelserna flyttades med det.",
+    "meeting_next": "Nästa möte: *{when}*",
+    "meeting_cancelled": "Mötet {when} har ställts in, liksom dess påminnelser.",
+    "meeting_already_booked": "Nästa möte har redan bokats. Flytta det med `/tiimi tapaaminen siirrä <tid>` eller ställ in det med `/tiimi tapaaminen peru`.",
+    "no_meeting_booked": "Nästa möte har inte bokats. Boka det med `/tiimi tapaaminen fr 11.12. kl. 14`.",
+    "usage_meeting_move": "Användning: `/tiimi tapaaminen siirrä <tid>`, t.ex. `/tiimi tapaaminen siirrä ti kl. 10`.",
+    "next_meeting_title": "Nästa möte",
+    "meetings_title": "Möten",
+    "meetings_none": "Inga möten.",
+    "nudge_snoozed": "Okej, jag påminner igen {when}.",
+    "button_snooze_day": "Påminn i morgon",
+    "button_snooze_week": "Påminn om en vecka",
+    "reminder_meeting_header": "Påminnelse: teamets möte {when}",
+    "reminder_meeting_place": "*Plats:* {place}",
+    "reminder_agenda": "Dagordning: öppna steg",
+    "reminder_agenda_empty": "Inga öppna steg. Kom på mötet överens om nästa små steg.",
+    "reminder_late": "Den här påminnelsen skickas för sent eftersom botten inte var igång i tid.",
+    "reminder_after_record": "Mötet har hållits. Kom ihåg att var och en antecknar det i sitt eget klientdatasystem.",
+    "reminder_after_book_next": "Nästa möte har ännu inte bokats. Boka det: `/tiimi tapaaminen fr 11.12. kl. 14`.",
+    "reminder_after_next": "Nästa möte: {when}",
+    "reminder_step_due": "{owner}, påminnelse: tidsfristen för steg {number} går ut i dag: {text}",
+    "reminder_nudge": "<@{convenor}>, teamet har inget avtalat möte. Ska vi boka nästa? `/tiimi tapaaminen fr 11.12. kl. 14`",
+    "reminder_nudge_since": "Förra mötet var {date}.",
+    "reminder_failed_notice": "Påminnelsen för teamet {code} kunde inte skickas till kanalen (orsak: {reason}). Kontrollera att kanalen finns och att botten är medlem i den.",
 }

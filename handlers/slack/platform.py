@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from slack_sdk.errors import SlackApiError
@@ -18,6 +19,7 @@ from bot.platform import (
 from bot.replies import Message
 from handlers.slack.render import render_blocks
 
+HISTORY_PAGES = 5  # 1,000 messages back is more than a lease can miss
 INVITE_BATCH = 100  # conversations.invite accepts at most 100 users per call
 _UNAVAILABLE = {"is_archived", "channel_not_found", "not_in_channel", "channel_is_archived"}
 _ALREADY_THERE = {"already_in_channel", "cant_invite_self"}
@@ -99,6 +101,31 @@ class SlackPlatform:
                 profile.get("real_name") or user.get("real_name") or user.get("name") or user_id
             )
         return names
+
+    async def find_message(
+        self, channel_id: str, *, event_type: str, key: str, value: str, since: datetime
+    ) -> str | None:
+        cursor = None
+        for _ in range(HISTORY_PAGES):
+            try:
+                page = await self.client.conversations_history(
+                    channel=channel_id,
+                    oldest=f"{since.timestamp():.6f}",
+                    include_all_metadata=True,
+                    limit=200,
+                    cursor=cursor,
+                )
+            except SlackApiError as error:
+                raise _translate(error) from None
+            for message in page.get("messages") or []:
+                metadata = message.get("metadata") or {}
+                payload = metadata.get("event_payload") or {}
+                if metadata.get("event_type") == event_type and str(payload.get(key)) == value:
+                    return str(message["ts"])
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                return None
+        return None
 
     async def send_direct(self, user_id: str, message: Message) -> None:
         try:

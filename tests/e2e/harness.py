@@ -8,8 +8,9 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
-from bot.__main__ import serve
+from bot.__main__ import Runtime, serve
 from bot.config import load_settings
+from bot.reminder_worker import ReminderWorker
 from tests.fake_slack import FakeSlack
 from tests.support.clock import FakeClock
 from tests.support.slack_requests import BotResponse, SlackSender
@@ -23,6 +24,7 @@ class RunningBot:
     fake: FakeSlack
     sender: SlackSender
     clock: FakeClock
+    worker: ReminderWorker
 
     async def tiimi(self, text: str, *, user: str = "UANNA", channel: str = "DANNA") -> str:
         """Send `/tiimi text`, wait for the answer through response_url, return its text."""
@@ -60,19 +62,21 @@ async def running_bot(
             "SLACK_API_URL": fake.base_url,
             "DATABASE_URL": database_url,
             "PORT": "0",
+            "REMINDER_POLL_SECONDS": "3600",  # tests run the worker themselves
             **env,
         }
     )
     stop = asyncio.Event()
-    ready: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+    ready: asyncio.Future[Runtime] = asyncio.get_running_loop().create_future()
     task = asyncio.create_task(serve(settings, stop=stop, clock=clock, on_ready=ready.set_result))
     done, _ = await asyncio.wait({task, ready}, timeout=30, return_when=asyncio.FIRST_COMPLETED)
     if task in done:
         task.result()  # raises what made start-up fail
     assert ready in done, "the bot did not start in time"
-    url = f"http://127.0.0.1:{ready.result()}"
+    runtime = ready.result()
+    url = f"http://127.0.0.1:{runtime.port}"
     try:
-        yield RunningBot(url, fake, SlackSender(url, SIGNING_SECRET, fake), clock)
+        yield RunningBot(url, fake, SlackSender(url, SIGNING_SECRET, fake), clock, runtime.worker)
     finally:
         stop.set()
         await task

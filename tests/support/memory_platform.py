@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from bot.platform import (
@@ -31,6 +32,7 @@ class MemoryPlatform:
         self.direct: list[tuple[str, Message]] = []
         self.failures: dict[str, list[PlatformError]] = {}
         self.unknown_users: set[str] = set()
+        self.metadata: dict[str, dict[int, dict[str, Any]]] = {}
 
     def fail(self, operation: str, error: PlatformError) -> None:
         self.failures.setdefault(operation, []).append(error)
@@ -68,8 +70,11 @@ class MemoryPlatform:
         self, channel_id: str, message: Message, *, metadata: Mapping[str, Any] | None = None
     ) -> str:
         self._maybe_fail("post")
-        self._live(channel_id).messages.append(message)
-        return f"{len(self._live(channel_id).messages)}.000"
+        channel = self._live(channel_id)
+        channel.messages.append(message)
+        if metadata:
+            self.metadata.setdefault(channel_id, {})[len(channel.messages)] = dict(metadata)
+        return f"{len(channel.messages)}.000"
 
     async def update_message(self, channel_id: str, message_id: str, message: Message) -> None:
         self._maybe_fail("update")
@@ -78,6 +83,15 @@ class MemoryPlatform:
 
     async def display_names(self, user_ids: Sequence[str]) -> dict[str, str]:
         return {u: f"Name of {u}" for u in user_ids}
+
+    async def find_message(
+        self, channel_id: str, *, event_type: str, key: str, value: str, since: datetime
+    ) -> str | None:
+        for index, metadata in self.metadata.get(channel_id, {}).items():
+            payload = metadata.get("event_payload") or {}
+            if metadata.get("event_type") == event_type and str(payload.get(key)) == value:
+                return f"{index}.000"
+        return None
 
     async def send_direct(self, user_id: str, message: Message) -> None:
         self.direct.append((user_id, message))

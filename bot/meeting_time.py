@@ -1,0 +1,26 @@
+"""Splits `/tiimi tapaaminen pe 11.12. klo 14 Kirjasto, huone 2` into a time and a place."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.dates import DateParseError, parse_datetime
+
+MAX_TIME_WORDS = 6
+
+
+def split_meeting_time(text: str, *, now: datetime, tz: ZoneInfo) -> tuple[datetime, str | None]:
+    """The longest leading phrase that is a date and time, and the rest as the place."""
+    words = text.split()
+    best_error: DateParseError | None = None
+    for count in range(min(len(words), MAX_TIME_WORDS), 0, -1):
+        try:
+            moment = parse_datetime(" ".join(words[:count]), now=now, tz=tz)
+        except DateParseError as error:
+            if best_error is None or best_error.code == "unrecognised":
+                best_error = error
+            continue
+        place = " ".join(words[count:]).strip(" ,;:-") or None
+        return moment, place
+    raise best_error or DateParseError("unrecognised")

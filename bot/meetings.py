@@ -1,0 +1,120 @@
+"""Booking, moving and cancelling the team's next follow-up meeting."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.access import require_active_team, require_member
+from bot.context import Actor, Core
+from bot.errors import UserError
+from bot.meeting_time import split_meeting_time
+from bot.reminder_planner import ReminderPlanner
+from storage import queries, reminder_queries
+from storage.models import AuditAction, Meeting, MeetingStatus, Team
+
+MAX_PLACE = 300
+
+
+class MeetingService:
+    def __init__(self, core: Core) -> None:
+        self.core = core
+        self.planner = ReminderPlanner(core)
+
+    async def next(self, *, actor: Actor, channel_id: str) -> tuple[Team, Meeting | None]:
+        team = await self._team(actor, channel_id)
+        async with self.core.database.session() as session:
+            meeting = await reminder_queries.next_meeting(
+                session, team_id=team.pk, after=self.core.clock.now()
+            )
+        return team, meeting
+
+    async def book(self, *, actor: Actor, channel_id: str, text: str) -> Meeting:
+        """Book the next meeting; DateParseError or UserError on bad input."""
+        team = await self._team(actor, channel_id)
+        starts_at, place = self._parse(text)
+        now = self.core.clock.now()
+        async with self.core.database.session() as session:
+            await queries.lock_team(session, team_id=team.pk)
+            if await reminder_queries.next_meeting(session, team_id=team.pk, after=now):
+                raise UserError("meeting_already_booked")
+            meeting = Meeting(
+                team_id=team.pk,
+                starts_at=starts_at,
+                place=place,
+                created_by=actor.user_id,
+                created_at=now,
+            )
+            session.add(meeting)
+            await session.flush()
+            await self.planner.plan_meeting(session, team, meeting)
+            self._audit(session, actor, team, AuditAction.MEETING_BOOKED)
+        return meeting
+
+    async def move(self, *, actor: Actor, channel_id: str, text: str) -> Meeting:
+        team = await self._team(actor, channel_id)
+        starts_at, place = self._parse(text)
+        async with self.core.database.session() as session:
+            meeting = await self._locked_next(session, team)
+            meeting.starts_at = starts_at
+            meeting.place = place or meeting.place
+            meeting.updated_by, meeting.updated_at = actor.user_id, self.core.clock.now()
+            session.add(meeting)
+            await self.planner.plan_meeting(session, team, meeting)
+            self._audit(session, actor, team, AuditAction.MEETING_MOVED)
+        return meeting
+
+    async def cancel(self, *, actor: Actor, channel_id: str) -> Meeting:
+        team = await self._team(actor, channel_id)
+        async with self.core.database.session() as session:
+            meeting = await self._locked_next(session, team)
+            meeting.status = MeetingStatus.CANCELLED
+            meeting.updated_by, meeting.updated_at = actor.user_id, self.core.clock.now()
+            session.add(meeting)
+            await session.flush()
+            await self.planner.plan_meeting(session, team, meeting)
+            self._audit(session, actor, team, AuditAction.MEETING_CANCELLED)
+        return meeting
+
+    async def snooze(self, *, actor: Actor, channel_id: str, days: int) -> datetime:
+        """Postpone the no-meeting nudge by a day or a week; returns when it comes back."""
+        team = await self._team(actor, channel_id)
+        async with self.core.database.session() as session:
+            await queries.lock_team(session, team_id=team.pk)
+            due = await self.planner.snooze_nudge(session, team, timedelta(days=days))
+            self._audit(session, actor, team, AuditAction.NUDGE_SNOOZED)
+        return due
+
+    def _parse(self, text: str) -> tuple[datetime, str | None]:
+        starts_at, place = split_meeting_time(
+            text, now=self.core.clock.now(), tz=self.core.timezone
+        )
+        if place is not None and len(place) > MAX_PLACE:
+            raise UserError("text_too_long", limit=MAX_PLACE)
+        return starts_at, place
+
+    async def _locked_next(self, session: AsyncSession, team: Team) -> Meeting:
+        await queries.lock_team(session, team_id=team.pk)
+        meeting = await reminder_queries.next_meeting(
+            session, team_id=team.pk, after=self.core.clock.now()
+        )
+        if meeting is None:
+            raise UserError("no_meeting_booked")
+        return meeting
+
+    async def _team(self, actor: Actor, channel_id: str) -> Team:
+        async with self.core.database.session() as session:
+            team = await require_active_team(session, channel_id=channel_id)
+            members = await queries.active_members(session, team_id=team.pk)
+        require_member(team, members, actor)
+        return team
+
+    def _audit(self, session: AsyncSession, actor: Actor, team: Team, action: AuditAction) -> None:
+        queries.add_audit(
+            session,
+            at=self.core.clock.now(),
+            actor_id=actor.user_id,
+            team_id=team.pk,
+            action=action,
+        )

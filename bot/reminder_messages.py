@@ -1,0 +1,81 @@
+"""What reminders say: before and after meetings, on a step's due date, and the nudge."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.dates import format_date, format_datetime
+from bot.i18n import Catalog
+from bot.plan_messages import owner_text
+from bot.replies import Block, Button, Buttons, Header, Message, Note, Text
+from storage.models import Meeting, Step, Team
+
+
+def meeting_before(
+    t: Catalog,
+    *,
+    team: Team,
+    meeting: Meeting,
+    steps: Sequence[Step],
+    today: date,
+    tz: ZoneInfo,
+    late: bool,
+) -> Message:
+    when = format_datetime(meeting.starts_at, tz, t.lang)
+    header = t("reminder_meeting_header", when=when)
+    blocks: list[Block] = [Header(header)]
+    if meeting.place:
+        blocks.append(Text(t("reminder_meeting_place", place=meeting.place)))
+    lines = [_agenda_line(t, step, today) for step in steps]
+    agenda = "\n".join(lines) if lines else t("reminder_agenda_empty")
+    blocks.append(Text(f"*{t('reminder_agenda')}*\n{agenda}"))
+    if late:
+        blocks.append(Note(t("reminder_late")))
+    return Message(text=header, blocks=tuple(blocks))
+
+
+def meeting_after(t: Catalog, *, next_meeting: Meeting | None, tz: ZoneInfo) -> Message:
+    blocks: list[Block] = [Text(t("reminder_after_record"))]
+    if next_meeting is None:
+        blocks.append(Text(t("reminder_after_book_next")))
+    else:
+        when = format_datetime(next_meeting.starts_at, tz, t.lang)
+        blocks.append(Note(t("reminder_after_next", when=when)))
+    return Message(text=t("reminder_after_record"), blocks=tuple(blocks))
+
+
+def step_due(t: Catalog, *, step: Step, late: bool) -> Message:
+    text = t("reminder_step_due", owner=owner_text(t, step), number=step.number, text=step.text)
+    blocks: list[Block] = [Text(text)]
+    if late:
+        blocks.append(Note(t("reminder_late")))
+    return Message(text=text, blocks=tuple(blocks))
+
+
+def nudge(t: Catalog, *, team: Team, since: datetime | None, tz: ZoneInfo) -> Message:
+    text = t("reminder_nudge", convenor=team.convenor_id)
+    if since is not None:
+        text += " " + t(
+            "reminder_nudge_since", date=format_date(since.astimezone(tz).date(), t.lang)
+        )
+    snooze = (
+        Button("nudge_snooze:1", t("button_snooze_day"), str(team.pk)),
+        Button("nudge_snooze:7", t("button_snooze_week"), str(team.pk)),
+    )
+    return Message(text=text, blocks=(Text(text), Buttons(snooze)))
+
+
+def failure_notice(t: Catalog, *, team: Team, reason: str) -> Message:
+    text = t("reminder_failed_notice", code=team.code, reason=reason)
+    return Message(text=text, blocks=(Text(text),))
+
+
+def _agenda_line(t: Catalog, step: Step, today: date) -> str:
+    parts = [f"*{step.number}.* {step.text}", owner_text(t, step)]
+    if step.due_date:
+        parts.append(format_date(step.due_date, t.lang))
+        if step.due_date < today:
+            parts.append(t("overdue_mark"))
+    return " · ".join(parts)

@@ -1,0 +1,97 @@
+"""Turns meetings, steps and team changes into reminder rows (in the caller's transaction)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.context import Core
+from bot.reminder_timing import QuietHours
+from storage import reminder_queries
+from storage.models import Meeting, MeetingStatus, Reminder, ReminderKind, Step, StepStatus, Team
+
+
+class ReminderPlanner:
+    def __init__(self, core: Core) -> None:
+        self.core = core
+        self.settings = core.reminders
+        self.quiet = QuietHours.parse(core.reminders.quiet_hours, core.timezone)
+
+    async def plan_meeting(self, session: AsyncSession, team: Team, meeting: Meeting) -> None:
+        """Reminders before and after a (re)booked meeting; cancelled ones get none."""
+        now = self.core.clock.now()
+        await reminder_queries.cancel_pending(session, team_id=team.pk, meeting_id=meeting.pk)
+        if meeting.status == MeetingStatus.SCHEDULED:
+            for offset in self.settings.meeting_offsets:
+                due = self.quiet.last_allowed_before(meeting.starts_at - offset, not_before=now)
+                if due is not None and due > now:
+                    self._add(
+                        session,
+                        team,
+                        ReminderKind.MEETING_BEFORE,
+                        due,
+                        meeting=meeting,
+                        offset=offset,
+                    )
+            after = self.quiet.next_allowed(meeting.starts_at + self.settings.meeting_length)
+            self._add(session, team, ReminderKind.MEETING_AFTER, after, meeting=meeting)
+        await self.plan_nudge(session, team)
+
+    async def plan_nudge(self, session: AsyncSession, team: Team) -> None:
+        """Nudge the convenor when no meeting is booked some days after the last one."""
+        await reminder_queries.cancel_pending(
+            session, team_id=team.pk, kinds=[ReminderKind.NO_MEETING_NUDGE]
+        )
+        now = self.core.clock.now()
+        upcoming = await reminder_queries.next_meeting(session, team_id=team.pk, after=now)
+        base: datetime | None = upcoming.starts_at if upcoming else None
+        if base is None:
+            last = await reminder_queries.last_meeting(session, team_id=team.pk, before=now)
+            base = last.starts_at if last else (team.activated_at or team.created_at)
+        due = max(base + timedelta(days=self.settings.nudge_days), now)
+        self._add(session, team, ReminderKind.NO_MEETING_NUDGE, self.quiet.next_allowed(due))
+
+    async def snooze_nudge(self, session: AsyncSession, team: Team, delay: timedelta) -> datetime:
+        await reminder_queries.cancel_pending(
+            session, team_id=team.pk, kinds=[ReminderKind.NO_MEETING_NUDGE]
+        )
+        due = self.quiet.next_allowed(self.core.clock.now() + delay)
+        self._add(session, team, ReminderKind.NO_MEETING_NUDGE, due)
+        return due
+
+    async def plan_step(self, session: AsyncSession, team: Team, step: Step) -> None:
+        """A reminder on the due date at STEP_REMINDER_TIME, while the step is open."""
+        await reminder_queries.cancel_pending(session, team_id=team.pk, step_id=step.pk)
+        if step.status != StepStatus.OPEN or step.due_date is None:
+            return
+        local = datetime.combine(step.due_date, self.settings.step_time, self.core.timezone)
+        due = self.quiet.next_allowed(local)
+        if due > self.core.clock.now():
+            self._add(session, team, ReminderKind.STEP_DUE, due, step=step)
+
+    async def cancel_team(self, session: AsyncSession, team: Team) -> None:
+        await reminder_queries.cancel_pending(session, team_id=team.pk)
+
+    def _add(
+        self,
+        session: AsyncSession,
+        team: Team,
+        kind: ReminderKind,
+        due: datetime,
+        *,
+        meeting: Meeting | None = None,
+        step: Step | None = None,
+        offset: timedelta | None = None,
+    ) -> None:
+        session.add(
+            Reminder(
+                team_id=team.pk,
+                kind=kind,
+                meeting_id=meeting.pk if meeting else None,
+                step_id=step.pk if step else None,
+                offset_minutes=int(offset.total_seconds() // 60) if offset else None,
+                due_at=due,
+                created_at=self.core.clock.now(),
+            )
+        )

@@ -1,0 +1,242 @@
+"""Delivers due reminders: claim with a lease, send once, mark; never lose, never double."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot import reminder_messages
+from bot.context import Core
+from bot.pacing import ChannelPacer
+from bot.platform import ChannelUnavailable, PlatformError
+from bot.replies import Message
+from storage import queries, reminder_queries
+from storage.models import (
+    Meeting,
+    MeetingStatus,
+    Reminder,
+    ReminderKind,
+    ReminderState,
+    Step,
+    StepStatus,
+    Team,
+    TeamState,
+)
+
+log = logging.getLogger(__name__)
+METADATA_TYPE = "tiimi_reminder"
+LATE_LIMIT = timedelta(hours=24)  # other than meeting reminders: skip when later than this
+
+
+@dataclass
+class DeliveryReport:
+    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def add(self, outcome: str) -> None:
+        self.counts[outcome] += 1
+
+
+@dataclass(frozen=True)
+class Decision:
+    state: ReminderState
+    message: Message | None = None
+    reason: str | None = None
+    late: bool = False
+
+
+class ReminderWorker:
+    def __init__(
+        self,
+        core: Core,
+        *,
+        worker_id: str,
+        pacer: ChannelPacer | None = None,
+        batch_size: int = 200,
+        lease: timedelta = timedelta(minutes=5),
+        max_attempts: int = 5,
+        concurrency: int = 16,
+    ) -> None:
+        self.core = core
+        self.worker_id = worker_id
+        self.pacer = pacer or ChannelPacer()
+        self.batch_size = batch_size
+        self.lease = lease
+        self.max_attempts = max_attempts
+        self.slots = asyncio.Semaphore(concurrency)
+        self.grace = max(timedelta(seconds=2 * core.reminders.poll_seconds), timedelta(minutes=1))
+
+    async def run_once(self) -> DeliveryReport:
+        """Claim and deliver until nothing is due; one call per scheduler tick."""
+        report = DeliveryReport()
+        while True:
+            now = self.core.clock.now()
+            ids = await reminder_queries.claim_due(
+                self.core.database,
+                now=now,
+                lease_until=now + self.lease,
+                worker=self.worker_id,
+                limit=self.batch_size,
+            )
+            if not ids:
+                return report
+            await self._deliver_batch(ids, report)
+            if len(ids) < self.batch_size:
+                return report
+
+    async def _deliver_batch(self, ids: list[int], report: DeliveryReport) -> None:
+        async with self.core.database.session() as session:
+            reminders = await reminder_queries.get_reminders(session, ids=ids)
+        by_team: dict[int, list[Reminder]] = defaultdict(list)  # one channel per team
+        for reminder in sorted(reminders, key=lambda r: r.due_at):
+            by_team[reminder.team_id].append(reminder)
+
+        async def deliver_channel(group: list[Reminder]) -> None:
+            async with self.slots:
+                for reminder in group:
+                    try:
+                        report.add(await self._deliver(reminder))
+                    except Exception:  # one reminder's bug must not stop the others
+                        log.exception("reminder %s: delivery failed", reminder.id)
+                        await self._retry_or_fail(reminder, "internal_error")
+                        report.add("error")
+
+        await asyncio.gather(*(deliver_channel(group) for group in by_team.values()))
+
+    async def _deliver(self, reminder: Reminder) -> str:
+        async with self.core.database.session() as session:
+            team = await queries.get_team(session, team_id=reminder.team_id)
+            decision = await self._decide(session, reminder, team)
+        if decision.state != ReminderState.SENT or team is None:
+            await self._finish(reminder, decision.state, reason=decision.reason)
+            return str(decision.state)
+        channel_id = team.live_channel_id
+        assert decision.message is not None
+        try:
+            if reminder.attempts > 1 and (ts := await self._already_posted(channel_id, reminder)):
+                await self._finish(reminder, ReminderState.SENT, ts=ts, late=decision.late)
+                return "recovered"
+            async with self.pacer.turn(channel_id):
+                ts = await self.core.platform.post_message(
+                    channel_id,
+                    decision.message,
+                    metadata={
+                        "event_type": METADATA_TYPE,
+                        "event_payload": {"reminder_id": str(reminder.pk)},
+                    },
+                )
+        except ChannelUnavailable as error:
+            await self._finish(reminder, ReminderState.FAILED, reason=error.code)
+            await self._tell_convenor(team, error.code)
+            return "failed"
+        except PlatformError as error:
+            return await self._retry_or_fail(reminder, error.code)
+        await self._finish(reminder, ReminderState.SENT, ts=ts, late=decision.late)
+        return "sent"
+
+    async def _decide(
+        self, session: AsyncSession, reminder: Reminder, team: Team | None
+    ) -> Decision:
+        if team is None or team.state != TeamState.ACTIVE or team.channel_id is None:
+            return Decision(ReminderState.CANCELLED, reason="team_not_active")
+        now, t, tz = self.core.clock.now(), self.core.t, self.core.timezone
+        late = now - reminder.due_at > self.grace
+        today = now.astimezone(tz).date()
+        kind = reminder.kind
+        if kind in (ReminderKind.MEETING_BEFORE, ReminderKind.MEETING_AFTER):
+            meeting = await session.get(Meeting, reminder.meeting_id)
+            if meeting is None or meeting.status != MeetingStatus.SCHEDULED:
+                return Decision(ReminderState.CANCELLED, reason="meeting_cancelled")
+            if kind == ReminderKind.MEETING_BEFORE:
+                if now >= meeting.starts_at:
+                    return Decision(ReminderState.SKIPPED, reason="meeting_started")
+                steps = await queries.steps_of(session, team_id=team.pk, statuses=[StepStatus.OPEN])
+                message = reminder_messages.meeting_before(
+                    t, team=team, meeting=meeting, steps=steps, today=today, tz=tz, late=late
+                )
+                return Decision(ReminderState.SENT, message, late=late)
+            if now - reminder.due_at > LATE_LIMIT:
+                return Decision(ReminderState.SKIPPED, reason="too_late")
+            upcoming = await reminder_queries.next_meeting(session, team_id=team.pk, after=now)
+            message = reminder_messages.meeting_after(t, next_meeting=upcoming, tz=tz)
+            return Decision(ReminderState.SENT, message, late=late)
+        if now - reminder.due_at > LATE_LIMIT:
+            return Decision(ReminderState.SKIPPED, reason="too_late")
+        if kind == ReminderKind.STEP_DUE:
+            step = await session.get(Step, reminder.step_id)
+            if step is None or step.status != StepStatus.OPEN:
+                return Decision(ReminderState.CANCELLED, reason="step_closed")
+            return Decision(ReminderState.SENT, reminder_messages.step_due(t, step=step, late=late))
+        if await reminder_queries.next_meeting(session, team_id=team.pk, after=now):
+            return Decision(ReminderState.CANCELLED, reason="meeting_booked")
+        last = await reminder_queries.last_meeting(session, team_id=team.pk, before=now)
+        since = last.starts_at if last else None
+        return Decision(
+            ReminderState.SENT, reminder_messages.nudge(t, team=team, since=since, tz=tz)
+        )
+
+    async def _already_posted(self, channel_id: str, reminder: Reminder) -> str | None:
+        """After a lost lease: was it posted before the crash? (message metadata)"""
+        return await self.core.platform.find_message(
+            channel_id,
+            event_type=METADATA_TYPE,
+            key="reminder_id",
+            value=str(reminder.pk),
+            since=reminder.created_at - timedelta(seconds=1),
+        )
+
+    async def _retry_or_fail(self, reminder: Reminder, code: str) -> str:
+        if reminder.attempts >= self.max_attempts:
+            await self._finish(reminder, ReminderState.FAILED, reason=code)
+            return "failed"
+        backoff = timedelta(seconds=self.core.reminders.poll_seconds * reminder.attempts)
+        async with self.core.database.session() as session:
+            await reminder_queries.release(
+                session,
+                reminder_id=reminder.pk,
+                worker=self.worker_id,
+                retry_at=self.core.clock.now() + backoff,
+            )
+        return "retry"
+
+    async def _finish(
+        self,
+        reminder: Reminder,
+        state: ReminderState,
+        *,
+        ts: str | None = None,
+        reason: str | None = None,
+        late: bool = False,
+    ) -> None:
+        async with self.core.database.session() as session:
+            held = await reminder_queries.finish(
+                session,
+                reminder_id=reminder.pk,
+                worker=self.worker_id,
+                state=state,
+                at=self.core.clock.now(),
+                message_ts=ts,
+                reason=reason,
+                late=late,
+            )
+        if not held:
+            log.warning("reminder %s: lease lost before marking %s", reminder.id, state)
+
+    async def _tell_convenor(self, team: Team, reason: str) -> None:
+        notice = reminder_messages.failure_notice(self.core.t, team=team, reason=reason)
+        try:
+            await self.core.platform.send_direct(team.convenor_id, notice)
+        except PlatformError as error:
+            log.warning("team %s: could not tell the convenor: %s", team.code, error.code)
+
+
+def new_worker_id() -> str:
+    """Unique per process: host, pid and a random part."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"

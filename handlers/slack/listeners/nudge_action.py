@@ -1,0 +1,33 @@
+"""The snooze buttons (1 day, 1 week) on the no-meeting nudge."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
+
+from bot.context import Actor
+from handlers.slack.errors import answers_failures
+from handlers.slack.render import reply_payload
+
+
+async def handle_snooze(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    respond: AsyncRespond,
+    context: AsyncBoltContext,
+) -> None:
+    await ack()
+    user_id = body["user"]["id"]
+    actor = Actor(user_id=user_id, lang=await context["locales"].language(user_id))
+    days = int(action["action_id"].split(":", 1)[1])
+    reply = await context["tiimi"].snooze_from_button(
+        actor=actor, channel_id=body["channel"]["id"], days=days
+    )
+    await respond(**reply_payload(reply))
+
+
+def register(app: AsyncApp) -> None:
+    app.action(re.compile(r"^nudge_snooze:(1|7)$"))(answers_failures(handle_snooze))
