@@ -8,12 +8,12 @@ Quiet hours (``QuietHours``) cover three things, all judged in the team's local 
 * the nightly window, e.g. ``"20-7"``: from 20:00 up to (not including) 07:00 the next
   morning. A window with start < end (``"0-7"``) stays within one day;
 * Saturdays and Sundays, all day;
-* Finnish public holidays, all day, as listed by ``holidays.Finland()`` (its default
-  "public" category). With holidays 0.109 that list includes Midsummer Eve
+* Finnish public holidays, all day, as listed by ``holidays.country_holidays("FI")``
+  (the default "public" category). With holidays 0.109 that list includes Midsummer Eve
   (juhannusaatto) and Christmas Eve (jouluaatto) besides the statutory holidays: New
   Year's Day, Epiphany, Good Friday, Easter Sunday and Monday, May Day, Ascension Day,
   Pentecost, Midsummer Day, All Saints' Day, Independence Day, Christmas Day and the
-  Second Day of Christmas. New Year's Eve and Easter Saturday are not in it.
+  Second Day of Christmas. New Year's Eve, Easter Saturday and Walpurgis Eve are not.
 
 ``QuietHours.parse("off")`` disables all three: such a value is never quiet.
 
@@ -112,7 +112,7 @@ def parse_clock_time(text: str) -> time:
 
 @lru_cache(maxsize=64)
 def _finnish_holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.Finland(years=year))
+    return frozenset(holidays.country_holidays("FI", years=year))
 
 
 def _is_day_off(day: date) -> bool:

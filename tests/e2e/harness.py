@@ -10,9 +10,10 @@ from typing import Any
 
 from bot.__main__ import Runtime, serve
 from bot.config import load_settings
+from bot.pacing import ChannelPacer
 from bot.reminder_worker import ReminderWorker
 from tests.fake_slack import FakeSlack
-from tests.support.clock import FakeClock
+from tests.support.clock import FakeClock, VirtualTime
 from tests.support.slack_requests import BotResponse, SlackSender
 
 SIGNING_SECRET = "e2e0signing0secret0for0tiimi0tests"
@@ -68,7 +69,11 @@ async def running_bot(
     )
     stop = asyncio.Event()
     ready: asyncio.Future[Runtime] = asyncio.get_running_loop().create_future()
-    task = asyncio.create_task(serve(settings, stop=stop, clock=clock, on_ready=ready.set_result))
+    virtual = VirtualTime()  # per-channel pacing without waiting in tests
+    pacer = ChannelPacer(sleep=virtual.sleep, monotonic=virtual.monotonic)
+    task = asyncio.create_task(
+        serve(settings, stop=stop, clock=clock, on_ready=ready.set_result, pacer=pacer)
+    )
     done, _ = await asyncio.wait({task, ready}, timeout=30, return_when=asyncio.FIRST_COMPLETED)
     if task in done:
         task.result()  # raises what made start-up fail
