@@ -14,6 +14,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import aiohttp
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -44,10 +45,12 @@ log = logging.getLogger("bot")
 USAGE = "usage: python -m bot [run | migrate]"
 
 
-def slack_client(settings: Settings) -> AsyncWebClient:
+def slack_client(settings: Settings, session: aiohttp.ClientSession) -> AsyncWebClient:
+    """One client with one pooled HTTP session (slack_sdk opens a session per call otherwise)."""
     return AsyncWebClient(
         token=settings.slack_bot_token,
         base_url=settings.slack_api_url,
+        session=session,
         retry_handlers=[
             AsyncConnectionErrorRetryHandler(max_retry_count=2),
             AsyncRateLimitErrorRetryHandler(max_retry_count=5),
@@ -76,7 +79,8 @@ async def serve(
     scheduler, and run until `stop`."""
     database = Database(settings.database_url)
     await upgrade_to_head(database)
-    client = slack_client(settings)
+    http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
+    client = slack_client(settings, http)
     platform = SlackPlatform(client)
     core = Core(
         database=database,
@@ -134,9 +138,11 @@ async def serve(
         await stop.wait()
     finally:
         scheduler.shutdown(wait=False)
+        await worker.drain()
         if socket_handler:
             await socket_handler.close_async()  # type: ignore[no-untyped-call]
         await runner.cleanup()
+        await http.close()
         await database.dispose()
 
 

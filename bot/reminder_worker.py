@@ -62,7 +62,7 @@ class ReminderWorker:
         batch_size: int = 200,
         lease: timedelta = timedelta(minutes=5),
         max_attempts: int = 5,
-        concurrency: int = 16,
+        concurrency: int = 8,  # at most the database pool's size
     ) -> None:
         self.core = core
         self.worker_id = worker_id
@@ -71,10 +71,21 @@ class ReminderWorker:
         self.lease = lease
         self.max_attempts = max_attempts
         self.slots = asyncio.Semaphore(concurrency)
+        self._running = asyncio.Lock()
+        self._marks: list[reminder_queries.Mark] = []
         self.grace = max(timedelta(seconds=2 * core.reminders.poll_seconds), timedelta(minutes=1))
 
     async def run_once(self) -> DeliveryReport:
         """Claim and deliver until nothing is due; one call per scheduler tick."""
+        async with self._running:
+            return await self._run()
+
+    async def drain(self) -> None:
+        """Wait for a pass in progress to finish (before shutting down)."""
+        async with self._running:
+            return
+
+    async def _run(self) -> DeliveryReport:
         report = DeliveryReport()
         while True:
             now = self.core.clock.now()
@@ -94,24 +105,23 @@ class ReminderWorker:
     async def _deliver_batch(self, ids: list[int], report: DeliveryReport) -> None:
         async with self.core.database.session() as session:
             reminders = await reminder_queries.get_reminders(session, ids=ids)
-        by_team: dict[int, list[Reminder]] = defaultdict(list)  # one channel per team
-        for reminder in sorted(reminders, key=lambda r: r.due_at):
-            by_team[reminder.team_id].append(reminder)
 
-        async def deliver_channel(group: list[Reminder]) -> None:
-            async with self.slots:
-                for reminder in group:
-                    try:
-                        report.add(await self._deliver(reminder))
-                    except Exception:  # one reminder's bug must not stop the others
-                        log.exception("reminder %s: delivery failed", reminder.id)
-                        await self._retry_or_fail(reminder, "internal_error")
-                        report.add("error")
+        async def deliver(reminder: Reminder) -> None:
+            try:
+                report.add(await self._deliver(reminder))
+            except Exception:  # one reminder's bug must not stop the others
+                log.exception("reminder %s: delivery failed", reminder.id)
+                await self._retry_or_fail(reminder, "internal_error")
+                report.add("error")
 
-        await asyncio.gather(*(deliver_channel(group) for group in by_team.values()))
+        # one task each; a channel's posts queue in the pacer, other channels go on meanwhile
+        try:
+            await asyncio.gather(*(deliver(r) for r in sorted(reminders, key=lambda r: r.due_at)))
+        finally:
+            await self._mark_all()  # a crash before this is caught by the metadata look-up
 
     async def _deliver(self, reminder: Reminder) -> str:
-        async with self.core.database.session() as session:
+        async with self.slots, self.core.database.session() as session:
             team = await queries.get_team(session, team_id=reminder.team_id)
             decision = await self._decide(session, reminder, team)
         if decision.state != ReminderState.SENT or team is None:
@@ -123,7 +133,7 @@ class ReminderWorker:
             if reminder.attempts > 1 and (ts := await self._already_posted(channel_id, reminder)):
                 await self._finish(reminder, ReminderState.SENT, ts=ts, late=decision.late)
                 return "recovered"
-            async with self.pacer.turn(channel_id):
+            async with self.pacer.turn(channel_id), self.slots:
                 ts = await self.core.platform.post_message(
                     channel_id,
                     decision.message,
@@ -215,19 +225,16 @@ class ReminderWorker:
         reason: str | None = None,
         late: bool = False,
     ) -> None:
+        """Note the outcome; the batch's outcomes are written together by _mark_all."""
+        mark = reminder_queries.Mark(
+            reminder.pk, state, self.core.clock.now(), message_ts=ts, reason=reason, late=late
+        )
+        self._marks.append(mark)
+
+    async def _mark_all(self) -> None:
+        marks, self._marks = self._marks, []
         async with self.core.database.session() as session:
-            held = await reminder_queries.finish(
-                session,
-                reminder_id=reminder.pk,
-                worker=self.worker_id,
-                state=state,
-                at=self.core.clock.now(),
-                message_ts=ts,
-                reason=reason,
-                late=late,
-            )
-        if not held:
-            log.warning("reminder %s: lease lost before marking %s", reminder.id, state)
+            await reminder_queries.finish_all(session, worker=self.worker_id, marks=marks)
 
     async def _tell_convenor(self, team: Team, reason: str) -> None:
         notice = reminder_messages.failure_notice(self.core.t, team=team, reason=reason)

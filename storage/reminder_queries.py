@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, bindparam, text, update
@@ -75,35 +76,45 @@ async def get_reminders(session: AsyncSession, *, ids: Sequence[int]) -> Sequenc
     return result.all()
 
 
-async def finish(
-    session: AsyncSession,
-    *,
-    reminder_id: int,
-    worker: str,
-    state: ReminderState,
-    at: datetime,
-    message_ts: str | None = None,
-    reason: str | None = None,
-    late: bool = False,
-) -> bool:
-    """Mark a reminder this worker still holds; False when its lease was taken over."""
-    result = await session.exec(
-        update(Reminder)
-        .where(
-            col(Reminder.id) == reminder_id,
-            col(Reminder.claimed_by) == worker,
-            col(Reminder.state) == ReminderState.CLAIMED,
-        )
-        .values(
-            state=state,
-            sent_at=at if state == ReminderState.SENT else None,
-            message_ts=message_ts,
-            failure_reason=reason,
-            late=late,
-            lease_until=None,
-        )
-    )
-    return bool(result.rowcount)
+@dataclass(frozen=True)
+class Mark:
+    """The outcome of one delivery, written when the batch is marked."""
+
+    reminder_id: int
+    state: ReminderState
+    at: datetime
+    message_ts: str | None = None
+    reason: str | None = None
+    late: bool = False
+
+
+_MARK = text(
+    """
+    UPDATE reminder SET state = :state, sent_at = :sent_at, message_ts = :message_ts,
+        failure_reason = :reason, late = :late, lease_until = NULL
+    WHERE id = :id AND claimed_by = :worker AND state = 'claimed'
+    """
+).bindparams(bindparam("sent_at", type_=UTCDateTime()))
+
+
+async def finish_all(session: AsyncSession, *, worker: str, marks: Sequence[Mark]) -> None:
+    """Mark the reminders this worker still holds, in one transaction."""
+    if not marks:
+        return
+    rows = [
+        {
+            "id": m.reminder_id,
+            "worker": worker,
+            "state": str(m.state),
+            "sent_at": m.at if m.state == ReminderState.SENT else None,
+            "message_ts": m.message_ts,
+            "reason": m.reason,
+            "late": m.late,
+        }
+        for m in marks
+    ]
+    connection = await session.connection()
+    await connection.execute(_MARK, rows)
 
 
 async def release(

@@ -196,7 +196,7 @@ async def test_crash_between_send_and_mark_is_not_doubled(
     async def crash(*args: object, **kwargs: object) -> None:
         raise ProcessDied
 
-    monkeypatch.setattr(crashing, "_finish", crash)
+    monkeypatch.setattr(crashing, "_mark_all", crash)
     with pytest.raises(ProcessDied):
         await crashing.run_once()
     monkeypatch.undo()

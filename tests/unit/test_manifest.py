@@ -32,6 +32,7 @@ def test_urls_scopes_and_home() -> None:
         "commands",
         "chat:write",
         "groups:write",
+        "groups:history",
         "im:write",
         "users:read",
     }
