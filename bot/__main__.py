@@ -89,6 +89,8 @@ async def serve(
         timezone=settings.timezone,
         language=settings.language,
         coordinators=settings.coordinators,
+        coordinator_usergroup=settings.coordinator_usergroup,
+        retention_days=settings.retention_days,
         reminders=settings.reminders,
     )
     tiimi = TiimiCommands(core)

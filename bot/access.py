@@ -1,8 +1,9 @@
-"""Who may do what: the one place that decides."""
+"""Who may do what: the one place that decides, as a table of actions and roles."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import enum
+from collections.abc import Mapping, Sequence
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -10,6 +11,78 @@ from bot.context import Actor
 from bot.errors import UserError
 from storage import queries
 from storage.models import Member, Team, TeamState
+
+
+class Role(enum.StrEnum):
+    ANYONE = "anyone"
+    MEMBER = "member"  # a current member of the team
+    CONVENOR = "convenor"  # the team's vastuuhenkilö
+    COORDINATOR = "coordinator"  # sees every open team's status, never content
+
+
+class Action(enum.StrEnum):
+    OPEN_TEAM = "open_team"
+    HELP = "help"
+    LIST_MY_TEAMS = "list_my_teams"
+    ADD_MEMBER = "add_member"
+    REMOVE_MEMBER = "remove_member"
+    LIST_MEMBERS = "list_members"
+    HAND_OVER = "hand_over"
+    CLOSE_TEAM = "close_team"
+    VIEW_PLAN = "view_plan"
+    EXPORT_PLAN = "export_plan"
+    CHANGE_PLAN = "change_plan"  # goals and steps: add, finish, move, edit, remove
+    MEETINGS = "meetings"  # book, move, cancel, show, snooze the nudge
+    LIST_ALL_TEAMS = "list_all_teams"  # /tiimi avoimet over every team, and its CSV
+    STATISTICS = "statistics"
+
+
+_MEMBERS = frozenset({Role.MEMBER})
+RULES: Mapping[Action, frozenset[Role]] = {
+    Action.OPEN_TEAM: frozenset({Role.ANYONE}),
+    Action.HELP: frozenset({Role.ANYONE}),
+    Action.LIST_MY_TEAMS: frozenset({Role.ANYONE}),
+    Action.ADD_MEMBER: _MEMBERS,
+    Action.REMOVE_MEMBER: _MEMBERS,
+    Action.LIST_MEMBERS: _MEMBERS,
+    Action.HAND_OVER: frozenset({Role.CONVENOR}),
+    Action.CLOSE_TEAM: frozenset({Role.CONVENOR}),
+    Action.VIEW_PLAN: _MEMBERS,
+    Action.EXPORT_PLAN: _MEMBERS,
+    Action.CHANGE_PLAN: _MEMBERS,
+    Action.MEETINGS: _MEMBERS,
+    Action.LIST_ALL_TEAMS: frozenset({Role.COORDINATOR}),
+    Action.STATISTICS: frozenset({Role.COORDINATOR}),
+}
+
+
+def roles_of(
+    user_id: str, *, team: Team | None, members: Sequence[Member], coordinator: bool
+) -> frozenset[Role]:
+    roles = {Role.ANYONE}
+    if coordinator:
+        roles.add(Role.COORDINATOR)
+    if team is not None and any(m.user_id == user_id for m in members):
+        roles.add(Role.MEMBER)
+        if team.convenor_id == user_id:
+            roles.add(Role.CONVENOR)
+    return frozenset(roles)
+
+
+def allowed(action: Action, roles: frozenset[Role]) -> bool:
+    return bool(RULES[action] & roles)
+
+
+def authorize(action: Action, roles: frozenset[Role], *, team: Team | None = None) -> None:
+    """Raise a UserError that explains why, unless one of the roles may take the action."""
+    if allowed(action, roles):
+        return
+    needed = RULES[action]
+    if Role.CONVENOR in needed and Role.MEMBER in roles and team is not None:
+        raise UserError("only_convenor", convenor=team.convenor_id)
+    if Role.COORDINATOR in needed:
+        raise UserError("only_coordinators")
+    raise UserError("not_a_member", code=team.code if team else "")
 
 
 async def require_active_team(session: AsyncSession, *, channel_id: str) -> Team:
@@ -24,12 +97,12 @@ async def require_active_team(session: AsyncSession, *, channel_id: str) -> Team
     return team
 
 
-def require_member(team: Team, members: Sequence[Member], actor: Actor) -> None:
-    """Only the team's own members may change it."""
-    if not any(m.user_id == actor.user_id for m in members):
-        raise UserError("not_a_member", code=team.code)
-
-
-def require_convenor(team: Team, actor: Actor) -> None:
-    if team.convenor_id != actor.user_id:
-        raise UserError("only_convenor", convenor=team.convenor_id)
+async def team_for(
+    session: AsyncSession, *, channel_id: str, actor: Actor, action: Action
+) -> tuple[Team, Sequence[Member]]:
+    """The channel's active team and members, once the actor may take the action on it."""
+    team = await require_active_team(session, channel_id=channel_id)
+    members = await queries.active_members(session, team_id=team.pk)
+    roles = roles_of(actor.user_id, team=team, members=members, coordinator=False)
+    authorize(action, roles, team=team)
+    return team, members

@@ -80,6 +80,29 @@ class CancelMeeting:
 
 
 @dataclass(frozen=True)
+class ListOpenTeams:
+    without_meeting: bool = False
+    overdue: bool = False
+    old: bool = False
+    convenor_id: str | None = None
+    csv: bool = False
+    page: int = 1
+
+    def filters_text(self) -> str:
+        """The filters as typed in Finnish, to carry them to the next page."""
+        words = ["ilman tapaamista"] if self.without_meeting else []
+        words += ["myöhässä"] if self.overdue else []
+        words += ["vanhat"] if self.old else []
+        words += [f"vastuu <@{self.convenor_id}>"] if self.convenor_id else []
+        return " ".join(words)
+
+
+@dataclass(frozen=True)
+class ShowStatistics:
+    year: int | None = None  # None: the last 365 days
+
+
+@dataclass(frozen=True)
 class ShowHelp:
     unknown: bool = False
 
@@ -97,6 +120,8 @@ TeamCommand = (
     | BookMeeting
     | MoveMeeting
     | CancelMeeting
+    | ListOpenTeams
+    | ShowStatistics
     | ShowHelp
 )
 TiimiCommand = TeamCommand | OpenTeamDialog
@@ -111,6 +136,8 @@ _SUBCOMMANDS: dict[str, str] = {
     **dict.fromkeys(["suunnitelma", "plan", "planen"], "plan"),
     **dict.fromkeys(["vie", "export", "exportera"], "export"),
     **dict.fromkeys(["tapaaminen", "tapaamiset", "mote", "meeting"], "meeting"),
+    **dict.fromkeys(["avoimet", "oppna", "open teams", "teams"], "open_teams"),
+    **dict.fromkeys(["tilastot", "statistik", "statistics", "stats"], "statistics"),
     **dict.fromkeys(["ohje", "apua", "help", "hjalp", ""], "help"),
 }
 
@@ -172,6 +199,10 @@ def parse_tiimi(text: str) -> TiimiCommand:
         return ExportPlan()
     if sub == "meeting":
         return _parse_meeting(rest)
+    if sub == "open_teams":
+        return parse_open_teams(" ".join(rest))
+    if sub == "statistics":
+        return _parse_statistics(rest)
     if sub == "open":
         return _parse_open(rest)
     if sub == "close":
@@ -216,6 +247,56 @@ def _parse_meeting(rest: list[str]) -> ShowMeeting | BookMeeting | MoveMeeting |
             raise UserError("usage_meeting_move")
         return MoveMeeting(" ".join(rest[1:]))
     return BookMeeting(" ".join(rest))
+
+
+def parse_open_teams(text: str, *, page: int = 1) -> ListOpenTeams:
+    """`avoimet [ilman tapaamista | myöhässä | vanhat | vastuu @nimi | csv]`, combinable."""
+    folded = fold(text)
+    words = text.split()
+    convenor = None
+    for index, word in enumerate(words[:-1]):
+        if fold(word) in ("vastuu", "ansvar", "convenor"):
+            convenor = parse_mention(words[index + 1])
+            if convenor is None:
+                raise UserError("usage_open_teams")
+    known = (
+        "ilman tapaamista",
+        "utan mote",
+        "no meeting",
+        "myohassa",
+        "forsenade",
+        "overdue",
+        "vanhat",
+        "gamla",
+        "old",
+        "csv",
+        "vastuu",
+        "ansvar",
+        "convenor",
+    )
+    rest = folded
+    for phrase in known:
+        rest = rest.replace(phrase, " ")
+    leftover = [w for w in rest.split() if not w.startswith("<@")]
+    if leftover:
+        raise UserError("usage_open_teams")
+    tokens = set(folded.split())
+    return ListOpenTeams(
+        without_meeting=any(p in folded for p in ("ilman tapaamista", "utan mote", "no meeting")),
+        overdue=bool(tokens & {"myohassa", "forsenade", "overdue"}),
+        old=bool(tokens & {"vanhat", "gamla", "old"}),
+        convenor_id=convenor,
+        csv="csv" in tokens,
+        page=page,
+    )
+
+
+def _parse_statistics(rest: list[str]) -> ShowStatistics:
+    if not rest:
+        return ShowStatistics()
+    if len(rest) == 1 and rest[0].isdigit() and 2000 <= int(rest[0]) <= 2100:
+        return ShowStatistics(year=int(rest[0]))
+    raise UserError("usage_statistics")
 
 
 def _parse_open(rest: list[str]) -> OpenTeam | OpenTeamDialog:

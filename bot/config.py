@@ -57,6 +57,8 @@ class Settings:
     language: str
     coordinators: frozenset[str]
     log_level: str
+    coordinator_usergroup: str | None = None
+    retention_days: int = 365
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
 
     @property
@@ -118,6 +120,12 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         problems.append("COORDINATORS must be comma-separated Slack user ids (U…)")
 
     log_level = _log_level(env, problems)
+    usergroup = get("COORDINATOR_USERGROUP")
+    if usergroup is not None and not re.match(r"^S[A-Z0-9]{2,}$", usergroup):
+        problems.append("COORDINATOR_USERGROUP must be a Slack user group id (S…)")
+    retention = get("RETENTION_DAYS") or "365"
+    if not retention.isdigit() or int(retention) < 1:
+        problems.append("RETENTION_DAYS must be a whole number of days (at least 1)")
     reminders = _reminder_settings(env, tz, problems)
 
     if problems:
@@ -134,6 +142,8 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         language=language,
         coordinators=coordinators,
         log_level=log_level,
+        coordinator_usergroup=usergroup,
+        retention_days=int(retention),
         reminders=reminders,
     )
 

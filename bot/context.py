@@ -32,6 +32,8 @@ class Core:
     timezone: ZoneInfo
     language: str  # the workspace default, for channel messages
     coordinators: frozenset[str]
+    coordinator_usergroup: str | None = None
+    retention_days: int = 365
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
 
     @property

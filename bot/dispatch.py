@@ -6,6 +6,7 @@ import logging
 from collections.abc import Sequence
 
 from bot import team_messages
+from bot.access import Action
 from bot.answers import answer, guard
 from bot.commands import (
     AddMember,
@@ -15,6 +16,7 @@ from bot.commands import (
     ExportPlan,
     HandOver,
     ListMembers,
+    ListOpenTeams,
     MoveMeeting,
     OpenTeam,
     OpenTeamDialog,
@@ -22,17 +24,22 @@ from bot.commands import (
     ShowHelp,
     ShowMeeting,
     ShowPlan,
+    ShowStatistics,
     TeamCommand,
+    parse_open_teams,
     parse_tiimi,
 )
 from bot.context import Actor, Core
+from bot.coordinators import CoordinatorDirectory
 from bot.date_errors import explain
 from bot.dates import DateParseError, format_datetime
 from bot.errors import UserError
 from bot.meetings import MeetingService
 from bot.members import MemberService
+from bot.overview import OverviewService
 from bot.plan_dispatch import AskelCommands
 from bot.replies import Message, Reply, Text, simple
+from bot.statistics import StatisticsService
 from bot.teams import OpenedTeam, TeamService
 from storage.models import CloseReason, TeamState
 
@@ -46,6 +53,9 @@ class TiimiCommands:
         self.members = MemberService(core)
         self.askel = AskelCommands(core)
         self.meetings = MeetingService(core)
+        self.coordinators = CoordinatorDirectory(core)
+        self.overview = OverviewService(core, self.coordinators)
+        self.statistics = StatisticsService(core, self.coordinators)
 
     async def run(
         self, *, actor: Actor, text: str, channel_id: str, request_key: str
@@ -70,6 +80,17 @@ class TiimiCommands:
             due = await self.meetings.snooze(actor=actor, channel_id=channel_id, days=days)
             when = format_datetime(due, self.core.timezone, actor.lang)
             return simple(actor.t("nudge_snoozed", when=when))
+
+        return await answer(actor, work)
+
+    async def teams_page(self, *, actor: Actor, value: str) -> Reply:
+        """The overview's page buttons carry `page|filters`."""
+        page, _, filters = value.partition("|")
+
+        async def work() -> Reply:
+            command = parse_open_teams(filters, page=int(page or "1"))
+            message = await self.overview.open_teams(actor=actor, command=command, filters=filters)
+            return Reply(message)
 
         return await answer(actor, work)
 
@@ -111,11 +132,23 @@ class TiimiCommands:
                 return await self.askel.export(actor=actor, channel_id=channel_id)
             case ShowMeeting() | BookMeeting() | MoveMeeting() | CancelMeeting():
                 return await self._meeting(command, actor, channel_id)
+            case ListOpenTeams(csv=True):
+                count = await self.overview.send_csv(actor=actor, command=command)
+                return simple(t("overview_csv_sent", count=count))
+            case ListOpenTeams():
+                filters = command.filters_text()
+                return Reply(
+                    await self.overview.open_teams(actor=actor, command=command, filters=filters)
+                )
+            case ShowStatistics(year=year):
+                return Reply(await self.statistics.report(actor=actor, year=year))
             case ListMembers():
-                team, members = await self.members.list(actor=actor, channel_id=channel_id)
+                team, members = await self.members.team(actor=actor, channel_id=channel_id)
                 return Reply(team_messages.member_list(t, team=team, members=members))
             case CloseTeam(reason=None):
-                team, _ = await self.members.list(actor=actor, channel_id=channel_id)
+                team, _ = await self.members.team(
+                    actor=actor, channel_id=channel_id, action=Action.CLOSE_TEAM
+                )
                 return Reply(team_messages.close_reason_choice(t, team=team))
             case CloseTeam(reason=reason):
                 assert reason is not None

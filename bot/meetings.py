@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.access import require_active_team, require_member
+from bot.access import Action, team_for
 from bot.context import Actor, Core
 from bot.errors import UserError
 from bot.meeting_time import split_meeting_time
@@ -105,9 +105,9 @@ class MeetingService:
 
     async def _team(self, actor: Actor, channel_id: str) -> Team:
         async with self.core.database.session() as session:
-            team = await require_active_team(session, channel_id=channel_id)
-            members = await queries.active_members(session, team_id=team.pk)
-        require_member(team, members, actor)
+            team, _ = await team_for(
+                session, channel_id=channel_id, actor=actor, action=Action.MEETINGS
+            )
         return team
 
     def _audit(self, session: AsyncSession, actor: Actor, team: Team, action: AuditAction) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.access import require_active_team, require_convenor, require_member
+from bot.access import Action, team_for
 from bot.context import Actor, Core
 from bot.errors import UserError
 from bot.platform import PlatformError
@@ -21,7 +21,9 @@ class MemberService:
         self, *, actor: Actor, channel_id: str, user_id: str, profession: str | None
     ) -> str:
         """Invite a member the client chose; returns the catalog key of the outcome."""
-        team, members = await self._team_for_member(actor, channel_id)
+        team, members = await self.team(
+            actor=actor, channel_id=channel_id, action=Action.ADD_MEMBER
+        )
         current = next((m for m in members if m.user_id == user_id), None)
         if current is not None and (profession is None or current.profession == profession):
             raise UserError("already_member", user=user_id)
@@ -63,7 +65,9 @@ class MemberService:
         return "member_added" if current is None else "member_profession_changed"
 
     async def remove(self, *, actor: Actor, channel_id: str, user_id: str) -> None:
-        team, members = await self._team_for_member(actor, channel_id)
+        team, members = await self.team(
+            actor=actor, channel_id=channel_id, action=Action.REMOVE_MEMBER
+        )
         if not any(m.user_id == user_id for m in members):
             raise UserError("not_member_target", user=user_id)
         if team.convenor_id == user_id:
@@ -88,8 +92,7 @@ class MemberService:
             )
 
     async def hand_over(self, *, actor: Actor, channel_id: str, user_id: str) -> None:
-        team, members = await self._team_for_member(actor, channel_id)
-        require_convenor(team, actor)
+        team, members = await self.team(actor=actor, channel_id=channel_id, action=Action.HAND_OVER)
         if user_id == team.convenor_id:
             raise UserError("already_convenor", user=user_id)
         if not any(m.user_id == user_id for m in members):
@@ -111,14 +114,9 @@ class MemberService:
             Message(self.core.t("convenor_changed_notice", old=actor.user_id, new=user_id)),
         )
 
-    async def list(self, *, actor: Actor, channel_id: str) -> tuple[Team, Sequence[Member]]:
-        return await self._team_for_member(actor, channel_id)
-
-    async def _team_for_member(
-        self, actor: Actor, channel_id: str
+    async def team(
+        self, *, actor: Actor, channel_id: str, action: Action = Action.LIST_MEMBERS
     ) -> tuple[Team, Sequence[Member]]:
+        """The channel's team and members, for an actor allowed to take the action."""
         async with self.core.database.session() as session:
-            team = await require_active_team(session, channel_id=channel_id)
-            members = await queries.active_members(session, team_id=team.pk)
-        require_member(team, members, actor)
-        return team, members
+            return await team_for(session, channel_id=channel_id, actor=actor, action=action)

@@ -8,7 +8,7 @@ from datetime import date
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import plan_messages
-from bot.access import require_active_team, require_member
+from bot.access import Action, team_for
 from bot.context import Actor, Core
 from bot.errors import UserError
 from bot.plan_commands import AddStep
@@ -37,21 +37,31 @@ class PlanService:
         return self.core.clock.now().astimezone(self.core.timezone).date()
 
     async def load(
-        self, actor: Actor, channel_id: str, *, statuses: tuple[StepStatus, ...] = VISIBLE
+        self,
+        actor: Actor,
+        channel_id: str,
+        *,
+        action: Action,
+        statuses: tuple[StepStatus, ...] = VISIBLE,
     ) -> PlanData:
-        """The team of this channel with its plan, for one of its members."""
+        """The team of this channel with its plan, for an actor allowed to take the action."""
         async with self.core.database.session() as session:
-            team = await require_active_team(session, channel_id=channel_id)
-            members = await queries.active_members(session, team_id=team.pk)
-            require_member(team, members, actor)
+            team, members = await team_for(
+                session, channel_id=channel_id, actor=actor, action=action
+            )
             goals = await queries.goals_of(session, team_id=team.pk)
             steps = await queries.steps_of(session, team_id=team.pk, statuses=statuses)
             meetings = await reminder_queries.meetings_of(session, team_id=team.pk)
         now, tz = self.core.clock.now(), self.core.timezone
         return PlanData(team, goals, steps, members, meetings, now, tz)
 
+    async def viewed(self, actor: Actor, plan: PlanData) -> None:
+        """Viewing the plan is written to the audit log too."""
+        async with self.core.database.session() as session:
+            self._audit(session, actor, plan.team, AuditAction.PLAN_VIEWED, None)
+
     async def add_goal(self, *, actor: Actor, channel_id: str, text: str) -> Goal:
-        plan = await self.load(actor, channel_id, statuses=())
+        plan = await self.load(actor, channel_id, action=Action.CHANGE_PLAN, statuses=())
         now = self.core.clock.now()
         async with self.core.database.session() as session:
             await queries.lock_team(session, team_id=plan.team.pk)
@@ -69,7 +79,7 @@ class PlanService:
 
     async def add_step(self, *, actor: Actor, channel_id: str, command: AddStep) -> Step:
         """Record the step, then post it to the channel with its buttons."""
-        plan = await self.load(actor, channel_id, statuses=())
+        plan = await self.load(actor, channel_id, action=Action.CHANGE_PLAN, statuses=())
         owner = command.owner.user_id
         if owner is not None and owner not in plan.member_ids:
             raise UserError("owner_not_member", user=owner)
@@ -114,7 +124,7 @@ class PlanService:
         text: str | None = None,
     ) -> Step:
         """Finish, reschedule, edit or delete a step; its channel message follows."""
-        plan = await self.load(actor, channel_id, statuses=())
+        plan = await self.load(actor, channel_id, action=Action.CHANGE_PLAN, statuses=())
         now = self.core.clock.now()
         async with self.core.database.session() as session:
             step = await queries.lock_step(session, team_id=plan.team.pk, number=number)
@@ -136,11 +146,12 @@ class PlanService:
             session.add(step)
             await self.planner.plan_step(session, plan.team, step)
             self._audit(session, actor, plan.team, action, str(number))
-        await self._publish(await self.load(actor, channel_id, statuses=()), step, new=False)
+        refreshed = await self.load(actor, channel_id, action=Action.CHANGE_PLAN, statuses=())
+        await self._publish(refreshed, step, new=False)
         return step
 
     async def export(self, *, actor: Actor, channel_id: str) -> str:
-        plan = await self.load(actor, channel_id)
+        plan = await self.load(actor, channel_id, action=Action.EXPORT_PLAN)
         ids = [m.user_id for m in plan.members] + [
             s.owner_user_id for s in plan.steps if s.owner_user_id
         ]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot import plan_messages
+from bot.access import Action
 from bot.answers import answer, guard
 from bot.context import Actor, Core
 from bot.date_errors import explain
@@ -69,7 +70,7 @@ class AskelCommands:
         return await answer(actor, lambda: self._execute(command, actor, channel_id))
 
     async def _dialog(self, actor: Actor, channel_id: str) -> StepDialog:
-        data = await self.plan.load(actor, channel_id, statuses=())
+        data = await self.plan.load(actor, channel_id, action=Action.CHANGE_PLAN, statuses=())
         return StepDialog(goals=tuple((g.number, g.text) for g in data.goals))
 
     async def press(self, *, actor: Actor, channel_id: str, action_id: str, value: str) -> Reply:
@@ -129,7 +130,10 @@ class AskelCommands:
                     if finished
                     else (StepStatus.OPEN,)
                 )
-                data = await plan.load(actor, channel_id, statuses=statuses)
+                data = await plan.load(
+                    actor, channel_id, action=Action.VIEW_PLAN, statuses=statuses
+                )
+                await plan.viewed(actor, data)
                 return Reply(plan_messages.step_list(t, data, include_finished=finished))
             case SetStatus(number=number, status=status):
                 await plan.change(actor=actor, channel_id=channel_id, number=number, status=status)
@@ -144,7 +148,8 @@ class AskelCommands:
 
     async def show_plan(self, *, actor: Actor, channel_id: str, page: int = 1) -> Reply:
         async def work() -> Reply:
-            data = await self.plan.load(actor, channel_id)
+            data = await self.plan.load(actor, channel_id, action=Action.VIEW_PLAN)
+            await self.plan.viewed(actor, data)
             return Reply(plan_messages.plan_view(actor.t, data, page=page))
 
         return await answer(actor, work)

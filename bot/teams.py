@@ -10,7 +10,7 @@ from datetime import timedelta
 from sqlalchemy.exc import IntegrityError
 
 from bot import team_messages
-from bot.access import require_active_team, require_convenor, require_member
+from bot.access import Action, team_for
 from bot.context import Actor, Core
 from bot.errors import UserError
 from bot.platform import ActionRestricted, ChannelNameTaken, ChannelUnavailable, PlatformError
@@ -67,10 +67,9 @@ class TeamService:
     async def close_team(self, *, actor: Actor, channel_id: str, reason: CloseReason) -> Team:
         """Post the summary, archive the channel, then mark the team closed."""
         async with self.core.database.session() as session:
-            team = await require_active_team(session, channel_id=channel_id)
-            members = await queries.active_members(session, team_id=team.pk)
-            require_member(team, members, actor)
-            require_convenor(team, actor)
+            team, members = await team_for(
+                session, channel_id=channel_id, actor=actor, action=Action.CLOSE_TEAM
+            )
         summary = team_messages.closing_summary(
             self.core.t, team=team, members=members, reason=reason, now=self.core.clock.now()
         )

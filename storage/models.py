@@ -50,6 +50,12 @@ class Team(SQLModel, table=True):
     closed_at: datetime | None = None
     closed_by: str | None = Field(default=None, max_length=32)
     close_reason: str | None = Field(default=None, max_length=32)
+    # after the retention period only anonymous counts remain
+    purged_at: datetime | None = None
+    final_member_count: int | None = None
+    final_step_count: int | None = None
+    final_steps_done: int | None = None
+    final_meeting_count: int | None = None
 
     __table_args__ = (UniqueConstraint("year", "number"),)
 
@@ -98,6 +104,11 @@ class AuditAction(enum.StrEnum):
     MEETING_MOVED = "meeting_moved"
     MEETING_CANCELLED = "meeting_cancelled"
     NUDGE_SNOOZED = "nudge_snoozed"
+    PLAN_VIEWED = "plan_viewed"
+    TEAMS_LISTED = "teams_listed"
+    TEAMS_EXPORTED = "teams_exported"
+    STATISTICS_VIEWED = "statistics_viewed"
+    CONTENT_PURGED = "content_purged"
 
 
 class StepStatus(enum.StrEnum):
@@ -138,7 +149,11 @@ class Step(SQLModel, table=True):
     updated_at: datetime | None = None
     message_ts: str | None = Field(default=None, max_length=32)  # the step's channel message
 
-    __table_args__ = (UniqueConstraint("team_id", "number"),)
+    __table_args__ = (
+        UniqueConstraint("team_id", "number"),
+        Index("ix_step_team_id_status_due_date", "team_id", "status", "due_date"),
+        Index("ix_step_owner_user_id_status", "owner_user_id", "status"),
+    )
 
     @property
     def pk(self) -> int:
@@ -163,6 +178,10 @@ class Meeting(SQLModel, table=True):
     created_at: datetime
     updated_by: str | None = Field(default=None, max_length=32)
     updated_at: datetime | None = None
+
+    __table_args__ = (
+        Index("ix_meeting_team_id_status_starts_at", "team_id", "status", "starts_at"),
+    )
 
     @property
     def pk(self) -> int:
@@ -206,7 +225,10 @@ class Reminder(SQLModel, table=True):
     failure_reason: str | None = Field(default=None, max_length=64)
     created_at: datetime
 
-    __table_args__ = (Index("ix_reminder_state_due_at", "state", "due_at"),)
+    __table_args__ = (
+        Index("ix_reminder_state_due_at", "state", "due_at"),
+        Index("ix_reminder_team_id_state", "team_id", "state"),
+    )
 
     @property
     def pk(self) -> int:

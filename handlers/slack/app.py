@@ -22,6 +22,7 @@ from handlers.slack.listeners import (
     nudge_action,
     plan_page_action,
     step_actions,
+    teams_page_action,
     tiimi_command,
 )
 from handlers.slack.locale import LocaleResolver
@@ -35,6 +36,7 @@ LISTENER_MODULES = (
     step_actions,
     plan_page_action,
     nudge_action,
+    teams_page_action,
     open_team,
     step_form,
     reschedule_form,

@@ -134,6 +134,25 @@ class SlackPlatform:
             raise _translate(error) from None
         await self.post_message(str(opened["channel"]["id"]), message)
 
+    async def usergroup_members(self, usergroup_id: str) -> frozenset[str]:
+        try:
+            response = await self.client.usergroups_users_list(usergroup=usergroup_id)
+        except SlackApiError as error:
+            raise _translate(error) from None
+        return frozenset(str(u) for u in response.get("users") or [])
+
+    async def send_file(self, user_id: str, *, filename: str, content: str, title: str) -> None:
+        try:
+            opened = await self.client.conversations_open(users=[user_id])
+            await self.client.files_upload_v2(
+                channel=str(opened["channel"]["id"]),
+                filename=filename,
+                content=content,
+                title=title,
+            )
+        except SlackApiError as error:
+            raise _translate(error) from None
+
     async def archive_channel(self, channel_id: str) -> None:
         try:
             await self.client.conversations_archive(channel=channel_id)

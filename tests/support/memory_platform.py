@@ -32,6 +32,8 @@ class MemoryPlatform:
         self.direct: list[tuple[str, Message]] = []
         self.failures: dict[str, list[PlatformError]] = {}
         self.unknown_users: set[str] = set()
+        self.usergroups: dict[str, set[str]] = {}
+        self.files: list[tuple[str, str, str]] = []
         self.metadata: dict[str, dict[int, dict[str, Any]]] = {}
 
     def fail(self, operation: str, error: PlatformError) -> None:
@@ -95,6 +97,12 @@ class MemoryPlatform:
 
     async def send_direct(self, user_id: str, message: Message) -> None:
         self.direct.append((user_id, message))
+
+    async def usergroup_members(self, usergroup_id: str) -> frozenset[str]:
+        return frozenset(self.usergroups.get(usergroup_id, ()))
+
+    async def send_file(self, user_id: str, *, filename: str, content: str, title: str) -> None:
+        self.files.append((user_id, filename, content))
 
     async def archive_channel(self, channel_id: str) -> None:
         self._maybe_fail("archive")

@@ -1,0 +1,133 @@
+"""`/tiimi tilastot`: anonymous aggregates over a period, for coordinators."""
+
+from __future__ import annotations
+
+import itertools
+import statistics as stats
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from bot.access import Action, authorize, roles_of
+from bot.context import Actor, Core
+from bot.coordinators import CoordinatorDirectory
+from bot.dates import format_date
+from bot.professions import profession_label
+from bot.replies import Header, Message, Text
+from storage import queries, statistics_queries
+from storage.models import AuditAction, StepStatus
+
+
+@dataclass(frozen=True)
+class Figures:
+    opened: int
+    closed: int
+    reasons: dict[str, int]
+    median_days_to_first_meeting: float | None
+    median_days_between_meetings: float | None
+    done_by_due_date: float | None  # share of steps due in the period
+    professions: dict[str, int] = field(default_factory=dict)
+
+
+class StatisticsService:
+    def __init__(self, core: Core, coordinators: CoordinatorDirectory) -> None:
+        self.core = core
+        self.coordinators = coordinators
+
+    async def report(self, *, actor: Actor, year: int | None) -> Message:
+        coordinator = await self.coordinators.is_coordinator(actor.user_id)
+        authorize(
+            Action.STATISTICS,
+            roles_of(actor.user_id, team=None, members=(), coordinator=coordinator),
+        )
+        start, end = self._period(year)
+        figures = await self.figures(start=start, end=end)
+        async with self.core.database.session() as session:
+            queries.add_audit(
+                session,
+                at=self.core.clock.now(),
+                actor_id=actor.user_id,
+                team_id=None,
+                action=AuditAction.STATISTICS_VIEWED,
+                detail=str(year or "365d"),
+            )
+        return self._render(actor, figures, start=start, end=end)
+
+    async def figures(self, *, start: datetime, end: datetime) -> Figures:
+        tz = self.core.timezone
+        today = self.core.clock.now().astimezone(tz).date()
+        async with self.core.database.session() as session:
+            opened = await statistics_queries.opened_count(session, start=start, end=end)
+            reasons = await statistics_queries.closing_reasons(session, start=start, end=end)
+            firsts = await statistics_queries.first_meetings(session, start=start, end=end)
+            meetings = await statistics_queries.meeting_times(session, start=start, end=end)
+            steps = await statistics_queries.steps_due(
+                session,
+                first=start.astimezone(tz).date(),
+                last=min(today, (end - timedelta(seconds=1)).astimezone(tz).date()),
+            )
+            professions = await statistics_queries.professions_involved(
+                session, start=start, end=end
+            )
+        to_first = [(_utc(met) - _utc(opened)).total_seconds() / 86400 for opened, met in firsts]
+        gaps = [
+            (_utc(b[1]) - _utc(a[1])).total_seconds() / 86400
+            for a, b in itertools.pairwise(meetings)
+            if a[0] == b[0]
+        ]
+        on_time = sum(
+            1
+            for status, due, changed in steps
+            if status == StepStatus.DONE and changed and _utc(changed).astimezone(tz).date() <= due
+        )
+        return Figures(
+            opened=opened,
+            closed=sum(reasons.values()),
+            reasons=reasons,
+            median_days_to_first_meeting=round(stats.median(to_first), 1) if to_first else None,
+            median_days_between_meetings=round(stats.median(gaps), 1) if gaps else None,
+            done_by_due_date=round(on_time / len(steps), 3) if steps else None,
+            professions=dict(Counter(professions).most_common()),
+        )
+
+    def _period(self, year: int | None) -> tuple[datetime, datetime]:
+        if year is None:
+            end = self.core.clock.now()
+            return end - timedelta(days=365), end
+        tz = self.core.timezone
+        return datetime(year, 1, 1, tzinfo=tz), datetime(year + 1, 1, 1, tzinfo=tz)
+
+    def _render(self, actor: Actor, f: Figures, *, start: datetime, end: datetime) -> Message:
+        t, tz = actor.t, self.core.timezone
+        period = (
+            f"{format_date(start.astimezone(tz).date(), t.lang)}–"
+            f"{format_date((end - timedelta(seconds=1)).astimezone(tz).date(), t.lang)}"
+        )
+        missing = t("stats_no_data")
+        reasons = ", ".join(f"{t(f'reason_{r}')} {n}" for r, n in sorted(f.reasons.items())) or "–"
+        professions = (
+            ", ".join(f"{profession_label(p, t.lang) or p} {n}" for p, n in f.professions.items())
+            or "–"
+        )
+        lines = [
+            t("stats_opened_closed", opened=f.opened, closed=f.closed),
+            t("stats_reasons", reasons=reasons),
+            t("stats_first_meeting", days=_num(f.median_days_to_first_meeting, missing)),
+            t("stats_interval", days=_num(f.median_days_between_meetings, missing)),
+            t("stats_on_time", share=_pct(f.done_by_due_date, missing)),
+            t("stats_professions", professions=professions),
+        ]
+        header = t("stats_header", period=period)
+        return Message(text=header, blocks=(Header(header), Text("\n".join(lines))))
+
+
+def _num(value: float | None, missing: str) -> str:
+    return missing if value is None else f"{value:.1f}".replace(".", ",")
+
+
+def _pct(value: float | None, missing: str) -> str:
+    return missing if value is None else f"{round(value * 100)} %"
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

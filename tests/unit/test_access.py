@@ -1,0 +1,92 @@
+"""Every action for every kind of user: the access table."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.access import Action, Role, allowed, authorize, roles_of
+from bot.errors import UserError
+from storage.models import Member, Team
+
+NOW = datetime(2026, 11, 23, tzinfo=UTC)
+TEAM = Team(
+    id=1,
+    code="MT-2026-0001",
+    year=2026,
+    number=1,
+    convenor_id="UCONV",
+    opened_by="UCONV",
+    consent_confirmed_by="UCONV",
+    consent_confirmed_at=NOW,
+    created_at=NOW,
+)
+MEMBERS = [
+    Member(
+        team_id=1,
+        user_id=u,
+        added_by="UCONV",
+        added_at=NOW,
+        consent_confirmed_by="UCONV",
+        consent_confirmed_at=NOW,
+    )
+    for u in ("UCONV", "UMEMB")
+]
+USERS = {
+    "convenor": roles_of("UCONV", team=TEAM, members=MEMBERS, coordinator=False),
+    "member": roles_of("UMEMB", team=TEAM, members=MEMBERS, coordinator=False),
+    "coordinator": roles_of("UCOORD", team=TEAM, members=MEMBERS, coordinator=True),
+    "outsider": roles_of("UOUT", team=TEAM, members=MEMBERS, coordinator=False),
+}
+Y, N = True, False
+# action: convenor, member, coordinator (not in the team), outsider
+TABLE = {
+    Action.OPEN_TEAM: (Y, Y, Y, Y),
+    Action.HELP: (Y, Y, Y, Y),
+    Action.LIST_MY_TEAMS: (Y, Y, Y, Y),
+    Action.ADD_MEMBER: (Y, Y, N, N),
+    Action.REMOVE_MEMBER: (Y, Y, N, N),
+    Action.LIST_MEMBERS: (Y, Y, N, N),
+    Action.HAND_OVER: (Y, N, N, N),
+    Action.CLOSE_TEAM: (Y, N, N, N),
+    Action.VIEW_PLAN: (Y, Y, N, N),
+    Action.EXPORT_PLAN: (Y, Y, N, N),
+    Action.CHANGE_PLAN: (Y, Y, N, N),
+    Action.MEETINGS: (Y, Y, N, N),
+    Action.LIST_ALL_TEAMS: (N, N, Y, N),
+    Action.STATISTICS: (N, N, Y, N),
+}
+
+
+def test_the_table_covers_every_action() -> None:
+    assert set(TABLE) == set(Action)
+
+
+@pytest.mark.parametrize("action", list(Action))
+@pytest.mark.parametrize("user", list(USERS))
+def test_access(action: Action, user: str) -> None:
+    expected = TABLE[action][list(USERS).index(user)]
+    assert allowed(action, USERS[user]) is expected
+    if expected:
+        authorize(action, USERS[user], team=TEAM)
+    else:
+        with pytest.raises(UserError):
+            authorize(action, USERS[user], team=TEAM)
+
+
+def test_refusals_explain_why() -> None:
+    with pytest.raises(UserError) as raised:
+        authorize(Action.CLOSE_TEAM, USERS["member"], team=TEAM)
+    assert raised.value.key == "only_convenor" and raised.value.params["convenor"] == "UCONV"
+    with pytest.raises(UserError) as raised:
+        authorize(Action.STATISTICS, USERS["member"], team=TEAM)
+    assert raised.value.key == "only_coordinators"
+    with pytest.raises(UserError) as raised:
+        authorize(Action.ADD_MEMBER, USERS["outsider"], team=TEAM)
+    assert raised.value.key == "not_a_member"
+
+
+def test_a_coordinator_inside_a_team_is_also_a_member() -> None:
+    roles = roles_of("UMEMB", team=TEAM, members=MEMBERS, coordinator=True)
+    assert roles == {Role.ANYONE, Role.MEMBER, Role.COORDINATOR}
