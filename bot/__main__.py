@@ -100,7 +100,7 @@ async def serve(
     services = SlackServices(
         tiimi=tiimi,
         askel=tiimi.askel,
-        home=HomeService(core),
+        home=HomeService(core, tiimi.coordinators),
         events=EventLog(core),
         locales=LocaleResolver(client, default=settings.language),
         platform=platform,

@@ -1,31 +1,60 @@
-"""The personal home view: the teams a user belongs to."""
+"""The personal home view: my teams, my open steps, steps that need a new owner, and for
+coordinators the counts and the top of the attention list."""
 
 from __future__ import annotations
 
+from bot import home_messages
 from bot.context import Actor, Core
-from bot.replies import Divider, Header, Message, Note, Text
-from storage import queries
+from bot.coordinators import CoordinatorDirectory
+from bot.replies import Message
+from storage import home_queries
+from storage.overview_queries import OverviewFilter, open_team_statuses
 
-HOME_TEAM_LIMIT = 40
+TEAM_LIMIT, STEP_LIMIT, ORPHAN_LIMIT, ATTENTION_LIMIT = 15, 15, 10, 5
 
 
 class HomeService:
-    def __init__(self, core: Core) -> None:
+    def __init__(self, core: Core, coordinators: CoordinatorDirectory) -> None:
         self.core = core
+        self.coordinators = coordinators
 
     async def home(self, actor: Actor) -> Message:
-        t = actor.t
+        now, tz = self.core.clock.now(), self.core.timezone
+        coordinator = await self.coordinators.is_coordinator(actor.user_id)
         async with self.core.database.session() as session:
-            teams = await queries.teams_of_member(
-                session, user_id=actor.user_id, limit=HOME_TEAM_LIMIT
+            teams = await home_queries.my_teams(
+                session, user_id=actor.user_id, now=now, limit=TEAM_LIMIT
             )
-        lines = [
-            t("home_team_line", code=team.code, channel=team.channel_id)
-            + (f" · {t('convenor')}" if team.convenor_id == actor.user_id else "")
-            for team in teams
-        ]
-        body = "\n".join(lines) if lines else t("home_no_teams")
-        return Message(
-            text=t("home_header"),
-            blocks=(Header(t("home_header")), Text(body), Divider(), Note(t("help_privacy"))),
+            steps = await home_queries.my_open_steps(
+                session, user_id=actor.user_id, limit=STEP_LIMIT
+            )
+            orphans = await home_queries.orphaned_steps(
+                session, user_id=actor.user_id, limit=ORPHAN_LIMIT
+            )
+            overview = None
+            if coordinator:
+                today = now.astimezone(tz).date()
+                top, total = await open_team_statuses(
+                    session, now=now, today=today, where=OverviewFilter(), limit=ATTENTION_LIMIT
+                )
+                _, unbooked = await open_team_statuses(
+                    session,
+                    now=now,
+                    today=today,
+                    where=OverviewFilter(without_meeting=True),
+                    limit=1,
+                )
+                _, late = await open_team_statuses(
+                    session, now=now, today=today, where=OverviewFilter(overdue=True), limit=1
+                )
+                overview = home_messages.CoordinatorView(top, total, unbooked, late)
+        return home_messages.home(
+            actor.t,
+            user_id=actor.user_id,
+            teams=teams,
+            steps=steps,
+            orphans=orphans,
+            overview=overview,
+            now=now,
+            tz=tz,
         )

@@ -55,6 +55,16 @@ class PlanService:
         now, tz = self.core.clock.now(), self.core.timezone
         return PlanData(team, goals, steps, members, meetings, now, tz)
 
+    async def finish_in_team(self, *, actor: Actor, team_id: int, number: int) -> Step:
+        """Mark a step done from outside its channel (the Home tab)."""
+        async with self.core.database.session() as session:
+            team = await queries.get_team(session, team_id=team_id)
+        if team is None or team.channel_id is None:
+            raise UserError("not_team_channel")
+        return await self.change(
+            actor=actor, channel_id=team.channel_id, number=number, status=StepStatus.DONE
+        )
+
     async def viewed(self, actor: Actor, plan: PlanData) -> None:
         """Viewing the plan is written to the audit log too."""
         async with self.core.database.session() as session:

@@ -83,6 +83,16 @@ class AskelCommands:
 
         return await answer(actor, work)
 
+    async def finish_from_home(self, *, actor: Actor, value: str) -> Reply:
+        """The Home tab's Tehty button: `team_id:number`."""
+        team_id, _, number = value.partition(":")
+
+        async def work() -> Reply:
+            await self.plan.finish_in_team(actor=actor, team_id=int(team_id), number=int(number))
+            return simple(actor.t("step_done_done", number=number))
+
+        return await answer(actor, work)
+
     async def reschedule(self, *, actor: Actor, channel_id: str, number: int, due: date) -> None:
         """From the "Siirrä" form; raises FormErrors for a date in the past."""
         if due < self.plan.today():

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncSession as SQLAlchemyAsyncSession
+from sqlalchemy.sql import Executable
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 
@@ -68,3 +70,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+async def run_select(session: AsyncSession, query: Executable) -> list[Any]:
+    """Rows of a SQLAlchemy Core select (SQLModel's exec() is typed for its own select only)."""
+    result = await SQLAlchemyAsyncSession.execute(session, query)
+    return list(result.all())

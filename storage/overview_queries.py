@@ -12,6 +12,7 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.db import run_select
 from storage.models import (
     Meeting,
     MeetingStatus,
@@ -121,7 +122,7 @@ async def open_team_statuses(
     ).offset(offset)
     if limit is not None:
         query = query.limit(limit)
-    rows = (await session.execute(query)).all()
+    rows = await run_select(session, query)
     total = rows[0].total if rows else 0
     statuses = [
         TeamStatus(
@@ -146,13 +147,14 @@ async def open_team_statuses(
 async def _with_professions(session: AsyncSession, rows: list[TeamStatus]) -> list[TeamStatus]:
     if not rows:
         return rows
-    result = await session.execute(
+    result = await run_select(
+        session,
         select(col(Member.team_id), col(Member.profession))
         .where(col(Member.team_id).in_([r.team_id for r in rows]), col(Member.removed_at).is_(None))
-        .distinct()
+        .distinct(),
     )
     found: dict[int, list[str]] = defaultdict(list)
-    for team_id, profession in result.all():
+    for team_id, profession in result:
         if profession:
             found[team_id].append(profession)
     return [

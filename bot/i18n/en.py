@@ -263,4 +263,9 @@ MESSAGES: dict[str, str] = {
     "stats_interval": "*Between meetings (median):* {days} d",
     "stats_on_time": "*Steps done by their due date:* {share}",
     "stats_professions": "*Professions (teams):* {professions}",
+    "home_my_steps": "My open steps",
+    "home_no_steps": "You have no open steps.",
+    "home_orphans": "Steps that need a new owner",
+    "home_coordinator": "For coordinators: open teams",
+    "home_counts": "*{open}* open teams · *{unbooked}* without a booked meeting · *{late}* with overdue steps",
 }

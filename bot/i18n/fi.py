@@ -276,4 +276,9 @@ MESSAGES: dict[str, str] = {
     "stats_interval": "*Tapaamisten väli (mediaani):* {days} pv",
     "stats_on_time": "*Askeleista tehty määräaikaan mennessä:* {share}",
     "stats_professions": "*Ammattiryhmät (tiimejä):* {professions}",
+    "home_my_steps": "Omat avoimet askeleeni",
+    "home_no_steps": "Sinulla ei ole avoimia askeleita.",
+    "home_orphans": "Askeleet, jotka tarvitsevat uuden vastuuhenkilön",
+    "home_coordinator": "Koordinaattorille: avoimet tiimit",
+    "home_counts": "*{open}* avointa tiimiä · *{unbooked}* ilman sovittua tapaamista · *{late}* joissa myöhässä olevia askeleita",
 }

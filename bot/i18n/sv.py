@@ -268,4 +268,9 @@ MESSAGES: dict[str, str] = {
     "stats_interval": "*Tid mellan möten (median):* {days} d",
     "stats_on_time": "*Steg gjorda före sin tidsgräns:* {share}",
     "stats_professions": "*Yrkesgrupper (team):* {professions}",
+    "home_my_steps": "Mina öppna steg",
+    "home_no_steps": "Du har inga öppna steg.",
+    "home_orphans": "Steg som behöver en ny ansvarig",
+    "home_coordinator": "För koordinatorn: öppna team",
+    "home_counts": "*{open}* öppna team · *{unbooked}* utan inbokat möte · *{late}* med försenade steg",
 }

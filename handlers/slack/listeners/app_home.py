@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncApp, AsyncBoltContext
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.context import Actor
@@ -12,12 +12,7 @@ from handlers.slack.errors import answers_failures
 from handlers.slack.render import render_blocks
 
 
-async def handle_app_home_opened(
-    event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
-) -> None:
-    if event.get("tab") != "home":
-        return
-    user_id = event["user"]
+async def publish_home(user_id: str, client: AsyncWebClient, context: AsyncBoltContext) -> None:
     actor = Actor(user_id=user_id, lang=await context["locales"].language(user_id))
     message = await context["home"].home(actor)
     await client.views_publish(
@@ -25,5 +20,28 @@ async def handle_app_home_opened(
     )
 
 
+async def handle_app_home_opened(
+    event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+) -> None:
+    if event.get("tab") == "home":
+        await publish_home(event["user"], client, context)
+
+
+async def handle_home_step_done(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: AsyncWebClient,
+    context: AsyncBoltContext,
+) -> None:
+    """The Tehty button beside one's own step on the Home tab; the tab is then refreshed."""
+    await ack()
+    user_id = body["user"]["id"]
+    actor = Actor(user_id=user_id, lang=await context["locales"].language(user_id))
+    await context["askel"].finish_from_home(actor=actor, value=action.get("value") or "")
+    await publish_home(user_id, client, context)  # shows the outcome (or why not)
+
+
 def register(app: AsyncApp) -> None:
     app.event("app_home_opened")(answers_failures(handle_app_home_opened))
+    app.action("home_step_done")(answers_failures(handle_home_step_done))

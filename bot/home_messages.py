@@ -1,0 +1,83 @@
+"""The Home tab's content, within 100 blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.dates import format_date, format_datetime
+from bot.i18n import Catalog
+from bot.overview_messages import team_line
+from bot.replies import Block, Button, Buttons, Divider, Header, Message, Note, Text
+from storage.models import Step, Team
+from storage.overview_queries import TeamStatus
+
+
+@dataclass(frozen=True)
+class CoordinatorView:
+    top: Sequence[TeamStatus]
+    open_teams: int
+    without_meeting: int
+    with_overdue: int
+
+
+def home(
+    t: Catalog,
+    *,
+    user_id: str,
+    teams: Sequence[tuple[Team, datetime | None]],
+    steps: Sequence[tuple[Step, Team]],
+    orphans: Sequence[tuple[Step, Team]],
+    overview: CoordinatorView | None,
+    now: datetime,
+    tz: ZoneInfo,
+) -> Message:
+    blocks: list[Block] = [Header(t("home_header"))]
+    lines = []
+    for team, meeting in teams:
+        when = format_datetime(meeting, tz, t.lang) if meeting else t("overview_no_meeting")
+        convenor = f" · {t('convenor')}" if team.convenor_id == user_id else ""
+        lines.append(
+            t("home_team_line", code=team.code, channel=team.channel_id) + f" · {when}{convenor}"
+        )
+    blocks.append(Text("\n".join(lines) if lines else t("home_no_teams")))
+    blocks += [Divider(), Header(t("home_my_steps"))]
+    today = now.astimezone(tz).date()
+    for step, team in steps:
+        due = format_date(step.due_date, t.lang) if step.due_date else t("due_none")
+        late = f" · {t('overdue_mark')}" if step.due_date and step.due_date < today else ""
+        blocks.append(Text(f"*{team.code}* · *{step.number}.* {step.text} · {due}{late}"))
+        blocks.append(
+            Buttons(
+                (Button("home_step_done", t("button_done"), f"{team.pk}:{step.number}", "primary"),)
+            )
+        )
+    if not steps:
+        blocks.append(Text(t("home_no_steps")))
+    if orphans:
+        blocks += [Divider(), Header(t("home_orphans"))]
+        blocks.append(
+            Text(
+                "\n".join(
+                    f"*{team.code}* · *{s.number}.* {s.text} · <@{s.owner_user_id}>"
+                    for s, team in orphans
+                )
+            )
+        )
+    if overview is not None:
+        blocks += [Divider(), Header(t("home_coordinator"))]
+        blocks.append(
+            Text(
+                t(
+                    "home_counts",
+                    open=overview.open_teams,
+                    unbooked=overview.without_meeting,
+                    late=overview.with_overdue,
+                )
+            )
+        )
+        blocks += [Text(team_line(t, row, now=now, tz=tz)) for row in overview.top]
+    blocks += [Divider(), Note(t("help_privacy"))]
+    return Message(text=t("home_header"), blocks=tuple(blocks[:100]))
