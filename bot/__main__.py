@@ -25,8 +25,16 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import maintenance
 from bot.clock import Clock, SystemClock
-from bot.config import ConfigError, Settings, database_url_from, load_settings, read_environment
+from bot.config import (
+    ConfigError,
+    MaintenanceSettings,
+    Settings,
+    load_settings,
+    maintenance_settings,
+    read_environment,
+)
 from bot.context import Core
 from bot.dispatch import TiimiCommands
 from bot.events import EventLog
@@ -34,6 +42,7 @@ from bot.home import HomeService
 from bot.logging_setup import configure_logging
 from bot.pacing import ChannelPacer
 from bot.reminder_worker import ReminderWorker, new_worker_id
+from bot.retention import RetentionService
 from handlers.slack.app import SlackServices, build_app
 from handlers.slack.locale import LocaleResolver
 from handlers.slack.platform import SlackPlatform
@@ -42,7 +51,10 @@ from storage.db import Database
 from storage.migrate import upgrade_to_head
 
 log = logging.getLogger("bot")
-USAGE = "usage: python -m bot [run | migrate]"
+COMMANDS = ("run", "migrate", "audit", "purge")
+USAGE = (
+    "usage: python -m bot [run | migrate | audit [--team CODE] [--user U…] [--since PVM] | purge]"
+)
 
 
 def slack_client(settings: Settings, session: aiohttp.ClientSession) -> AsyncWebClient:
@@ -131,6 +143,18 @@ async def serve(
         coalesce=True,
         next_run_time=datetime.now(UTC),
     )
+    retention = RetentionService(
+        database=database, clock=core.clock, retention_days=settings.retention_days
+    )
+    scheduler.add_job(  # daily; idempotent, so several processes may all run it
+        retention.purge,
+        "cron",
+        hour=3,
+        minute=30,
+        timezone=settings.timezone,
+        max_instances=1,
+        coalesce=True,
+    )
     scheduler.start()
     port = runner.addresses[0][1]
     log.info("Tiimi is running (%s mode, port %d)", "Socket" if socket_handler else "HTTP", port)
@@ -157,27 +181,15 @@ async def _run_until_signalled(settings: Settings) -> None:
     await serve(settings, stop=stop)
 
 
-async def _migrate(database_url: str) -> None:
-    database = Database(database_url)
-    try:
-        await upgrade_to_head(database)
-    finally:
-        await database.dispose()
-
-
 def main(argv: list[str]) -> int:
-    command = argv[0] if argv else "run"
-    if command not in ("run", "migrate") or len(argv) > 1:
+    command, rest = (argv[0], argv[1:]) if argv else ("run", [])
+    if command not in COMMANDS or (command in ("run", "migrate", "purge") and rest):
         print(USAGE, file=sys.stderr)
         return 2
     env = read_environment()
     try:
-        if command == "migrate":
-            url, level = database_url_from(env)
-            configure_logging(level)
-            asyncio.run(_migrate(url))
-            log.info("database migrated")
-            return 0
+        if command != "run":
+            return _maintenance(command, rest, maintenance_settings(env))
         settings = load_settings(env)
     except ConfigError as error:
         problems = "\n".join(f"  - {p}" for p in error.problems)
@@ -185,6 +197,19 @@ def main(argv: list[str]) -> int:
         return 2
     configure_logging(settings.log_level)
     asyncio.run(_run_until_signalled(settings))
+    return 0
+
+
+def _maintenance(command: str, rest: list[str], settings: MaintenanceSettings) -> int:
+    configure_logging(settings.log_level)
+    if command == "migrate":
+        asyncio.run(maintenance.migrate(settings))
+        log.info("database migrated")
+    elif command == "audit":
+        asyncio.run(maintenance.audit(settings, maintenance.audit_arguments(rest)))
+    else:
+        purged = asyncio.run(maintenance.purge(settings))
+        log.info("retention: %d closed teams purged", purged)
     return 0
 
 

@@ -123,9 +123,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
     usergroup = get("COORDINATOR_USERGROUP")
     if usergroup is not None and not re.match(r"^S[A-Z0-9]{2,}$", usergroup):
         problems.append("COORDINATOR_USERGROUP must be a Slack user group id (S…)")
-    retention = get("RETENTION_DAYS") or "365"
-    if not retention.isdigit() or int(retention) < 1:
-        problems.append("RETENTION_DAYS must be a whole number of days (at least 1)")
+    retention = _retention_days(env, problems)
     reminders = _reminder_settings(env, tz, problems)
 
     if problems:
@@ -143,7 +141,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         coordinators=coordinators,
         log_level=log_level,
         coordinator_usergroup=usergroup,
-        retention_days=int(retention),
+        retention_days=retention,
         reminders=reminders,
     )
 
@@ -191,13 +189,33 @@ def _positive_int(raw: str) -> int:
     return value
 
 
-def database_url_from(env: Mapping[str, str]) -> tuple[str, str]:
-    """DATABASE_URL and LOG_LEVEL alone, for `python -m bot migrate`."""
+@dataclass(frozen=True)
+class MaintenanceSettings:
+    """What `migrate`, `audit` and `purge` need: no Slack tokens."""
+
+    database_url: str
+    log_level: str
+    timezone: ZoneInfo
+    retention_days: int
+
+
+def maintenance_settings(env: Mapping[str, str]) -> MaintenanceSettings:
     problems: list[str] = []
     url, level = _database_url(env, problems), _log_level(env, problems)
+    tz = _parse_timezone(env.get("TIMEZONE", "").strip() or "Europe/Helsinki", problems)
+    retention = _retention_days(env, problems)
     if problems:
         raise ConfigError(problems)
-    return url, level
+    assert tz is not None
+    return MaintenanceSettings(url, level, tz, retention)
+
+
+def _retention_days(env: Mapping[str, str], problems: list[str]) -> int:
+    raw = env.get("RETENTION_DAYS", "").strip() or "365"
+    if not raw.isdigit() or int(raw) < 1:
+        problems.append("RETENTION_DAYS must be a whole number of days (at least 1)")
+        return 365
+    return int(raw)
 
 
 def _database_url(env: Mapping[str, str], problems: list[str]) -> str:

@@ -168,3 +168,26 @@ async def lock_step(session: AsyncSession, *, team_id: int, number: int) -> Step
         .with_for_update()
     )
     return result.first()
+
+
+async def audit_rows(
+    session: AsyncSession,
+    *,
+    team_code: str | None,
+    user_id: str | None,
+    since: datetime | None,
+) -> Sequence[tuple[AuditEvent, str | None]]:
+    """Audit events with their team code, oldest first; a user matches as actor or subject."""
+    query = (
+        select(AuditEvent, Team.code)
+        .join(Team, col(Team.id) == col(AuditEvent.team_id), isouter=True)
+        .order_by(col(AuditEvent.at), col(AuditEvent.id))
+    )
+    if team_code is not None:
+        query = query.where(Team.code == team_code)
+    if user_id is not None:
+        query = query.where((AuditEvent.actor_id == user_id) | (AuditEvent.subject_id == user_id))
+    if since is not None:
+        query = query.where(col(AuditEvent.at) >= since)
+    result = await session.exec(query)
+    return result.all()

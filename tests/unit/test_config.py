@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, database_url_from, load_settings, read_environment
+from bot.config import ConfigError, load_settings, maintenance_settings, read_environment
 
 GOOD = {"SLACK_BOT_TOKEN": "xoxb-1-2-abc", "SLACK_SIGNING_SECRET": "0123456789abcdef0123"}
 
@@ -72,9 +72,14 @@ def test_signing_secret_not_needed_in_socket_mode() -> None:
 
 
 def test_migrate_needs_only_the_database() -> None:
-    assert database_url_from({}) == ("sqlite:///tiimi.db", "INFO")
+    settings = maintenance_settings({})
+    assert (settings.database_url, settings.log_level, settings.retention_days) == (
+        "sqlite:///tiimi.db",
+        "INFO",
+        365,
+    )
     with pytest.raises(ConfigError):
-        database_url_from({"DATABASE_URL": "oracle://x"})
+        maintenance_settings({"DATABASE_URL": "oracle://x", "RETENTION_DAYS": "0"})
 
 
 def test_real_environment_wins_over_dotenv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
