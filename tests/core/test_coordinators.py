@@ -1,0 +1,207 @@
+"""Coordinators: the open-teams list, CSV, statistics, Home, audit and retention."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+from datetime import UTC, datetime, timedelta
+
+from bot.audit_export import audit_csv
+from bot.context import Actor, Core
+from bot.coordinators import CoordinatorDirectory
+from bot.dispatch import TiimiCommands
+from bot.home import HomeService
+from bot.replies import Reply
+from bot.retention import RetentionService
+from storage import queries
+from storage.db import Database
+from storage.models import AuditAction, Goal, Member, Step
+from tests.support.clock import FakeClock
+from tests.support.memory_platform import MemoryPlatform
+
+ANNA, BERT, COORD = Actor("UANNA", "fi"), Actor("UBERT", "fi"), Actor("UCOORD", "fi")
+SECRET = "Salainen tavoite"
+
+
+def with_coordinator(core: Core, platform: MemoryPlatform) -> TiimiCommands:
+    platform.usergroups["SCOORD"] = {"UCOORD"}
+    return TiimiCommands(_replace(core, coordinator_usergroup="SCOORD"))
+
+
+def _replace(core: Core, **changes: object) -> Core:
+    return dataclasses.replace(core, **changes)  # type: ignore[arg-type]
+
+
+def text(reply: object) -> str:
+    assert isinstance(reply, Reply)
+    return " ".join([reply.message.text] + [getattr(b, "text", "") for b in reply.message.blocks])
+
+
+async def open_team(tiimi: TiimiCommands, key: str, members: str = "<@UBERT>") -> str:
+    await tiimi.run(actor=ANNA, text=f"uusi {members}", channel_id="D", request_key=key)
+    async with tiimi.core.database.session() as session:
+        team = await queries.get_team_by_request_key(session, request_key=key)
+    assert team is not None
+    return team.live_channel_id
+
+
+async def test_the_attention_list_shows_status_never_content(
+    core: Core, platform: MemoryPlatform, clock: FakeClock
+) -> None:
+    tiimi = with_coordinator(core, platform)
+    clock.set(datetime(2026, 4, 1, 8, 0, tzinfo=UTC))  # over 180 days: "vanhat"
+    await open_team(tiimi, "old")
+    clock.set(datetime(2026, 11, 1, 8, 0, tzinfo=UTC))
+    booked = await open_team(tiimi, "booked")
+    late = await open_team(tiimi, "late")
+    await tiimi.run(actor=ANNA, text="lisää <@UCARL> lääkäri", channel_id=booked, request_key="-")
+    await tiimi.run(actor=ANNA, text="tapaaminen 1.12. klo 10", channel_id=booked, request_key="-")
+    await tiimi.askel.run(actor=ANNA, text=f"tavoite {SECRET}", channel_id=late)
+    await tiimi.askel.run(actor=ANNA, text="Salainen askel huomenna mennessä", channel_id=late)
+    clock.set(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
+
+    listing = await tiimi.run(actor=COORD, text="avoimet", channel_id="DCOORD", request_key="-")
+    body = text(listing)
+    assert "Avoimet tiimit (3)" in body
+    assert SECRET not in body and "Salainen askel" not in body
+    codes = [b.text.split("*")[1] for b in listing.message.blocks[1:4]]  # type: ignore[union-attr]
+    assert codes == ["MT-2026-0003", "MT-2026-0001", "MT-2026-0002"]  # overdue, then oldest
+    assert "1 myöhässä" in body and "lääkäri" in body and "seuraava tapaaminen ti 1.12.2026" in body
+    only = text(
+        await tiimi.run(
+            actor=COORD, text="avoimet ilman tapaamista vanhat", channel_id="D", request_key="-"
+        )
+    )
+    assert "Avoimet tiimit (1)" in only and "MT-2026-0001" in only
+
+    mine = text(await tiimi.run(actor=BERT, text="avoimet", channel_id="D", request_key="-"))
+    assert "Omat avoimet tiimisi (3)" in mine
+    outsider = text(
+        await tiimi.run(actor=Actor("UOUT", "fi"), text="avoimet", channel_id="D", request_key="-")
+    )
+    assert "Omat avoimet tiimisi (0)" in outsider
+
+    sent = text(await tiimi.run(actor=COORD, text="avoimet csv", channel_id="D", request_key="-"))
+    assert "3 tiimiä" in sent
+    [(to, name, content)] = platform.files
+    assert to == "UCOORD" and name.endswith(".csv") and SECRET not in content
+    rows = list(csv.DictReader(io.StringIO(content)))
+    assert [r["code"] for r in rows] == ["MT-2026-0003", "MT-2026-0001", "MT-2026-0002"]
+    refused = text(await tiimi.run(actor=BERT, text="avoimet csv", channel_id="D", request_key="-"))
+    assert "Vain koordinaattorit" in refused and len(platform.files) == 1
+    async with core.database.session() as session:
+        actions = [e.action for e in await queries.audit_events(session)]
+    assert AuditAction.TEAMS_LISTED in actions and AuditAction.TEAMS_EXPORTED in actions
+
+
+async def test_many_teams_page_within_limits(
+    core: Core, platform: MemoryPlatform, clock: FakeClock
+) -> None:
+    tiimi = with_coordinator(core, platform)
+    for i in range(23):
+        await open_team(tiimi, f"k{i}")
+    first = await tiimi.run(actor=COORD, text="avoimet", channel_id="D", request_key="-")
+    assert isinstance(first, Reply) and len(first.message.blocks) <= 50
+    assert "Sivu 1/2" in text(first)
+    second = await tiimi.teams_page(actor=COORD, value="2|")
+    assert "Sivu 2/2" in text(second) and text(second).count("MT-2026-") == 3
+
+
+async def test_statistics_are_anonymous_aggregates(
+    core: Core, platform: MemoryPlatform, clock: FakeClock
+) -> None:
+    tiimi = with_coordinator(core, platform)
+    clock.set(datetime(2026, 3, 2, 8, 0, tzinfo=UTC))
+    channel = await open_team(tiimi, "s")
+    await tiimi.run(
+        actor=ANNA, text="lisää <@UBERT> sosiaaliohjaaja", channel_id=channel, request_key="-"
+    )
+    await tiimi.run(actor=ANNA, text="tapaaminen 12.3. klo 10", channel_id=channel, request_key="-")
+    await tiimi.askel.run(actor=ANNA, text="Soita 5.3. mennessä", channel_id=channel)
+    await tiimi.askel.run(actor=ANNA, text="Kirjoita 6.3. mennessä", channel_id=channel)
+    clock.set(datetime(2026, 3, 4, 8, 0, tzinfo=UTC))
+    await tiimi.askel.run(actor=ANNA, text="valmis 1", channel_id=channel)
+    clock.set(datetime(2026, 3, 13, 8, 0, tzinfo=UTC))
+    await tiimi.run(actor=ANNA, text="tapaaminen 26.3. klo 10", channel_id=channel, request_key="-")
+    clock.set(datetime(2026, 4, 1, 8, 0, tzinfo=UTC))
+    await tiimi.run(
+        actor=ANNA, text="sulje tavoitteet saavutettu", channel_id=channel, request_key="-"
+    )
+    report = text(
+        await tiimi.run(actor=COORD, text="tilastot 2026", channel_id="D", request_key="-")
+    )
+    assert "Tilastot to 1.1.2026–to 31.12.2026" in report
+    assert "*Avattuja tiimejä:* 1 · *suljettuja:* 1" in report
+    assert "tavoitteet saavutettu 1" in report
+    assert "ensimmäiseen tapaamiseen (mediaani):* 10,0 pv" in report
+    assert "Tapaamisten väli (mediaani):* 14,0 pv" in report
+    assert "määräaikaan mennessä:* 50 %" in report
+    assert "sosiaaliohjaaja 1" in report and "Soita" not in report
+    refused = text(await tiimi.run(actor=ANNA, text="tilastot", channel_id="D", request_key="-"))
+    assert "Vain koordinaattorit" in refused
+
+
+async def test_coordinator_group_is_cached_briefly(core: Core, platform: MemoryPlatform) -> None:
+    now = [0.0]
+    platform.usergroups["SCOORD"] = {"UCOORD"}
+    directory = CoordinatorDirectory(
+        _replace(core, coordinator_usergroup="SCOORD", coordinators=frozenset({"UENV"})),
+        monotonic=lambda: now[0],
+    )
+    assert await directory.is_coordinator("UENV") and await directory.is_coordinator("UCOORD")
+    platform.usergroups["SCOORD"] = {"UNEW"}
+    assert not await directory.is_coordinator("UNEW")  # cached
+    now[0] = 61.0
+    assert await directory.is_coordinator("UNEW") and not await directory.is_coordinator("UCOORD")
+
+
+async def test_home_shows_my_teams_steps_and_orphans(
+    core: Core, platform: MemoryPlatform, clock: FakeClock
+) -> None:
+    tiimi = with_coordinator(core, platform)
+    channel = await open_team(tiimi, "h", "<@UBERT> <@UCARL>")
+    await tiimi.askel.run(
+        actor=ANNA, text="Soita Kelaan <@UBERT> huomenna mennessä", channel_id=channel
+    )
+    await tiimi.askel.run(actor=ANNA, text="Varaa aika <@UCARL>", channel_id=channel)
+    await tiimi.run(actor=ANNA, text="poista <@UCARL>", channel_id=channel, request_key="-")
+    home = HomeService(tiimi.core, tiimi.coordinators)
+    bert = " ".join(getattr(b, "text", "") for b in (await home.home(BERT)).blocks)
+    assert "MT-2026-0001" in bert and "Soita Kelaan" in bert
+    assert "Varaa aika" in bert  # orphaned: its owner left
+    coordinator = " ".join(getattr(b, "text", "") for b in (await home.home(COORD)).blocks)
+    assert "*1* avointa tiimiä" in coordinator and "Soita" not in coordinator
+    done = await tiimi.askel.finish_from_home(actor=BERT, value="1:1")
+    assert "tehdyksi" in done.message.text
+
+
+async def test_purge_after_retention_keeps_counts_and_audit(
+    core: Core, platform: MemoryPlatform, database: Database, clock: FakeClock
+) -> None:
+    tiimi = TiimiCommands(core)
+    clock.set(datetime(2025, 1, 10, 8, 0, tzinfo=UTC))
+    channel = await open_team(tiimi, "p")
+    await tiimi.askel.run(actor=ANNA, text=f"tavoite {SECRET}", channel_id=channel)
+    await tiimi.askel.run(actor=ANNA, text="Askel yksi", channel_id=channel)
+    await tiimi.askel.run(actor=ANNA, text="valmis 1", channel_id=channel)
+    await tiimi.run(actor=ANNA, text="sulje muu", channel_id=channel, request_key="-")
+    retention = RetentionService(database=database, clock=clock, retention_days=365)
+    clock.advance(timedelta(days=364))
+    assert await retention.purge() == 0
+    clock.advance(timedelta(days=2))
+    assert await retention.purge() == 1
+    assert await retention.purge() == 0
+    async with database.session() as session:
+        team = await queries.get_team_by_channel(session, channel_id=channel)
+        assert team is not None and team.purged_at is not None
+        assert (team.final_member_count, team.final_step_count, team.final_steps_done) == (2, 1, 1)
+        for table in (Goal, Step, Member):
+            assert (await session.exec(table.__table__.select())).all() == []  # type: ignore[attr-defined,call-overload]
+        actions = [e.action for e in await queries.audit_events(session, team_id=team.pk)]
+    assert actions[0] == AuditAction.TEAM_OPENED and actions[-1] == AuditAction.CONTENT_PURGED
+    exported = await audit_csv(
+        database, tz=core.timezone, team_code="MT-2025-0001", user_id="UANNA", since=None
+    )
+    assert exported.splitlines()[0] == "time,actor,team,action,subject,detail"
+    assert ",UANNA,MT-2025-0001,team_opened," in exported and SECRET not in exported

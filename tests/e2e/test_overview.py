@@ -1,0 +1,63 @@
+"""End to end: coordinators' list and CSV, the Home tab's Tehty button, audit and purge."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from tests.e2e.harness import running_bot
+from tests.e2e.test_process import clean_env, run_bot
+from tests.fake_slack import FakeSlack
+from tests.support.clock import FakeClock
+
+
+async def test_coordinator_list_csv_and_home(
+    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+) -> None:
+    fake_slack.add_user("UCOORD", name="coordinator")
+    fake_slack.add_usergroup("SCOORD", ["UCOORD"])
+    async with running_bot(fake_slack, database_url, clock, COORDINATOR_USERGROUP="SCOORD") as bot:
+        await bot.tiimi("uusi <@UBERT>")
+        channel = bot.channel_named("mt-2026-0001")
+        await bot.askel("Salainen askel <@UBERT> huomenna mennessä", channel=channel)
+        listing = await bot.tiimi("avoimet", user="UCOORD", channel="DCOORD")
+        assert listing.startswith("Avoimet tiimit (1)")
+        sent = await bot.sender.command("/tiimi", "avoimet", user_id="UCOORD", channel_id="D")
+        await bot.answer(sent)
+        blocks = json.dumps(
+            fake_slack.responses(sent.response_url)[0]["blocks"], ensure_ascii=False
+        )
+        assert "MT-2026-0001" in blocks and "Salainen" not in blocks
+
+        answer = await bot.tiimi("avoimet csv", user="UCOORD", channel="DCOORD")
+        assert "1 tiimiä" in answer
+        [upload] = [f for f in fake_slack.files.values() if f.content]
+        rows = list(csv.DictReader(io.StringIO(upload.content.decode())))
+        assert [r["code"] for r in rows] == ["MT-2026-0001"] and rows[0]["open_steps"] == "1"
+
+        event = {"type": "app_home_opened", "user": "UBERT", "channel": "DBERT", "tab": "home"}
+        await bot.sender.event(event)
+        await fake_slack.wait_for(lambda: "UBERT" in fake_slack.home_views)
+        home = fake_slack.home_views["UBERT"]
+        button = next(e for b in home["blocks"] if b["type"] == "actions" for e in b["elements"])
+        assert button["action_id"] == "home_step_done"
+        view = {"id": "VHOME", "type": "home", "blocks": home["blocks"]}
+        await bot.sender.block_action(
+            user_id="UBERT", action_id="home_step_done", value=button["value"], view=view
+        )
+        await fake_slack.wait_for(lambda: len(fake_slack.calls_to("views.publish")) == 2)
+        refreshed = json.dumps(fake_slack.home_views["UBERT"], ensure_ascii=False)
+        assert "Sinulla ei ole avoimia askeleita" in refreshed
+        assert fake_slack.calls_to("chat.update")  # the step's channel message followed
+
+
+async def test_audit_and_purge_commands(tmp_path: Path) -> None:
+    env = clean_env(DATABASE_URL=f"sqlite:///{tmp_path / 'audit.db'}", LOG_LEVEL="WARNING")
+    code, output = await run_bot("purge", env=env, cwd=tmp_path)
+    assert code == 0, output
+    code, output = await run_bot("audit", "--since", "1.1.2026", env=env, cwd=tmp_path)
+    assert code == 0 and output.splitlines()[0] == "time,actor,team,action,subject,detail"
+    code, output = await run_bot("audit", "--since", "huomenna", env=env, cwd=tmp_path)
+    assert code != 0 and "--since" in output
