@@ -34,20 +34,10 @@ class HomeService:
             overview = None
             if coordinator:
                 today = now.astimezone(tz).date()
-                top, total = await open_team_statuses(
+                top, counts = await open_team_statuses(
                     session, now=now, today=today, where=OverviewFilter(), limit=ATTENTION_LIMIT
                 )
-                _, unbooked = await open_team_statuses(
-                    session,
-                    now=now,
-                    today=today,
-                    where=OverviewFilter(without_meeting=True),
-                    limit=1,
-                )
-                _, late = await open_team_statuses(
-                    session, now=now, today=today, where=OverviewFilter(overdue=True), limit=1
-                )
-                overview = home_messages.CoordinatorView(top, total, unbooked, late)
+                overview = home_messages.CoordinatorView(top, counts)
         return home_messages.home(
             actor.t,
             user_id=actor.user_id,

@@ -12,15 +12,13 @@ from bot.i18n import Catalog
 from bot.overview_messages import team_line
 from bot.replies import Block, Button, Buttons, Divider, Header, Message, Note, Text
 from storage.models import Step, Team
-from storage.overview_queries import TeamStatus
+from storage.overview_queries import OpenTeamCounts, TeamStatus
 
 
 @dataclass(frozen=True)
 class CoordinatorView:
     top: Sequence[TeamStatus]
-    open_teams: int
-    without_meeting: int
-    with_overdue: int
+    counts: OpenTeamCounts
 
 
 def home(
@@ -72,9 +70,9 @@ def home(
             Text(
                 t(
                     "home_counts",
-                    open=overview.open_teams,
-                    unbooked=overview.without_meeting,
-                    late=overview.with_overdue,
+                    open=overview.counts.open_teams,
+                    unbooked=overview.counts.without_meeting,
+                    late=overview.counts.with_overdue,
                 )
             )
         )

@@ -29,7 +29,7 @@ class OverviewService:
         page = max(1, command.page)
         size = overview_messages.PAGE_SIZE
         async with self.core.database.session() as session:
-            rows, total = await open_team_statuses(
+            rows, counts = await open_team_statuses(
                 session,
                 now=now,
                 today=now.astimezone(tz).date(),
@@ -49,7 +49,7 @@ class OverviewService:
         return overview_messages.overview_page(
             actor.t,
             rows,
-            total=total,
+            total=counts.open_teams,
             page=page,
             filters=filters,
             now=now,

@@ -33,6 +33,8 @@ def test_urls_scopes_and_home() -> None:
         "chat:write",
         "groups:write",
         "groups:history",
+        "usergroups:read",
+        "files:write",
         "im:write",
         "users:read",
     }
