@@ -15,11 +15,13 @@ from slack_sdk.models.blocks import (
     PlainTextObject,
     SectionBlock,
 )
+from slack_sdk.models.views import View
 
 from bot import replies
 from bot.replies import Message, Reply
 
 MAX_BLOCKS = 50
+MAX_VIEW_BLOCKS = 100
 SECTION_LIMIT = 3000
 HEADER_LIMIT = 150
 
@@ -31,6 +33,11 @@ def render_blocks(message: Message, *, limit: int = MAX_BLOCKS) -> list[dict[str
     for block in source:
         blocks.extend(_render(block))
     return [b.to_dict() for b in blocks[:limit]]
+
+
+def home_view(message: Message) -> dict[str, Any]:
+    """The Home tab (views.publish) for a message: at most 100 blocks."""
+    return View(type="home", blocks=render_blocks(message, limit=MAX_VIEW_BLOCKS)).to_dict()
 
 
 def reply_payload(reply: Reply) -> dict[str, Any]:

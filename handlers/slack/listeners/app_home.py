@@ -9,15 +9,13 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.context import Actor
 from handlers.slack.errors import answers_failures
-from handlers.slack.render import render_blocks
+from handlers.slack.render import home_view
 
 
 async def publish_home(user_id: str, client: AsyncWebClient, context: AsyncBoltContext) -> None:
     actor = Actor(user_id=user_id, lang=await context["locales"].language(user_id))
     message = await context["home"].home(actor)
-    await client.views_publish(
-        user_id=user_id, view={"type": "home", "blocks": render_blocks(message, limit=100)}
-    )
+    await client.views_publish(user_id=user_id, view=home_view(message))
 
 
 async def handle_app_home_opened(
