@@ -9,9 +9,13 @@ from multiprocessing.connection import Connection
 from tests.fake_slack import FakeSlack
 
 
-def _serve(conn: Connection, enforce_post_rate: bool, channels: list[str]) -> None:
+def _serve(
+    conn: Connection, enforce_post_rate: bool, channels: list[str], users: list[str]
+) -> None:
     async def main() -> None:
         async with FakeSlack(enforce_post_rate=enforce_post_rate) as fake:
+            for user in users:
+                fake.add_user(user)
             ids = [fake.add_channel(name, members={"UANNA"}) for name in channels]
             conn.send((fake.base_url, fake.token, ids))
             await asyncio.get_running_loop().run_in_executor(None, conn.recv)  # "stop"
@@ -19,6 +23,7 @@ def _serve(conn: Connection, enforce_post_rate: bool, channels: list[str]) -> No
             conn.send(
                 {
                     "posted": sum(1 for c in posts if c.ok),
+                    "home_views": sum(1 for c in fake.calls_to("views.publish") if c.ok),
                     "rate_limited": sum(1 for c in posts if c.http_status == 429),
                     "reminder_ids": [
                         m.metadata["event_payload"]["reminder_id"]
@@ -35,11 +40,13 @@ def _serve(conn: Connection, enforce_post_rate: bool, channels: list[str]) -> No
 class FakeSlackProcess:
     """Start with the channel names to create; `stop()` returns what the fake saw."""
 
-    def __init__(self, channels: list[str], *, enforce_post_rate: bool) -> None:
+    def __init__(
+        self, channels: list[str], *, enforce_post_rate: bool, users: list[str] | None = None
+    ) -> None:
         context = multiprocessing.get_context("spawn")
         self._conn, child = context.Pipe()
         self._process = context.Process(
-            target=_serve, args=(child, enforce_post_rate, channels), daemon=True
+            target=_serve, args=(child, enforce_post_rate, channels, users or []), daemon=True
         )
         self._process.start()
         self.base_url, self.token, self.channel_ids = self._conn.recv()

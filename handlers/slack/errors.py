@@ -18,7 +18,7 @@ Listener = Callable[..., Awaitable[None]]
 async def report_failure(error: Exception, context: AsyncBoltContext) -> None:
     log.error("listener failed: %s", type(error).__name__, exc_info=error)
     respond = context.respond
-    if respond is None:  # no response_url (e.g. a modal submission or an event)
+    if respond is None or not context.response_url:  # e.g. a modal submission or an event
         return
     locales = context.get("locales")
     lang = locales.cached(context.user_id) if locales else "fi"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from urllib.parse import urlencode
+
+import pytest
 
 from tests.e2e.harness import RunningBot
 from tests.support.slack_requests import FORM
@@ -109,3 +112,19 @@ async def test_unexpected_failure_gets_a_finnish_answer(bot: RunningBot) -> None
     answer = await bot.tiimi("uusi")
     assert answer.startswith("Jokin meni vikaan")
     assert "Traceback" not in bot.fake.raw_traffic()
+
+
+async def test_failing_event_is_logged_without_trying_to_answer(
+    bot: RunningBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    event = {"type": "app_home_opened", "user": "UNOBODY", "channel": "D1", "tab": "home"}
+    sent = await bot.sender.event(event, event_id="EvFail")
+    assert sent.status == 200
+    await bot.fake.wait_for(lambda: bot.fake.calls_to("views.publish"))
+    for _ in range(10_000):  # the bot shares this event loop: yield until it has logged
+        if any(r.name == "handlers.slack" for r in caplog.records):
+            break
+        await asyncio.sleep(0)
+    messages = " ".join(r.getMessage() for r in caplog.records)
+    assert "listener failed: SlackApiError" in messages
+    assert "ValueError" not in messages and "respond is unsupported" not in messages
