@@ -7,22 +7,22 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.context import Actor
+from handlers.slack.actors import actor_of
 from handlers.slack.errors import answers_failures
 from handlers.slack.render import home_view
 
 
-async def publish_home(user_id: str, client: AsyncWebClient, context: AsyncBoltContext) -> None:
-    actor = Actor(user_id=user_id, lang=await context["locales"].language(user_id))
+async def publish_home(client: AsyncWebClient, context: AsyncBoltContext) -> None:
+    actor = await actor_of(context)
     message = await context["home"].home(actor)
-    await client.views_publish(user_id=user_id, view=home_view(message))
+    await client.views_publish(user_id=actor.user_id, view=home_view(message))
 
 
 async def handle_app_home_opened(
     event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
 ) -> None:
     if event.get("tab") == "home":
-        await publish_home(event["user"], client, context)
+        await publish_home(client, context)
 
 
 async def handle_home_step_done(
@@ -34,10 +34,9 @@ async def handle_home_step_done(
 ) -> None:
     """The Tehty button beside one's own step on the Home tab; the tab is then refreshed."""
     await ack()
-    user_id = body["user"]["id"]
-    actor = Actor(user_id=user_id, lang=await context["locales"].language(user_id))
+    actor = await actor_of(context)
     await context["askel"].finish_from_home(actor=actor, value=action.get("value") or "")
-    await publish_home(user_id, client, context)  # shows the outcome (or why not)
+    await publish_home(client, context)  # shows the outcome (or why not)
 
 
 def register(app: AsyncApp) -> None:

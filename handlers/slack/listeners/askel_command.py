@@ -7,8 +7,8 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.context import Actor
 from bot.plan_commands import StepDialog
+from handlers.slack.actors import actor_of
 from handlers.slack.errors import answers_failures
 from handlers.slack.render import reply_payload
 from handlers.slack.views.step_form import step_form_modal
@@ -24,8 +24,8 @@ async def handle_askel(
     context: AsyncBoltContext,
 ) -> None:
     await ack()
-    user_id, channel_id = command["user_id"], command["channel_id"]
-    actor = Actor(user_id=user_id, lang=await context["locales"].language(user_id))
+    channel_id = command["channel_id"]
+    actor = await actor_of(context)
     result = await context["askel"].run(
         actor=actor, text=command.get("text") or "", channel_id=channel_id
     )

@@ -7,7 +7,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 
-from bot.context import Actor
+from handlers.slack.actors import actor_of
 from handlers.slack.errors import answers_failures
 from handlers.slack.render import reply_payload
 
@@ -20,8 +20,7 @@ async def handle_plan_page(
     context: AsyncBoltContext,
 ) -> None:
     await ack()
-    user_id = body["user"]["id"]
-    actor = Actor(user_id=user_id, lang=await context["locales"].language(user_id))
+    actor = await actor_of(context)
     page = int(action.get("value") or "1")
     reply = await context["askel"].show_plan(
         actor=actor, channel_id=body["channel"]["id"], page=page

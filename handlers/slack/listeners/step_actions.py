@@ -7,7 +7,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.context import Actor
+from handlers.slack.actors import actor_of
 from handlers.slack.errors import answers_failures
 from handlers.slack.render import reply_payload
 from handlers.slack.views.reschedule_form import reschedule_modal
@@ -21,8 +21,7 @@ async def handle_step_status(
     context: AsyncBoltContext,
 ) -> None:
     await ack()
-    user_id = body["user"]["id"]
-    actor = Actor(user_id=user_id, lang=await context["locales"].language(user_id))
+    actor = await actor_of(context)
     reply = await context["askel"].press(
         actor=actor,
         channel_id=body["channel"]["id"],
@@ -40,11 +39,8 @@ async def handle_step_move(
     context: AsyncBoltContext,
 ) -> None:
     await ack()
-    user_id = body["user"]["id"]
-    lang = await context["locales"].language(user_id)
-    view = reschedule_modal(
-        Actor(user_id, lang).t, channel_id=body["channel"]["id"], number=int(action["value"])
-    )
+    actor = await actor_of(context)
+    view = reschedule_modal(actor.t, channel_id=body["channel"]["id"], number=int(action["value"]))
     await client.views_open(trigger_id=body["trigger_id"], view=view)
 
 

@@ -8,7 +8,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncResp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands import OpenTeamDialog
-from bot.context import Actor
+from handlers.slack.actors import actor_of
 from handlers.slack.errors import answers_failures
 from handlers.slack.render import reply_payload
 from handlers.slack.views.open_team import open_team_modal
@@ -24,8 +24,7 @@ async def handle_tiimi(
     context: AsyncBoltContext,
 ) -> None:
     await ack()
-    user_id = command["user_id"]
-    actor = Actor(user_id=user_id, lang=await context["locales"].language(user_id))
+    actor = await actor_of(context)
     result = await context["tiimi"].run(
         actor=actor,
         text=command.get("text") or "",

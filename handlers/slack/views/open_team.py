@@ -16,8 +16,8 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.context import Actor
 from bot.i18n import Catalog
+from handlers.slack.actors import actor_of
 from handlers.slack.errors import answers_failures
 
 CALLBACK_ID = "open_team"
@@ -72,8 +72,7 @@ def read_submission(view: dict[str, Any]) -> tuple[list[str], bool]:
 async def handle_open_team_submission(
     ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext
 ) -> None:
-    user_id = body["user"]["id"]
-    actor = Actor(user_id=user_id, lang=await context["locales"].language(user_id))
+    actor = await actor_of(context)
     members, confirmed = read_submission(view)
     if not confirmed:
         await ack(
@@ -84,7 +83,7 @@ async def handle_open_team_submission(
     reply = await context["tiimi"].open_from_dialog(
         actor=actor, member_ids=members, request_key=f"view:{view['id']}"
     )
-    await context["platform"].send_direct(user_id, reply.message)
+    await context["platform"].send_direct(actor.user_id, reply.message)
 
 
 def register(app: AsyncApp) -> None:

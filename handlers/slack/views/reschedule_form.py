@@ -9,9 +9,9 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.models.blocks import DatePickerElement, InputBlock, PlainTextObject
 from slack_sdk.models.views import View
 
-from bot.context import Actor
 from bot.i18n import Catalog
 from bot.plan_dispatch import FormErrors
+from handlers.slack.actors import actor_of
 from handlers.slack.errors import answers_failures
 
 CALLBACK_ID = "reschedule_step"
@@ -39,8 +39,7 @@ def reschedule_modal(t: Catalog, *, channel_id: str, number: int) -> dict[str, A
 async def handle_reschedule(
     ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext
 ) -> None:
-    user_id = body["user"]["id"]
-    actor = Actor(user_id=user_id, lang=await context["locales"].language(user_id))
+    actor = await actor_of(context)
     channel_id, number = (view.get("private_metadata") or ":0").rsplit(":", 1)
     picked = view["state"]["values"]["due"]["due"].get("selected_date")
     if not picked:

@@ -17,11 +17,11 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.context import Actor
 from bot.i18n import Catalog
 from bot.plan_commands import MAX_TEXT
 from bot.plan_dispatch import FormErrors, StepForm
 from bot.professions import PROFESSIONS, profession_label
+from handlers.slack.actors import actor_of
 from handlers.slack.errors import answers_failures
 
 CALLBACK_ID = "add_step"
@@ -99,8 +99,7 @@ def read_step_form(view: dict[str, Any]) -> StepForm:
 async def handle_step_form(
     ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext
 ) -> None:
-    user_id = body["user"]["id"]
-    actor = Actor(user_id=user_id, lang=await context["locales"].language(user_id))
+    actor = await actor_of(context)
     try:
         await context["askel"].submit_form(
             actor=actor, channel_id=view.get("private_metadata") or "", form=read_step_form(view)
