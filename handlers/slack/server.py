@@ -8,6 +8,8 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 
+from handlers.slack.request_checks import ReplayGuard, malformed
+
 EVENTS_PATH = "/slack/events"
 MAX_BODY_BYTES = 1024 * 1024
 
@@ -18,8 +20,16 @@ def build_web_app(
     """Slack's endpoint (left out in Socket Mode) and the health check."""
     web_app = web.Application(client_max_size=MAX_BODY_BYTES)
 
+    replays = ReplayGuard()
+
     async def slack_events(request: web.Request) -> web.Response:
         assert bolt_app is not None
+        refusal = malformed(request.content_type, await request.text())
+        if refusal is not None:
+            return refusal
+        signature = request.headers.get("X-Slack-Signature")
+        if signature and not replays.first_use(signature):  # refused before any work is done
+            return web.json_response({"error": "replayed_request"}, status=409)
         bolt_response = await bolt_app.async_dispatch(await to_bolt_request(request))
         return await to_aiohttp_response(bolt_response)
 
