@@ -6,6 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.dates import DateParseError, parse_datetime
+from bot.text_norm import clean
 
 MAX_TIME_WORDS = 6
 
@@ -21,6 +22,6 @@ def split_meeting_time(text: str, *, now: datetime, tz: ZoneInfo) -> tuple[datet
             if best_error is None or best_error.code == "unrecognised":
                 best_error = error
             continue
-        place = " ".join(words[count:]).strip(" ,;:-") or None
+        place = clean(" ".join(words[count:])).strip(" ,;:-") or None
         return moment, place
     raise best_error or DateParseError("unrecognised")

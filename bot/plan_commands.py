@@ -18,7 +18,7 @@ from bot.commands import parse_mention
 from bot.dates import parse_date, split_trailing_date
 from bot.errors import UserError
 from bot.professions import match_profession
-from bot.text_norm import fold
+from bot.text_norm import clean, fold
 from storage.models import StepStatus
 
 MAX_TEXT = 500
@@ -152,7 +152,7 @@ def _number(rest: str, *, usage: str) -> tuple[int, str]:
 
 
 def _text(text: str, *, usage: str) -> str:
-    cleaned = " ".join(text.split()).strip(" ,;:-")
+    cleaned = clean(text).strip(" ,;:-")
     if not cleaned:
         raise UserError(usage)
     if len(cleaned) > MAX_TEXT:

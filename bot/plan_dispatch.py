@@ -14,6 +14,7 @@ from bot.dates import DateParseError
 from bot.errors import UserError
 from bot.plan import PlanService
 from bot.plan_commands import (
+    MAX_TEXT,
     AddGoal,
     AddStep,
     EditStep,
@@ -27,6 +28,7 @@ from bot.plan_commands import (
     parse_askel,
 )
 from bot.replies import Header, Message, Preformatted, Reply, Text, simple
+from bot.text_norm import clean
 from storage.models import StepStatus
 
 BUTTON_STATUS = {"step_done": StepStatus.DONE, "step_not_done": StepStatus.NOT_DONE}
@@ -112,7 +114,10 @@ class AskelCommands:
         if errors:
             raise FormErrors(errors)
         owner = Owner(user_id=form.owner_user_id, role=form.owner_role)
-        command = AddStep(" ".join(form.text.split()), owner, form.due, form.goal_number)
+        text = clean(form.text)
+        if not text:
+            raise FormErrors({"text": actor.t("usage_step")})
+        command = AddStep(text[:MAX_TEXT], owner, form.due, form.goal_number)
         try:
             await self.plan.add_step(actor=actor, channel_id=channel_id, command=command)
         except UserError as error:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -31,7 +31,12 @@ async def get_team(session: AsyncSession, *, team_id: int) -> Team | None:
 
 
 async def lock_team(session: AsyncSession, *, team_id: int) -> Team:
-    """The team row, locked for update until the transaction ends (PostgreSQL)."""
+    """The team row, locked until the transaction ends, so that changes to one team (numbering
+    its steps, booking its meeting) never interleave. PostgreSQL: SELECT … FOR UPDATE. SQLite has
+    no row locks: a no-op write takes the database's write lock instead; call this first in the
+    transaction."""
+    if session.get_bind().dialect.name == "sqlite":
+        await session.exec(update(Team).where(col(Team.id) == team_id).values(id=Team.id))
     result = await session.exec(select(Team).where(Team.id == team_id).with_for_update())
     return result.one()
 

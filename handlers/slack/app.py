@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
 
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext
-from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.dispatch import TiimiCommands
@@ -65,20 +63,10 @@ def build_app(*, client: AsyncWebClient, signing_secret: str, services: SlackSer
     async def provide_services(
         context: AsyncBoltContext, next: Callable[[], Awaitable[None]]
     ) -> None:
-        for name in ("tiimi", "askel", "home", "locales", "platform"):
+        for name in ("tiimi", "askel", "home", "events", "locales", "platform"):
             context[name] = getattr(services, name)
         await next()
 
-    async def skip_redeliveries(
-        body: dict[str, Any], next: Callable[[], Awaitable[None]]
-    ) -> BoltResponse | None:
-        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        if event_id and not await services.events.first_delivery(str(event_id)):
-            return BoltResponse(status=200, body="")
-        await next()
-        return None
-
-    app.middleware(skip_redeliveries)
     app.middleware(provide_services)
     for module in LISTENER_MODULES:
         module.register(app)

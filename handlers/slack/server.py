@@ -28,7 +28,8 @@ def build_web_app(
         if refusal is not None:
             return refusal
         signature = request.headers.get("X-Slack-Signature")
-        if signature and not replays.first_use(signature):  # refused before any work is done
+        retry = "X-Slack-Retry-Num" in request.headers  # Slack's redelivery; deduped by event_id
+        if signature and not retry and not replays.first_use(signature):  # before any work
             return web.json_response({"error": "replayed_request"}, status=409)
         bolt_response = await bolt_app.async_dispatch(await to_bolt_request(request))
         return await to_aiohttp_response(bolt_response)

@@ -113,3 +113,14 @@ def test_never_raises_anything_else_and_never_a_past_date(text: str) -> None:
         return
     due = getattr(command, "due", None)
     assert due is None or due >= TODAY
+
+
+@pytest.mark.parametrize("text", ["Soita\x00 Kelaan", "Soita\x1b Kelaan", "Soita \x7f Kelaan"])
+def test_control_characters_never_reach_storage(text: str) -> None:
+    command = parse_askel(text, today=TODAY)
+    assert command == AddStep("Soita Kelaan", Owner(), None, None)
+
+
+def test_only_control_characters_is_no_step() -> None:
+    with pytest.raises(UserError):
+        parse_askel("\x00", today=TODAY)

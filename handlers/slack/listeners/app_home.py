@@ -19,8 +19,11 @@ async def publish_home(client: AsyncWebClient, context: AsyncBoltContext) -> Non
 
 
 async def handle_app_home_opened(
-    event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+    body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
 ) -> None:
+    """Runs after Bolt has acknowledged; a redelivered event (same event_id) is skipped."""
+    if not await context["events"].first_delivery(str(body.get("event_id", ""))):
+        return
     if event.get("tab") == "home":
         await publish_home(client, context)
 
