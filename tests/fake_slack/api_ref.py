@@ -38,6 +38,7 @@ _COMMON_ERRORS = [
 
 # The fake's own minimal definitions for methods the reference data does not include.
 _SUPPLEMENT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "apps.connections.open": ((), ("invalid_auth", "not_allowed_token_type")),
     "files.getUploadURLExternal": (("filename", "length"), ("invalid_arguments",)),
     "files.completeUploadExternal": (
         ("files",),

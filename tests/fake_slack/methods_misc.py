@@ -89,7 +89,13 @@ def complete_upload(ws: Workspace, req: ApiRequest) -> dict[str, Any]:
     }
 
 
+def connections_open(ws: Workspace, req: ApiRequest) -> dict[str, Any]:
+    """Socket Mode: the URL of the fake's WebSocket (the app token was checked)."""
+    return {"url": ws.root_url.replace("http://", "ws://", 1) + "socket-mode"}
+
+
 HANDLERS: dict[str, Handler] = {
+    "apps.connections.open": connections_open,
     "auth.test": auth_test,
     "users.info": users_info,
     "usergroups.users.list": usergroup_users,

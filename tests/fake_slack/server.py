@@ -22,6 +22,7 @@ from tests.fake_slack.hooks import (
     parse_body,
     parse_response_body,
 )
+from tests.fake_slack.socket_mode import SocketModeEndpoint
 from tests.fake_slack.state import Call, Channel, Failure, ResponseUrl, User, Workspace
 
 HANDLERS: dict[str, Handler] = {
@@ -39,6 +40,7 @@ class FakeSlack:
         self,
         *,
         token: str = "xoxb-test-token",
+        app_token: str = "xapp-test-token",
         bot_user_id: str = "UBOT",
         team_id: str = "T0TEST",
         api_ref_dir: Path | None = None,
@@ -50,6 +52,8 @@ class FakeSlack:
         ws.enforce_post_rate = enforce_post_rate
         ws.trigger_ttl = trigger_ttl
         self.token, self.bot_user_id, self.team_id = token, bot_user_id, team_id
+        self.app_token = app_token
+        self.socket_mode = SocketModeEndpoint(self._poke)
         self.users, self.usergroups, self.files = ws.users, ws.usergroups, ws.files
         self.channels, self.messages, self.ephemerals = ws.channels, ws.messages, ws.ephemerals
         self.views, self.views_opened, self.views_pushed = (
@@ -78,6 +82,7 @@ class FakeSlack:
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response/{key}", self._response_url)
         app.router.add_post("/upload/{file_id}", self._upload)
+        self.socket_mode.attach(app)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -117,6 +122,11 @@ class FakeSlack:
         assert self._changed is not None, "start() the fake first"
         async with self._changed:
             await asyncio.wait_for(self._changed.wait_for(predicate), seconds)
+
+    async def _poke(self) -> None:
+        if self._changed is not None:
+            async with self._changed:
+                self._changed.notify_all()
 
     @web.middleware
     async def _notify_after(
@@ -262,7 +272,8 @@ class FakeSlack:
         args.pop("token", None)
         if not token:
             return 200, {"ok": False, "error": "not_authed"}, {}
-        if token != self.token:
+        expected = self.app_token if method == "apps.connections.open" else self.token
+        if token != expected:
             return 200, {"ok": False, "error": "invalid_auth"}, {}
         req = ApiRequest(method, args, self.api_ref.get(method), dict(headers))
         try:
