@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from bot.context import Actor
 from bot.errors import UserError
+from bot.platform import ChannelUnavailable
 from bot.privacy import IdentityCodeKind, PrivacyViolation, check_text
 from bot.replies import Reply, simple
 
@@ -28,3 +29,5 @@ async def answer(actor: Actor, work: Callable[[], Awaitable[T]]) -> T | Reply:
         return await work()
     except UserError as error:
         return simple(actor.t(error.key, **error.params))
+    except ChannelUnavailable:  # archived behind the bot's back, or the bot was removed
+        return simple(actor.t("channel_unavailable"))

@@ -268,4 +268,5 @@ MESSAGES: dict[str, str] = {
     "home_orphans": "Steps that need a new owner",
     "home_coordinator": "For coordinators: open teams",
     "home_counts": "*{open}* open teams · *{unbooked}* without a booked meeting · *{late}* with overdue steps",
+    "channel_unavailable": "The team's channel has been archived or the bot was removed from it, so this could not be done. Ask the convenor to check the channel.",
 }

@@ -281,4 +281,5 @@ MESSAGES: dict[str, str] = {
     "home_orphans": "Askeleet, jotka tarvitsevat uuden vastuuhenkilön",
     "home_coordinator": "Koordinaattorille: avoimet tiimit",
     "home_counts": "*{open}* avointa tiimiä · *{unbooked}* ilman sovittua tapaamista · *{late}* joissa myöhässä olevia askeleita",
+    "channel_unavailable": "Tiimin kanava on arkistoitu tai botti on poistettu siitä, joten tätä ei voitu tehdä. Pyydä vastuuhenkilöä tarkistamaan kanava.",
 }

@@ -273,4 +273,5 @@ MESSAGES: dict[str, str] = {
     "home_orphans": "Steg som behöver en ny ansvarig",
     "home_coordinator": "För koordinatorn: öppna team",
     "home_counts": "*{open}* öppna team · *{unbooked}* utan inbokat möte · *{late}* med försenade steg",
+    "channel_unavailable": "Teamets kanal har arkiverats eller boten har tagits bort från den, så detta kunde inte göras. Be ansvarspersonen kontrollera kanalen.",
 }

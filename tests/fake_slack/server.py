@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import random
 import secrets
 import socket
 import traceback
@@ -69,6 +70,7 @@ class FakeSlack:
         self._failures: dict[str, list[Failure]] = {}
         self._runner: web.AppRunner | None = None
         self._changed: asyncio.Condition | None = None
+        self._chaos: tuple[random.Random, float, float, float] | None = None
         self.root_url = ""
         self.base_url = ""
         self.add_user(bot_user_id, name="tiimi", is_bot=True)
@@ -236,6 +238,29 @@ class FakeSlack:
 
     # -- HTTP handlers ---------------------------------------------------------------------
 
+    def chaos(self, *, seed: int, rate_429: float, rate_500: float, rate_drop: float) -> None:
+        """Fail API calls at random (before applying them): 429 with Retry-After: 1, 500, or a
+        dropped connection, as a flaky network and a busy Slack would."""
+        self._chaos = (random.Random(seed), rate_429, rate_500, rate_drop)
+
+    def _chaos_failure(self, request: web.Request, call: Call) -> web.Response | None:
+        if self._chaos is None or call.method in ("auth.test", "apps.connections.open"):
+            return None
+        rng, rate_429, rate_500, rate_drop = self._chaos
+        roll = rng.random()
+        if roll < rate_429:
+            call.http_status, call.error = 429, "ratelimited"
+            body = {"ok": False, "error": "ratelimited"}
+            return web.json_response(body, status=429, headers={"Retry-After": "1"})
+        if roll < rate_429 + rate_500:
+            call.http_status, call.error = 500, "fatal_error"
+            return web.json_response({"ok": False, "error": "fatal_error"}, status=500)
+        if roll < rate_429 + rate_500 + rate_drop and request.transport is not None:
+            call.error = "dropped"
+            request.transport.close()  # the client sees a disconnect, as on a timeout
+            return web.Response(status=504)
+        return None
+
     async def _api(self, request: web.Request) -> web.Response:
         """Serve one Web API method call."""
         method = request.match_info["method"]
@@ -245,6 +270,8 @@ class FakeSlack:
         self._traffic.append(raw_body)
         call = Call(method=method, args={}, raw_body=raw_body)
         self.calls.append(call)
+        if (failure := self._chaos_failure(request, call)) is not None:
+            return failure
         try:
             args: dict[str, Any] = dict(request.query)
             args.update(parse_body(request.content_type, raw))
