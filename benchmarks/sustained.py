@@ -1,0 +1,94 @@
+"""Sustained load: 50 mixed signed requests per second against the real bot for 5 minutes.
+
+    python -m benchmarks.sustained [--seconds 300] [--rate 50]
+
+Reports errors, acknowledgement latency per minute and the bot's resident memory per minute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import aiohttp
+
+from benchmarks.ack import SECRET, USERS, p, requests, start
+from benchmarks.bot_memory import resident_mb
+from tests.fake_slack import FakeSlack
+from tests.support.signing import signed_headers
+
+
+async def main(seconds: int, rate: int) -> None:
+    tmp = tempfile.mkdtemp()
+    async with FakeSlack() as fake:
+        for user in USERS:
+            fake.add_user(user)
+        env = {
+            "SLACK_BOT_TOKEN": fake.token,
+            "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": fake.base_url,
+            "DATABASE_URL": f"sqlite:///{Path(tmp)}/load.db",
+            "LOG_LEVEL": "ERROR",
+        }
+        bot, port = await start("bot", env, tmp)
+        url = f"http://127.0.0.1:{port}/slack/events"
+        kinds = list(requests(fake, "").values())
+        async with aiohttp.ClientSession() as session:
+            body, kind = kinds[0](0)
+            body = body.replace("text=ohje", "text=uusi+%3C%40UBERT%3E")
+            await session.post(
+                url, data=body, headers=signed_headers(SECRET, body) | {"Content-Type": kind}
+            )
+            await fake.wait_for(lambda: fake.channel_by_name("mt-2026-0001"), 30)
+            channel = fake.channel_by_name("mt-2026-0001")
+            assert channel is not None
+            makers = list(requests(fake, channel.id).values())
+            errors, minute_times = 0, [[] for _ in range(seconds // 60 + 1)]
+            memory = [resident_mb(bot.pid)]
+            started = time.perf_counter()
+
+            async def one(i: int) -> None:
+                nonlocal errors
+                body, kind = makers[i % len(makers)](i)
+                headers = signed_headers(SECRET, body) | {"Content-Type": kind}
+                sent = time.perf_counter()
+                try:
+                    async with session.post(url, data=body, headers=headers) as resp:
+                        await resp.read()
+                        if resp.status != 200:
+                            errors += 1
+                except aiohttp.ClientError:
+                    errors += 1
+                minute_times[int((sent - started) // 60)].append(
+                    (time.perf_counter() - sent) * 1000
+                )
+
+            tasks = []
+            for i in range(seconds * rate):
+                due = started + i / rate
+                await asyncio.sleep(max(0.0, due - time.perf_counter()))
+                tasks.append(asyncio.create_task(one(i)))
+                if i and i % (60 * rate) == 0:
+                    memory.append(resident_mb(bot.pid))
+            await asyncio.gather(*tasks)
+            memory.append(resident_mb(bot.pid))
+        bot.terminate()
+        await bot.wait()
+    print(f"{seconds * rate} requests at {rate}/s, errors {errors}")
+    for minute, times in enumerate(t for t in minute_times if t):
+        times.sort()
+        p50, p99 = statistics.median(times), p(times, 0.99)
+        print(f"minute {minute + 1}: p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+    print("bot resident memory per minute (MB): " + ", ".join(f"{m:.0f}" for m in memory))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=int, default=300)
+    parser.add_argument("--rate", type=int, default=50)
+    args = parser.parse_args()
+    asyncio.run(main(args.seconds, args.rate))
