@@ -21,6 +21,8 @@ from benchmarks.bot_memory import resident_mb
 from tests.fake_slack import FakeSlack
 from tests.support.signing import signed_headers
 
+TEAMS = 20
+
 
 async def main(seconds: int, rate: int) -> None:
     tmp = tempfile.mkdtemp()
@@ -43,10 +45,14 @@ async def main(seconds: int, rate: int) -> None:
             await session.post(
                 url, data=body, headers=signed_headers(SECRET, body) | {"Content-Type": kind}
             )
-            await fake.wait_for(lambda: fake.channel_by_name("mt-2026-0001"), 30)
-            channel = fake.channel_by_name("mt-2026-0001")
-            assert channel is not None
-            makers = list(requests(fake, channel.id).values())
+            for n in range(2, TEAMS + 1):  # spread the load over several teams
+                body, kind = kinds[0](n)
+                body = body.replace("text=ohje", "text=uusi+%3C%40UBERT%3E")
+                headers = signed_headers(SECRET, body) | {"Content-Type": kind}
+                await session.post(url, data=body, headers=headers)
+            await fake.wait_for(lambda: fake.channel_by_name(f"mt-2026-{TEAMS:04d}"), 60)
+            teams = [fake.channel_by_name(f"mt-2026-{n:04d}") for n in range(1, TEAMS + 1)]
+            makers = [make for team in teams if team for make in requests(fake, team.id).values()]
             errors, minute_times = 0, [[] for _ in range(seconds // 60 + 1)]
             memory = [resident_mb(bot.pid)]
             started = time.perf_counter()

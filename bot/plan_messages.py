@@ -14,6 +14,7 @@ from bot.replies import Block, Button, Buttons, Divider, Header, Message, Note, 
 from storage.models import Goal, Meeting, Member, Step, StepStatus, Team
 
 STEPS_PER_PAGE = 25
+LIST_LIMIT = 100  # /askel lista: 100 lines stay well within one message
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,10 @@ def step_message(t: Catalog, step: Step, plan: PlanData) -> Message:
 
 
 def step_list(t: Catalog, plan: PlanData, *, include_finished: bool) -> Message:
-    lines = [step_line(t, s, plan) for s in plan.steps]
+    """The steps, at most LIST_LIMIT of them (the rest are in `/tiimi suunnitelma`'s pages)."""
+    lines = [step_line(t, s, plan) for s in plan.steps[:LIST_LIMIT]]
+    if len(plan.steps) > LIST_LIMIT:
+        lines.append(t("steps_more", count=len(plan.steps) - LIST_LIMIT))
     header = t("steps_header_all" if include_finished else "steps_header_open", code=plan.team.code)
     body = "\n".join(lines) if lines else t("steps_none")
     return Message(text=f"{header}\n{body}", blocks=(Header(header), Text(body)))

@@ -269,4 +269,5 @@ MESSAGES: dict[str, str] = {
     "home_coordinator": "For coordinators: open teams",
     "home_counts": "*{open}* open teams · *{unbooked}* without a booked meeting · *{late}* with overdue steps",
     "channel_unavailable": "The team's channel has been archived or the bot was removed from it, so this could not be done. Ask the convenor to check the channel.",
+    "steps_more": "…and {count} more steps. The whole plan page by page: `/tiimi suunnitelma`.",
 }

@@ -282,4 +282,5 @@ MESSAGES: dict[str, str] = {
     "home_coordinator": "Koordinaattorille: avoimet tiimit",
     "home_counts": "*{open}* avointa tiimiä · *{unbooked}* ilman sovittua tapaamista · *{late}* joissa myöhässä olevia askeleita",
     "channel_unavailable": "Tiimin kanava on arkistoitu tai botti on poistettu siitä, joten tätä ei voitu tehdä. Pyydä vastuuhenkilöä tarkistamaan kanava.",
+    "steps_more": "…ja {count} askelta lisää. Koko suunnitelma sivuittain: `/tiimi suunnitelma`.",
 }

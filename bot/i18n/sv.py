@@ -274,4 +274,5 @@ MESSAGES: dict[str, str] = {
     "home_coordinator": "För koordinatorn: öppna team",
     "home_counts": "*{open}* öppna team · *{unbooked}* utan inbokat möte · *{late}* med försenade steg",
     "channel_unavailable": "Teamets kanal har arkiverats eller boten har tagits bort från den, så detta kunde inte göras. Be ansvarspersonen kontrollera kanalen.",
+    "steps_more": "…och {count} steg till. Hela planen sida för sida: `/tiimi suunnitelma`.",
 }
