@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from handlers.slack.locale import LocaleResolver
 from handlers.slack.platform import SlackPlatform
 from handlers.slack.views import open_team, reschedule_form, step_form
 
+WORK_SLOTS = 4  # requests worked on at once after their acknowledgement
 LISTENER_MODULES = (
     tiimi_command,
     askel_command,
@@ -60,11 +62,14 @@ def build_app(*, client: AsyncWebClient, signing_secret: str, services: SlackSer
         signing_secret=signing_secret,
     )
 
+    work_slots = asyncio.Semaphore(WORK_SLOTS)
+
     async def provide_services(
         context: AsyncBoltContext, next: Callable[[], Awaitable[None]]
     ) -> None:
         for name in ("tiimi", "askel", "home", "events", "locales", "platform"):
             context[name] = getattr(services, name)
+        context["work_slots"] = work_slots
         await next()
 
     app.middleware(provide_services)

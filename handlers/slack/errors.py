@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 from collections.abc import Awaitable, Callable
@@ -34,9 +35,25 @@ def answers_failures(listener: Listener) -> Listener:
 
     @functools.wraps(listener)
     async def wrapper(**kwargs: Any) -> None:
+        slots: asyncio.Semaphore = kwargs["context"]["work_slots"]
+        holding = False
+        if (ack := kwargs.get("ack")) is not None:
+
+            async def ack_then_wait_for_a_slot(*args: Any, **options: Any) -> None:
+                """Answer Slack at once; the work after it waits for one of a few slots, so
+                that new acknowledgements never queue behind many requests' work."""
+                nonlocal holding
+                await ack(*args, **options)
+                await slots.acquire()
+                holding = True
+
+            kwargs["ack"] = ack_then_wait_for_a_slot
         try:
             await listener(**kwargs)
         except Exception as error:
             await report_failure(error, kwargs["context"])
+        finally:
+            if holding:
+                slots.release()
 
     return wrapper
