@@ -148,7 +148,7 @@ def p(times: list[float], q: float) -> float:
     return times[min(len(times) - 1, int(len(times) * q))]
 
 
-async def measure(kind: str, count: int) -> None:
+async def measure(kind: str, count: int, only: str | None = None) -> None:
     tmp = tempfile.mkdtemp()
     async with FakeSlack() as fake, fresh_database_url(kind, Path(tmp)) as url:
         for user in USERS:
@@ -174,6 +174,8 @@ async def measure(kind: str, count: int) -> None:
             channel = fake.channel_by_name("mt-2026-0001")
             assert channel is not None
             for name, make in requests(fake, channel.id).items():
+                if only and name != only:
+                    continue
                 for concurrency in (1, 16):
                     real = await latencies(bot_port, make, count, concurrency)
                     floor = await latencies(bare_port, make, count, concurrency)
@@ -194,10 +196,11 @@ async def measure(kind: str, count: int) -> None:
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--only", help="measure one request kind, e.g. app_home_opened")
     args = parser.parse_args()
     kinds = ["sqlite"] + (["postgresql"] if os.environ.get("TIIMI_TEST_POSTGRES_URL") else [])
     for kind in kinds:
-        await measure(kind, args.requests)
+        await measure(kind, args.requests, args.only)
 
 
 if __name__ == "__main__":

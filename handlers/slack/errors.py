@@ -48,6 +48,10 @@ def answers_failures(listener: Listener) -> Listener:
                 holding = True
 
             kwargs["ack"] = ack_then_wait_for_a_slot
+        else:  # an event: Bolt has acknowledged already; let the answer go out first
+            await asyncio.sleep(0)
+            await slots.acquire()
+            holding = True
         try:
             await listener(**kwargs)
         except Exception as error:
