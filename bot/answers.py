@@ -9,6 +9,7 @@ from bot.context import Actor
 from bot.errors import UserError
 from bot.platform import ChannelUnavailable
 from bot.privacy import IdentityCodeKind, PrivacyViolation, check_text
+from bot.professions import profession_names
 from bot.replies import Reply, simple
 
 T = TypeVar("T")
@@ -23,11 +24,19 @@ def guard(*texts: str) -> None:
         raise UserError("privacy_hetu" if valid else "privacy_hetu_like") from None
 
 
+def refusal(actor: Actor, error: UserError) -> Reply:
+    """The refusal in the actor's language (the profession list, too, is in that language)."""
+    params = dict(error.params)
+    if error.key == "unknown_profession":
+        params["options"] = ", ".join(profession_names(actor.lang))
+    return simple(actor.t(error.key, **params))
+
+
 async def answer(actor: Actor, work: Callable[[], Awaitable[T]]) -> T | Reply:
     """Run the work and turn a UserError into a plain answer in the actor's language."""
     try:
         return await work()
     except UserError as error:
-        return simple(actor.t(error.key, **error.params))
+        return refusal(actor, error)
     except ChannelUnavailable:  # archived behind the bot's back, or the bot was removed
         return simple(actor.t("channel_unavailable"))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from bot import team_messages
 from bot.access import Action
-from bot.answers import answer, guard
+from bot.answers import answer, guard, refusal
 from bot.commands import (
     AddMember,
     BookMeeting,
@@ -65,7 +65,7 @@ class TiimiCommands:
             guard(text)
             command = parse_tiimi(text)
         except UserError as error:
-            return simple(actor.t(error.key, **error.params))
+            return refusal(actor, error)
         if isinstance(command, OpenTeamDialog):
             return command
         return await answer(actor, lambda: self._execute(command, actor, channel_id, request_key))

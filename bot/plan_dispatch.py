@@ -7,7 +7,7 @@ from datetime import date
 
 from bot import plan_messages
 from bot.access import Action
-from bot.answers import answer, guard
+from bot.answers import answer, guard, refusal
 from bot.context import Actor, Core
 from bot.date_errors import explain
 from bot.dates import DateParseError
@@ -64,7 +64,7 @@ class AskelCommands:
             guard(text)
             command = parse_askel(text, today=self.plan.today())
         except UserError as error:
-            return simple(actor.t(error.key, **error.params))
+            return refusal(actor, error)
         except DateParseError as error:
             return simple(explain(actor.t, error))
         if isinstance(command, StepDialog):

@@ -106,22 +106,6 @@ async def audit_events(
     return result.all()
 
 
-async def teams_of_member(session: AsyncSession, *, user_id: str, limit: int) -> Sequence[Team]:
-    """Active teams where the user is a current member, newest first."""
-    result = await session.exec(
-        select(Team)
-        .join(Member, col(Member.team_id) == col(Team.id))
-        .where(
-            Member.user_id == user_id,
-            col(Member.removed_at).is_(None),
-            Team.state == TeamState.ACTIVE,
-        )
-        .order_by(col(Team.created_at).desc())
-        .limit(limit)
-    )
-    return result.all()
-
-
 async def record_event(session: AsyncSession, *, event_id: str, at: datetime) -> bool:
     """Remember an event id; False when it was seen before."""
     if await session.get(ProcessedEvent, event_id) is not None:

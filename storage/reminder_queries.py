@@ -185,10 +185,3 @@ async def meetings_of(session: AsyncSession, *, team_id: int) -> Sequence[Meetin
         .order_by(col(Meeting.starts_at))
     )
     return result.all()
-
-
-async def failed_reminders(session: AsyncSession, *, team_id: int) -> Sequence[Reminder]:
-    result = await session.exec(
-        select(Reminder).where(Reminder.team_id == team_id, Reminder.state == ReminderState.FAILED)
-    )
-    return result.all()

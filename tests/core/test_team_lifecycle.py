@@ -184,3 +184,14 @@ async def test_unknown_invitee_is_reported(tiimi: TiimiCommands, platform: Memor
         actor=ANNA, text="uusi <@UBERT> <@UGHOST>", channel_id="D", request_key="g"
     )
     assert "ei voitu kutsua" in text_of(reply) and "<@UGHOST>" in text_of(reply)
+
+
+async def test_unknown_profession_lists_the_options_in_the_users_language(
+    tiimi: TiimiCommands,
+) -> None:
+    channel_id = await open_team(tiimi)
+    for actor, expected in ((ANNA, "sosiaaliohjaaja"), (Actor("UDORA", "sv"), "socialhandledare")):
+        reply = await tiimi.run(
+            actor=actor, text="lisää <@UCARL> poppamies", channel_id=channel_id, request_key="-"
+        )
+        assert expected in text_of(reply) and "{options}" not in text_of(reply)
