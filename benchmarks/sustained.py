@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import statistics
 import tempfile
 import time
@@ -16,9 +17,9 @@ from pathlib import Path
 
 import aiohttp
 
-from benchmarks.ack import SECRET, USERS, p, requests, start
+from benchmarks.ack import SECRET, USERS, open_teams, p, requests, start
 from benchmarks.bot_memory import resident_mb
-from tests.fake_slack import FakeSlack
+from benchmarks.fake_slack_process import FakeSlackProcess
 from tests.support.signing import signed_headers
 
 TEAMS = 20
@@ -26,9 +27,10 @@ TEAMS = 20
 
 async def main(seconds: int, rate: int) -> None:
     tmp = tempfile.mkdtemp()
-    async with FakeSlack() as fake:
-        for user in USERS:
-            fake.add_user(user)
+    fake = FakeSlackProcess([], enforce_post_rate=False, users=list(USERS))
+    pool = iter(fake.response_urls(seconds * rate + TEAMS + 10))
+    next_url = functools.partial(next, pool)
+    try:
         env = {
             "SLACK_BOT_TOKEN": fake.token,
             "SLACK_SIGNING_SECRET": SECRET,
@@ -38,22 +40,11 @@ async def main(seconds: int, rate: int) -> None:
         }
         bot, port = await start("bot", env, tmp)
         url = f"http://127.0.0.1:{port}/slack/events"
-        kinds = list(requests(fake, "").values())
+        teams = await open_teams(fake, port, next_url, TEAMS)  # spread the load over teams
+        makers = [make for team in teams for make in requests(next_url, team).values()]
         async with aiohttp.ClientSession() as session:
-            body, kind = kinds[0](0)
-            body = body.replace("text=ohje", "text=uusi+%3C%40UBERT%3E")
-            await session.post(
-                url, data=body, headers=signed_headers(SECRET, body) | {"Content-Type": kind}
-            )
-            for n in range(2, TEAMS + 1):  # spread the load over several teams
-                body, kind = kinds[0](n)
-                body = body.replace("text=ohje", "text=uusi+%3C%40UBERT%3E")
-                headers = signed_headers(SECRET, body) | {"Content-Type": kind}
-                await session.post(url, data=body, headers=headers)
-            await fake.wait_for(lambda: fake.channel_by_name(f"mt-2026-{TEAMS:04d}"), 60)
-            teams = [fake.channel_by_name(f"mt-2026-{n:04d}") for n in range(1, TEAMS + 1)]
-            makers = [make for team in teams if team for make in requests(fake, team.id).values()]
-            errors, minute_times = 0, [[] for _ in range(seconds // 60 + 1)]
+            errors = 0
+            minute_times: list[list[float]] = [[] for _ in range(seconds // 60 + 1)]
             memory = [resident_mb(bot.pid)]
             started = time.perf_counter()
 
@@ -84,7 +75,10 @@ async def main(seconds: int, rate: int) -> None:
             memory.append(resident_mb(bot.pid))
         bot.terminate()
         await bot.wait()
+    finally:
+        seen = fake.stop()
     print(f"{seconds * rate} requests at {rate}/s, errors {errors}")
+    print(f"Web API calls refused by the fake: {seen['failed_calls']}")
     for minute, times in enumerate(t for t in minute_times if t):
         times.sort()
         p50, p99 = statistics.median(times), p(times, 0.99)
