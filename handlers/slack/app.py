@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -27,8 +26,8 @@ from handlers.slack.listeners import (
 from handlers.slack.locale import LocaleResolver
 from handlers.slack.platform import SlackPlatform
 from handlers.slack.views import open_team, reschedule_form, step_form
+from handlers.slack.work import BackgroundWork
 
-WORK_SLOTS = 4  # requests worked on at once after their acknowledgement
 LISTENER_MODULES = (
     tiimi_command,
     askel_command,
@@ -56,20 +55,25 @@ class SlackServices:
     platform: SlackPlatform
 
 
-def build_app(*, client: AsyncWebClient, signing_secret: str, services: SlackServices) -> AsyncApp:
+def build_app(
+    *,
+    client: AsyncWebClient,
+    signing_secret: str,
+    services: SlackServices,
+    work: BackgroundWork,
+) -> AsyncApp:
     app = AsyncApp(
         client=client,  # carries the token, base URL and retry handlers
         signing_secret=signing_secret,
+        process_before_response=True,  # listeners return at ack(); see errors.background_listener
     )
-
-    work_slots = asyncio.Semaphore(WORK_SLOTS)
 
     async def provide_services(
         context: AsyncBoltContext, next: Callable[[], Awaitable[None]]
     ) -> None:
         for name in ("tiimi", "askel", "home", "events", "locales", "platform"):
             context[name] = getattr(services, name)
-        context["work_slots"] = work_slots
+        context["work"] = work
         await next()
 
     app.middleware(provide_services)

@@ -1,9 +1,10 @@
-"""The one error handler: log the failure, tell the user in their language, never a trace."""
+"""The one error handler, and the wrapper every listener runs in: acknowledge at once, work in
+the background, log a failure and tell the user in their language, never a trace."""
 
 from __future__ import annotations
 
 import asyncio
-import functools
+import inspect
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncBoltContext
 
 from bot.i18n import Catalog
+from handlers.slack.work import BackgroundWork
 
 log = logging.getLogger("handlers.slack")
 Listener = Callable[..., Awaitable[None]]
@@ -26,38 +28,62 @@ async def report_failure(error: Exception, context: AsyncBoltContext) -> None:
     await respond(text=Catalog(lang)("generic_error"), response_type="ephemeral")
 
 
-def answers_failures(listener: Listener) -> Listener:
-    """Route a listener's failures after ack() to report_failure.
+def background_listener(listener: Listener) -> Listener:
+    """Run `listener` in the background and return to Bolt as soon as it has called ack().
 
-    Bolt resets its acknowledgement when a listener raises right after ack(), which can turn
-    the HTTP answer into a 404; catching here keeps the answer and the user's message.
+    The app runs with process_before_response=True, so Bolt answers Slack when this wrapper
+    returns, with what was passed to ack() (Bolt's other mode polls for ack() every 10 ms).
+    After ack() the work waits for one of a few slots, so that new acknowledgements never
+    queue behind many requests' work. Listeners that answer take `ack`; events (without it)
+    are acknowledged by Bolt when this returns.
     """
+    wanted = inspect.signature(listener).parameters
+    answers = "ack" in wanted
 
-    @functools.wraps(listener)
     async def wrapper(**kwargs: Any) -> None:
-        slots: asyncio.Semaphore = kwargs["context"]["work_slots"]
+        context: AsyncBoltContext = kwargs["context"]
+        work: BackgroundWork = context["work"]
+        ack = kwargs["ack"] if answers else None
+        acknowledged = asyncio.Event()
         holding = False
-        if (ack := kwargs.get("ack")) is not None:
 
-            async def ack_then_wait_for_a_slot(*args: Any, **options: Any) -> None:
-                """Answer Slack at once; the work after it waits for one of a few slots, so
-                that new acknowledgements never queue behind many requests' work."""
-                nonlocal holding
-                await ack(*args, **options)
-                await slots.acquire()
-                holding = True
-
-            kwargs["ack"] = ack_then_wait_for_a_slot
-        else:  # an event: Bolt has acknowledged already; let the answer go out first
-            await asyncio.sleep(0)
-            await slots.acquire()
+        async def acknowledge_then_wait_for_a_slot(*args: Any, **options: Any) -> None:
+            nonlocal holding
+            try:
+                await ack(*args, **options)  # type: ignore[misc]
+            finally:
+                acknowledged.set()
+            await asyncio.sleep(0)  # the answer goes out before any of the work is done
+            await work.slots.acquire()
             holding = True
-        try:
-            await listener(**kwargs)
-        except Exception as error:
-            await report_failure(error, kwargs["context"])
-        finally:
-            if holding:
-                slots.release()
 
+        async def run() -> None:
+            nonlocal holding
+            try:
+                if ack is None:
+                    await work.slots.acquire()
+                    holding = True
+                await listener(**{name: kwargs[name] for name in wanted})
+            except Exception as error:
+                if ack is not None and not acknowledged.is_set() and context.response_url:
+                    await acknowledge_then_wait_for_a_slot()  # the error follows via respond
+                await report_failure(error, context)
+            finally:
+                if holding:
+                    work.slots.release()
+                acknowledged.set()
+
+        if answers:
+            kwargs["ack"] = acknowledge_then_wait_for_a_slot
+        work.start(run())
+        if answers:
+            await acknowledged.wait()
+
+    # Bolt injects the arguments it reads from the signature: the listener's and the context.
+    names = dict.fromkeys([*wanted, "context"])
+    wrapper.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD) for name in names]
+    )
+    wrapper.__name__ = wrapper.__qualname__ = listener.__name__  # Bolt's logs name it
+    wrapper.__doc__ = listener.__doc__
     return wrapper

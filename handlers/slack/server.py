@@ -15,9 +15,13 @@ MAX_BODY_BYTES = 1024 * 1024
 
 
 def build_web_app(
-    bolt_app: AsyncApp | None, *, database_ok: Callable[[], Awaitable[bool]]
+    bolt_app: AsyncApp | None,
+    *,
+    database_ok: Callable[[], Awaitable[bool]],
+    work_in_progress: Callable[[], int] = lambda: 0,
 ) -> web.Application:
-    """Slack's endpoint (left out in Socket Mode) and the health check."""
+    """Slack's endpoint (left out in Socket Mode) and the health check, which also tells how
+    many acknowledged requests are still being worked on."""
     web_app = web.Application(client_max_size=MAX_BODY_BYTES)
 
     replays = ReplayGuard()
@@ -35,9 +39,10 @@ def build_web_app(
         return await to_aiohttp_response(bolt_response)
 
     async def healthz(_request: web.Request) -> web.Response:
+        work = {"work_in_progress": work_in_progress()}
         if await database_ok():
-            return web.json_response({"status": "ok", "database": "ok"})
-        return web.json_response({"status": "error", "database": "unreachable"}, status=503)
+            return web.json_response({"status": "ok", "database": "ok"} | work)
+        return web.json_response({"status": "error", "database": "unreachable"} | work, status=503)
 
     if bolt_app is not None:
         web_app.router.add_post(EVENTS_PATH, slack_events)

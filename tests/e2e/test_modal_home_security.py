@@ -104,7 +104,7 @@ async def test_healthz_reports_the_database(bot: RunningBot) -> None:
 
     async with aiohttp.ClientSession() as session, session.get(f"{bot.url}/healthz") as resp:
         assert resp.status == 200
-        assert await resp.json() == {"status": "ok", "database": "ok"}
+        assert await resp.json() == {"status": "ok", "database": "ok", "work_in_progress": 0}
 
 
 async def test_unexpected_failure_gets_a_finnish_answer(bot: RunningBot) -> None:

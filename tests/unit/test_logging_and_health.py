@@ -29,11 +29,15 @@ def test_formatter_redacts_tokens_and_identity_codes() -> None:
 async def test_healthz_is_503_when_the_database_is_unreachable() -> None:
     database = Database("postgresql://nobody@127.0.0.1:1/none")
     try:
-        app = build_web_app(None, database_ok=database.ping)
+        app = build_web_app(None, database_ok=database.ping, work_in_progress=lambda: 3)
         async with TestClient(TestServer(app)) as client:
             response = await client.get("/healthz")
             assert response.status == 503
-            assert await response.json() == {"status": "error", "database": "unreachable"}
+            assert await response.json() == {
+                "status": "error",
+                "database": "unreachable",
+                "work_in_progress": 3,
+            }
             assert (await client.post("/slack/events")).status in (404, 405)
     finally:
         await database.dispose()

@@ -8,7 +8,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from handlers.slack.actors import actor_of
-from handlers.slack.errors import answers_failures
+from handlers.slack.errors import background_listener
 from handlers.slack.render import home_view
 
 
@@ -43,5 +43,5 @@ async def handle_home_step_done(
 
 
 def register(app: AsyncApp) -> None:
-    app.event("app_home_opened")(answers_failures(handle_app_home_opened))
-    app.action("home_step_done")(answers_failures(handle_home_step_done))
+    app.event("app_home_opened")(background_listener(handle_app_home_opened))
+    app.action("home_step_done")(background_listener(handle_home_step_done))

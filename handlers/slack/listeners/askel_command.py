@@ -9,7 +9,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.plan_commands import StepDialog
 from handlers.slack.actors import actor_of
-from handlers.slack.errors import answers_failures
+from handlers.slack.errors import background_listener
 from handlers.slack.render import reply_payload
 from handlers.slack.views.step_form import step_form_modal
 
@@ -37,4 +37,4 @@ async def handle_askel(
 
 
 def register(app: AsyncApp) -> None:
-    app.command(COMMAND)(answers_failures(handle_askel))
+    app.command(COMMAND)(background_listener(handle_askel))

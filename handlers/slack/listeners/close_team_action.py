@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 
 from handlers.slack.actors import actor_of
-from handlers.slack.errors import answers_failures
+from handlers.slack.errors import background_listener
 from handlers.slack.render import reply_payload
 
 
@@ -29,4 +29,4 @@ async def handle_close_team(
 
 
 def register(app: AsyncApp) -> None:
-    app.action(re.compile(r"^close_team:"))(answers_failures(handle_close_team))
+    app.action(re.compile(r"^close_team:"))(background_listener(handle_close_team))

@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 
 from handlers.slack.actors import actor_of
-from handlers.slack.errors import answers_failures
+from handlers.slack.errors import background_listener
 from handlers.slack.render import reply_payload
 
 
@@ -29,4 +29,4 @@ async def handle_snooze(
 
 
 def register(app: AsyncApp) -> None:
-    app.action(re.compile(r"^nudge_snooze:(1|7)$"))(answers_failures(handle_snooze))
+    app.action(re.compile(r"^nudge_snooze:(1|7)$"))(background_listener(handle_snooze))

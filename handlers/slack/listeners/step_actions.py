@@ -8,7 +8,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncResp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from handlers.slack.actors import actor_of
-from handlers.slack.errors import answers_failures
+from handlers.slack.errors import background_listener
 from handlers.slack.render import reply_payload
 from handlers.slack.views.reschedule_form import reschedule_modal
 
@@ -45,6 +45,6 @@ async def handle_step_move(
 
 
 def register(app: AsyncApp) -> None:
-    app.action("step_done")(answers_failures(handle_step_status))
-    app.action("step_not_done")(answers_failures(handle_step_status))
-    app.action("step_move")(answers_failures(handle_step_move))
+    app.action("step_done")(background_listener(handle_step_status))
+    app.action("step_not_done")(background_listener(handle_step_status))
+    app.action("step_move")(background_listener(handle_step_move))

@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 
 from handlers.slack.actors import actor_of
-from handlers.slack.errors import answers_failures
+from handlers.slack.errors import background_listener
 from handlers.slack.render import reply_payload
 
 
@@ -26,4 +26,4 @@ async def handle_teams_page(
 
 
 def register(app: AsyncApp) -> None:
-    app.action(re.compile(r"^teams_page:"))(answers_failures(handle_teams_page))
+    app.action(re.compile(r"^teams_page:"))(background_listener(handle_teams_page))

@@ -9,7 +9,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands import OpenTeamDialog
 from handlers.slack.actors import actor_of
-from handlers.slack.errors import answers_failures
+from handlers.slack.errors import background_listener
 from handlers.slack.render import reply_payload
 from handlers.slack.views.open_team import open_team_modal
 
@@ -39,4 +39,4 @@ async def handle_tiimi(
 
 
 def register(app: AsyncApp) -> None:
-    app.command(COMMAND)(answers_failures(handle_tiimi))
+    app.command(COMMAND)(background_listener(handle_tiimi))

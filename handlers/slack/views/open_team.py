@@ -18,7 +18,7 @@ from slack_sdk.models.views import View
 
 from bot.i18n import Catalog
 from handlers.slack.actors import actor_of
-from handlers.slack.errors import answers_failures
+from handlers.slack.errors import background_listener
 
 CALLBACK_ID = "open_team"
 MEMBERS_BLOCK, MEMBERS_ACTION = "members", "members"
@@ -87,4 +87,4 @@ async def handle_open_team_submission(
 
 
 def register(app: AsyncApp) -> None:
-    app.view(CALLBACK_ID)(answers_failures(handle_open_team_submission))
+    app.view(CALLBACK_ID)(background_listener(handle_open_team_submission))

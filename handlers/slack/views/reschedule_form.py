@@ -12,7 +12,7 @@ from slack_sdk.models.views import View
 from bot.i18n import Catalog
 from bot.plan_dispatch import FormErrors
 from handlers.slack.actors import actor_of
-from handlers.slack.errors import answers_failures
+from handlers.slack.errors import background_listener
 
 CALLBACK_ID = "reschedule_step"
 
@@ -56,4 +56,4 @@ async def handle_reschedule(
 
 
 def register(app: AsyncApp) -> None:
-    app.view(CALLBACK_ID)(answers_failures(handle_reschedule))
+    app.view(CALLBACK_ID)(background_listener(handle_reschedule))

@@ -22,7 +22,7 @@ from bot.plan_commands import MAX_TEXT
 from bot.plan_dispatch import FormErrors, StepForm
 from bot.professions import PROFESSIONS, profession_label
 from handlers.slack.actors import actor_of
-from handlers.slack.errors import answers_failures
+from handlers.slack.errors import background_listener
 
 CALLBACK_ID = "add_step"
 
@@ -111,4 +111,4 @@ async def handle_step_form(
 
 
 def register(app: AsyncApp) -> None:
-    app.view(CALLBACK_ID)(answers_failures(handle_step_form))
+    app.view(CALLBACK_ID)(background_listener(handle_step_form))
