@@ -115,6 +115,12 @@ def _finnish_holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays("FI", years=year))
 
 
+def load_holiday_calendar(year: int) -> None:
+    """Load the holiday calendar now (the package imports ~300 modules on first use), so that
+    it happens at start-up rather than inside the first request or reminder."""
+    _finnish_holidays(year)
+
+
 def _is_day_off(day: date) -> bool:
     return day.weekday() >= 5 or day in _finnish_holidays(day.year)
 
