@@ -43,17 +43,28 @@ class PlanService:
         *,
         action: Action,
         statuses: tuple[StepStatus, ...] = VISIBLE,
+        page_size: int | None = None,
+        page: int = 1,
     ) -> PlanData:
-        """The team of this channel with its plan, for an actor allowed to take the action."""
+        """The team of this channel with its plan, for an actor allowed to take the action;
+        with `page_size`, only that page of the steps (the last one if `page` is past it)."""
         async with self.core.database.session() as session:
             team, members = await team_for(
                 session, channel_id=channel_id, actor=actor, action=action
             )
             goals = await queries.goals_of(session, team_id=team.pk)
-            steps = await queries.steps_of(session, team_id=team.pk, statuses=statuses)
+            total, offset = None, 0
+            if page_size:
+                total = await queries.count_steps(session, team_id=team.pk, statuses=statuses)
+                pages = max(1, -(-total // page_size))
+                offset = (min(max(page, 1), pages) - 1) * page_size
+            steps = await queries.steps_of(
+                session, team_id=team.pk, statuses=statuses, offset=offset, limit=page_size
+            )
             meetings = await reminder_queries.meetings_of(session, team_id=team.pk)
         now, tz = self.core.clock.now(), self.core.timezone
-        return PlanData(team, goals, steps, members, meetings, now, tz)
+        steps_total = len(steps) if total is None else total
+        return PlanData(team, goals, steps, members, meetings, now, tz, steps_total, offset)
 
     async def finish_in_team(self, *, actor: Actor, team_id: int, number: int) -> Step:
         """Mark a step done from outside its channel (the Home tab)."""

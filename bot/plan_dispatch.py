@@ -146,7 +146,11 @@ class AskelCommands:
                     else (StepStatus.OPEN,)
                 )
                 data = await plan.load(
-                    actor, channel_id, action=Action.VIEW_PLAN, statuses=statuses
+                    actor,
+                    channel_id,
+                    action=Action.VIEW_PLAN,
+                    statuses=statuses,
+                    page_size=plan_messages.LIST_LIMIT,
                 )
                 await plan.viewed(actor, data)
                 return Reply(plan_messages.step_list(t, data, include_finished=finished))
@@ -163,9 +167,15 @@ class AskelCommands:
 
     async def show_plan(self, *, actor: Actor, channel_id: str, page: int = 1) -> Reply:
         async def work() -> Reply:
-            data = await self.plan.load(actor, channel_id, action=Action.VIEW_PLAN)
+            data = await self.plan.load(
+                actor,
+                channel_id,
+                action=Action.VIEW_PLAN,
+                page_size=plan_messages.STEPS_PER_PAGE,
+                page=page,
+            )
             await self.plan.viewed(actor, data)
-            return Reply(plan_messages.plan_view(actor.t, data, page=page))
+            return Reply(plan_messages.plan_view(actor.t, data))
 
         return await answer(actor, work)
 

@@ -26,6 +26,8 @@ class PlanData:
     meetings: Sequence[Meeting]
     now: datetime
     timezone: ZoneInfo
+    steps_total: int  # `steps` may be one page of them
+    steps_offset: int = 0
 
     @property
     def today(self) -> date:
@@ -87,20 +89,21 @@ def step_message(t: Catalog, step: Step, plan: PlanData) -> Message:
 
 
 def step_list(t: Catalog, plan: PlanData, *, include_finished: bool) -> Message:
-    """The steps, at most LIST_LIMIT of them (the rest are in `/tiimi suunnitelma`'s pages)."""
+    """The steps loaded, at most LIST_LIMIT (the rest are in `/tiimi suunnitelma`'s pages)."""
     lines = [step_line(t, s, plan) for s in plan.steps[:LIST_LIMIT]]
-    if len(plan.steps) > LIST_LIMIT:
-        lines.append(t("steps_more", count=len(plan.steps) - LIST_LIMIT))
+    if plan.steps_total > len(lines):
+        lines.append(t("steps_more", count=plan.steps_total - len(lines)))
     header = t("steps_header_all" if include_finished else "steps_header_open", code=plan.team.code)
     body = "\n".join(lines) if lines else t("steps_none")
     return Message(text=f"{header}\n{body}", blocks=(Header(header), Text(body)))
 
 
-def plan_view(t: Catalog, plan: PlanData, *, page: int) -> Message:
-    """The plan: goals, steps by status, members; long plans in pages of STEPS_PER_PAGE."""
-    pages = max(1, -(-len(plan.steps) // STEPS_PER_PAGE))
-    page = min(max(page, 1), pages)
-    shown = plan.steps[(page - 1) * STEPS_PER_PAGE : page * STEPS_PER_PAGE]
+def plan_view(t: Catalog, plan: PlanData) -> Message:
+    """The plan: goals, steps by status, members; long plans in pages of STEPS_PER_PAGE
+    (`plan` holds one page of the steps)."""
+    pages = max(1, -(-plan.steps_total // STEPS_PER_PAGE))
+    page = plan.steps_offset // STEPS_PER_PAGE + 1
+    shown = plan.steps
     header = t("plan_header", code=plan.team.code)
     blocks: list[Block] = [Header(header)]
     if page == 1:
@@ -110,7 +113,7 @@ def plan_view(t: Catalog, plan: PlanData, *, page: int) -> Message:
         lines = [step_line(t, s, plan) for s in shown if s.status == status]
         if lines:
             blocks.append(Text(f"*{t(f'steps_title_{status}')}*\n" + "\n".join(lines)))
-    if not plan.steps:
+    if not plan.steps_total:
         blocks.append(Text(t("steps_none")))
     if page == 1:
         members = ", ".join(_member(t, m, plan.team) for m in plan.members)

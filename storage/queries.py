@@ -140,14 +140,33 @@ async def goal_by_number(session: AsyncSession, *, team_id: int, number: int) ->
 
 
 async def steps_of(
-    session: AsyncSession, *, team_id: int, statuses: Sequence[StepStatus]
+    session: AsyncSession,
+    *,
+    team_id: int,
+    statuses: Sequence[StepStatus],
+    offset: int = 0,
+    limit: int | None = None,
 ) -> Sequence[Step]:
+    """The team's steps in these statuses by number, optionally only a window of them."""
     result = await session.exec(
         select(Step)
         .where(Step.team_id == team_id, col(Step.status).in_(list(statuses)))
         .order_by(col(Step.number))
+        .offset(offset)
+        .limit(limit)
     )
     return result.all()
+
+
+async def count_steps(
+    session: AsyncSession, *, team_id: int, statuses: Sequence[StepStatus]
+) -> int:
+    result = await session.exec(
+        select(func.count())
+        .select_from(Step)
+        .where(Step.team_id == team_id, col(Step.status).in_(list(statuses)))
+    )
+    return int(result.one())
 
 
 async def lock_step(session: AsyncSession, *, team_id: int, number: int) -> Step | None:

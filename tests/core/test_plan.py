@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
+from bot import plan_messages
 from bot.context import Actor
 from bot.dispatch import TiimiCommands
 from bot.plan_commands import StepDialog
@@ -128,6 +131,22 @@ async def test_form_and_dialog(tiimi: TiimiCommands, clock: FakeClock) -> None:
     assert "*1.* Soita Kelaan · <@UBERT> · ke 25.11.2026 · T1" in listing
 
 
+async def test_step_list_shows_a_limited_window_and_counts_the_rest(
+    tiimi: TiimiCommands, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(plan_messages, "LIST_LIMIT", 3)
+    channel = await team_channel(tiimi)
+    for i in range(5):
+        await tiimi.askel.run(actor=ANNA, text=f"Askel numero {i}", channel_id=channel)
+    await tiimi.askel.run(actor=ANNA, text="valmis 1", channel_id=channel)
+
+    listing = text_of(await tiimi.askel.run(actor=ANNA, text="lista", channel_id=channel))
+    assert [line[:4] for line in listing.splitlines()[1:4]] == ["*2.*", "*3.*", "*4.*"]
+    assert listing.splitlines()[-1].startswith("…ja 1 askelta lisää.")
+    everything = text_of(await tiimi.askel.run(actor=ANNA, text="kaikki", channel_id=channel))
+    assert everything.splitlines()[-1].startswith("…ja 2 askelta lisää.")
+
+
 async def test_plan_view_pages_and_export(tiimi: TiimiCommands, database: Database) -> None:
     channel = await team_channel(tiimi)
     for i in range(30):
@@ -138,6 +157,8 @@ async def test_plan_view_pages_and_export(tiimi: TiimiCommands, database: Databa
     assert "Sivu 1/2" in texts and "Askel numero 24" in texts and "Askel numero 25" not in texts
     second = await tiimi.askel.show_plan(actor=ANNA, channel_id=channel, page=2)
     assert "Askel numero 25" in " ".join(getattr(b, "text", "") for b in second.message.blocks)
+    past_the_end = await tiimi.askel.show_plan(actor=ANNA, channel_id=channel, page=7)
+    assert past_the_end == second  # e.g. an old message's button after steps were deleted
 
     exported = text_of(await tiimi.run(actor=BERT, text="vie", channel_id=channel, request_key="-"))
     assert exported.startswith("Minun tiimini -tiimi MT-2026-0001: yhteinen suunnitelma")
