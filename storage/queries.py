@@ -106,12 +106,9 @@ async def audit_events(
     return result.all()
 
 
-async def record_event(session: AsyncSession, *, event_id: str, at: datetime) -> bool:
-    """Remember an event id; False when it was seen before."""
-    if await session.get(ProcessedEvent, event_id) is not None:
-        return False
+def record_event(session: AsyncSession, *, event_id: str, at: datetime) -> None:
+    """Remember an event id; committing raises IntegrityError when it was seen before."""
     session.add(ProcessedEvent(event_id=event_id, received_at=at))
-    return True
 
 
 async def forget_events(session: AsyncSession, *, received_before: datetime) -> None:
