@@ -1,17 +1,23 @@
 """Acknowledgement latency of the real bot against a bare Bolt app that only acknowledges.
 
-    python -m benchmarks.ack [--requests 200]
+    python -m benchmarks.ack [--requests 200] [--warmup 20] [--only KIND]
 
 For each database kind (SQLite; PostgreSQL when TIIMI_TEST_POSTGRES_URL is set) the real bot
-runs as `python -m bot` (HTTP mode) against the fake Slack, next to `benchmarks.bare_app` (the
-framework's floor). Both get the same signed requests; the time is measured from sending to the
-HTTP answer (Slack's acknowledgement), at concurrency 1 and 16.
+runs as `python -m bot` (HTTP mode) against the fake Slack, which runs in a process of its own
+(Slack's work is not the bot's). Beside it run two bare apps (`benchmarks.bare_app`, the
+framework's floor): "bare" in the bot's mode (process_before_response) and "default" in Bolt's
+default mode, which polls for ack() every 10 ms. All get the same signed requests; the time is
+measured from sending to the HTTP answer (Slack's acknowledgement), at concurrency 1 and 16
+and at a steady 50 requests per second.
+Each measured series follows a few unmeasured requests of the same kind and starts when the bot
+has finished the work of the requests before it (`work_in_progress` in /healthz is 0).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import os
 import socket
@@ -25,13 +31,16 @@ from urllib.parse import urlencode
 
 import aiohttp
 
-from tests.fake_slack import FakeSlack
+from benchmarks.fake_slack_process import FakeSlackProcess
 from tests.support.databases import fresh_database_url
 from tests.support.signing import signed_headers
 
 SECRET = "benchmark0signing0secret0value"
 ROOT = str(Path(__file__).resolve().parents[1])
 USERS = ("UANNA", "UBERT")
+# One at a time and 16 at a time, each sent as soon as the previous answer is in (the bot's
+# work after its answers piles up), and one request every 20 ms (the sustained rate).
+CONCURRENCY: tuple[int | str, ...] = (1, 16, "50/s")
 
 
 def free_port() -> int:
@@ -64,7 +73,9 @@ async def start(
     raise RuntimeError(f"{module} did not start")
 
 
-def requests(fake: FakeSlack, channel: str) -> dict[str, Callable[[int], tuple[str, str]]]:
+def requests(
+    next_response_url: Callable[[], str], channel: str
+) -> dict[str, Callable[[int], tuple[str, str]]]:
     """Request kinds: a function of a counter giving (body, content type)."""
 
     def command(name: str, text: str, where: str) -> Callable[[int], tuple[str, str]]:
@@ -76,7 +87,7 @@ def requests(fake: FakeSlack, channel: str) -> dict[str, Callable[[int], tuple[s
                 "channel_id": where,
                 "team_id": "T0TEST",
                 "trigger_id": f"1.{i}.{time.time_ns()}",
-                "response_url": fake.new_response_url(),
+                "response_url": next_response_url(),
             }
             return urlencode(fields), "application/x-www-form-urlencoded"
 
@@ -89,7 +100,7 @@ def requests(fake: FakeSlack, channel: str) -> dict[str, Callable[[int], tuple[s
             "team": {"id": "T0TEST"},
             "trigger_id": f"2.{i}.{time.time_ns()}",
             "channel": {"id": channel},
-            "response_url": fake.new_response_url(),
+            "response_url": next_response_url(),
             "actions": [
                 {
                     "type": "button",
@@ -122,15 +133,19 @@ def requests(fake: FakeSlack, channel: str) -> dict[str, Callable[[int], tuple[s
 
 
 async def latencies(
-    port: int, make: Callable[[int], tuple[str, str]], count: int, concurrency: int
+    port: int, make: Callable[[int], tuple[str, str]], count: int, concurrency: int | str
 ) -> list[float]:
+    """Send `count` requests, `concurrency` at a time, or at a fixed rate ("50/s")."""
     times: list[float] = []
-    slots = asyncio.Semaphore(concurrency)
+    rate = int(concurrency[:-2]) if isinstance(concurrency, str) else 0
+    slots = asyncio.Semaphore(concurrency if isinstance(concurrency, int) else count)
     async with aiohttp.ClientSession() as session:
 
         async def one(i: int) -> None:
             body, kind = make(i)
             headers = signed_headers(SECRET, body) | {"Content-Type": kind}
+            if rate:
+                await asyncio.sleep(i / rate)
             async with slots:
                 started = time.perf_counter()
                 async with session.post(
@@ -144,63 +159,123 @@ async def latencies(
     return sorted(times)
 
 
+async def steady_latencies(
+    port: int,
+    make: Callable[[int], tuple[str, str]],
+    count: int,
+    warmup: int,
+    concurrency: int | str,
+) -> list[float]:
+    """Latencies of `count` requests after `warmup` unmeasured ones of the same kind."""
+    await latencies(port, make, warmup, concurrency)
+    await until_idle(port)
+    times = await latencies(port, make, count, concurrency)
+    await until_idle(port)  # the next series starts without this one's work
+    return times
+
+
+async def until_idle(port: int) -> None:
+    """Wait until the app has no acknowledged request's work left."""
+    async with aiohttp.ClientSession() as session:
+        for _ in range(600):
+            async with session.get(f"http://127.0.0.1:{port}/healthz") as resp:
+                if (await resp.json())["work_in_progress"] == 0:
+                    return
+            await asyncio.sleep(0.05)
+    raise RuntimeError("the bot did not finish its work in 30 s")
+
+
 def p(times: list[float], q: float) -> float:
     return times[min(len(times) - 1, int(len(times) * q))]
 
 
-async def measure(kind: str, count: int, only: str | None = None) -> None:
+async def post(port: int, body: str, kind: str) -> None:
+    async with aiohttp.ClientSession() as session:
+        headers = signed_headers(SECRET, body) | {"Content-Type": kind}
+        async with session.post(
+            f"http://127.0.0.1:{port}/slack/events", data=body, headers=headers
+        ) as resp:
+            assert resp.status == 200, resp.status
+
+
+async def open_teams(
+    fake: FakeSlackProcess, port: int, next_url: Callable[[], str], count: int
+) -> list[str]:
+    """Open teams through the bot (`/tiimi uusi`) and return their channels' ids."""
+    for n in range(count):
+        body, kind = requests(next_url, "")["/tiimi ohje"](n)
+        await post(port, body.replace("text=ohje", "text=uusi+%3C%40UBERT%3E"), kind)
+    for _ in range(600):
+        if fake.channel_id(f"mt-2026-{count:04d}"):
+            break
+        await asyncio.sleep(0.1)
+    channels = [fake.channel_id(f"mt-2026-{n:04d}") for n in range(1, count + 1)]
+    if None in channels:
+        raise RuntimeError("a team's channel was not created")
+    return [c for c in channels if c]
+
+
+def row(name: str, concurrency: int | str, real: list[float], floors: list[list[float]]) -> str:
+    bot50, bot99 = statistics.median(real), p(real, 0.99)
+    line = f"{name:16} {concurrency!s:5} bot p50 {bot50:5.1f} p99 {bot99:5.1f} ms"
+    for label, floor in zip(("bare", "default"), floors, strict=True):
+        bare50, bare99 = statistics.median(floor), p(floor, 0.99)
+        line += (
+            f" | {label} p50 {bare50:5.1f} p99 {bare99:5.1f}"
+            f" ratio {bot50 / bare50:.2f} / {bot99 / bare99:.2f}"
+        )
+    return line
+
+
+async def measure(kind: str, count: int, warmup: int, only: str | None = None) -> None:
     tmp = tempfile.mkdtemp()
-    async with FakeSlack() as fake, fresh_database_url(kind, Path(tmp)) as url:
-        for user in USERS:
-            fake.add_user(user)
-        env = {
-            "SLACK_BOT_TOKEN": fake.token,
-            "SLACK_SIGNING_SECRET": SECRET,
-            "SLACK_API_URL": fake.base_url,
-            "DATABASE_URL": url,
-            "LOG_LEVEL": "ERROR",
-        }
-        bot, bot_port = await start("bot", env, tmp)
-        bare, bare_port = await start("benchmarks.bare_app", env, tmp)
-        try:
-            body, kind_ = requests(fake, "")["/tiimi ohje"](0)
-            body = body.replace("text=ohje", "text=uusi+%3C%40UBERT%3E")
-            async with aiohttp.ClientSession() as session:
-                headers = signed_headers(SECRET, body) | {"Content-Type": kind_}
-                await session.post(
-                    f"http://127.0.0.1:{bot_port}/slack/events", data=body, headers=headers
-                )
-            await fake.wait_for(lambda: fake.channel_by_name("mt-2026-0001"), 30)
-            channel = fake.channel_by_name("mt-2026-0001")
-            assert channel is not None
-            for name, make in requests(fake, channel.id).items():
-                if only and name != only:
-                    continue
-                for concurrency in (1, 16):
-                    real = await latencies(bot_port, make, count, concurrency)
-                    floor = await latencies(bare_port, make, count, concurrency)
-                    bot50, bare50 = statistics.median(real), statistics.median(floor)
-                    print(
-                        f"{kind:10} {name:16} c={concurrency:<2} bot p50 {bot50:5.1f}"
-                        f" p99 {p(real, 0.99):5.1f} ms | bare p50 {bare50:5.1f}"
-                        f" p99 {p(floor, 0.99):5.1f} ms | ratio p50 {bot50 / bare50:.2f}"
-                        f" p99 {p(real, 0.99) / p(floor, 0.99):.2f}",
-                        flush=True,
-                    )
-        finally:
-            for process in (bot, bare):
-                process.terminate()
-                await process.wait()
+    fake = FakeSlackProcess([], enforce_post_rate=False, users=list(USERS))
+    pool = iter(fake.response_urls(3 * 6 * len(CONCURRENCY) * (count + warmup) + 10))
+    next_url = functools.partial(next, pool)
+    try:
+        async with fresh_database_url(kind, Path(tmp)) as url:
+            env = {
+                "SLACK_BOT_TOKEN": fake.token,
+                "SLACK_SIGNING_SECRET": SECRET,
+                "SLACK_API_URL": fake.base_url,
+                "DATABASE_URL": url,
+                "LOG_LEVEL": "ERROR",
+            }
+            bot, bot_port = await start("bot", env, tmp)
+            bare, bare_port = await start(
+                "benchmarks.bare_app", env | {"BARE_PROCESS_BEFORE_RESPONSE": "1"}, tmp
+            )
+            default, default_port = await start("benchmarks.bare_app", env, tmp)
+            try:
+                [channel] = await open_teams(fake, bot_port, next_url, 1)
+                print(f"{kind}: {count} requests per row after {warmup} warm-up requests")
+                for name, make in requests(next_url, channel).items():
+                    if only and name != only:
+                        continue
+                    for concurrency in CONCURRENCY:
+                        real, *floors = [
+                            await steady_latencies(port, make, count, warmup, concurrency)
+                            for port in (bot_port, bare_port, default_port)
+                        ]
+                        print(f"{kind:10} {row(name, concurrency, real, floors)}", flush=True)
+            finally:
+                for process in (bot, bare, default):
+                    process.terminate()
+                    await process.wait()
+    finally:
+        seen = fake.stop()
+        print(f"{kind}: Web API calls refused by the fake: {seen['failed_calls']}")
 
 
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--warmup", type=int, default=20, help="unmeasured requests per row")
     parser.add_argument("--only", help="measure one request kind, e.g. app_home_opened")
     args = parser.parse_args()
     kinds = ["sqlite"] + (["postgresql"] if os.environ.get("TIIMI_TEST_POSTGRES_URL") else [])
     for kind in kinds:
-        await measure(kind, args.requests, args.only)
+        await measure(kind, args.requests, args.warmup, args.only)
 
 
 if __name__ == "__main__":

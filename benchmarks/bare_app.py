@@ -1,4 +1,7 @@
-"""The framework's floor: a slack_bolt AsyncApp that only acknowledges, served like the bot."""
+"""The framework's floor: a slack_bolt AsyncApp that only acknowledges, served like the bot.
+
+BARE_PROCESS_BEFORE_RESPONSE=1 runs it in the bot's mode; without it, in Bolt's default mode.
+"""
 
 from __future__ import annotations
 
@@ -26,7 +29,12 @@ async def main() -> None:
     client = AsyncWebClient(
         token=os.environ["SLACK_BOT_TOKEN"], base_url=os.environ["SLACK_API_URL"]
     )
-    app = AsyncApp(client=client, signing_secret=os.environ["SLACK_SIGNING_SECRET"])
+    app = AsyncApp(
+        client=client,
+        signing_secret=os.environ["SLACK_SIGNING_SECRET"],
+        # Bolt's default (False) waits for ack() by polling every 10 ms; the bot uses True.
+        process_before_response=os.environ.get("BARE_PROCESS_BEFORE_RESPONSE") == "1",
+    )
     app.command(re.compile(".*"))(acknowledge)
     app.action(re.compile(".*"))(acknowledge)
     app.event("app_home_opened")(nothing)

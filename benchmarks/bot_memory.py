@@ -20,17 +20,19 @@ from urllib.parse import urlencode
 
 import aiohttp
 
+from benchmarks.ack import until_idle
 from benchmarks.fake_slack_process import FakeSlackProcess
 from tests.support.signing import signed_headers
 
 SECRET = "benchmark0signing0secret0value"
 
 
-def resident_mb(pid: int) -> float:
+def resident_mb(pid: int, field: str = "VmRSS") -> float:
+    """Resident memory now (VmRSS) or at its peak so far (VmHWM)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS")
+    raise RuntimeError(f"no {field}")
 
 
 async def main(url: str | None) -> None:
@@ -42,6 +44,7 @@ async def main(url: str | None) -> None:
         )
         assert await seeding.wait() == 0
     fake = FakeSlackProcess([], enforce_post_rate=False, users=["UCOORD"])
+    response_urls = fake.response_urls(40)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -75,7 +78,7 @@ async def main(url: str | None) -> None:
                     "channel_id": "DCOORD",
                     "team_id": "T0TEST",
                     "trigger_id": f"1.2.{i}",
-                    "response_url": fake.base_url.replace("/api/", "/response/") + f"r{i}",
+                    "response_url": response_urls[i],
                 }
             )
             headers = signed_headers(SECRET, body) | {
@@ -98,14 +101,15 @@ async def main(url: str | None) -> None:
                 f"http://127.0.0.1:{port}/slack/events", data=event, headers=headers
             ) as resp:
                 assert resp.status == 200
-        await asyncio.sleep(5)  # let the last answers finish before reading memory
-        busy = resident_mb(bot.pid)
+    await until_idle(port)  # every answer is out before memory is read
+    busy, peak = resident_mb(bot.pid), resident_mb(bot.pid, "VmHWM")
     bot.terminate()
     await bot.wait()
     seen = fake.stop()
     print(
         f"bot resident memory: idle {idle:.0f} MB, after 40 avoimet + 40 App Home at "
-        f"10,000 teams {busy:.0f} MB (Home tabs published: {seen['home_views']})"
+        f"10,000 teams {busy:.0f} MB, peak {peak:.0f} MB"
+        f" (Home tabs published: {seen['home_views']}, calls refused: {seen['failed_calls']})"
     )
 
 

@@ -60,7 +60,7 @@ async def main(seconds: int, rate: int) -> None:
                             errors += 1
                 except aiohttp.ClientError:
                     errors += 1
-                minute_times[int((sent - started) // 60)].append(
+                minute_times[i // (60 * rate)].append(  # by when it was due to be sent
                     (time.perf_counter() - sent) * 1000
                 )
 

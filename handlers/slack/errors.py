@@ -54,8 +54,9 @@ def background_listener(listener: Listener) -> Listener:
             finally:
                 acknowledged.set()
             await asyncio.sleep(0)  # the answer goes out before any of the work is done
-            await work.slots.acquire()
-            holding = True
+            if not holding:  # ack() may be called more than once
+                await work.slots.acquire()
+                holding = True
 
         async def run() -> None:
             nonlocal holding

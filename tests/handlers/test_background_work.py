@@ -112,6 +112,22 @@ async def test_busy_slots_do_not_delay_an_acknowledgement() -> None:
     assert started == [0, 1]
 
 
+async def test_a_second_ack_takes_no_second_slot() -> None:
+    work = BackgroundWork(slots=1)
+    finished = asyncio.Event()
+
+    async def listener(ack: AsyncAck) -> None:
+        await ack()
+        await ack()  # would wait for the slot this request holds
+        finished.set()
+
+    app = bolt_app(work, command=listener)
+    await send_command(app)
+    await work.drain(grace_seconds=1)
+    assert finished.is_set()
+    await asyncio.wait_for(work.slots.acquire(), 1)  # the one slot was given back
+
+
 async def test_a_failure_after_ack_is_told_in_finnish(fake_slack: FakeSlack) -> None:
     work = BackgroundWork(slots=4)
 
