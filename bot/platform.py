@@ -68,6 +68,12 @@ class ChatPlatform(Protocol):
 
     async def archive_channel(self, channel_id: str) -> None: ...
 
+    async def own_channels(self, name: str) -> dict[str, str]:
+        """This app's unarchived private channels named `name` or `name-<n>`: name -> id.
+
+        Finds a channel whose creation went through although its answer was lost."""
+        ...
+
     async def usergroup_members(self, usergroup_id: str) -> frozenset[str]: ...
 
     async def send_file(self, user_id: str, *, filename: str, content: str, title: str) -> None:

@@ -134,18 +134,34 @@ class TeamService:
 
     async def _create_channel(self, team: Team) -> str:
         base = team.code.lower()
+        ours: dict[str, str] | None = None
         for attempt in range(1, MAX_NAME_ATTEMPTS + 1):
             name = base if attempt == 1 else f"{base}-{attempt}"
             try:
                 channel_id = await self.core.platform.create_private_channel(name)
             except ChannelNameTaken:
-                continue
+                if ours is None:  # is it ours, made by a try whose answer was lost?
+                    ours = await self._unclaimed_channels(base)
+                if name not in ours:
+                    continue
+                channel_id = ours[name]
+                log.warning("team %s: taking over its channel from a lost answer", team.code)
             team.channel_id, team.channel_name = channel_id, name  # for a roll-back
             async with self.core.database.session() as session:
                 row = await queries.lock_team(session, team_id=team.pk)
                 row.channel_id, row.channel_name = channel_id, name
             return channel_id
         raise PlatformError("name_taken")
+
+    async def _unclaimed_channels(self, base: str) -> dict[str, str]:
+        """This app's live channels named after the team code that no team row holds."""
+        found = await self.core.platform.own_channels(base)
+        async with self.core.database.session() as session:
+            return {
+                name: channel_id
+                for name, channel_id in found.items()
+                if await queries.get_team_by_channel(session, channel_id=channel_id) is None
+            }
 
     async def _activate(self, team: Team, *, actor: Actor, member_ids: Sequence[str]) -> None:
         now = self.core.clock.now()
@@ -187,9 +203,16 @@ class TeamService:
         async with self.core.database.session() as session:
             row = await queries.get_team(session, team_id=team.pk)
         channel_id = (row.channel_id if row is not None else None) or team.channel_id
-        if channel_id is not None:
+        created = [channel_id] if channel_id else []
+        if not created and not isinstance(error, PlatformError):
+            # A crash or a lost answer: a channel may exist although its id was never seen.
             try:
-                await self.core.platform.archive_channel(channel_id)
+                created = list((await self._unclaimed_channels(team.code.lower())).values())
+            except PlatformError as list_error:
+                log.error("team %s: could not look for its channel: %s", team.code, list_error.code)
+        for created_id in created:
+            try:
+                await self.core.platform.archive_channel(created_id)
             except PlatformError as archive_error:
                 log.error("team %s: could not archive channel: %s", team.code, archive_error.code)
         async with self.core.database.session() as session:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -20,6 +21,7 @@ from bot.replies import Message
 from handlers.slack.render import render_blocks
 
 HISTORY_PAGES = 5  # 1,000 messages back is more than a lease can miss
+LIST_PAGE = 999  # conversations.list: fewest calls (Tier 2) through many private channels
 INVITE_BATCH = 100  # conversations.invite accepts at most 100 users per call
 _UNAVAILABLE = {"is_archived", "channel_not_found", "not_in_channel", "channel_is_archived"}
 _ALREADY_THERE = {"already_in_channel", "cant_invite_self"}
@@ -39,6 +41,29 @@ def _translate(error: SlackApiError) -> PlatformError:
 class SlackPlatform:
     def __init__(self, client: AsyncWebClient) -> None:
         self.client = client
+        self._bot_user_id: str | None = None
+
+    async def own_channels(self, name: str) -> dict[str, str]:
+        pattern = re.compile(rf"{re.escape(name)}(-[0-9]+)?")
+        found: dict[str, str] = {}
+        cursor = None
+        try:
+            if self._bot_user_id is None:
+                self._bot_user_id = str((await self.client.auth_test())["user_id"])
+            while True:
+                response = await self.client.conversations_list(
+                    types="private_channel", exclude_archived=True, limit=LIST_PAGE, cursor=cursor
+                )
+                channels: list[dict[str, Any]] = response.get("channels") or []
+                for channel in channels:
+                    mine = channel.get("creator") == self._bot_user_id
+                    if mine and pattern.fullmatch(str(channel.get("name", ""))):
+                        found[str(channel["name"])] = str(channel["id"])
+                cursor = (response.get("response_metadata") or {}).get("next_cursor")
+                if not cursor:
+                    return found
+        except SlackApiError as error:
+            raise _translate(error) from None
 
     async def create_private_channel(self, name: str) -> str:
         try:

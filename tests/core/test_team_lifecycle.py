@@ -67,7 +67,8 @@ async def test_same_request_twice_opens_one_team(
 async def test_codes_are_sequential_and_names_skip_taken(
     tiimi: TiimiCommands, platform: MemoryPlatform
 ) -> None:
-    await platform.create_private_channel("mt-2026-0002")  # someone else's channel
+    taken = await platform.create_private_channel("mt-2026-0002")
+    platform.channels[taken].by_bot = False  # someone else's channel
     await open_team(tiimi, key="a")
     second = await open_team(tiimi, key="b")
     assert platform.channels[second].name == "mt-2026-0002-2"

@@ -79,6 +79,22 @@ async def test_restricted_action_leaves_nothing_behind(bot: RunningBot) -> None:
     assert bot.fake.calls_to("conversations.invite") == []
 
 
+async def test_a_lost_create_answer_leaves_one_channel_with_its_team(bot: RunningBot) -> None:
+    bot.fake.lose_next_response("conversations.create")  # Slack made it; the answer was lost
+
+    answer = await bot.tiimi("uusi <@UBERT>")
+
+    assert "on avattu" in answer  # slack_sdk retried; name_taken; the channel is taken over
+    assert [c.error for c in bot.fake.calls_to("conversations.create")] == [
+        "answer_lost",
+        "name_taken",
+    ]
+    [channel] = bot.fake.channels.values()
+    assert channel.name == "mt-2026-0001" and not channel.is_archived
+    assert channel.members == {bot.fake.bot_user_id, "UANNA", "UBERT"}
+    assert f"<#{channel.id}>" in answer
+
+
 async def test_rate_limited_create_is_retried(bot: RunningBot) -> None:
     bot.fake.fail_next("conversations.create", status=429, retry_after=1)
     answer = await bot.tiimi("uusi <@UBERT>")

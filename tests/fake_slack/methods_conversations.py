@@ -159,6 +159,43 @@ def members(ws: Workspace, req: ApiRequest) -> dict[str, Any]:
     return {"members": page, "response_metadata": {"next_cursor": next_cursor}}
 
 
+LIST_TYPES = frozenset({"public_channel", "private_channel", "mpim", "im"})
+
+
+def list_conversations(ws: Workspace, req: ApiRequest) -> dict[str, Any]:
+    """conversations.list: the channels the bot can see (private ones only as a member)."""
+    types = set((req.get_str("types") or "public_channel").split(","))
+    if not types <= LIST_TYPES:
+        raise req.error("invalid_types")
+    limit = req.get_int("limit", 100)
+    if limit is None or not 1 <= limit < 1000:
+        raise req.error("invalid_limit")
+    exclude_archived = req.get_bool("exclude_archived")
+
+    def kind(channel: Channel) -> str:
+        if channel.is_im:
+            return "im"
+        if channel.is_mpim:
+            return "mpim"
+        return "private_channel" if channel.is_private else "public_channel"
+
+    visible = [
+        channel
+        for channel in sorted(ws.channels.values(), key=lambda c: c.id)
+        if kind(channel) in types
+        and not (exclude_archived and channel.is_archived)
+        and (not channel.is_private or ws.bot_user_id in channel.members)
+    ]
+    start = int(_decode_cursor(req, "offset:") or 0)
+    page = visible[start : start + limit]
+    more = start + limit < len(visible)
+    next_cursor = _cursor(f"offset:{start + limit}") if more else ""
+    return {
+        "channels": [channel.to_api(ws.bot_user_id) for channel in page],
+        "response_metadata": {"next_cursor": next_cursor},
+    }
+
+
 def _set_text(ws: Workspace, req: ApiRequest, field: str) -> dict[str, Any]:
     """Shared body of setTopic / setPurpose."""
     channel = get_channel(ws, req, req.req_str("channel"), writable=True)
@@ -274,6 +311,7 @@ HANDLERS: dict[str, Handler] = {
     "conversations.unarchive": unarchive,
     "conversations.info": info,
     "conversations.members": members,
+    "conversations.list": list_conversations,
     "conversations.setTopic": set_topic,
     "conversations.setPurpose": set_purpose,
     "conversations.history": history,

@@ -64,6 +64,7 @@ class FakeSlack:
         )
         self.home_views = ws.home_views
         self.calls: list[Call] = []
+        self._lost_answers: dict[str, int] = {}
         self.fake_errors: list[str] = []
         self._traffic: list[str] = []
         self._hooks: dict[str, ResponseUrl] = {}
@@ -217,6 +218,12 @@ class FakeSlack:
             self.api_ref.assert_documented(method, error)
         self._failures.setdefault(method, []).append(Failure(error, status, retry_after, times))
 
+    def lose_next_response(self, method: str, *, times: int = 1) -> None:
+        """Apply the next `times` calls of `method` but drop the connection instead of
+        answering, as when Slack did the work and the answer was lost on the way."""
+        assert method in HANDLERS, f"fake does not implement {method}"
+        self._lost_answers[method] = self._lost_answers.get(method, 0) + times
+
     # -- inspection ------------------------------------------------------------------------
 
     def calls_to(self, method: str) -> list[Call]:
@@ -285,6 +292,11 @@ class FakeSlack:
             status, body, headers = 500, {"ok": False, "error": "fatal_error"}, {}
         call.ok, call.error = bool(body.get("ok")), body.get("error")
         call.http_status, call.response = status, body
+        if self._lost_answers.get(method) and request.transport is not None:
+            self._lost_answers[method] -= 1
+            call.error = "answer_lost"
+            request.transport.close()
+            return web.Response(status=504)
         return web.json_response(body, status=status, headers=headers)
 
     def _process(

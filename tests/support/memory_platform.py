@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,6 +25,7 @@ class MemoryChannel:
     members: set[str] = field(default_factory=set)
     archived: bool = False
     messages: list[Message] = field(default_factory=list)
+    by_bot: bool = True
 
 
 class MemoryPlatform:
@@ -35,9 +37,14 @@ class MemoryPlatform:
         self.usergroups: dict[str, set[str]] = {}
         self.files: list[tuple[str, str, str]] = []
         self.metadata: dict[str, dict[int, dict[str, Any]]] = {}
+        self.lost_answers: dict[str, list[Exception]] = {}
 
     def fail(self, operation: str, error: PlatformError) -> None:
         self.failures.setdefault(operation, []).append(error)
+
+    def fail_after_applying(self, operation: str, error: Exception) -> None:
+        """The next `operation` takes effect, but its caller gets `error` (a lost answer)."""
+        self.lost_answers.setdefault(operation, []).append(error)
 
     def _maybe_fail(self, operation: str) -> None:
         if self.failures.get(operation):
@@ -52,7 +59,16 @@ class MemoryPlatform:
             raise ChannelNameTaken("name_taken")
         channel = MemoryChannel(id=f"C{len(self.channels) + 1:04d}", name=name)
         self.channels[channel.id] = channel
+        if self.lost_answers.get("create"):
+            raise self.lost_answers["create"].pop(0)
         return channel.id
+
+    async def own_channels(self, name: str) -> dict[str, str]:
+        return {
+            c.name: c.id
+            for c in self.channels.values()
+            if c.by_bot and not c.archived and re.fullmatch(rf"{re.escape(name)}(-[0-9]+)?", c.name)
+        }
 
     async def invite(self, channel_id: str, user_ids: Sequence[str]) -> InviteOutcome:
         self._maybe_fail("invite")
