@@ -62,14 +62,18 @@ USAGE = (
 )
 
 
-def slack_client(settings: Settings, session: aiohttp.ClientSession) -> AsyncWebClient:
-    """One client with one pooled HTTP session (slack_sdk opens a session per call otherwise)."""
+def slack_client(
+    settings: Settings, session: aiohttp.ClientSession, *, retry_lost_connections: bool = True
+) -> AsyncWebClient:
+    """A client on the one pooled HTTP session (slack_sdk opens a session per call otherwise),
+    retrying 429s, server errors and, unless told not to, lost connections."""
+    connection = [AsyncConnectionErrorRetryHandler(max_retry_count=2)]
     return AsyncWebClient(
         token=settings.slack_bot_token,
         base_url=settings.slack_api_url,
         session=session,
         retry_handlers=[
-            AsyncConnectionErrorRetryHandler(max_retry_count=2),
+            *(connection if retry_lost_connections else []),
             AsyncRateLimitErrorRetryHandler(max_retry_count=5),
             AsyncServerErrorRetryHandler(max_retry_count=2),
         ],
@@ -98,7 +102,9 @@ async def serve(
     await upgrade_to_head(database)
     http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
     client = slack_client(settings, http)
-    platform = SlackPlatform(client)
+    platform = SlackPlatform(
+        client, posts_once=slack_client(settings, http, retry_lost_connections=False)
+    )
     core = Core(
         database=database,
         platform=platform,

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -39,8 +40,11 @@ def _translate(error: SlackApiError) -> PlatformError:
 
 
 class SlackPlatform:
-    def __init__(self, client: AsyncWebClient) -> None:
+    def __init__(self, client: AsyncWebClient, *, posts_once: AsyncWebClient | None = None) -> None:
+        """`posts_once` (without retries on connection errors) posts messages that carry
+        metadata: a post whose answer was lost is found again by its metadata, not re-sent."""
         self.client = client
+        self.posts_once = posts_once or client
         self._bot_user_id: str | None = None
 
     async def own_channels(self, name: str) -> dict[str, str]:
@@ -91,8 +95,9 @@ class SlackPlatform:
     async def post_message(
         self, channel_id: str, message: Message, *, metadata: Mapping[str, Any] | None = None
     ) -> str:
+        client = self.posts_once if metadata else self.client
         try:
-            response = await self.client.chat_postMessage(
+            response = await client.chat_postMessage(
                 channel=channel_id,
                 text=message.text,
                 blocks=render_blocks(message),
@@ -100,6 +105,10 @@ class SlackPlatform:
             )
         except SlackApiError as error:
             raise _translate(error) from None
+        except aiohttp.ClientConnectionError:
+            if not metadata:
+                raise
+            raise PlatformError("connection_lost") from None  # posted or not: metadata tells
         return str(response["ts"])
 
     async def update_message(self, channel_id: str, message_id: str, message: Message) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from tests.e2e.harness import RunningBot, running_bot
 from tests.fake_slack import FakeSlack
@@ -47,6 +47,30 @@ async def test_meeting_reminders_with_a_429_on_the_first_post(
         ]
         metadata = [m.metadata for m in fake_slack.messages[channel] if m.metadata]
         assert all(m["event_type"] == "tiimi_reminder" for m in metadata)
+
+
+async def test_a_reminder_whose_answer_was_lost_is_posted_once(
+    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+) -> None:
+    clock.set(MONDAY)
+    fake_slack.follow_clock(clock.now)  # the look-up by metadata reads from the due time on
+    env = {"MEETING_REMINDERS": "2h", "QUIET_HOURS": "off", "REMINDER_POLL_SECONDS": "60"}
+    async with running_bot(fake_slack, database_url, clock, **env) as bot:
+        await bot.tiimi("uusi <@UBERT>")
+        channel = bot.channel_named("mt-2026-0001")
+        await bot.tiimi("tapaaminen ma 23.11. klo 15", channel=channel)
+        await bot.worker.run_once()
+
+        fake_slack.lose_next_response("chat.postMessage")  # posted, but the answer is lost
+        clock.set(datetime(2026, 11, 23, 11, 0, 5, tzinfo=UTC))  # 2 h before 15.00 local
+        first = await bot.worker.run_once()
+        clock.advance(timedelta(minutes=5))  # past the retry's back-off
+        second = await bot.worker.run_once()
+
+        assert dict(first.counts) == {"retry": 1} and dict(second.counts) == {"recovered": 1}
+        assert reminder_posts(fake_slack, channel) == [
+            "Muistutus: tiimin tapaaminen ma 23.11.2026 klo 15.00"
+        ]
 
 
 async def test_pending_reminders_survive_a_restart(
