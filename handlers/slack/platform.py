@@ -24,7 +24,13 @@ from handlers.slack.render import render_blocks
 HISTORY_PAGES = 5  # 1,000 messages back is more than a lease can miss
 LIST_PAGE = 999  # conversations.list: fewest calls (Tier 2) through many private channels
 INVITE_BATCH = 100  # conversations.invite accepts at most 100 users per call
-_UNAVAILABLE = {"is_archived", "channel_not_found", "not_in_channel", "channel_is_archived"}
+_UNAVAILABLE = {
+    "is_archived",
+    "channel_not_found",
+    "not_in_channel",
+    "channel_is_archived",
+    "already_archived",  # e.g. a retry of an archive whose answer was lost
+}
 _ALREADY_THERE = {"already_in_channel", "cant_invite_self"}
 
 

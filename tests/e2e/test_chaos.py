@@ -1,9 +1,10 @@
 """Eight simulated weeks of 200 teams against a flaky fake Slack, with weekly restarts.
 
-Slack fails at random (5 % 429 with Retry-After, 1 % 500, some dropped connections) and one
-channel is archived behind the bot's back. At the end: every due reminder delivered exactly
-once or recorded with its reason; no channel without its team and no active team without its
-channel; the audit log complete; no personal identity code stored or sent anywhere.
+Slack fails at random (5 % 429 with Retry-After, 1 % 500, some dropped connections, some
+answers lost after the call took effect) and one channel is archived behind the bot's back.
+At the end: every due reminder delivered exactly once or recorded with its reason; no channel
+without its team and no active team without its channel; the audit log complete; no personal
+identity code stored or sent anywhere.
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ async def test_eight_weeks_of_chaos(
 ) -> None:
     for user in USERS:
         fake_slack.add_user(user)
-    fake_slack.chaos(seed=7, rate_429=0.05, rate_500=0.01, rate_drop=0.005)
+    fake_slack.chaos(seed=7, rate_429=0.05, rate_500=0.01, rate_drop=0.005, rate_lost=0.005)
     url = f"sqlite:///{tmp_path / 'chaos.db'}"
     sim = Simulation(fake_slack, random.Random(11))
     env = {"MEETING_REMINDERS": "24h,1h", "NO_MEETING_NUDGE_DAYS": "7"}
@@ -139,6 +140,7 @@ async def test_eight_weeks_of_chaos(
         while sum((await bot.worker.run_once()).counts.values()):
             pass
     assert len(sim.teams) >= 200 and sim.commands > 600
+    assert sum(c.error == "answer_lost" for c in fake_slack.calls) > 5  # lost answers were tried
 
     database = Database(url)
     async with database.session() as session:

@@ -66,6 +66,7 @@ class FakeSlack:
         self.home_views = ws.home_views
         self.calls: list[Call] = []
         self._lost_answers: dict[str, int] = {}
+        self._chaos_lost = 0.0
         self.fake_errors: list[str] = []
         self._traffic: list[str] = []
         self._hooks: dict[str, ResponseUrl] = {}
@@ -250,10 +251,20 @@ class FakeSlack:
 
     # -- HTTP handlers ---------------------------------------------------------------------
 
-    def chaos(self, *, seed: int, rate_429: float, rate_500: float, rate_drop: float) -> None:
-        """Fail API calls at random (before applying them): 429 with Retry-After: 1, 500, or a
-        dropped connection, as a flaky network and a busy Slack would."""
+    def chaos(
+        self,
+        *,
+        seed: int,
+        rate_429: float,
+        rate_500: float,
+        rate_drop: float,
+        rate_lost: float = 0.0,
+    ) -> None:
+        """Fail API calls at random: before applying them, 429 with Retry-After: 1, 500, or a
+        dropped connection, as a flaky network and a busy Slack would; after applying them, a
+        lost answer (`rate_lost`)."""
         self._chaos = (random.Random(seed), rate_429, rate_500, rate_drop)
+        self._chaos_lost = rate_lost
 
     def _chaos_failure(self, request: web.Request, call: Call) -> web.Response | None:
         if self._chaos is None or call.method in ("auth.test", "apps.connections.open"):
@@ -297,8 +308,14 @@ class FakeSlack:
             status, body, headers = 500, {"ok": False, "error": "fatal_error"}, {}
         call.ok, call.error = bool(body.get("ok")), body.get("error")
         call.http_status, call.response = status, body
-        if self._lost_answers.get(method) and request.transport is not None:
-            self._lost_answers[method] -= 1
+        lost = (
+            self._chaos is not None
+            and method not in ("auth.test", "apps.connections.open")
+            and self._chaos[0].random() < self._chaos_lost
+        )
+        if (lost or self._lost_answers.get(method)) and request.transport is not None:
+            if not lost:
+                self._lost_answers[method] -= 1
             call.error = "answer_lost"
             request.transport.close()
             return web.Response(status=504)
