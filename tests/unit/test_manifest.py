@@ -33,6 +33,7 @@ def test_urls_scopes_and_home() -> None:
         "chat:write",
         "groups:write",
         "groups:history",
+        "groups:read",
         "usergroups:read",
         "files:write",
         "im:write",
