@@ -141,7 +141,11 @@ class TeamService:
                 channel_id = await self.core.platform.create_private_channel(name)
             except ChannelNameTaken:
                 if ours is None:  # is it ours, made by a try whose answer was lost?
-                    ours = await self._unclaimed_channels(base)
+                    try:
+                        ours = await self._unclaimed_channels(base)
+                    except PlatformError as error:  # e.g. missing_scope: take the next name
+                        log.warning("team %s: cannot list channels: %s", team.code, error.code)
+                        ours = {}
                 if name not in ours:
                     continue
                 channel_id = ours[name]

@@ -9,7 +9,7 @@ import pytest
 
 from bot.context import Actor
 from bot.dispatch import TiimiCommands
-from bot.platform import ChannelNameTaken
+from bot.platform import ChannelNameTaken, PlatformError
 from bot.replies import Reply
 from storage import queries
 from storage.db import Database
@@ -84,3 +84,16 @@ async def test_channels_of_others_or_of_other_teams_are_never_taken_over(
     state = await team_row_state(database, "second")
     assert state is not None and platform.channels[str(state[1])].name == "mt-2026-0002-2"
     assert platform.channels[taken].members == set() and not platform.channels[taken].archived
+
+
+async def test_without_the_list_the_next_name_is_taken_as_before(
+    tiimi: TiimiCommands, platform: MemoryPlatform, database: Database
+) -> None:
+    taken = await platform.create_private_channel("mt-2026-0001")
+    platform.channels[taken].by_bot = False
+    platform.fail("own_channels", PlatformError("missing_scope"))  # an install without groups:read
+
+    assert "on avattu" in await open_team(tiimi, "k")
+
+    state = await team_row_state(database, "k")
+    assert state is not None and platform.channels[str(state[1])].name == "mt-2026-0001-2"

@@ -64,6 +64,7 @@ class MemoryPlatform:
         return channel.id
 
     async def own_channels(self, name: str) -> dict[str, str]:
+        self._maybe_fail("own_channels")
         return {
             c.name: c.id
             for c in self.channels.values()
