@@ -310,6 +310,7 @@ class FakeSlack:
         call.http_status, call.response = status, body
         lost = (
             self._chaos is not None
+            and self._chaos_lost > 0
             and method not in ("auth.test", "apps.connections.open")
             and self._chaos[0].random() < self._chaos_lost
         )
