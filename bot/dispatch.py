@@ -122,6 +122,7 @@ class TiimiCommands:
                 return simple(t(key, user=user_id))
             case RemoveMember(user_id=user_id):
                 await self.members.remove(actor=actor, channel_id=channel_id, user_id=user_id)
+                await self.askel.plan.flag_steps_of_departed(actor, channel_id, user_id)
                 return simple(t("member_removed", user=user_id))
             case HandOver(user_id=user_id):
                 await self.members.hand_over(actor=actor, channel_id=channel_id, user_id=user_id)

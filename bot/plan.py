@@ -76,6 +76,17 @@ class PlanService:
             actor=actor, channel_id=team.channel_id, number=number, status=StepStatus.DONE
         )
 
+    async def flag_steps_of_departed(self, actor: Actor, channel_id: str, user_id: str) -> int:
+        """Re-render the channel messages of a removed member's open steps, which now show
+        that they need a new owner; returns how many."""
+        plan = await self.load(
+            actor, channel_id, action=Action.VIEW_PLAN, statuses=(StepStatus.OPEN,)
+        )
+        orphaned = [s for s in plan.steps if s.owner_user_id == user_id and s.message_ts]
+        for step in orphaned:
+            await self._publish(plan, step, new=False)
+        return len(orphaned)
+
     async def viewed(self, actor: Actor, plan: PlanData) -> None:
         """Viewing the plan is written to the audit log too."""
         async with self.core.database.session() as session:

@@ -167,3 +167,20 @@ async def test_plan_view_pages_and_export(tiimi: TiimiCommands, database: Databa
     async with database.session() as session:
         events = await queries.audit_events(session)
     assert events[-1].action == AuditAction.PLAN_EXPORTED and events[-1].actor_id == "UBERT"
+
+
+async def test_a_removed_owners_step_messages_show_the_need_for_a_new_owner(
+    tiimi: TiimiCommands, platform: MemoryPlatform
+) -> None:
+    channel = await team_channel(tiimi)
+    await tiimi.askel.run(actor=ANNA, text="Soita Kelaan <@UBERT>", channel_id=channel)
+    await tiimi.askel.run(actor=ANNA, text="Varaa aika <@UANNA>", channel_id=channel)
+    bert_step, anna_step = platform.channels[channel].messages[1:3]
+
+    reply = await tiimi.run(actor=ANNA, text="poista <@UBERT>", channel_id=channel, request_key="-")
+
+    assert "poistettu" in text_of(reply)
+    updated_bert, updated_anna = platform.channels[channel].messages[1:3]
+    assert "tarvitsee uuden vastuuhenkilön" in updated_bert.blocks[0].text  # type: ignore[union-attr]
+    assert "tarvitsee uuden" not in bert_step.blocks[0].text  # type: ignore[union-attr]
+    assert updated_anna == anna_step
