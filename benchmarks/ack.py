@@ -49,6 +49,17 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def bot_env(fake: FakeSlackProcess, database_url: str) -> dict[str, str]:
+    """The environment of a bot (or bare app) served against the fake Slack."""
+    return {
+        "SLACK_BOT_TOKEN": fake.token,
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": fake.base_url,
+        "DATABASE_URL": database_url,
+        "LOG_LEVEL": "ERROR",
+    }
+
+
 async def start(
     module: str, env: dict[str, str], cwd: str
 ) -> tuple[asyncio.subprocess.Process, int]:
@@ -234,13 +245,7 @@ async def measure(kind: str, count: int, warmup: int, only: str | None = None) -
     next_url = functools.partial(next, pool)
     try:
         async with fresh_database_url(kind, Path(tmp)) as url:
-            env = {
-                "SLACK_BOT_TOKEN": fake.token,
-                "SLACK_SIGNING_SECRET": SECRET,
-                "SLACK_API_URL": fake.base_url,
-                "DATABASE_URL": url,
-                "LOG_LEVEL": "ERROR",
-            }
+            env = bot_env(fake, url)
             bot, bot_port = await start("bot", env, tmp)
             bare, bare_port = await start(
                 "benchmarks.bare_app", env | {"BARE_PROCESS_BEFORE_RESPONSE": "1"}, tmp

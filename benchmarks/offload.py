@@ -21,7 +21,16 @@ from pathlib import Path
 
 import aiohttp
 
-from benchmarks.ack import SECRET, USERS, open_teams, p, requests, start, until_idle
+from benchmarks.ack import (
+    SECRET,
+    USERS,
+    bot_env,
+    open_teams,
+    p,
+    requests,
+    start,
+    until_idle,
+)
 from benchmarks.fake_slack_process import FakeSlackProcess
 from tests.support.databases import fresh_database_url
 from tests.support.signing import signed_headers
@@ -35,13 +44,7 @@ async def measure(nice: int, events: int) -> None:
     next_url = functools.partial(next, iter(fake.response_urls(events + 10)))
     try:
         async with fresh_database_url("sqlite", Path(tmp)) as url:
-            env = {
-                "SLACK_BOT_TOKEN": fake.token,
-                "SLACK_SIGNING_SECRET": SECRET,
-                "SLACK_API_URL": fake.base_url,
-                "DATABASE_URL": url,
-                "LOG_LEVEL": "ERROR",
-            }
+            env = bot_env(fake, url)
             worker, worker_port = await start("bot", env, tmp)
             os.setpriority(os.PRIO_PROCESS, worker.pid, nice)
             bare_env = env | {"BARE_PROCESS_BEFORE_RESPONSE": "1"}

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import aiohttp
 
-from benchmarks.ack import SECRET, USERS, open_teams, p, requests, start
+from benchmarks.ack import SECRET, USERS, bot_env, open_teams, p, requests, start
 from benchmarks.bot_memory import resident_mb
 from benchmarks.fake_slack_process import FakeSlackProcess
 from tests.support.signing import signed_headers
@@ -31,13 +31,7 @@ async def main(seconds: int, rate: int) -> None:
     pool = iter(fake.response_urls(seconds * rate + TEAMS + 10))
     next_url = functools.partial(next, pool)
     try:
-        env = {
-            "SLACK_BOT_TOKEN": fake.token,
-            "SLACK_SIGNING_SECRET": SECRET,
-            "SLACK_API_URL": fake.base_url,
-            "DATABASE_URL": f"sqlite:///{Path(tmp)}/load.db",
-            "LOG_LEVEL": "ERROR",
-        }
+        env = bot_env(fake, f"sqlite:///{Path(tmp)}/load.db")
         bot, port = await start("bot", env, tmp)
         url = f"http://127.0.0.1:{port}/slack/events"
         teams = await open_teams(fake, port, next_url, TEAMS)  # spread the load over teams
