@@ -33,7 +33,7 @@ def _seen(fake: FakeSlack) -> dict[str, object]:
             m.metadata["event_payload"]["reminder_id"]
             for messages in fake.messages.values()
             for m in messages
-            if m.metadata
+            if m.metadata and m.metadata["event_type"] == "tiimi_reminder"
         ],
     }
 

@@ -20,6 +20,7 @@ from storage import queries, reminder_queries
 from storage.models import AuditAction, Goal, Step, StepStatus, Team
 
 log = logging.getLogger(__name__)
+STEP_METADATA = "tiimi_step"  # a step's message carries its id, so that it is posted once
 VISIBLE = (StepStatus.OPEN, StepStatus.DONE, StepStatus.NOT_DONE)
 _STATUS_AUDIT = {
     StepStatus.DONE: AuditAction.STEP_DONE,
@@ -205,7 +206,11 @@ class PlanService:
             except PlatformError as error:
                 log.warning("step message update failed: %s", error.code)
             return
-        ts = await self.core.platform.post_message(channel_id, message)
+        ts = await self.core.platform.post_message(
+            channel_id,
+            message,
+            metadata={"event_type": STEP_METADATA, "event_payload": {"step_id": str(step.pk)}},
+        )
         async with self.core.database.session() as session:
             row = await session.get(Step, step.pk)
             assert row is not None

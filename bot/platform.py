@@ -47,7 +47,10 @@ class ChatPlatform(Protocol):
     async def post_message(
         self, channel_id: str, message: Message, *, metadata: Mapping[str, Any] | None = None
     ) -> str:
-        """Post to a channel and return the message id (Slack: ts)."""
+        """Post to a channel and return the message id (Slack: ts).
+
+        With metadata (`event_type` and a one-key `event_payload`), a post whose answer was lost
+        is looked up before it is sent again, so that it appears once."""
         ...
 
     async def update_message(self, channel_id: str, message_id: str, message: Message) -> None:

@@ -20,6 +20,7 @@ from storage.models import AuditAction, CloseReason, Member, Team, TeamState
 
 log = logging.getLogger(__name__)
 MAX_NAME_ATTEMPTS = 20
+TEAM_METADATA = "tiimi_team"  # the welcome carries the team's id, so that it is posted once
 PENDING_TIMEOUT = timedelta(minutes=10)
 
 
@@ -52,7 +53,9 @@ class TeamService:
             outcome = await self.core.platform.invite(channel_id, wanted)
             joined = tuple(u for u in wanted if u not in outcome.failed)
             await self.core.platform.post_message(
-                channel_id, team_messages.welcome(self.core.t, team=team, member_ids=joined)
+                channel_id,
+                team_messages.welcome(self.core.t, team=team, member_ids=joined),
+                metadata={"event_type": TEAM_METADATA, "event_payload": {"team_id": str(team.pk)}},
             )
             await self._activate(team, actor=actor, member_ids=joined)
         except Exception as error:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import aiohttp
@@ -22,6 +22,7 @@ from bot.replies import Message
 from handlers.slack.render import render_blocks
 
 HISTORY_PAGES = 5  # 1,000 messages back is more than a lease can miss
+CLOCK_SKEW = timedelta(minutes=5)  # between this host's clock and Slack's message timestamps
 LIST_PAGE = 999  # conversations.list: fewest calls (Tier 2) through many private channels
 INVITE_BATCH = 100  # conversations.invite accepts at most 100 users per call
 _UNAVAILABLE = {
@@ -48,7 +49,8 @@ def _translate(error: SlackApiError) -> PlatformError:
 class SlackPlatform:
     def __init__(self, client: AsyncWebClient, *, posts_once: AsyncWebClient | None = None) -> None:
         """`posts_once` (without retries on connection errors) posts messages that carry
-        metadata: a post whose answer was lost is found again by its metadata, not re-sent."""
+        metadata: a post whose answer was lost is looked up by its metadata before it is sent
+        again, so that it appears once."""
         self.client = client
         self.posts_once = posts_once or client
         self._bot_user_id: str | None = None
@@ -101,7 +103,32 @@ class SlackPlatform:
     async def post_message(
         self, channel_id: str, message: Message, *, metadata: Mapping[str, Any] | None = None
     ) -> str:
-        client = self.posts_once if metadata else self.client
+        if not metadata:
+            return await self._post(self.client, channel_id, message, None)
+        (key, value), *_ = dict(metadata["event_payload"]).items()
+        for _attempt in range(2):
+            sent_at = datetime.now(UTC)
+            try:
+                return await self._post(self.posts_once, channel_id, message, metadata)
+            except aiohttp.ClientConnectionError:  # posted or not: the metadata tells
+                found = await self.find_message(
+                    channel_id,
+                    event_type=str(metadata["event_type"]),
+                    key=str(key),
+                    value=str(value),
+                    since=sent_at - CLOCK_SKEW,
+                )
+                if found:
+                    return found
+        raise PlatformError("connection_lost")
+
+    async def _post(
+        self,
+        client: AsyncWebClient,
+        channel_id: str,
+        message: Message,
+        metadata: Mapping[str, Any] | None,
+    ) -> str:
         try:
             response = await client.chat_postMessage(
                 channel=channel_id,
@@ -111,10 +138,6 @@ class SlackPlatform:
             )
         except SlackApiError as error:
             raise _translate(error) from None
-        except aiohttp.ClientConnectionError:
-            if not metadata:
-                raise
-            raise PlatformError("connection_lost") from None  # posted or not: metadata tells
         return str(response["ts"])
 
     async def update_message(self, channel_id: str, message_id: str, message: Message) -> None:

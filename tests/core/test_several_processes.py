@@ -97,7 +97,7 @@ async def test_every_reminder_exactly_once(
             m.metadata["event_payload"]["reminder_id"]
             for messages in fake_slack.messages.values()
             for m in messages
-            if m.metadata
+            if m.metadata and m.metadata["event_type"] == "tiimi_reminder"
         )
         async with database.session() as session:
             rows = (await session.exec(select(Reminder))).all()

@@ -2,7 +2,8 @@
 
 Slack fails at random (5 % 429 with Retry-After, 1 % 500, some dropped connections, some
 answers lost after the call took effect) and one channel is archived behind the bot's back.
-At the end: every due reminder delivered exactly once or recorded with its reason; no channel
+At the end: every due reminder delivered exactly once or recorded with its reason; every
+welcome and step message posted once; no channel
 without its team and no active team without its channel; the audit log complete; no personal
 identity code stored or sent anywhere.
 """
@@ -156,9 +157,17 @@ async def test_eight_weeks_of_chaos(
         m.metadata["event_payload"]["reminder_id"]
         for messages in fake_slack.messages.values()
         for m in messages
-        if m.metadata
+        if m.metadata and m.metadata["event_type"] == "tiimi_reminder"
     )
     assert max(posted.values()) == 1, "a reminder was posted twice"
+    once = Counter(  # welcome and step messages too, despite lost answers
+        (m.metadata["event_type"], *m.metadata["event_payload"].values())
+        for messages in fake_slack.messages.values()
+        for m in messages
+        if m.metadata
+    )
+    assert {kind for kind, *_ in once} == {"tiimi_team", "tiimi_step", "tiimi_reminder"}
+    assert max(once.values()) == 1, [key for key, n in once.items() if n > 1]
     for r in reminders:
         assert r.state not in (ReminderState.PENDING, ReminderState.CLAIMED), r
         if r.state == ReminderState.SENT:

@@ -95,6 +95,17 @@ async def test_a_lost_create_answer_leaves_one_channel_with_its_team(bot: Runnin
     assert f"<#{channel.id}>" in answer
 
 
+async def test_a_lost_welcome_answer_still_leaves_one_welcome(bot: RunningBot) -> None:
+    bot.fake.lose_next_response("chat.postMessage")  # the welcome was posted; the answer lost
+
+    answer = await bot.tiimi("uusi <@UBERT>")
+
+    assert "on avattu" in answer
+    channel = bot.channel_named("mt-2026-0001")
+    [welcome] = bot.fake.messages[channel]  # posted once, not again by a blind retry
+    assert welcome.metadata is not None and welcome.metadata["event_type"] == "tiimi_team"
+
+
 async def test_rate_limited_create_is_retried(bot: RunningBot) -> None:
     bot.fake.fail_next("conversations.create", status=429, retry_after=1)
     answer = await bot.tiimi("uusi <@UBERT>")

@@ -56,6 +56,20 @@ async def test_steps_with_buttons_updated_in_place(bot: RunningBot) -> None:
     assert "Askeleet" not in listing and "Soita Kelaan" in listing
 
 
+async def test_a_lost_step_post_answer_leaves_one_message_that_is_updated(
+    bot: RunningBot,
+) -> None:
+    channel = await open_team(bot)
+    bot.fake.lose_next_response("chat.postMessage")  # the step was posted; the answer lost
+
+    answer = await bot.askel("Soita Kelaan <@UBERT>", channel=channel)
+    assert answer == "Askel 1 on kirjattu ja näkyy kanavalla."
+    assert [m.text for m in bot.fake.messages[channel]].count("Askel 1: Soita Kelaan") == 1
+
+    assert await bot.askel("valmis 1", channel=channel) == "Askel 1 on merkitty tehdyksi."
+    assert "· tehty" in json.dumps(step_message(bot, channel, 1)["blocks"], ensure_ascii=False)
+
+
 async def test_move_button_opens_a_date_form(bot: RunningBot) -> None:
     fake = bot.fake
     channel = await open_team(bot)
