@@ -17,6 +17,7 @@ from storage.db import Database
 from storage.models import AuditAction
 from tests.support.clock import FakeClock
 from tests.support.memory_platform import MemoryPlatform
+from tests.support.teams import team_channel
 
 ANNA, BERT = Actor("UANNA", "fi"), Actor("UBERT", "fi")
 
@@ -24,14 +25,6 @@ ANNA, BERT = Actor("UANNA", "fi"), Actor("UBERT", "fi")
 def text_of(reply: object) -> str:
     assert isinstance(reply, Reply)
     return reply.message.text
-
-
-async def team_channel(tiimi: TiimiCommands) -> str:
-    await tiimi.run(actor=ANNA, text="uusi <@UBERT>", channel_id="D", request_key="k")
-    async with tiimi.core.database.session() as session:
-        team = await queries.get_team_by_request_key(session, request_key="k")
-    assert team is not None
-    return team.live_channel_id
 
 
 async def test_steps_goals_statuses_and_audit(

@@ -13,11 +13,11 @@ from bot.pacing import ChannelPacer
 from bot.platform import PlatformError
 from bot.reminder_worker import ReminderWorker
 from bot.replies import Reply
-from storage import queries
 from storage.db import Database
 from storage.models import Reminder, ReminderKind, ReminderState
 from tests.support.clock import FakeClock, VirtualTime
 from tests.support.memory_platform import MemoryPlatform
+from tests.support.teams import team_channel
 
 ANNA = Actor("UANNA", "fi")
 
@@ -31,14 +31,6 @@ def worker(core: Core, name: str = "w1") -> ReminderWorker:
     return ReminderWorker(
         core, worker_id=name, pacer=ChannelPacer(sleep=virtual.sleep, monotonic=virtual.monotonic)
     )
-
-
-async def team_channel(tiimi: TiimiCommands) -> str:
-    await tiimi.run(actor=ANNA, text="uusi <@UBERT>", channel_id="D", request_key="k")
-    async with tiimi.core.database.session() as session:
-        team = await queries.get_team_by_request_key(session, request_key="k")
-    assert team is not None
-    return team.live_channel_id
 
 
 async def say(tiimi: TiimiCommands, channel: str, text: str) -> str:

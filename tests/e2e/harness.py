@@ -17,6 +17,16 @@ from tests.support.clock import FakeClock, VirtualTime
 from tests.support.slack_requests import BotResponse, SlackSender
 
 SIGNING_SECRET = "e2e0signing0secret0for0tiimi0tests"
+MUTATING_METHODS = frozenset(
+    {
+        "conversations.create",
+        "conversations.invite",
+        "conversations.kick",
+        "conversations.archive",
+        "chat.postMessage",
+        "chat.update",
+    }
+)
 
 
 @dataclass
@@ -45,6 +55,10 @@ class RunningBot:
         await self.fake.wait_for(lambda: self.fake.responses(url))
         body: dict[str, Any] = self.fake.responses(url)[-1]
         return str(body.get("text", ""))
+
+    def mutations(self) -> list[str]:
+        """The Web API calls so far that changed something in Slack."""
+        return [c.method for c in self.fake.calls if c.method in MUTATING_METHODS]
 
     def channel_named(self, name: str) -> str:
         channel = self.fake.channel_by_name(name)
