@@ -77,16 +77,15 @@ class PlanService:
             actor=actor, channel_id=team.channel_id, number=number, status=StepStatus.DONE
         )
 
-    async def flag_steps_of_departed(self, actor: Actor, channel_id: str, user_id: str) -> int:
+    async def flag_steps_of_departed(self, actor: Actor, channel_id: str, user_id: str) -> None:
         """Re-render the channel messages of a removed member's open steps, which now show
-        that they need a new owner; returns how many."""
+        that they need a new owner."""
         plan = await self.load(
             actor, channel_id, action=Action.VIEW_PLAN, statuses=(StepStatus.OPEN,)
         )
         orphaned = [s for s in plan.steps if s.owner_user_id == user_id and s.message_ts]
         for step in orphaned:
             await self._publish(plan, step, new=False)
-        return len(orphaned)
 
     async def viewed(self, actor: Actor, plan: PlanData) -> None:
         """Viewing the plan is written to the audit log too."""

@@ -58,7 +58,6 @@ async def test_a_reminder_whose_answer_was_lost_is_posted_once(
     fake_slack: FakeSlack, database_url: str, clock: FakeClock
 ) -> None:
     clock.set(MONDAY)
-    fake_slack.follow_clock(clock.now)  # the look-up by metadata reads from the due time on
     env = {"MEETING_REMINDERS": "2h", "QUIET_HOURS": "off", "REMINDER_POLL_SECONDS": "60"}
     async with running_bot(fake_slack, database_url, clock, **env) as bot:
         await bot.tiimi("uusi <@UBERT>")

@@ -8,7 +8,6 @@ import secrets
 import socket
 import traceback
 from collections.abc import Awaitable, Callable
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -219,10 +218,6 @@ class FakeSlack:
         if error is not None:
             self.api_ref.assert_documented(method, error)
         self._failures.setdefault(method, []).append(Failure(error, status, retry_after, times))
-
-    def follow_clock(self, now: Callable[[], datetime]) -> None:
-        """Stamp messages by a test's clock, as Slack's clock and the bot's agree."""
-        self._ws.wall_clock = lambda: now().timestamp()
 
     def lose_next_response(self, method: str, *, times: int = 1) -> None:
         """Apply the next `times` calls of `method` but drop the connection instead of

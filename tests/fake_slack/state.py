@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -213,7 +212,6 @@ class Workspace:
     enforce_post_rate: bool = False
     post_times: dict[str, float] = field(default_factory=dict)
     root_url: str = ""
-    wall_clock: Callable[[], float] = time.time  # seconds; message timestamps follow it
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _last_us: int = 0
 
@@ -223,7 +221,7 @@ class Workspace:
 
     def next_ts(self) -> str:
         """Return a strictly increasing message timestamp."""
-        now_us = int(self.wall_clock() * 1_000_000)
+        now_us = int(time.time() * 1_000_000)
         self._last_us = max(now_us, self._last_us + 1)
         return f"{self._last_us // 1_000_000}.{self._last_us % 1_000_000:06d}"
 
