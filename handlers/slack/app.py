@@ -28,18 +28,21 @@ from handlers.slack.platform import SlackPlatform
 from handlers.slack.views import open_team, reschedule_form, step_form
 from handlers.slack.work import BackgroundWork
 
+# Bolt tries listeners in registration order and each try costs about 10 µs before the
+# acknowledgement, so the most frequent requests come first: Home tab openings, then the
+# commands, buttons and modal submissions.
 LISTENER_MODULES = (
+    app_home,
     tiimi_command,
     askel_command,
-    close_team_action,
     step_actions,
     plan_page_action,
-    nudge_action,
     teams_page_action,
-    open_team,
+    nudge_action,
+    close_team_action,
     step_form,
+    open_team,
     reschedule_form,
-    app_home,
 )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncBoltContext
 
 from bot.i18n import Catalog
-from handlers.slack.work import BackgroundWork
+from handlers.slack.work import BackgroundWork, until_answered
 
 log = logging.getLogger("handlers.slack")
 Listener = Callable[..., Awaitable[None]]
@@ -29,44 +29,75 @@ async def report_failure(error: Exception, context: AsyncBoltContext) -> None:
 
 
 def background_listener(listener: Listener) -> Listener:
-    """Run `listener` in the background and return to Bolt as soon as it has called ack().
+    """Answer Slack at ack() and run the listener's work in the background.
 
-    The app runs with process_before_response=True, so Bolt answers Slack when this wrapper
-    returns, with what was passed to ack() (Bolt's other mode polls for ack() every 10 ms).
-    After ack() the work waits for one of a few slots, so that new acknowledgements never
-    queue behind many requests' work. Listeners that answer take `ack`; events (without it)
-    are acknowledged by Bolt when this returns.
+    The app runs with process_before_response=True, so Bolt answers Slack when the returned
+    wrapper returns (Bolt's other mode polls for ack() every 10 ms). A listener without an
+    `ack` parameter (commands, buttons, events) is acknowledged before it runs: the shortest
+    path to the answer. A listener that chooses its answer (a modal submission that may answer
+    with errors) takes `ack` and runs until it has called it. Either way its work waits until
+    the answer has been written, then for one of a few slots, so that new acknowledgements
+    never queue behind many requests' work.
     """
     wanted = inspect.signature(listener).parameters
-    answers = "ack" in wanted
+    chooses_answer = "ack" in wanted
+
+    async def acknowledge_first(**kwargs: Any) -> None:
+        await kwargs["ack"]()
+        context: AsyncBoltContext = kwargs["context"]
+        arguments = {name: kwargs[name] for name in wanted}
+        context["work"].start(_after_the_answer(context, lambda: listener(**arguments)))
+
+    wrapper: Listener = _until_acknowledged(listener) if chooses_answer else acknowledge_first
+    # Bolt injects the arguments it reads from the signature: the listener's, ack and context.
+    names = dict.fromkeys([*wanted, "ack", "context"])
+    wrapper.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD) for name in names]
+    )
+    wrapper.__name__ = wrapper.__qualname__ = listener.__name__  # Bolt's logs name it
+    wrapper.__doc__ = listener.__doc__
+    return wrapper
+
+
+async def _after_the_answer(
+    context: AsyncBoltContext, work_of: Callable[[], Awaitable[None]]
+) -> None:
+    work: BackgroundWork = context["work"]
+    await until_answered(context)
+    async with work.slots:
+        try:
+            await work_of()
+        except Exception as error:
+            await report_failure(error, context)
+
+
+def _until_acknowledged(listener: Listener) -> Listener:
+    """Run `listener` in the background, returning to Bolt once it has called ack()."""
+    wanted = inspect.signature(listener).parameters
 
     async def wrapper(**kwargs: Any) -> None:
         context: AsyncBoltContext = kwargs["context"]
         work: BackgroundWork = context["work"]
-        ack = kwargs["ack"] if answers else None
+        ack = kwargs["ack"]
         acknowledged = asyncio.Event()
         holding = False
 
         async def acknowledge_then_wait_for_a_slot(*args: Any, **options: Any) -> None:
             nonlocal holding
             try:
-                await ack(*args, **options)  # type: ignore[misc]
+                await ack(*args, **options)
             finally:
                 acknowledged.set()
-            await asyncio.sleep(0)  # the answer goes out before any of the work is done
+            await until_answered(context)  # the answer goes out before any of the work is done
             if not holding:  # ack() may be called more than once
                 await work.slots.acquire()
                 holding = True
 
         async def run() -> None:
-            nonlocal holding
             try:
-                if ack is None:
-                    await work.slots.acquire()
-                    holding = True
                 await listener(**{name: kwargs[name] for name in wanted})
             except Exception as error:
-                if ack is not None and not acknowledged.is_set() and context.response_url:
+                if not acknowledged.is_set() and context.response_url:
                     await acknowledge_then_wait_for_a_slot()  # the error follows via respond
                 await report_failure(error, context)
             finally:
@@ -74,17 +105,8 @@ def background_listener(listener: Listener) -> Listener:
                     work.slots.release()
                 acknowledged.set()
 
-        if answers:
-            kwargs["ack"] = acknowledge_then_wait_for_a_slot
+        kwargs["ack"] = acknowledge_then_wait_for_a_slot
         work.start(run())
-        if answers:
-            await acknowledged.wait()
+        await acknowledged.wait()
 
-    # Bolt injects the arguments it reads from the signature: the listener's and the context.
-    names = dict.fromkeys([*wanted, "context"])
-    wrapper.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-        [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD) for name in names]
-    )
-    wrapper.__name__ = wrapper.__qualname__ = listener.__name__  # Bolt's logs name it
-    wrapper.__doc__ = listener.__doc__
     return wrapper

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
@@ -9,6 +10,7 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 
 from handlers.slack.request_checks import ReplayGuard, malformed
+from handlers.slack.work import ANSWERED
 
 EVENTS_PATH = "/slack/events"
 MAX_BODY_BYTES = 1024 * 1024
@@ -35,8 +37,16 @@ def build_web_app(
         retry = "X-Slack-Retry-Num" in request.headers  # Slack's redelivery; deduped by event_id
         if signature and not retry and not replays.first_use(signature):  # before any work
             return web.json_response({"error": "replayed_request"}, status=409)
-        bolt_response = await bolt_app.async_dispatch(await to_bolt_request(request))
-        return await to_aiohttp_response(bolt_response)
+        bolt_request = await to_bolt_request(request)
+        answered = asyncio.Event()  # the listeners' work waits for it: see background_listener
+        bolt_request.context[ANSWERED] = answered
+        try:
+            response = await to_aiohttp_response(await bolt_app.async_dispatch(bolt_request))
+            await response.prepare(request)
+            await response.write_eof()  # on its way to Slack before any of the work runs
+            return response
+        finally:
+            answered.set()
 
     async def healthz(_request: web.Request) -> web.Response:
         work = {"work_in_progress": work_in_progress()}

@@ -5,10 +5,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Mapping
 from typing import Any
 
 log = logging.getLogger(__name__)
+# Context key of the asyncio.Event the HTTP server sets once Slack's answer is written; the work
+# after ack() waits for it, so that none of it delays the answer.
+ANSWERED = "answered"
+
+
+async def until_answered(context: Mapping[str, Any]) -> None:
+    """Wait until the acknowledgement has been written. In Socket Mode, whose handler sends it
+    when Bolt returns, one turn of the event loop lets it go first."""
+    answered: asyncio.Event | None = context.get(ANSWERED)
+    if answered is None:
+        await asyncio.sleep(0)
+    else:
+        await answered.wait()
 
 
 class BackgroundWork:

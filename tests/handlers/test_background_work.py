@@ -17,7 +17,7 @@ from slack_bolt.response import BoltResponse
 
 from bot.i18n import CATALOGS
 from handlers.slack.errors import background_listener
-from handlers.slack.work import BackgroundWork
+from handlers.slack.work import ANSWERED, BackgroundWork
 from tests.fake_slack import FakeSlack
 from tests.support.signing import signed_headers
 
@@ -45,7 +45,9 @@ def bolt_app(
     return app
 
 
-async def send_command(app: AsyncApp, response_url: str = "") -> BoltResponse:
+async def send_command(
+    app: AsyncApp, response_url: str = "", *, answered: asyncio.Event | None = None
+) -> BoltResponse:
     body = urlencode(
         {
             "command": "/tiimi",
@@ -57,8 +59,9 @@ async def send_command(app: AsyncApp, response_url: str = "") -> BoltResponse:
             "response_url": response_url,
         }
     )
+    context = {ANSWERED: answered} if answered else None  # as the HTTP server sets it
     return await app.async_dispatch(
-        AsyncBoltRequest(body=body, headers=signed_headers(SECRET, body))
+        AsyncBoltRequest(body=body, headers=signed_headers(SECRET, body), context=context)
     )
 
 
@@ -90,6 +93,42 @@ async def test_the_answer_goes_out_at_ack_while_the_work_goes_on() -> None:
     assert work.running == 1 and not finished.is_set()
     release.set()
     await asyncio.wait_for(finished.wait(), 5)
+
+
+async def test_a_listener_without_ack_is_acknowledged_before_it_runs() -> None:
+    work = BackgroundWork(slots=4)
+    ran = asyncio.Event()
+
+    async def listener(command: dict[str, Any]) -> None:
+        assert command["text"] == "ohje"
+        ran.set()
+
+    response = await send_command(bolt_app(work, command=listener))
+
+    assert (response.status, response.body) == (200, "") and not ran.is_set()
+    await asyncio.wait_for(ran.wait(), 5)
+
+
+@pytest.mark.parametrize("takes_ack", [False, True])
+async def test_the_work_waits_until_the_answer_is_written(takes_ack: bool) -> None:
+    work = BackgroundWork(slots=4)
+    answered, ran = asyncio.Event(), asyncio.Event()
+
+    async def acknowledged(command: dict[str, Any]) -> None:
+        ran.set()
+
+    async def acknowledging(ack: AsyncAck) -> None:
+        await ack()
+        ran.set()
+
+    app = bolt_app(work, command=acknowledging if takes_ack else acknowledged)
+    response = await send_command(app, answered=answered)
+    for _ in range(20):
+        await asyncio.sleep(0)
+
+    assert response.status == 200 and not ran.is_set()
+    answered.set()
+    await asyncio.wait_for(ran.wait(), 5)
 
 
 async def test_busy_slots_do_not_delay_an_acknowledgement() -> None:
@@ -128,15 +167,22 @@ async def test_a_second_ack_takes_no_second_slot() -> None:
     await asyncio.wait_for(work.slots.acquire(), 1)  # the one slot was given back
 
 
-async def test_a_failure_after_ack_is_told_in_finnish(fake_slack: FakeSlack) -> None:
+@pytest.mark.parametrize("takes_ack", [False, True])
+async def test_a_failure_after_ack_is_told_in_finnish(
+    fake_slack: FakeSlack, takes_ack: bool
+) -> None:
     work = BackgroundWork(slots=4)
 
-    async def listener(ack: AsyncAck) -> None:
+    async def acknowledged() -> None:
+        raise RuntimeError("database down")
+
+    async def acknowledging(ack: AsyncAck) -> None:
         await ack()
         raise RuntimeError("database down")
 
     url = fake_slack.new_response_url()
-    response = await send_command(bolt_app(work, command=listener), url)
+    app = bolt_app(work, command=acknowledging if takes_ack else acknowledged)
+    response = await send_command(app, url)
     await work.drain(grace_seconds=5)
 
     assert response.status == 200
@@ -194,24 +240,29 @@ async def test_shutdown_waits_for_work_and_cancels_it_after_the_grace() -> None:
     assert cancelled.is_set() and work.running == 0
 
 
+@pytest.mark.parametrize("takes_ack", [False, True])
 @pytest.mark.parametrize("slots", [1, 3])
-async def test_no_more_than_the_slots_work_at_once(slots: int) -> None:
+async def test_no_more_than_the_slots_work_at_once(slots: int, takes_ack: bool) -> None:
     work = BackgroundWork(slots=slots)
     release = asyncio.Event()
     at_once = peak = 0
 
-    async def listener(ack: AsyncAck) -> None:
+    async def acknowledged() -> None:
         nonlocal at_once, peak
-        await ack()
         at_once += 1
         peak = max(peak, at_once)
         await release.wait()
         at_once -= 1
 
-    app = bolt_app(work, command=listener)
+    async def acknowledging(ack: AsyncAck) -> None:
+        await ack()
+        await acknowledged()
+
+    app = bolt_app(work, command=acknowledging if takes_ack else acknowledged)
     for _ in range(6):
         assert (await send_command(app)).status == 200
-    await asyncio.sleep(0)
+    for _ in range(50):  # the event loop's turns until the work has started
+        await asyncio.sleep(0)
     release.set()
     await work.drain(grace_seconds=5)
     assert peak == slots

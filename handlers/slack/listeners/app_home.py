@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from handlers.slack.actors import actor_of
@@ -21,7 +21,7 @@ async def publish_home(client: AsyncWebClient, context: AsyncBoltContext) -> Non
 async def handle_app_home_opened(
     body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
 ) -> None:
-    """Runs after Bolt has acknowledged; a redelivered event (same event_id) is skipped."""
+    """Runs once the event is acknowledged; a redelivered event (same event_id) is skipped."""
     if not await context["events"].first_delivery(str(body.get("event_id", ""))):
         return
     if event.get("tab") == "home":
@@ -29,14 +29,12 @@ async def handle_app_home_opened(
 
 
 async def handle_home_step_done(
-    ack: AsyncAck,
     body: dict[str, Any],
     action: dict[str, Any],
     client: AsyncWebClient,
     context: AsyncBoltContext,
 ) -> None:
     """The Tehty button beside one's own step on the Home tab; the tab is then refreshed."""
-    await ack()
     actor = await actor_of(context)
     await context["askel"].finish_from_home(actor=actor, value=action.get("value") or "")
     await publish_home(client, context)  # shows the outcome (or why not)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.plan_commands import StepDialog
@@ -17,13 +17,11 @@ COMMAND = "/askel"
 
 
 async def handle_askel(
-    ack: AsyncAck,
     command: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
     context: AsyncBoltContext,
 ) -> None:
-    await ack()
     channel_id = command["channel_id"]
     actor = await actor_of(context)
     result = await context["askel"].run(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncRespond
 
 from handlers.slack.actors import actor_of
 from handlers.slack.errors import background_listener
@@ -13,13 +13,11 @@ from handlers.slack.render import reply_payload
 
 
 async def handle_snooze(
-    ack: AsyncAck,
     body: dict[str, Any],
     action: dict[str, Any],
     respond: AsyncRespond,
     context: AsyncBoltContext,
 ) -> None:
-    await ack()
     actor = await actor_of(context)
     days = int(action["action_id"].split(":", 1)[1])
     reply = await context["tiimi"].snooze_from_button(

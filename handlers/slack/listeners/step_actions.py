@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from handlers.slack.actors import actor_of
@@ -14,13 +14,11 @@ from handlers.slack.views.reschedule_form import reschedule_modal
 
 
 async def handle_step_status(
-    ack: AsyncAck,
     body: dict[str, Any],
     action: dict[str, Any],
     respond: AsyncRespond,
     context: AsyncBoltContext,
 ) -> None:
-    await ack()
     actor = await actor_of(context)
     reply = await context["askel"].press(
         actor=actor,
@@ -32,13 +30,11 @@ async def handle_step_status(
 
 
 async def handle_step_move(
-    ack: AsyncAck,
     body: dict[str, Any],
     action: dict[str, Any],
     client: AsyncWebClient,
     context: AsyncBoltContext,
 ) -> None:
-    await ack()
     actor = await actor_of(context)
     view = reschedule_modal(actor.t, channel_id=body["channel"]["id"], number=int(action["value"]))
     await client.views_open(trigger_id=body["trigger_id"], view=view)

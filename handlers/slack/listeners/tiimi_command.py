@@ -1,10 +1,10 @@
-"""`/tiimi`: acknowledge at once, then run the command in the core and answer."""
+"""`/tiimi`: run the command in the core and answer (acknowledged before it runs)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands import OpenTeamDialog
@@ -17,13 +17,11 @@ COMMAND = "/tiimi"
 
 
 async def handle_tiimi(
-    ack: AsyncAck,
     command: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
     context: AsyncBoltContext,
 ) -> None:
-    await ack()
     actor = await actor_of(context)
     result = await context["tiimi"].run(
         actor=actor,
