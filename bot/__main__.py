@@ -19,6 +19,7 @@ import aiohttp
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
@@ -48,6 +49,7 @@ from bot.retention import RetentionService
 from handlers.slack.app import SlackServices, build_app
 from handlers.slack.locale import LocaleResolver
 from handlers.slack.platform import SlackPlatform
+from handlers.slack.respond import PooledRespond
 from handlers.slack.server import build_web_app
 from handlers.slack.work import BackgroundWork
 from storage.db import Database
@@ -62,21 +64,25 @@ USAGE = (
 )
 
 
+def retry_handlers(*, retry_lost_connections: bool = True) -> list[AsyncRetryHandler]:
+    """Retry 429s, server errors and, unless told not to, lost connections."""
+    connection = [AsyncConnectionErrorRetryHandler(max_retry_count=2)]
+    return [
+        *(connection if retry_lost_connections else []),
+        AsyncRateLimitErrorRetryHandler(max_retry_count=5),
+        AsyncServerErrorRetryHandler(max_retry_count=2),
+    ]
+
+
 def slack_client(
     settings: Settings, session: aiohttp.ClientSession, *, retry_lost_connections: bool = True
 ) -> AsyncWebClient:
-    """A client on the one pooled HTTP session (slack_sdk opens a session per call otherwise),
-    retrying 429s, server errors and, unless told not to, lost connections."""
-    connection = [AsyncConnectionErrorRetryHandler(max_retry_count=2)]
+    """A client on the one pooled HTTP session (slack_sdk opens a session per call otherwise)."""
     return AsyncWebClient(
         token=settings.slack_bot_token,
         base_url=settings.slack_api_url,
         session=session,
-        retry_handlers=[
-            *(connection if retry_lost_connections else []),
-            AsyncRateLimitErrorRetryHandler(max_retry_count=5),
-            AsyncServerErrorRetryHandler(max_retry_count=2),
-        ],
+        retry_handlers=retry_handlers(retry_lost_connections=retry_lost_connections),
     )
 
 
@@ -134,6 +140,9 @@ async def serve(
         signing_secret=settings.slack_signing_secret or "",
         services=services,
         work=work,
+        responder=lambda url: PooledRespond(
+            response_url=url, session=http, retry_handlers=retry_handlers()
+        ),
     )
     web_app = build_web_app(
         None if settings.socket_mode else bolt_app,

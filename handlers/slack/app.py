@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from slack_bolt.async_app import AsyncApp, AsyncBoltContext
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.dispatch import TiimiCommands
@@ -64,7 +64,9 @@ def build_app(
     signing_secret: str,
     services: SlackServices,
     work: BackgroundWork,
+    responder: Callable[[str], AsyncRespond] | None = None,
 ) -> AsyncApp:
+    """`responder` builds respond() for a response_url (Bolt's own when None)."""
     app = AsyncApp(
         client=client,  # carries the token, base URL and retry handlers
         signing_secret=signing_secret,
@@ -77,6 +79,8 @@ def build_app(
         for name in ("tiimi", "askel", "home", "events", "locales", "platform"):
             context[name] = getattr(services, name)
         context["work"] = work
+        if responder is not None and context.response_url:
+            context["respond"] = responder(context.response_url)
         await next()
 
     app.middleware(provide_services)
