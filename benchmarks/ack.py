@@ -1,16 +1,27 @@
 """Acknowledgement latency of the real bot against a bare Bolt app that only acknowledges.
 
-    python -m benchmarks.ack [--requests 200] [--warmup 20] [--only KIND]
+    python -m benchmarks.ack [--requests 100] [--rounds 3] [--warmup 20] [--only KIND]
 
 For each database kind (SQLite; PostgreSQL when TIIMI_TEST_POSTGRES_URL is set) the real bot
 runs as `python -m bot` (HTTP mode) against the fake Slack, which runs in a process of its own
 (Slack's work is not the bot's). Beside it run two bare apps (`benchmarks.bare_app`, the
 framework's floor): "bare" in the bot's mode (process_before_response) and "default" in Bolt's
 default mode, which polls for ack() every 10 ms. All get the same signed requests; the time is
-measured from sending to the HTTP answer (Slack's acknowledgement), at concurrency 1 and 16
-and at a steady 50 requests per second.
-Each measured series follows a few unmeasured requests of the same kind and starts when the bot
-has finished the work of the requests before it (`work_in_progress` in /healthz is 0).
+measured from sending to the HTTP answer (Slack's acknowledgement).
+
+The loads (`LOADS`):
+- "1 user", "16 users": that many people at once, each sending the next request when the
+  answer of the previous one is in (the post to its response_url, or the published Home tab;
+  the bare apps answer with the acknowledgement), so at most that many requests are in the
+  app at once;
+- "50/s": a request every 20 ms, whatever the answers;
+- "1 flood", "16 flood": the next request as soon as the previous is acknowledged. The bot's
+  work after its acknowledgements piles up: 10 times more than it can do, which shows how the
+  acknowledgement holds up under overload.
+Every series checks that the bot answered each request once. Each series follows a few
+unmeasured requests of the same kind and starts when the bot has finished the work of the
+requests before it (`work_in_progress` in /healthz is 0). The apps take turns, a series each,
+for a few rounds, so that the machine's drift hits them alike.
 """
 
 from __future__ import annotations
@@ -26,21 +37,37 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
 import aiohttp
 
-from benchmarks.fake_slack_process import FakeSlackProcess
+from benchmarks.fake_slack_process import AnswerFeed, FakeSlackProcess
 from tests.support.databases import fresh_database_url
 from tests.support.signing import signed_headers
 
 SECRET = "benchmark0signing0secret0value"
 ROOT = str(Path(__file__).resolve().parents[1])
 USERS = ("UANNA", "UBERT")
-# One at a time and 16 at a time, each sent as soon as the previous answer is in (the bot's
-# work after its answers piles up), and one request every 20 ms (the sustained rate).
-CONCURRENCY: tuple[int | str, ...] = (1, 16, "50/s")
+SERIES_TIMEOUT = 300.0  # seconds; a request left unanswered stops the run
+
+
+@dataclass(frozen=True)
+class Load:
+    name: str
+    in_app: int = 0  # requests in the app at once (0: no limit)
+    per_second: int = 0  # a steady rate instead
+    waits_for_answer: bool = True  # False: the next request goes as soon as one is acknowledged
+
+
+LOADS = (
+    Load("1 user", in_app=1),
+    Load("16 users", in_app=16),
+    Load("50/s", per_second=50),
+    Load("1 flood", in_app=1, waits_for_answer=False),
+    Load("16 flood", in_app=16, waits_for_answer=False),
+)
 
 
 def free_port() -> int:
@@ -144,29 +171,43 @@ def requests(
 
 
 async def latencies(
-    port: int, make: Callable[[int], tuple[str, str]], count: int, concurrency: int | str
+    port: int,
+    make: Callable[[int], tuple[str, str]],
+    count: int,
+    load: Load,
+    answers: AnswerFeed | None,
 ) -> list[float]:
-    """Send `count` requests, `concurrency` at a time, or at a fixed rate ("50/s")."""
+    """Send `count` requests under `load`; `answers` is None for an app that answers nothing
+    but the acknowledgement."""
     times: list[float] = []
-    rate = int(concurrency[:-2]) if isinstance(concurrency, str) else 0
-    slots = asyncio.Semaphore(concurrency if isinstance(concurrency, int) else count)
+    in_app = asyncio.Semaphore(load.in_app or count)
+    by_answer = load.waits_for_answer and load.in_app > 0 and answers is not None
     async with aiohttp.ClientSession() as session:
 
         async def one(i: int) -> None:
             body, kind = make(i)
             headers = signed_headers(SECRET, body) | {"Content-Type": kind}
-            if rate:
-                await asyncio.sleep(i / rate)
-            async with slots:
-                started = time.perf_counter()
-                async with session.post(
-                    f"http://127.0.0.1:{port}/slack/events", data=body, headers=headers
-                ) as resp:
-                    await resp.read()
-                    assert resp.status == 200, resp.status
-                times.append((time.perf_counter() - started) * 1000)
+            if load.per_second:
+                await asyncio.sleep(i / load.per_second)
+            await in_app.acquire()
+            started = time.perf_counter()
+            async with session.post(
+                f"http://127.0.0.1:{port}/slack/events", data=body, headers=headers
+            ) as resp:
+                await resp.read()
+                assert resp.status == 200, resp.status
+            times.append((time.perf_counter() - started) * 1000)
+            if not by_answer:
+                in_app.release()
 
-        await asyncio.gather(*(one(i) for i in range(count)))
+        if by_answer:
+            assert answers is not None
+            answers.gate = in_app  # each answer lets the next request in
+        try:
+            await asyncio.wait_for(asyncio.gather(*(one(i) for i in range(count))), SERIES_TIMEOUT)
+        finally:
+            if answers is not None:
+                answers.gate = None
     return sorted(times)
 
 
@@ -175,13 +216,22 @@ async def steady_latencies(
     make: Callable[[int], tuple[str, str]],
     count: int,
     warmup: int,
-    concurrency: int | str,
+    load: Load,
+    answers: AnswerFeed | None,
 ) -> list[float]:
-    """Latencies of `count` requests after `warmup` unmeasured ones of the same kind."""
-    await latencies(port, make, warmup, concurrency)
-    await until_idle(port)
-    times = await latencies(port, make, count, concurrency)
-    await until_idle(port)  # the next series starts without this one's work
+    """Latencies of `count` requests after `warmup` unmeasured ones of the same kind; checks
+    that each got one answer."""
+    for series in (warmup, count):
+        await until_idle(port)  # the series starts without the work of the requests before
+        if answers is not None:
+            answers.read()  # the answers to earlier requests are counted before it starts
+        before = answers.count if answers else 0
+        times = await latencies(port, make, series, load, answers)
+        await until_idle(port)
+        if answers is not None:
+            answers.read()
+            if answers.count - before != series:
+                raise RuntimeError(f"{series} requests got {answers.count - before} answers")
     return times
 
 
@@ -226,9 +276,9 @@ async def open_teams(
     return [c for c in channels if c]
 
 
-def row(name: str, concurrency: int | str, real: list[float], floors: list[list[float]]) -> str:
+def row(name: str, load: Load, real: list[float], floors: list[list[float]]) -> str:
     bot50, bot99 = statistics.median(real), p(real, 0.99)
-    line = f"{name:16} {concurrency!s:5} bot p50 {bot50:5.1f} p99 {bot99:5.1f} ms"
+    line = f"{name:16} {load.name:8} bot p50 {bot50:5.1f} p99 {bot99:5.1f} ms"
     for label, floor in zip(("bare", "default"), floors, strict=True):
         bare50, bare99 = statistics.median(floor), p(floor, 0.99)
         line += (
@@ -238,10 +288,12 @@ def row(name: str, concurrency: int | str, real: list[float], floors: list[list[
     return line
 
 
-async def measure(kind: str, count: int, warmup: int, only: str | None = None) -> None:
+async def measure(kind: str, count: int, warmup: int, rounds: int, only: str | None = None) -> None:
     tmp = tempfile.mkdtemp()
-    fake = FakeSlackProcess([], enforce_post_rate=False, users=list(USERS))
-    pool = iter(fake.response_urls(3 * 6 * len(CONCURRENCY) * (count + warmup) + 10))
+    fake = FakeSlackProcess([], enforce_post_rate=False, users=list(USERS), tell_answers=True)
+    assert fake.answers is not None
+    answers = AnswerFeed(fake.answers)
+    pool = iter(fake.response_urls(3 * 6 * len(LOADS) * rounds * (count + warmup) + 10))
     next_url = functools.partial(next, pool)
     try:
         async with fresh_database_url(kind, Path(tmp)) as url:
@@ -253,34 +305,43 @@ async def measure(kind: str, count: int, warmup: int, only: str | None = None) -
             default, default_port = await start("benchmarks.bare_app", env, tmp)
             try:
                 [channel] = await open_teams(fake, bot_port, next_url, 1)
-                print(f"{kind}: {count} requests per row after {warmup} warm-up requests")
+                print(
+                    f"{kind}: {rounds} rounds of {count} requests per app and row,"
+                    f" each after {warmup} warm-up requests"
+                )
                 for name, make in requests(next_url, channel).items():
                     if only and name != only:
                         continue
-                    for concurrency in CONCURRENCY:
-                        real, *floors = [
-                            await steady_latencies(port, make, count, warmup, concurrency)
-                            for port in (bot_port, bare_port, default_port)
-                        ]
-                        print(f"{kind:10} {row(name, concurrency, real, floors)}", flush=True)
+                    for load in LOADS:
+                        apps = ((bot_port, answers), (bare_port, None), (default_port, None))
+                        times: dict[int, list[float]] = {port: [] for port, _ in apps}
+                        for _ in range(rounds):  # taking turns, so drift hits all apps alike
+                            for port, feed in apps:
+                                times[port] += await steady_latencies(
+                                    port, make, count, warmup, load, feed
+                                )
+                        real, *floors = (sorted(times[port]) for port, _ in apps)
+                        print(f"{kind:10} {row(name, load, real, floors)}", flush=True)
             finally:
                 for process in (bot, bare, default):
                     process.terminate()
                     await process.wait()
     finally:
+        answers.close()
         seen = fake.stop()
         print(f"{kind}: Web API calls refused by the fake: {seen['failed_calls']}")
 
 
 async def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--requests", type=int, default=100, help="per round")
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--warmup", type=int, default=20, help="unmeasured requests per row")
     parser.add_argument("--only", help="measure one request kind, e.g. app_home_opened")
     args = parser.parse_args()
     kinds = ["sqlite"] + (["postgresql"] if os.environ.get("TIIMI_TEST_POSTGRES_URL") else [])
     for kind in kinds:
-        await measure(kind, args.requests, args.warmup, args.only)
+        await measure(kind, args.requests, args.warmup, args.rounds, args.only)
 
 
 if __name__ == "__main__":

@@ -38,12 +38,24 @@ def _seen(fake: FakeSlack) -> dict[str, object]:
     }
 
 
+ANSWER_PATHS = ("/response/", "/api/views.publish")  # what a user sees of a request's outcome
+
+
 def _serve(
-    conn: Connection, enforce_post_rate: bool, channels: list[str], users: list[str]
+    conn: Connection,
+    answers: Connection | None,
+    enforce_post_rate: bool,
+    channels: list[str],
+    users: list[str],
 ) -> None:
+    def tell_answer(path: str) -> None:
+        if answers is not None and path.startswith(ANSWER_PATHS):
+            answers.send_bytes(b"")
+
     async def main() -> None:
         loop = asyncio.get_running_loop()
         async with FakeSlack(enforce_post_rate=enforce_post_rate) as fake:
+            fake.observers.append(tell_answer)
             for user in users:
                 fake.add_user(user)
             ids = [fake.add_channel(name, members={"UANNA"}) for name in channels]
@@ -56,15 +68,31 @@ def _serve(
 
 
 class FakeSlackProcess:
-    """Start with the channel names to create; `stop()` returns what the fake saw."""
+    """Start with the channel names to create; `stop()` returns what the fake saw.
+
+    With `tell_answers`, `answers` receives an empty message whenever the fake has taken an
+    answer a user would see (a post to a response_url or a published Home tab); the caller
+    must keep reading it.
+    """
 
     def __init__(
-        self, channels: list[str], *, enforce_post_rate: bool, users: list[str] | None = None
+        self,
+        channels: list[str],
+        *,
+        enforce_post_rate: bool,
+        users: list[str] | None = None,
+        tell_answers: bool = False,
     ) -> None:
         context = multiprocessing.get_context("spawn")
         self._conn, child = context.Pipe()
+        self.answers: Connection | None = None
+        answers = None
+        if tell_answers:
+            self.answers, answers = context.Pipe(duplex=False)
         self._process = context.Process(
-            target=_serve, args=(child, enforce_post_rate, channels, users or []), daemon=True
+            target=_serve,
+            args=(child, answers, enforce_post_rate, channels, users or []),
+            daemon=True,
         )
         self._process.start()
         self.base_url, self.token, self.channel_ids = self._conn.recv()
@@ -85,3 +113,25 @@ class FakeSlackProcess:
         result: dict[str, object] = self._conn.recv()
         self._process.join(10)
         return result
+
+
+class AnswerFeed:
+    """Counts the answers the fake has taken (see FakeSlackProcess's `tell_answers`); while a
+    gate is set, each answer opens it once more."""
+
+    def __init__(self, answers: Connection) -> None:
+        self._answers = answers
+        self.count = 0
+        self.gate: asyncio.Semaphore | None = None
+        asyncio.get_running_loop().add_reader(answers.fileno(), self.read)
+
+    def read(self) -> None:
+        """Take the notices waiting in the pipe (called by the event loop when it has some)."""
+        while self._answers.poll():
+            self._answers.recv_bytes()
+            self.count += 1
+            if self.gate is not None:
+                self.gate.release()
+
+    def close(self) -> None:
+        asyncio.get_running_loop().remove_reader(self._answers.fileno())

@@ -68,6 +68,7 @@ class FakeSlack:
         self._chaos_lost = 0.0
         self.fake_errors: list[str] = []
         self._traffic: list[str] = []
+        self.observers: list[Callable[[str], None]] = []  # told each served request's path
         self._hooks: dict[str, ResponseUrl] = {}
         self._failures: dict[str, list[Failure]] = {}
         self._runner: web.AppRunner | None = None
@@ -139,6 +140,8 @@ class FakeSlack:
         try:
             return await handler(request)
         finally:
+            for observer in self.observers:
+                observer(request.path)
             assert self._changed is not None
             async with self._changed:
                 self._changed.notify_all()

@@ -32,3 +32,13 @@ async def test_replace_delete_and_in_channel(fake_slack: FakeSlack) -> None:
     assert original.deleted
     assert (await hook.send_dict({"response_type": "in_channel"})).status_code == 400
     assert len(fake_slack.responses()) == 3
+
+
+async def test_observers_are_told_each_served_path(fake_slack: FakeSlack) -> None:
+    seen: list[str] = []
+    fake_slack.observers.append(seen.append)
+    url = fake_slack.new_response_url()
+
+    await AsyncWebhookClient(url).send(text="vastaus")
+
+    assert seen == [url.removeprefix(fake_slack.root_url.rstrip("/"))]
