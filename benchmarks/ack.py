@@ -1,13 +1,15 @@
 """Acknowledgement latency of the real bot against a bare Bolt app that only acknowledges.
 
     python -m benchmarks.ack [--requests 100] [--rounds 3] [--warmup 20] [--only KIND]
+                             [--work-ms MS]
 
 For each database kind (SQLite; PostgreSQL when TIIMI_TEST_POSTGRES_URL is set) the real bot
 runs as `python -m bot` (HTTP mode) against the fake Slack, which runs in a process of its own
 (Slack's work is not the bot's). Beside it run two bare apps (`benchmarks.bare_app`, the
 framework's floor): "bare" in the bot's mode (process_before_response) and "default" in Bolt's
-default mode, which polls for ack() every 10 ms. All get the same signed requests; the time is
-measured from sending to the HTTP answer (Slack's acknowledgement).
+default mode, which polls for ack() every 10 ms. With --work-ms, "bare+N ms" spends N ms of CPU
+after each acknowledgement and then answers as the bot does. All get the same signed requests;
+the time is measured from sending to the HTTP answer (Slack's acknowledgement).
 
 The loads (`LOADS`):
 - "1 user", "16 users": that many people at once, each sending the next request when the
@@ -276,10 +278,10 @@ async def open_teams(
     return [c for c in channels if c]
 
 
-def row(name: str, load: Load, real: list[float], floors: list[list[float]]) -> str:
+def row(name: str, load: Load, real: list[float], floors: dict[str, list[float]]) -> str:
     bot50, bot99 = statistics.median(real), p(real, 0.99)
     line = f"{name:16} {load.name:8} bot p50 {bot50:5.1f} p99 {bot99:5.1f} ms"
-    for label, floor in zip(("bare", "default"), floors, strict=True):
+    for label, floor in floors.items():
         bare50, bare99 = statistics.median(floor), p(floor, 0.99)
         line += (
             f" | {label} p50 {bare50:5.1f} p99 {bare99:5.1f}"
@@ -288,12 +290,14 @@ def row(name: str, load: Load, real: list[float], floors: list[list[float]]) -> 
     return line
 
 
-async def measure(kind: str, count: int, warmup: int, rounds: int, only: str | None = None) -> None:
+async def measure(
+    kind: str, count: int, warmup: int, rounds: int, only: str | None, work_ms: float
+) -> None:
     tmp = tempfile.mkdtemp()
     fake = FakeSlackProcess([], enforce_post_rate=False, users=list(USERS), tell_answers=True)
     assert fake.answers is not None
     answers = AnswerFeed(fake.answers)
-    pool = iter(fake.response_urls(3 * 6 * len(LOADS) * rounds * (count + warmup) + 10))
+    pool = iter(fake.response_urls(4 * 6 * len(LOADS) * rounds * (count + warmup) + 10))
     next_url = functools.partial(next, pool)
     try:
         async with fresh_database_url(kind, Path(tmp)) as url:
@@ -303,6 +307,16 @@ async def measure(kind: str, count: int, warmup: int, rounds: int, only: str | N
                 "benchmarks.bare_app", env | {"BARE_PROCESS_BEFORE_RESPONSE": "1"}, tmp
             )
             default, default_port = await start("benchmarks.bare_app", env, tmp)
+            floors = {"bare": (bare_port, None), "default": (default_port, None)}
+            processes = [bot, bare, default]
+            if work_ms:
+                working, working_port = await start(
+                    "benchmarks.bare_app",
+                    env | {"BARE_PROCESS_BEFORE_RESPONSE": "1", "BARE_WORK_MS": str(work_ms)},
+                    tmp,
+                )
+                floors[f"bare+{work_ms:g}ms"] = (working_port, answers)
+                processes.append(working)
             try:
                 [channel] = await open_teams(fake, bot_port, next_url, 1)
                 print(
@@ -313,17 +327,20 @@ async def measure(kind: str, count: int, warmup: int, rounds: int, only: str | N
                     if only and name != only:
                         continue
                     for load in LOADS:
-                        apps = ((bot_port, answers), (bare_port, None), (default_port, None))
+                        apps = ((bot_port, answers), *floors.values())
                         times: dict[int, list[float]] = {port: [] for port, _ in apps}
                         for _ in range(rounds):  # taking turns, so drift hits all apps alike
                             for port, feed in apps:
                                 times[port] += await steady_latencies(
                                     port, make, count, warmup, load, feed
                                 )
-                        real, *floors = (sorted(times[port]) for port, _ in apps)
-                        print(f"{kind:10} {row(name, load, real, floors)}", flush=True)
+                        floor_times = {
+                            label: sorted(times[port]) for label, (port, _) in floors.items()
+                        }
+                        line = row(name, load, sorted(times[bot_port]), floor_times)
+                        print(f"{kind:10} {line}", flush=True)
             finally:
-                for process in (bot, bare, default):
+                for process in processes:
                     process.terminate()
                     await process.wait()
     finally:
@@ -338,10 +355,16 @@ async def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--warmup", type=int, default=20, help="unmeasured requests per row")
     parser.add_argument("--only", help="measure one request kind, e.g. app_home_opened")
+    parser.add_argument(
+        "--work-ms",
+        type=float,
+        default=0,
+        help="also measure a bare app that spends this much CPU after each acknowledgement",
+    )
     args = parser.parse_args()
     kinds = ["sqlite"] + (["postgresql"] if os.environ.get("TIIMI_TEST_POSTGRES_URL") else [])
     for kind in kinds:
-        await measure(kind, args.requests, args.warmup, args.rounds, args.only)
+        await measure(kind, args.requests, args.warmup, args.rounds, args.only, args.work_ms)
 
 
 if __name__ == "__main__":

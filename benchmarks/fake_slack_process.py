@@ -95,7 +95,13 @@ class FakeSlackProcess:
             daemon=True,
         )
         self._process.start()
-        self.base_url, self.token, self.channel_ids = self._conn.recv()
+        for end in (child, answers):  # the child's now; a dead child then reads as EOF here
+            if end is not None:
+                end.close()
+        try:
+            self.base_url, self.token, self.channel_ids = self._conn.recv()
+        except EOFError:
+            raise RuntimeError("the fake Slack died at start (its error is above)") from None
 
     def response_urls(self, count: int) -> list[str]:
         """Fresh response_urls, each accepting up to five posts as Slack's do."""
