@@ -134,7 +134,11 @@ class AnswerFeed:
     def read(self) -> None:
         """Take the notices waiting in the pipe (called by the event loop when it has some)."""
         while self._answers.poll():
-            self._answers.recv_bytes()
+            try:
+                self._answers.recv_bytes()
+            except EOFError:  # the fake's process is gone: stop listening rather than spin
+                self.close()
+                return
             self.count += 1
             if self.gate is not None:
                 self.gate.release()
