@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncRespond
+from slack_bolt.async_app import AsyncApp, AsyncRespond
+from slack_bolt.middleware.async_middleware import AsyncMiddleware
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.dispatch import TiimiCommands
@@ -25,12 +28,10 @@ from handlers.slack.listeners import (
 )
 from handlers.slack.locale import LocaleResolver
 from handlers.slack.platform import SlackPlatform
+from handlers.slack.routes import Routes
 from handlers.slack.views import open_team, reschedule_form, step_form
 from handlers.slack.work import BackgroundWork
 
-# Bolt tries listeners in registration order and each try costs about 10 µs before the
-# acknowledgement, so the most frequent requests come first: Home tab openings, then the
-# commands, buttons and modal submissions.
 LISTENER_MODULES = (
     app_home,
     tiimi_command,
@@ -72,20 +73,43 @@ def build_app(
         signing_secret=signing_secret,
         process_before_response=True,  # listeners return at ack(); see errors.background_listener
     )
-
-    async def provide_services(
-        context: AsyncBoltContext, next: Callable[[], Awaitable[None]]
-    ) -> None:
-        for name in ("tiimi", "askel", "home", "events", "locales", "platform"):
-            context[name] = getattr(services, name)
-        context["work"] = work
-        if responder is not None and context.response_url:
-            context["respond"] = responder(context.response_url)
-        await next()
-
-    app.middleware(provide_services)
+    app.middleware(ProvideServices(services, work, responder))
+    routes = Routes()
     for module in LISTENER_MODULES:
-        module.register(app)
-
+        module.register(routes)
+    routes.install(app)
     app.error(report_failure)
     return app
+
+
+class ProvideServices(AsyncMiddleware):
+    """Puts the services, the background work and respond() into each request's context.
+
+    A class rather than a function: Bolt builds all listener arguments for a function
+    middleware on every request, before the acknowledgement.
+    """
+
+    def __init__(
+        self,
+        services: SlackServices,
+        work: BackgroundWork,
+        responder: Callable[[str], AsyncRespond] | None,
+    ) -> None:
+        self._services = services
+        self._work = work
+        self._responder = responder
+
+    async def async_process(
+        self,
+        *,
+        req: AsyncBoltRequest,
+        resp: BoltResponse,
+        next: Callable[[], Awaitable[BoltResponse]],
+    ) -> BoltResponse | None:
+        context = req.context
+        for name in ("tiimi", "askel", "home", "events", "locales", "platform"):
+            context[name] = getattr(self._services, name)
+        context["work"] = self._work
+        if self._responder is not None and context.response_url:
+            context["respond"] = self._responder(context.response_url)
+        return await next()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncApp, AsyncBoltContext
+from slack_bolt.async_app import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from handlers.slack.actors import actor_of
-from handlers.slack.errors import background_listener
 from handlers.slack.render import home_view
+from handlers.slack.routes import Routes
 
 
 async def publish_home(client: AsyncWebClient, context: AsyncBoltContext) -> None:
@@ -40,6 +40,6 @@ async def handle_home_step_done(
     await publish_home(client, context)  # shows the outcome (or why not)
 
 
-def register(app: AsyncApp) -> None:
-    app.event("app_home_opened")(background_listener(handle_app_home_opened))
-    app.action("home_step_done")(background_listener(handle_home_step_done))
+def register(routes: Routes) -> None:
+    routes.event("app_home_opened")(handle_app_home_opened)
+    routes.action("home_step_done")(handle_home_step_done)

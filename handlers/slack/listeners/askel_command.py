@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncRespond
+from slack_bolt.async_app import AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.plan_commands import StepDialog
 from handlers.slack.actors import actor_of
-from handlers.slack.errors import background_listener
 from handlers.slack.render import reply_payload
+from handlers.slack.routes import Routes
 from handlers.slack.views.step_form import step_form_modal
 
 COMMAND = "/askel"
@@ -34,5 +34,5 @@ async def handle_askel(
     await respond(**reply_payload(result))
 
 
-def register(app: AsyncApp) -> None:
-    app.command(COMMAND)(background_listener(handle_askel))
+def register(routes: Routes) -> None:
+    routes.command(COMMAND)(handle_askel)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncRespond
+from slack_bolt.async_app import AsyncBoltContext, AsyncRespond
 
 from handlers.slack.actors import actor_of
-from handlers.slack.errors import background_listener
 from handlers.slack.render import reply_payload
+from handlers.slack.routes import Routes
 
 
 async def handle_snooze(
@@ -26,5 +26,5 @@ async def handle_snooze(
     await respond(**reply_payload(reply))
 
 
-def register(app: AsyncApp) -> None:
-    app.action(re.compile(r"^nudge_snooze:(1|7)$"))(background_listener(handle_snooze))
+def register(routes: Routes) -> None:
+    routes.action(re.compile(r"^nudge_snooze:(1|7)$"))(handle_snooze)

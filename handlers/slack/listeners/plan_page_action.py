@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncRespond
+from slack_bolt.async_app import AsyncBoltContext, AsyncRespond
 
 from handlers.slack.actors import actor_of
-from handlers.slack.errors import background_listener
 from handlers.slack.render import reply_payload
+from handlers.slack.routes import Routes
 
 
 async def handle_plan_page(
@@ -26,5 +26,5 @@ async def handle_plan_page(
     await respond(**(reply_payload(reply) | {"replace_original": True}))
 
 
-def register(app: AsyncApp) -> None:
-    app.action(re.compile(r"^plan_page:"))(background_listener(handle_plan_page))
+def register(routes: Routes) -> None:
+    routes.action(re.compile(r"^plan_page:"))(handle_plan_page)

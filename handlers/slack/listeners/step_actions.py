@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncRespond
+from slack_bolt.async_app import AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from handlers.slack.actors import actor_of
-from handlers.slack.errors import background_listener
 from handlers.slack.render import reply_payload
+from handlers.slack.routes import Routes
 from handlers.slack.views.reschedule_form import reschedule_modal
 
 
@@ -40,7 +40,7 @@ async def handle_step_move(
     await client.views_open(trigger_id=body["trigger_id"], view=view)
 
 
-def register(app: AsyncApp) -> None:
-    app.action("step_done")(background_listener(handle_step_status))
-    app.action("step_not_done")(background_listener(handle_step_status))
-    app.action("step_move")(background_listener(handle_step_move))
+def register(routes: Routes) -> None:
+    routes.action("step_done")(handle_step_status)
+    routes.action("step_not_done")(handle_step_status)
+    routes.action("step_move")(handle_step_move)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncRespond
+from slack_bolt.async_app import AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands import OpenTeamDialog
 from handlers.slack.actors import actor_of
-from handlers.slack.errors import background_listener
 from handlers.slack.render import reply_payload
+from handlers.slack.routes import Routes
 from handlers.slack.views.open_team import open_team_modal
 
 COMMAND = "/tiimi"
@@ -36,5 +36,5 @@ async def handle_tiimi(
     await respond(**reply_payload(result))
 
 
-def register(app: AsyncApp) -> None:
-    app.command(COMMAND)(background_listener(handle_tiimi))
+def register(routes: Routes) -> None:
+    routes.command(COMMAND)(handle_tiimi)

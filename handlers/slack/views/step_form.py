@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
+from slack_bolt.async_app import AsyncAck, AsyncBoltContext
 from slack_sdk.models.blocks import (
     DatePickerElement,
     InputBlock,
@@ -22,7 +22,7 @@ from bot.plan_commands import MAX_TEXT
 from bot.plan_dispatch import FormErrors, StepForm
 from bot.professions import PROFESSIONS, profession_label
 from handlers.slack.actors import actor_of
-from handlers.slack.errors import background_listener
+from handlers.slack.routes import Routes
 
 CALLBACK_ID = "add_step"
 
@@ -110,5 +110,5 @@ async def handle_step_form(
     await ack()
 
 
-def register(app: AsyncApp) -> None:
-    app.view(CALLBACK_ID)(background_listener(handle_step_form))
+def register(routes: Routes) -> None:
+    routes.view(CALLBACK_ID)(handle_step_form)
