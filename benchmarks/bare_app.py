@@ -47,18 +47,20 @@ async def work_then_answer(
         )
 
 
-async def main() -> None:
-    session = aiohttp.ClientSession()
-    client = AsyncWebClient(
-        token=os.environ["SLACK_BOT_TOKEN"], base_url=os.environ["SLACK_API_URL"], session=session
-    )
+def bare_app(
+    client: AsyncWebClient,
+    session: aiohttp.ClientSession,
+    work: BackgroundWork,
+    *,
+    signing_secret: str,
+    process_before_response: bool,
+) -> AsyncApp:
     app = AsyncApp(
         client=client,
-        signing_secret=os.environ["SLACK_SIGNING_SECRET"],
+        signing_secret=signing_secret,
         # Bolt's default (False) waits for ack() by polling every 10 ms; the bot uses True.
-        process_before_response=os.environ.get("BARE_PROCESS_BEFORE_RESPONSE") == "1",
+        process_before_response=process_before_response,
     )
-    work = BackgroundWork(slots=4)
 
     async def acknowledge(ack: AsyncAck, body: dict[str, Any]) -> None:
         await ack()
@@ -68,6 +70,22 @@ async def main() -> None:
     app.command(re.compile(".*"))(acknowledge)
     app.action(re.compile(".*"))(acknowledge)
     app.event("app_home_opened")(acknowledge)
+    return app
+
+
+async def main() -> None:
+    session = aiohttp.ClientSession()
+    client = AsyncWebClient(
+        token=os.environ["SLACK_BOT_TOKEN"], base_url=os.environ["SLACK_API_URL"], session=session
+    )
+    work = BackgroundWork(slots=4)
+    app = bare_app(
+        client,
+        session,
+        work,
+        signing_secret=os.environ["SLACK_SIGNING_SECRET"],
+        process_before_response=os.environ.get("BARE_PROCESS_BEFORE_RESPONSE") == "1",
+    )
 
     async def ok() -> bool:
         return True
