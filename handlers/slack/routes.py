@@ -2,8 +2,10 @@
 listener by name.
 
 Bolt tries its listeners one after another, and every try builds all of Bolt's listener
-arguments (about 25 µs each, before the acknowledgement). With a Bolt listener per command,
-button and form, a button passed a dozen of them; now it passes at most one per kind.
+arguments before the acknowledgement. With a Bolt listener per command, button and form, a
+button passed up to eleven of them and a form up to fourteen; now a request passes at most
+one Bolt listener per kind (`python -m benchmarks.dispatch`: what the bot adds to a bare
+app's dispatch fell from 145 to 44 µs for a button and from 55–80 to 40 µs for a command).
 """
 
 from __future__ import annotations
