@@ -28,16 +28,23 @@ HEADER_LIMIT = 150
 
 def render_blocks(message: Message, *, limit: int = MAX_BLOCKS) -> list[dict[str, Any]]:
     """Block Kit blocks within Slack's size limits (50 in a message, 100 in a view)."""
-    source = message.blocks or (replies.Text(message.text),)
-    blocks: list[Block] = []
-    for block in source:
-        blocks.extend(_render(block))
-    return [b.to_dict() for b in blocks[:limit]]
+    return [b.to_dict() for b in _blocks(message, limit)]
 
 
 def home_view(message: Message) -> dict[str, Any]:
     """The Home tab (views.publish) for a message: at most 100 blocks."""
-    return View(type="home", blocks=render_blocks(message, limit=MAX_VIEW_BLOCKS)).to_dict()
+    # The View gets the block objects, not their dicts, which it would parse back into
+    # objects and validate and serialise again: rendering is the longest step of the Home
+    # tab's work, and acknowledgements that arrive meanwhile wait behind it.
+    return View(type="home", blocks=_blocks(message, MAX_VIEW_BLOCKS)).to_dict()
+
+
+def _blocks(message: Message, limit: int) -> list[Block]:
+    source = message.blocks or (replies.Text(message.text),)
+    blocks: list[Block] = []
+    for block in source:
+        blocks.extend(_render(block))
+    return blocks[:limit]
 
 
 def reply_payload(reply: Reply) -> dict[str, Any]:

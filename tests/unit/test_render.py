@@ -1,0 +1,49 @@
+"""Block Kit rendering: the Home tab holds the same blocks a message would, up to Slack's
+limits."""
+
+from __future__ import annotations
+
+from slack_sdk.models.views import View
+
+from bot import replies
+from handlers.slack.render import MAX_BLOCKS, MAX_VIEW_BLOCKS, home_view, render_blocks
+
+EVERY_KIND = (
+    replies.Header("Tiimi MT-2026-0001"),
+    replies.Text("*Tavoite:* oma asunto\n" + "pitkä rivi " * 400),  # over one section's 3000
+    replies.Note("Päivitetty 23.11.2026"),
+    replies.Preformatted("1. Soita Kelaan\n2. Varaa aika"),
+    replies.Divider(),
+    replies.Buttons(
+        (
+            replies.Button("step_done", "Tehty", "3", style="primary"),
+            replies.Button("step_move", "Siirrä", "3"),
+        )
+    ),
+)
+
+
+def test_the_home_tab_holds_the_blocks_a_message_would() -> None:
+    message = replies.Message("Tiimi", EVERY_KIND)
+    view = home_view(message)
+    assert view["type"] == "home"
+    assert view["blocks"] == render_blocks(message, limit=MAX_VIEW_BLOCKS)
+    # as the View built from the rendered dicts gives it
+    assert view == View(type="home", blocks=render_blocks(message, limit=100)).to_dict()
+    kinds = [block["type"] for block in view["blocks"]]
+    assert kinds == ["header", "section", "section", "context", "section", "divider", "actions"]
+
+
+def test_a_view_holds_at_most_100_blocks_and_a_message_50() -> None:
+    message = replies.Message("Lista", tuple(replies.Text(f"Askel {n}") for n in range(130)))
+    view_blocks = home_view(message)["blocks"]
+    assert len(view_blocks) == MAX_VIEW_BLOCKS
+    assert view_blocks[-1]["text"]["text"] == "Askel 99"
+    assert len(render_blocks(message)) == MAX_BLOCKS
+
+
+def test_a_message_without_blocks_is_its_text() -> None:
+    blocks = render_blocks(replies.Message("Ei avoimia tiimejä."))
+    assert blocks == [
+        {"type": "section", "text": {"type": "mrkdwn", "text": "Ei avoimia tiimejä."}}
+    ]
