@@ -3,10 +3,18 @@ limits."""
 
 from __future__ import annotations
 
+import asyncio
+
 from slack_sdk.models.views import View
 
 from bot import replies
-from handlers.slack.render import MAX_BLOCKS, MAX_VIEW_BLOCKS, home_view, render_blocks
+from handlers.slack.render import (
+    BLOCKS_PER_STEP,
+    MAX_BLOCKS,
+    MAX_VIEW_BLOCKS,
+    home_view,
+    render_blocks,
+)
 
 EVERY_KIND = (
     replies.Header("Tiimi MT-2026-0001"),
@@ -23,20 +31,20 @@ EVERY_KIND = (
 )
 
 
-def test_the_home_tab_holds_the_blocks_a_message_would() -> None:
-    message = replies.Message("Tiimi", EVERY_KIND)
-    view = home_view(message)
+async def test_the_home_tab_holds_the_blocks_a_message_would() -> None:
+    message = replies.Message("Tiimi", EVERY_KIND * 3)
+    view = await home_view(message)
     assert view["type"] == "home"
     assert view["blocks"] == render_blocks(message, limit=MAX_VIEW_BLOCKS)
     # as the View built from the rendered dicts gives it
     assert view == View(type="home", blocks=render_blocks(message, limit=100)).to_dict()
     kinds = [block["type"] for block in view["blocks"]]
-    assert kinds == ["header", "section", "section", "context", "section", "divider", "actions"]
+    assert kinds == ["header", "section", "section", "context", "section", "divider", "actions"] * 3
 
 
-def test_a_view_holds_at_most_100_blocks_and_a_message_50() -> None:
+async def test_a_view_holds_at_most_100_blocks_and_a_message_50() -> None:
     message = replies.Message("Lista", tuple(replies.Text(f"Askel {n}") for n in range(130)))
-    view_blocks = home_view(message)["blocks"]
+    view_blocks = (await home_view(message))["blocks"]
     assert len(view_blocks) == MAX_VIEW_BLOCKS
     assert view_blocks[-1]["text"]["text"] == "Askel 99"
     assert len(render_blocks(message)) == MAX_BLOCKS
@@ -47,3 +55,22 @@ def test_a_message_without_blocks_is_its_text() -> None:
     assert blocks == [
         {"type": "section", "text": {"type": "mrkdwn", "text": "Ei avoimia tiimejä."}}
     ]
+
+
+async def test_other_tasks_run_while_a_home_tab_is_serialised() -> None:
+    """Between every BLOCKS_PER_STEP blocks the event loop takes a turn (no clock involved)."""
+    turns = 0
+
+    async def other_request() -> None:
+        nonlocal turns
+        while True:
+            turns += 1
+            await asyncio.sleep(0)
+
+    message = replies.Message("Lista", tuple(replies.Text(f"Askel {n}") for n in range(100)))
+    other = asyncio.create_task(other_request())
+    await asyncio.sleep(0)  # it has started
+    before = turns
+    await home_view(message)
+    other.cancel()
+    assert turns - before == 100 // BLOCKS_PER_STEP - 1

@@ -15,7 +15,7 @@ from handlers.slack.routes import Routes
 async def publish_home(client: AsyncWebClient, context: AsyncBoltContext) -> None:
     actor = await actor_of(context)
     message = await context["home"].home(actor)
-    await client.views_publish(user_id=actor.user_id, view=home_view(message))
+    await client.views_publish(user_id=actor.user_id, view=await home_view(message))
 
 
 async def handle_app_home_opened(
