@@ -98,7 +98,7 @@ class Routes:
         )
         route.__name__ = route.__qualname__ = f"route_{kind}"  # Bolt's logs name it
         names = self._names[kind]
-        either = [f"^{re.escape(name)}$" for name in names]
+        either = [rf"^{re.escape(name)}\Z" for name in names]  # \Z: "$" allows a newline
         either += [f"(?:{pattern.pattern})" for pattern, _ln in self._patterns[kind]]
         matcher = re.compile("|".join(either))
         if kind == "event":

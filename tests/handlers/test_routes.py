@@ -154,6 +154,7 @@ async def test_a_form_listener_chooses_its_answer(work: BackgroundWork) -> None:
         pytest.param({"payload": button("step_done_not")}, id="a longer action id"),
         pytest.param({"payload": button("xplan_page:2")}, id="a pattern not at the start"),
         pytest.param({"fields": command("/tiimix", "ohje")}, id="an unknown command"),
+        pytest.param({"payload": button("step_done\n")}, id="a name and a newline"),
     ],
 )
 async def test_a_request_no_route_takes_is_unhandled(
