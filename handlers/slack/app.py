@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from slack_bolt.async_app import AsyncApp, AsyncRespond
 from slack_bolt.middleware.async_middleware import AsyncMiddleware
@@ -95,7 +95,8 @@ class ProvideServices(AsyncMiddleware):
         work: BackgroundWork,
         responder: Callable[[str], AsyncRespond] | None,
     ) -> None:
-        self._services = services
+        # by the names SlackServices gives them; set into every request's context
+        self._services = {f.name: getattr(services, f.name) for f in fields(SlackServices)}
         self._work = work
         self._responder = responder
 
@@ -107,8 +108,8 @@ class ProvideServices(AsyncMiddleware):
         next: Callable[[], Awaitable[BoltResponse]],
     ) -> BoltResponse | None:
         context = req.context
-        for name in ("tiimi", "askel", "home", "events", "locales", "platform"):
-            context[name] = getattr(self._services, name)
+        for name, service in self._services.items():
+            context[name] = service
         context["work"] = self._work
         if self._responder is not None and context.response_url:
             context["respond"] = self._responder(context.response_url)

@@ -3,9 +3,9 @@ app with signed requests."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
-from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -15,7 +15,7 @@ from slack_bolt.authorization import AuthorizeResult
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
-from handlers.slack.app import ProvideServices
+from handlers.slack.app import ProvideServices, SlackServices
 from handlers.slack.routes import Routes, key_of
 from handlers.slack.work import BackgroundWork
 from tests.support.signing import signed_headers
@@ -65,9 +65,9 @@ def build(seen: Seen, work: BackgroundWork) -> AsyncApp:
         return AuthorizeResult(enterprise_id=None, team_id="T0TEST", bot_token="xoxb-test")
 
     app = AsyncApp(signing_secret=SECRET, authorize=authorize, process_before_response=True)
-    services = SimpleNamespace(**dict.fromkeys(["tiimi", "askel", "home", "events", "locales"]))
-    services.platform = None
-    app.middleware(ProvideServices(services, work, responder=None))  # type: ignore[arg-type]
+    names = [field.name for field in dataclasses.fields(SlackServices)]
+    no_services = SlackServices(**dict.fromkeys(names))  # only handed on to the context
+    app.middleware(ProvideServices(no_services, work, responder=None))
     seen.routes().install(app)
     return app
 
