@@ -62,6 +62,11 @@ class Load:
     per_second: int = 0  # a steady rate instead
     waits_for_answer: bool = True  # False: the next request goes as soon as one is acknowledged
 
+    @property
+    def of_users(self) -> bool:
+        """Each user sends again once the answer to the previous request is in."""
+        return self.in_app > 0 and self.waits_for_answer
+
 
 LOADS = (
     Load("1 user", in_app=1),
@@ -178,9 +183,11 @@ async def latencies(
     count: int,
     load: Load,
     answers: AnswerFeed | None,
-) -> list[float]:
-    """Send `count` requests under `load`; `answers` is None for an app that answers nothing
-    but the acknowledgement."""
+    pause_ms: float = 0.0,
+) -> tuple[list[float], float]:
+    """Send `count` requests under `load`: their sorted latencies and the series' wall time in
+    ms. `answers` is None for an app that answers nothing but the acknowledgement; under a user
+    load each user then sends again `pause_ms` after the acknowledgement."""
     times: list[float] = []
     in_app = asyncio.Semaphore(load.in_app or count)
     by_answer = load.waits_for_answer and load.in_app > 0 and answers is not None
@@ -200,17 +207,20 @@ async def latencies(
                 assert resp.status == 200, resp.status
             times.append((time.perf_counter() - started) * 1000)
             if not by_answer:
+                if pause_ms:
+                    await asyncio.sleep(pause_ms / 1000)
                 in_app.release()
 
         if by_answer:
             assert answers is not None
             answers.gate = in_app  # each answer lets the next request in
+        started = time.perf_counter()
         try:
             await asyncio.wait_for(asyncio.gather(*(one(i) for i in range(count))), SERIES_TIMEOUT)
         finally:
             if answers is not None:
                 answers.gate = None
-    return sorted(times)
+    return sorted(times), (time.perf_counter() - started) * 1000
 
 
 async def steady_latencies(
@@ -220,21 +230,35 @@ async def steady_latencies(
     warmup: int,
     load: Load,
     answers: AnswerFeed | None,
-) -> list[float]:
-    """Latencies of `count` requests after `warmup` unmeasured ones of the same kind; checks
-    that each got one answer."""
+    pause_ms: float = 0.0,
+) -> tuple[list[float], float]:
+    """Latencies and wall time (ms) of `count` requests after `warmup` unmeasured ones of the
+    same kind; checks that each got one answer."""
     for series in (warmup, count):
         await until_idle(port)  # the series starts without the work of the requests before
         if answers is not None:
             answers.read()  # the answers to earlier requests are counted before it starts
         before = answers.count if answers else 0
-        times = await latencies(port, make, series, load, answers)
+        times, wall = await latencies(port, make, series, load, answers, pause_ms)
         await until_idle(port)
         if answers is not None:
-            answers.read()
+            for _ in range(100):  # with --split, the worker may still be answering
+                answers.read()
+                if answers.count - before >= series:
+                    break
+                await asyncio.sleep(0.05)
             if answers.count - before != series:
                 raise RuntimeError(f"{series} requests got {answers.count - before} answers")
-    return times
+    return times, wall
+
+
+def user_pause(load: Load, times: list[float], wall: float, count: int) -> float:
+    """How long after its acknowledgement each user of the real app waited for the answer, on
+    average (ms): the floors' users wait as long before sending again, so that every app is
+    hit at the same pace, each request after the same idle time. 0 for other loads."""
+    if not load.of_users:
+        return 0.0
+    return max(0.0, wall * load.in_app / count - statistics.mean(times))
 
 
 async def until_idle(port: int) -> None:
@@ -278,20 +302,41 @@ async def open_teams(
     return [c for c in channels if c]
 
 
-def row(name: str, load: Load, real: list[float], floors: dict[str, list[float]]) -> str:
+def row(
+    name: str, load: Load, label: str, real: list[float], floors: dict[str, list[float]]
+) -> str:
     bot50, bot99 = statistics.median(real), p(real, 0.99)
-    line = f"{name:16} {load.name:8} bot p50 {bot50:5.1f} p99 {bot99:5.1f} ms"
-    for label, floor in floors.items():
+    line = f"{name:16} {load.name:8} {label} p50 {bot50:5.1f} p99 {bot99:5.1f} ms"
+    for floor_label, floor in floors.items():
         bare50, bare99 = statistics.median(floor), p(floor, 0.99)
         line += (
-            f" | {label} p50 {bare50:5.1f} p99 {bare99:5.1f}"
+            f" | {floor_label} p50 {bare50:5.1f} p99 {bare99:5.1f}"
             f" ratio {bot50 / bare50:.2f} / {bot99 / bare99:.2f}"
         )
     return line
 
 
+async def start_split(
+    env: dict[str, str], tmp: str
+) -> tuple[list[asyncio.subprocess.Process], int]:
+    """--split: a bare app that only acknowledges and hands each request on to a real bot in a
+    second process at lower priority (nice 10), which does the work and answers."""
+    worker, worker_port = await start("bot", env, tmp)
+    os.setpriority(os.PRIO_PROCESS, worker.pid, 10)
+    front, front_port = await start(
+        "benchmarks.bare_app",
+        env
+        | {
+            "BARE_PROCESS_BEFORE_RESPONSE": "1",
+            "BARE_FORWARD_TO": f"http://127.0.0.1:{worker_port}/slack/events",
+        },
+        tmp,
+    )
+    return [worker, front], front_port
+
+
 async def measure(
-    kind: str, count: int, warmup: int, rounds: int, only: str | None, work_ms: float
+    kind: str, count: int, warmup: int, rounds: int, only: str | None, work_ms: float, split: bool
 ) -> None:
     tmp = tempfile.mkdtemp()
     fake = FakeSlackProcess([], enforce_post_rate=False, users=list(USERS), tell_answers=True)
@@ -317,6 +362,11 @@ async def measure(
                 )
                 floors[f"bare+{work_ms:g}ms"] = (working_port, answers)
                 processes.append(working)
+            label, measured_port = "bot", bot_port
+            if split:
+                split_processes, measured_port = await start_split(env, tmp)
+                processes += split_processes
+                label = "split"
             try:
                 [channel] = await open_teams(fake, bot_port, next_url, 1)
                 print(
@@ -327,17 +377,40 @@ async def measure(
                     if only and name != only:
                         continue
                     for load in LOADS:
-                        apps = ((bot_port, answers), *floors.values())
-                        times: dict[int, list[float]] = {port: [] for port, _ in apps}
+                        paced = load.of_users
+                        times: dict[str, list[float]] = {label: []} | {f: [] for f in floors}
+                        if paced:
+                            times["bare, back to back"] = []
+                        pauses: list[float] = []
                         for _ in range(rounds):  # taking turns, so drift hits all apps alike
-                            for port, feed in apps:
-                                times[port] += await steady_latencies(
-                                    port, make, count, warmup, load, feed
-                                )
-                        floor_times = {
-                            label: sorted(times[port]) for label, (port, _) in floors.items()
-                        }
-                        line = row(name, load, sorted(times[bot_port]), floor_times)
+                            real, wall = await steady_latencies(
+                                measured_port, make, count, warmup, load, answers
+                            )
+                            times[label] += real
+                            pause = user_pause(load, real, wall, count)
+                            pauses.append(pause)
+                            for floor, (port, feed) in floors.items():
+                                times[floor] += (
+                                    await steady_latencies(
+                                        port,
+                                        make,
+                                        count,
+                                        warmup,
+                                        load,
+                                        feed,
+                                        pause if feed is None else 0.0,
+                                    )
+                                )[0]
+                            if paced:
+                                times["bare, back to back"] += (
+                                    await steady_latencies(
+                                        bare_port, make, count, warmup, load, None
+                                    )
+                                )[0]
+                        floor_times = {f: sorted(t) for f, t in times.items() if f != label}
+                        line = row(name, load, label, sorted(times[label]), floor_times)
+                        if paced:
+                            line += f" | floors paced {statistics.mean(pauses):.1f} ms"
                         print(f"{kind:10} {line}", flush=True)
             finally:
                 for process in processes:
@@ -361,10 +434,17 @@ async def main() -> None:
         default=0,
         help="also measure a bare app that spends this much CPU after each acknowledgement",
     )
+    parser.add_argument(
+        "--split",
+        action="store_true",
+        help="measure an acknowledging process that hands the work to a bot process instead",
+    )
     args = parser.parse_args()
     kinds = ["sqlite"] + (["postgresql"] if os.environ.get("TIIMI_TEST_POSTGRES_URL") else [])
     for kind in kinds:
-        await measure(kind, args.requests, args.warmup, args.rounds, args.only, args.work_ms)
+        await measure(
+            kind, args.requests, args.warmup, args.rounds, args.only, args.work_ms, args.split
+        )
 
 
 if __name__ == "__main__":

@@ -35,6 +35,13 @@ def resident_mb(pid: int, field: str = "VmRSS") -> float:
     raise RuntimeError(f"no {field}")
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time the process has used so far, user and system (all its threads)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    utime, stime = int(fields[11]), int(fields[12])  # fields 14 and 15 of proc(5)
+    return (utime + stime) / os.sysconf("SC_CLK_TCK")
+
+
 async def main(url: str | None) -> None:
     tmp = tempfile.mkdtemp()
     if url is None:

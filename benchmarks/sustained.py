@@ -17,8 +17,8 @@ from pathlib import Path
 
 import aiohttp
 
-from benchmarks.ack import SECRET, USERS, bot_env, open_teams, p, requests, start
-from benchmarks.bot_memory import resident_mb
+from benchmarks.ack import SECRET, USERS, bot_env, open_teams, p, requests, start, until_idle
+from benchmarks.bot_memory import cpu_seconds, resident_mb
 from benchmarks.fake_slack_process import FakeSlackProcess
 from tests.support.signing import signed_headers
 
@@ -40,6 +40,7 @@ async def main(seconds: int, rate: int) -> None:
             errors = 0
             minute_times: list[list[float]] = [[] for _ in range(seconds // 60 + 1)]
             memory = [resident_mb(bot.pid)]
+            cpu_before = cpu_seconds(bot.pid)
             started = time.perf_counter()
 
             async def one(i: int) -> None:
@@ -66,6 +67,8 @@ async def main(seconds: int, rate: int) -> None:
                 if i and i % (60 * rate) == 0:
                     memory.append(resident_mb(bot.pid))
             await asyncio.gather(*tasks)
+            await until_idle(port)  # the work after the last acknowledgements counts too
+            cpu = cpu_seconds(bot.pid) - cpu_before
             memory.append(resident_mb(bot.pid))
         bot.terminate()
         await bot.wait()
@@ -73,6 +76,7 @@ async def main(seconds: int, rate: int) -> None:
         seen = fake.stop()
     print(f"{seconds * rate} requests at {rate}/s, errors {errors}")
     print(f"Web API calls refused by the fake: {seen['failed_calls']}")
+    print(f"bot CPU per request: {cpu / (seconds * rate) * 1000:.2f} ms (acknowledgement and work)")
     for minute, times in enumerate(t for t in minute_times if t):
         times.sort()
         p50, p99 = statistics.median(times), p(times, 0.99)
