@@ -1,7 +1,7 @@
 """Acknowledgement latency of the real bot against a bare Bolt app that only acknowledges.
 
     python -m benchmarks.ack [--requests 100] [--rounds 3] [--warmup 20] [--only KIND]
-                             [--work-ms MS]
+                             [--work-ms MS] [--split]
 
 For each database kind (SQLite; PostgreSQL when TIIMI_TEST_POSTGRES_URL is set) the real bot
 runs as `python -m bot` (HTTP mode) against the fake Slack, which runs in a process of its own
@@ -15,11 +15,15 @@ The loads (`LOADS`):
 - "1 user", "16 users": that many people at once, each sending the next request when the
   answer of the previous one is in (the post to its response_url, or the published Home tab;
   the bare apps answer with the acknowledgement), so at most that many requests are in the
-  app at once;
+  app at once. The bare apps' users then wait as long as the bot's users waited for their
+  answers in the same round (`user_pause`), so that every app is hit at the same pace and after
+  the same idle time; "bare, back to back" is the bare app without that pause;
 - "50/s": a request every 20 ms, whatever the answers;
 - "1 flood", "16 flood": the next request as soon as the previous is acknowledged. The bot's
   work after its acknowledgements piles up: 10 times more than it can do, which shows how the
   acknowledgement holds up under overload.
+With --split, the app measured in the bot's place is a bare app that acknowledges and hands
+each request on to a bot in a second process (`start_split`).
 Every series checks that the bot answered each request once. Each series follows a few
 unmeasured requests of the same kind and starts when the bot has finished the work of the
 requests before it (`work_in_progress` in /healthz is 0). The apps take turns, a series each,
