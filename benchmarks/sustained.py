@@ -2,7 +2,8 @@
 
     python -m benchmarks.sustained [--seconds 300] [--rate 50]
 
-Reports errors, acknowledgement latency per minute and the bot's resident memory per minute.
+Reports errors, the bot's CPU time per request (acknowledgement and work, all its threads),
+acknowledgement latency per minute and the bot's resident memory per minute.
 """
 
 from __future__ import annotations
