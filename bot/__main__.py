@@ -8,24 +8,20 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
+import os
 import signal
 import sys
+import tempfile
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 import aiohttp
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
-from slack_sdk.http_retry.async_handler import AsyncRetryHandler
-from slack_sdk.http_retry.builtin_async_handlers import (
-    AsyncConnectionErrorRetryHandler,
-    AsyncRateLimitErrorRetryHandler,
-    AsyncServerErrorRetryHandler,
-)
-from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import maintenance
 from bot.clock import Clock, SystemClock
@@ -46,7 +42,17 @@ from bot.pacing import ChannelPacer
 from bot.reminder_timing import load_holiday_calendar
 from bot.reminder_worker import ReminderWorker, new_worker_id
 from bot.retention import RetentionService
-from handlers.slack.app import SlackServices, build_app
+from bot.work_processes import (
+    READY,
+    Command,
+    WorkProcesses,
+    bot_work_command,
+    watch_supervisor,
+)
+from handlers.slack.app import SlackServices, build_app, listener_routes
+from handlers.slack.client import retry_handlers, slack_client
+from handlers.slack.front import build_front_app
+from handlers.slack.handover import Handover
 from handlers.slack.locale import LocaleResolver
 from handlers.slack.platform import SlackPlatform
 from handlers.slack.respond import PooledRespond
@@ -56,34 +62,13 @@ from storage.db import Database
 from storage.migrate import upgrade_to_head
 
 log = logging.getLogger("bot")
-COMMANDS = ("run", "migrate", "audit", "purge")
+COMMANDS = ("run", "migrate", "audit", "purge", "work")  # work: started by the front only
 WORK_SLOTS = 4  # requests worked on at once after their acknowledgement
+WORK_NICENESS = 10  # of work processes (README, "Reliability and performance")
 SHUTDOWN_GRACE_SECONDS = 10.0  # for requests' work under way when the bot is stopped
 USAGE = (
     "usage: python -m bot [run | migrate | audit [--team CODE] [--user U…] [--since PVM] | purge]"
 )
-
-
-def retry_handlers(*, retry_lost_connections: bool = True) -> list[AsyncRetryHandler]:
-    """Retry 429s, server errors and, unless told not to, lost connections."""
-    connection = [AsyncConnectionErrorRetryHandler(max_retry_count=2)]
-    return [
-        *(connection if retry_lost_connections else []),
-        AsyncRateLimitErrorRetryHandler(max_retry_count=5),
-        AsyncServerErrorRetryHandler(max_retry_count=2),
-    ]
-
-
-def slack_client(
-    settings: Settings, session: aiohttp.ClientSession, *, retry_lost_connections: bool = True
-) -> AsyncWebClient:
-    """A client on the one pooled HTTP session (slack_sdk opens a session per call otherwise)."""
-    return AsyncWebClient(
-        token=settings.slack_bot_token,
-        base_url=settings.slack_api_url,
-        session=session,
-        retry_handlers=retry_handlers(retry_lost_connections=retry_lost_connections),
-    )
 
 
 @dataclass(frozen=True)
@@ -101,15 +86,24 @@ async def serve(
     clock: Clock | None = None,
     on_ready: Callable[[Runtime], None] | None = None,
     pacer: ChannelPacer | None = None,
+    unix_socket: Path | None = None,
 ) -> None:
     """Migrate, start the HTTP server (and Socket Mode when configured) and the reminder
-    scheduler, and run until `stop`."""
+    scheduler, and run until `stop`. A work process serves on `unix_socket` instead of PORT."""
     database = Database(settings.database_url)
     await upgrade_to_head(database)
     http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
-    client = slack_client(settings, http)
+    client = slack_client(
+        token=settings.slack_bot_token, base_url=settings.slack_api_url, session=http
+    )
     platform = SlackPlatform(
-        client, posts_once=slack_client(settings, http, retry_lost_connections=False)
+        client,
+        posts_once=slack_client(
+            token=settings.slack_bot_token,
+            base_url=settings.slack_api_url,
+            session=http,
+            retry_lost_connections=False,
+        ),
     )
     core = Core(
         database=database,
@@ -151,8 +145,10 @@ async def serve(
     )
     runner = web.AppRunner(web_app, access_log=None)
     await runner.setup()
-    site = web.TCPSite(runner, host="0.0.0.0", port=settings.port)
-    await site.start()
+    if unix_socket is None:
+        await web.TCPSite(runner, host="0.0.0.0", port=settings.port).start()
+    else:
+        await web.UnixSite(runner, str(unix_socket)).start()
     socket_handler = None
     if settings.slack_app_token:
         socket_handler = AsyncSocketModeHandler(
@@ -184,8 +180,10 @@ async def serve(
     load_holiday_calendar(core.clock.now().year)
     scheduler.start()
     settle_startup_objects()
-    port = runner.addresses[0][1]
-    log.info("Tiimi is running (%s mode, port %d)", "Socket" if socket_handler else "HTTP", port)
+    port = 0 if unix_socket else runner.addresses[0][1]
+    if unix_socket is None:
+        mode = "Socket" if socket_handler else "HTTP"
+        log.info("Tiimi is running (%s mode, port %d)", mode, port)
     if on_ready:
         on_ready(Runtime(port=port, worker=worker))
     try:
@@ -208,23 +206,75 @@ def settle_startup_objects() -> None:
     gc.freeze()
 
 
-async def _run_until_signalled(settings: Settings) -> None:
+async def serve_front(
+    settings: Settings, *, stop: asyncio.Event, command: Command = bot_work_command
+) -> None:
+    """Start the work processes, then answer Slack on PORT and hand the requests over to them
+    (WORK_PROCESSES > 0), until `stop`."""
+    with tempfile.TemporaryDirectory(prefix="tiimi-") as directory:
+        workers = WorkProcesses(settings.work_processes, Path(directory), command=command)
+        await workers.start()  # one after another: the first migrates the database
+        handover = Handover()
+        http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
+        web_app = build_front_app(
+            routes=listener_routes(),
+            signing_secret=settings.slack_signing_secret or "",
+            workers=workers,
+            handover=handover,
+            http=http,
+            language=settings.language,
+        )
+        runner = web.AppRunner(web_app, access_log=None)
+        try:
+            await runner.setup()
+            await web.TCPSite(runner, host="0.0.0.0", port=settings.port).start()
+            settle_startup_objects()
+            port = runner.addresses[0][1]
+            log.info(
+                "Tiimi is running (HTTP mode, port %d, %d work processes)", port, workers.count
+            )
+            await stop.wait()
+        finally:
+            await runner.cleanup()  # no new requests; hand-overs under way finish
+            await handover.close()
+            await http.close()
+            await workers.stop(grace_seconds=SHUTDOWN_GRACE_SECONDS + 5)
+
+
+async def _run_until_signalled(settings: Settings, work_socket: Path | None) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         with suppress(NotImplementedError):
             loop.add_signal_handler(signum, stop.set)
-    await serve(settings, stop=stop)
+    if work_socket is not None:
+        watching = await watch_supervisor(stop)
+        try:
+            await serve(settings, stop=stop, unix_socket=work_socket, on_ready=_print_ready)
+        finally:
+            if watching:
+                watching.cancel()
+    elif settings.work_processes:
+        await serve_front(settings, stop=stop)
+    else:
+        await serve(settings, stop=stop)
+
+
+def _print_ready(_runtime: Runtime) -> None:
+    print(READY.decode(), flush=True)  # the supervisor reads it: see bot.work_processes
 
 
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("run", [])
-    if command not in COMMANDS or (command in ("run", "migrate", "purge") and rest):
+    arguments_wrong = rest if command != "work" else len(rest) != 1
+    if command not in COMMANDS or (
+        command in ("run", "migrate", "purge", "work") and arguments_wrong
+    ):
         print(USAGE, file=sys.stderr)
         return 2
     env = read_environment()
     try:
-        if command != "run":
+        if command not in ("run", "work"):
             return _maintenance(command, rest, maintenance_settings(env))
         settings = load_settings(env)
     except ConfigError as error:
@@ -232,7 +282,10 @@ def main(argv: list[str]) -> int:
         print(f"Tiimi cannot start; fix these environment variables:\n{problems}", file=sys.stderr)
         return 2
     configure_logging(settings.log_level)
-    asyncio.run(_run_until_signalled(settings))
+    work_socket = Path(rest[0]) if command == "work" else None
+    if work_socket is not None:
+        os.nice(WORK_NICENESS)  # the front's acknowledgements come first on a busy machine
+    asyncio.run(_run_until_signalled(settings, work_socket))
     return 0
 
 

@@ -132,6 +132,10 @@ MESSAGES: dict[str, str] = {
         "Do not type the client's name, identity code or health information. Official entries "
         "go into your own client record system."
     ),
+    "busy_restarting": (
+        "Tiimi is restarting and could not handle the request yet. Nothing was saved; "
+        "please try again in a moment."
+    ),
     "generic_error": (
         "Something went wrong and the request could not be handled. Nothing was left "
         "half-done; please try again in a moment."

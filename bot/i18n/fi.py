@@ -145,6 +145,10 @@ MESSAGES: dict[str, str] = {
         "tehdään omaan asiakastietojärjestelmään."
     ),
     # failures
+    "busy_restarting": (
+        "Tiimi käynnistyy juuri uudelleen, eikä pyyntöä voitu vielä käsitellä. Mitään ei "
+        "tallennettu; yritä hetken kuluttua uudelleen."
+    ),
     "generic_error": (
         "Jokin meni vikaan, eikä pyyntöä voitu käsitellä. Mitään ei jäänyt kesken; yritä "
         "hetken kuluttua uudelleen."

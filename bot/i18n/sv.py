@@ -137,6 +137,10 @@ MESSAGES: dict[str, str] = {
         "Skriv inte klientens namn, personbeteckning eller hälsouppgifter. De officiella "
         "anteckningarna görs i det egna klientdatasystemet."
     ),
+    "busy_restarting": (
+        "Tiimi startar just om och kunde inte ännu behandla begäran. Ingenting sparades; "
+        "försök igen om en stund."
+    ),
     "generic_error": (
         "Något gick fel och begäran kunde inte behandlas. Inget blev halvfärdigt; försök igen "
         "om en stund."

@@ -74,12 +74,17 @@ def build_app(
         process_before_response=True,  # listeners return at ack(); see errors.background_listener
     )
     app.middleware(ProvideServices(services, work, responder))
+    listener_routes().install(app)
+    app.error(report_failure)
+    return app
+
+
+def listener_routes() -> Routes:
+    """Every listener module's routes."""
     routes = Routes()
     for module in LISTENER_MODULES:
         module.register(routes)
-    routes.install(app)
-    app.error(report_failure)
-    return app
+    return routes
 
 
 class ProvideServices(AsyncMiddleware):

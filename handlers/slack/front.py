@@ -1,0 +1,133 @@
+"""The front process's HTTP server, when the work runs in work processes (WORK_PROCESSES > 0).
+
+It refuses malformed, forged and replayed requests; answers a command, button or event that
+the bot takes at once, and only then hands it to a work process; passes a form submission,
+url_verification or anything else to a work process and returns that process's answer. So no
+acknowledgement waits behind another request's work (README, "Reliability and performance").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+from typing import Any, Protocol
+
+import aiohttp
+from aiohttp import web
+from slack_sdk.signature import SignatureVerifier
+
+from bot.i18n import Catalog
+from handlers.slack.handover import (
+    EVENTS_PATH,
+    Handover,
+    answered_at_once,
+    is_command,
+    response_url_of,
+)
+from handlers.slack.request_checks import ReplayGuard, malformed
+from handlers.slack.routes import Routes
+from handlers.slack.server import MAX_BODY_BYTES
+
+log = logging.getLogger(__name__)
+
+
+class Workers(Protocol):
+    @property
+    def count(self) -> int: ...
+    def pick(self) -> Path | None: ...
+    def ready_sockets(self) -> list[Path]: ...
+
+
+def build_front_app(
+    *,
+    routes: Routes,
+    signing_secret: str,
+    workers: Workers,
+    handover: Handover,
+    http: aiohttp.ClientSession,
+    language: str,
+) -> web.Application:
+    web_app = web.Application(client_max_size=MAX_BODY_BYTES)
+    replays = ReplayGuard()
+    verifier = SignatureVerifier(signing_secret)
+    catalog = Catalog(language)
+
+    def signed_by_slack(request: web.Request, body: str) -> bool:
+        timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
+        signature = request.headers.get("X-Slack-Signature")
+        return timestamp.isdigit() and verifier.is_valid(body, timestamp, signature)
+
+    async def hand_over_answered(request: web.Request, raw: bytes, body: str) -> None:
+        """Deliver an answered request; a process that cannot be reached passes it on to the
+        next. If none takes it, the user is told through response_url (when there is one)."""
+        for _ in range(workers.count + 1):
+            socket = workers.pick()
+            if socket is None:
+                break
+            try:
+                await handover.deliver(socket, request.headers, raw)
+                return
+            except aiohttp.ClientConnectionError as error:
+                log.warning("work process at %s unreachable (%s)", socket.name, error)
+        log.error("no work process took an acknowledged request; it is lost")
+        url = response_url_of(request.content_type, body)
+        if url:
+            text = catalog("busy_restarting")
+            answer = {"response_type": "ephemeral", "replace_original": False, "text": text}
+            try:
+                async with http.post(url, json=answer) as response:
+                    response.raise_for_status()
+            except (aiohttp.ClientError, TimeoutError) as error:
+                log.error("could not tell the user either: %s", type(error).__name__)
+
+    async def slack_events(request: web.Request) -> web.StreamResponse:
+        raw = await request.read()
+        body = raw.decode("utf-8", errors="replace")
+        refusal = malformed(request.content_type, body)
+        if refusal is not None:
+            return refusal
+        signature = request.headers.get("X-Slack-Signature")
+        retry = "X-Slack-Retry-Num" in request.headers  # Slack's redelivery; deduped by event_id
+        if signature and not retry and not replays.first_use(signature):  # before any work
+            return web.json_response({"error": "replayed_request"}, status=409)
+        if workers.ready_sockets() and answered_at_once(request.content_type, body, routes):
+            if not signed_by_slack(request, body):
+                return web.json_response({"error": "invalid request"}, status=401)
+            response = web.Response(status=200)
+            await response.prepare(request)
+            await response.write_eof()  # on its way to Slack before the hand-over
+            await hand_over_answered(request, raw, body)
+            return response
+        socket = workers.pick()
+        if socket is not None:
+            try:
+                answer = await handover.deliver(socket, request.headers, raw)
+                return web.Response(
+                    status=answer.status, body=answer.body, content_type=answer.content_type
+                )
+            except aiohttp.ClientConnectionError as error:
+                log.warning("work process at %s unreachable (%s)", socket.name, error)
+        if is_command(request.content_type, body):  # its answer can say why, in words
+            text = catalog("busy_restarting")
+            return web.json_response({"response_type": "ephemeral", "text": text})
+        return web.json_response({"error": "restarting"}, status=503)  # Slack retries events
+
+    async def healthz(_request: web.Request) -> web.Response:
+        sockets = workers.ready_sockets()
+        answers = await asyncio.gather(*(handover.health(socket) for socket in sockets))
+        healthy = [a for a in answers if a is not None and a.get("status") == "ok"]
+        database_down = any(a is not None and a.get("database") == "unreachable" for a in answers)
+        summary: dict[str, Any] = {
+            "status": "ok" if len(healthy) == workers.count else "degraded",
+            "database": "unreachable" if database_down else ("ok" if healthy else "unknown"),
+            "work_processes": {"ready": len(healthy), "of": workers.count},
+            "work_in_progress": sum(int(a.get("work_in_progress", 0)) for a in healthy),
+        }
+        if not healthy or database_down:
+            return web.json_response(summary | {"status": "error"}, status=503)
+        return web.json_response(summary)
+
+    web_app.router.add_post(EVENTS_PATH, slack_events)
+    web_app.router.add_get("/healthz", healthz)
+    return web_app
