@@ -1,0 +1,60 @@
+"""Which requests the front answers itself: a table over Slack's request shapes."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+import pytest
+
+from handlers.slack.app import listener_routes
+from handlers.slack.handover import answered_at_once, is_command, response_url_of
+from handlers.slack.request_checks import FORM, JSON
+
+
+def action(action_id: object, kind: str = "block_actions") -> str:
+    payload = {"type": kind, "actions": [{"action_id": action_id}], "response_url": "https://r"}
+    return urlencode({"payload": json.dumps(payload)})
+
+
+def event(event_type: object, kind: str = "event_callback") -> str:
+    return json.dumps({"type": kind, "event": {"type": event_type}})
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body", "at_once"),
+    [
+        (FORM, urlencode({"command": "/tiimi", "text": "uusi"}), True),
+        (FORM, urlencode({"command": "/askel", "text": ""}), True),
+        (FORM, urlencode({"command": "/muu", "text": ""}), False),  # Bolt answers 404
+        (FORM, urlencode({"command": "/tiimi\n"}), False),
+        (FORM, urlencode({"command": "/tiimi", "ssl_check": "1"}), False),
+        (FORM, action("step_done"), True),
+        (FORM, action("plan_page:3"), True),  # a pattern route
+        (FORM, action("nudge_snooze:7"), True),
+        (FORM, action("nudge_snooze:2"), False),
+        (FORM, action("no_such_button"), False),
+        (FORM, action(["step_done"]), False),
+        (FORM, action("step_done", kind="view_submission"), False),  # its answer may be errors
+        (FORM, urlencode({"payload": json.dumps({"type": "block_actions"})}), False),
+        (FORM, urlencode({"payload": json.dumps({"type": "block_actions", "actions": []})}), False),
+        (FORM, "", False),
+        (JSON, event("app_home_opened"), True),
+        (JSON, event("message"), False),
+        (JSON, event({"x": 1}), False),
+        (JSON, event("app_home_opened", kind="url_verification"), False),
+        (JSON, json.dumps({"type": "event_callback"}), False),
+        ("text/plain", "command=/tiimi", False),
+    ],
+)
+def test_answered_at_once(content_type: str, body: str, at_once: bool) -> None:
+    assert answered_at_once(content_type, body, listener_routes()) is at_once
+
+
+def test_commands_and_their_response_urls_are_found() -> None:
+    command = urlencode({"command": "/tiimi", "response_url": "https://c"})
+    assert is_command(FORM, command) and response_url_of(FORM, command) == "https://c"
+    assert not is_command(FORM, action("step_done"))
+    assert response_url_of(FORM, action("step_done")) == "https://r"
+    assert not is_command(JSON, event("app_home_opened"))
+    assert response_url_of(JSON, event("app_home_opened")) is None
