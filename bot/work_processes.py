@@ -124,10 +124,10 @@ class WorkProcesses:
         assert process.stdout is not None
         try:
             await asyncio.wait_for(_until_ready(process.stdout), self._ready_timeout)
-        except (TimeoutError, WorkProcessFailed):
-            with contextlib.suppress(ProcessLookupError):
-                process.kill()
-            status = await process.wait()
+        except (TimeoutError, WorkProcessFailed) as failure:
+            # no kill() of a process that is exiting: its poll() would reap it before asyncio
+            quiet = isinstance(failure, TimeoutError)
+            status = await _ended(process, within_seconds=0 if quiet else 5)
             raise WorkProcessFailed(
                 f"work process {slot.index} exited (status {status}) before it was ready"
             ) from None
@@ -155,6 +155,16 @@ class WorkProcesses:
                 except WorkProcessFailed as failure:
                     log.error("%s; trying again", failure)
                     delay = min(max(delay * 2, 1.0), 30.0)
+
+
+async def _ended(process: asyncio.subprocess.Process, *, within_seconds: float) -> int:
+    """The process's exit status; killed when it has not exited within the time."""
+    try:
+        return await asyncio.wait_for(asyncio.shield(process.wait()), within_seconds)
+    except TimeoutError:
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+        return await process.wait()
 
 
 async def _until_ready(stdout: asyncio.StreamReader) -> None:
