@@ -1,7 +1,7 @@
 """Acknowledgement latency of the real bot against a bare Bolt app that only acknowledges.
 
     python -m benchmarks.ack [--requests 100] [--rounds 3] [--warmup 20] [--only KIND]
-                             [--work-ms MS] [--split]
+                             [--work-ms MS] [--work-processes N]
 
 For each database kind (SQLite; PostgreSQL when TIIMI_TEST_POSTGRES_URL is set) the real bot
 runs as `python -m bot` (HTTP mode) against the fake Slack, which runs in a process of its own
@@ -22,8 +22,8 @@ The loads (`LOADS`):
 - "1 flood", "16 flood": the next request as soon as the previous is acknowledged. The bot's
   work after its acknowledgements piles up: 10 times more than it can do, which shows how the
   acknowledgement holds up under overload.
-With --split, the app measured in the bot's place is a bare app that acknowledges and hands
-each request on to a bot in a second process (`start_split`).
+With --work-processes N the bot runs with WORK_PROCESSES=N: its front process acknowledges and
+hands the work to N work processes (README, "Reliability and performance").
 Every series checks that the bot answered each request once. Each series follows a few
 unmeasured requests of the same kind and starts when the bot has finished the work of the
 requests before it (`work_in_progress` in /healthz is 0). The apps take turns, a series each,
@@ -246,7 +246,7 @@ async def steady_latencies(
         times, wall = await latencies(port, make, series, load, answers, pause_ms)
         await until_idle(port)
         if answers is not None:
-            for _ in range(100):  # with --split, the worker may still be answering
+            for _ in range(100):  # a work process may still be answering
                 answers.read()
                 if answers.count - before >= series:
                     break
@@ -320,27 +320,14 @@ def row(
     return line
 
 
-async def start_split(
-    env: dict[str, str], tmp: str
-) -> tuple[list[asyncio.subprocess.Process], int]:
-    """--split: a bare app that only acknowledges and hands each request on to a real bot in a
-    second process at lower priority (nice 10), which does the work and answers."""
-    worker, worker_port = await start("bot", env, tmp)
-    os.setpriority(os.PRIO_PROCESS, worker.pid, 10)
-    front, front_port = await start(
-        "benchmarks.bare_app",
-        env
-        | {
-            "BARE_PROCESS_BEFORE_RESPONSE": "1",
-            "BARE_FORWARD_TO": f"http://127.0.0.1:{worker_port}/slack/events",
-        },
-        tmp,
-    )
-    return [worker, front], front_port
-
-
 async def measure(
-    kind: str, count: int, warmup: int, rounds: int, only: str | None, work_ms: float, split: bool
+    kind: str,
+    count: int,
+    warmup: int,
+    rounds: int,
+    only: str | None,
+    work_ms: float,
+    work_processes: int,
 ) -> None:
     tmp = tempfile.mkdtemp()
     fake = FakeSlackProcess([], enforce_post_rate=False, users=list(USERS), tell_answers=True)
@@ -351,7 +338,7 @@ async def measure(
     try:
         async with fresh_database_url(kind, Path(tmp)) as url:
             env = bot_env(fake, url)
-            bot, bot_port = await start("bot", env, tmp)
+            bot, bot_port = await start("bot", env | {"WORK_PROCESSES": str(work_processes)}, tmp)
             bare, bare_port = await start(
                 "benchmarks.bare_app", env | {"BARE_PROCESS_BEFORE_RESPONSE": "1"}, tmp
             )
@@ -366,11 +353,8 @@ async def measure(
                 )
                 floors[f"bare+{work_ms:g}ms"] = (working_port, answers)
                 processes.append(working)
-            label, measured_port = "bot", bot_port
-            if split:
-                split_processes, measured_port = await start_split(env, tmp)
-                processes += split_processes
-                label = "split"
+            label = f"bot/{work_processes}wp" if work_processes else "bot"
+            measured_port = bot_port
             try:
                 [channel] = await open_teams(fake, bot_port, next_url, 1)
                 print(
@@ -439,15 +423,22 @@ async def main() -> None:
         help="also measure a bare app that spends this much CPU after each acknowledgement",
     )
     parser.add_argument(
-        "--split",
-        action="store_true",
-        help="measure an acknowledging process that hands the work to a bot process instead",
+        "--work-processes",
+        type=int,
+        default=0,
+        help="run the bot with WORK_PROCESSES set to this (0: its work in the one process)",
     )
     args = parser.parse_args()
     kinds = ["sqlite"] + (["postgresql"] if os.environ.get("TIIMI_TEST_POSTGRES_URL") else [])
     for kind in kinds:
         await measure(
-            kind, args.requests, args.warmup, args.rounds, args.only, args.work_ms, args.split
+            kind,
+            args.requests,
+            args.warmup,
+            args.rounds,
+            args.only,
+            args.work_ms,
+            args.work_processes,
         )
 
 

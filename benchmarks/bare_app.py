@@ -4,8 +4,6 @@ BARE_PROCESS_BEFORE_RESPONSE=1 runs it in the bot's mode; without it, in Bolt's 
 BARE_WORK_MS=N makes it a floor for an app that works: after each acknowledgement it spends N ms
 of CPU in a background task and then answers as the bot does (a post to the response_url, or a
 published Home tab), so that the cost of doing any work in the acknowledging process shows.
-BARE_FORWARD_TO=URL hands each acknowledged request on, as Slack signed it, to a bot at URL
-that does the work in its own process (benchmarks.ack --split).
 """
 
 from __future__ import annotations
@@ -19,14 +17,12 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 from slack_bolt.async_app import AsyncAck, AsyncApp
-from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
 from handlers.slack.server import build_web_app
-from handlers.slack.work import BackgroundWork, until_answered
+from handlers.slack.work import BackgroundWork
 
 WORK_MS = float(os.environ.get("BARE_WORK_MS", "0"))
-FORWARD_TO = os.environ.get("BARE_FORWARD_TO", "")
 
 
 def spend_cpu(milliseconds: float) -> None:
@@ -51,16 +47,6 @@ async def work_then_answer(
         )
 
 
-async def forward(session: aiohttp.ClientSession, request: AsyncBoltRequest) -> None:
-    """Once the acknowledgement is written, send the request on to FORWARD_TO."""
-    await until_answered(request.context)
-    headers = {
-        k: v[0] for k, v in request.headers.items() if k.startswith(("x-slack", "content-type"))
-    }
-    async with session.post(FORWARD_TO, data=request.raw_body.encode(), headers=headers) as resp:
-        await resp.read()
-
-
 def bare_app(
     client: AsyncWebClient,
     session: aiohttp.ClientSession,
@@ -76,10 +62,8 @@ def bare_app(
         process_before_response=process_before_response,
     )
 
-    async def acknowledge(ack: AsyncAck, body: dict[str, Any], request: AsyncBoltRequest) -> None:
+    async def acknowledge(ack: AsyncAck, body: dict[str, Any]) -> None:
         await ack()
-        if FORWARD_TO:
-            work.start(forward(session, request))
         if WORK_MS:
             work.start(work_then_answer(client, session, body))
 

@@ -4,7 +4,9 @@
 
 Seeds a SQLite file (or uses the given, already seeded database), starts `python -m bot` in HTTP
 mode against the fake Slack (in its own process), sends 40 signed `/tiimi avoimet` commands and
-40 App Home openings as a coordinator, and reads the bot's VmRSS from /proc.
+40 App Home openings as a coordinator, and reads the bot's VmRSS from /proc. With
+WORK_PROCESSES set in the environment, the front's and the work processes' memory is summed and
+also printed per process.
 """
 
 from __future__ import annotations
@@ -27,8 +29,19 @@ from tests.support.signing import signed_headers
 SECRET = "benchmark0signing0secret0value"
 
 
+def with_work_processes(pid: int) -> list[int]:
+    """The bot's process and its work processes (WORK_PROCESSES), its children."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [pid, *(int(child) for child in children)]
+
+
 def resident_mb(pid: int, field: str = "VmRSS") -> float:
-    """Resident memory now (VmRSS) or at its peak so far (VmHWM)."""
+    """Resident memory now (VmRSS) or at its peak so far (VmHWM), of the bot's process and its
+    work processes together."""
+    return sum(_resident_mb(one, field) for one in with_work_processes(pid))
+
+
+def _resident_mb(pid: int, field: str) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
@@ -36,10 +49,13 @@ def resident_mb(pid: int, field: str = "VmRSS") -> float:
 
 
 def cpu_seconds(pid: int) -> float:
-    """CPU time the process has used so far, user and system (all its threads)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    utime, stime = int(fields[11]), int(fields[12])  # fields 14 and 15 of proc(5)
-    return (utime + stime) / os.sysconf("SC_CLK_TCK")
+    """CPU time used so far, user and system (all threads), by the bot's process and its work
+    processes together."""
+    total = 0.0
+    for one in with_work_processes(pid):
+        fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime and stime, fields 14 and 15 of proc(5)
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 async def main(url: str | None) -> None:
@@ -110,6 +126,7 @@ async def main(url: str | None) -> None:
                 assert resp.status == 200
     await until_idle(port)  # every answer is out before memory is read
     busy, peak = resident_mb(bot.pid), resident_mb(bot.pid, "VmHWM")
+    each = [f"{_resident_mb(one, 'VmRSS'):.0f}" for one in with_work_processes(bot.pid)]
     bot.terminate()
     await bot.wait()
     seen = fake.stop()
@@ -118,6 +135,7 @@ async def main(url: str | None) -> None:
         f"10,000 teams {busy:.0f} MB, peak {peak:.0f} MB"
         f" (Home tabs published: {seen['home_views']}, calls refused: {seen['failed_calls']})"
     )
+    print(f"per process, front first, after the load (MB): {', '.join(each)}")
 
 
 if __name__ == "__main__":
