@@ -25,7 +25,7 @@ from handlers.slack.handover import (
     is_command,
     response_url_of,
 )
-from handlers.slack.request_checks import ReplayGuard, malformed
+from handlers.slack.request_checks import ReplayGuard, refused
 from handlers.slack.routes import Routes
 from handlers.slack.server import MAX_BODY_BYTES
 
@@ -59,8 +59,8 @@ def build_front_app(
         return timestamp.isdigit() and verifier.is_valid(body, timestamp, signature)
 
     async def hand_over_answered(request: web.Request, raw: bytes, body: str) -> None:
-        """Deliver an answered request; a process that cannot be reached passes it on to the
-        next. If none takes it, the user is told through response_url (when there is one)."""
+        """Deliver an answered request. One that no work process could even be reached for
+        goes to the next; if none takes it, the user is told through response_url."""
         for _ in range(workers.count + 1):
             socket = workers.pick()
             if socket is None:
@@ -68,9 +68,12 @@ def build_front_app(
             try:
                 await handover.deliver(socket, request.headers, raw)
                 return
-            except aiohttp.ClientConnectionError as error:
+            except aiohttp.ClientConnectorError as error:  # not delivered: safe to try again
                 log.warning("work process at %s unreachable (%s)", socket.name, error)
-        log.error("no work process took an acknowledged request; it is lost")
+            except (aiohttp.ClientError, TimeoutError) as error:  # maybe delivered: no retry
+                log.error("work process at %s failed on a request: %r", socket.name, error)
+                return
+        log.error("no work process took an acknowledged request; telling the user")
         url = response_url_of(request.content_type, body)
         if url:
             text = catalog("busy_restarting")
@@ -84,13 +87,9 @@ def build_front_app(
     async def slack_events(request: web.Request) -> web.StreamResponse:
         raw = await request.read()
         body = raw.decode("utf-8", errors="replace")
-        refusal = malformed(request.content_type, body)
+        refusal = refused(request, body, replays)
         if refusal is not None:
             return refusal
-        signature = request.headers.get("X-Slack-Signature")
-        retry = "X-Slack-Retry-Num" in request.headers  # Slack's redelivery; deduped by event_id
-        if signature and not retry and not replays.first_use(signature):  # before any work
-            return web.json_response({"error": "replayed_request"}, status=409)
         if workers.ready_sockets() and answered_at_once(request.content_type, body, routes):
             if not signed_by_slack(request, body):
                 return web.json_response({"error": "invalid request"}, status=401)
@@ -106,8 +105,8 @@ def build_front_app(
                 return web.Response(
                     status=answer.status, body=answer.body, content_type=answer.content_type
                 )
-            except aiohttp.ClientConnectionError as error:
-                log.warning("work process at %s unreachable (%s)", socket.name, error)
+            except (aiohttp.ClientError, TimeoutError) as error:
+                log.warning("work process at %s gave no answer: %r", socket.name, error)
         if is_command(request.content_type, body):  # its answer can say why, in words
             text = catalog("busy_restarting")
             return web.json_response({"response_type": "ephemeral", "text": text})

@@ -94,16 +94,13 @@ class Handover:
         self._sessions: dict[Path, aiohttp.ClientSession] = {}
 
     async def deliver(self, socket: Path, headers: Mapping[str, str], body: bytes) -> Delivered:
-        """The work process's answer; aiohttp.ClientError when it could not be reached."""
+        """The work process's answer. aiohttp.ClientConnectorError: it was not reached (a
+        connection to a process that has exited is dropped from the pool on its own)."""
         wanted = {name: headers[name] for name in FORWARDED_HEADERS if name in headers}
-        try:
-            async with self._session(socket).post(
-                f"http://work{EVENTS_PATH}", data=body, headers=wanted
-            ) as response:
-                return Delivered(response.status, response.content_type, await response.read())
-        except aiohttp.ClientConnectionError:
-            await self._forget(socket)  # a restarted process: its old connections are dead
-            raise
+        async with self._session(socket).post(
+            f"http://work{EVENTS_PATH}", data=body, headers=wanted
+        ) as response:
+            return Delivered(response.status, response.content_type, await response.read())
 
     async def health(self, socket: Path) -> dict[str, Any] | None:
         """A work process's /healthz answer; None when it does not answer."""
@@ -114,12 +111,12 @@ class Handover:
                 answer = await response.json()
                 return answer if isinstance(answer, dict) else None
         except (aiohttp.ClientError, TimeoutError, ValueError):
-            await self._forget(socket)
             return None
 
     async def close(self) -> None:
-        for socket in list(self._sessions):
-            await self._forget(socket)
+        sessions, self._sessions = list(self._sessions.values()), {}
+        for session in sessions:
+            await session.close()
 
     def _session(self, socket: Path) -> aiohttp.ClientSession:
         session = self._sessions.get(socket)
@@ -128,8 +125,3 @@ class Handover:
             session = aiohttp.ClientSession(connector=connector, timeout=self._timeout)
             self._sessions[socket] = session
         return session
-
-    async def _forget(self, socket: Path) -> None:
-        session = self._sessions.pop(socket, None)
-        if session is not None:
-            await session.close()

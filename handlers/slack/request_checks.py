@@ -14,6 +14,18 @@ JSON = "application/json"
 REPLAY_WINDOW = 5 * 60  # Bolt refuses older timestamps itself
 
 
+def refused(request: web.Request, body: str, replays: ReplayGuard) -> web.Response | None:
+    """The 4xx answer to a malformed or replayed request; None for one to go on with."""
+    refusal = malformed(request.content_type, body)
+    if refusal is not None:
+        return refusal
+    signature = request.headers.get("X-Slack-Signature")
+    retry = "X-Slack-Retry-Num" in request.headers  # Slack's redelivery; deduped by event_id
+    if signature and not retry and not replays.first_use(signature):  # before any work
+        return web.json_response({"error": "replayed_request"}, status=409)
+    return None
+
+
 def malformed(content_type: str, body: str) -> web.Response | None:
     """None when the body is what Slack sends for its content type, else the 4xx answer."""
     if content_type == JSON:

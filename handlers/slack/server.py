@@ -9,7 +9,7 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 
-from handlers.slack.request_checks import ReplayGuard, malformed
+from handlers.slack.request_checks import ReplayGuard, refused
 from handlers.slack.work import ANSWERED
 
 EVENTS_PATH = "/slack/events"
@@ -30,13 +30,9 @@ def build_web_app(
 
     async def slack_events(request: web.Request) -> web.Response:
         assert bolt_app is not None
-        refusal = malformed(request.content_type, await request.text())
+        refusal = refused(request, await request.text(), replays)
         if refusal is not None:
             return refusal
-        signature = request.headers.get("X-Slack-Signature")
-        retry = "X-Slack-Retry-Num" in request.headers  # Slack's redelivery; deduped by event_id
-        if signature and not retry and not replays.first_use(signature):  # before any work
-            return web.json_response({"error": "replayed_request"}, status=409)
         bolt_request = await to_bolt_request(request)
         answered = asyncio.Event()  # the listeners' work waits for it: see background_listener
         bolt_request.context[ANSWERED] = answered

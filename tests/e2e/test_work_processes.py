@@ -134,6 +134,8 @@ async def test_a_work_process_that_dies_is_started_again(
 ) -> None:
     fake = fake_slack
     async with front(fake, database_url, tmp_path) as running:
+        before = await running.sender.command("/tiimi", "ohje", user_id="UANNA", channel_id="D1")
+        await fake.wait_for(lambda: fake.responses(before.response_url))  # a pooled connection
         (first,) = running.work_pids()
         os.kill(first, signal.SIGKILL)
         await running.wait_for_log("work process 0 exited")
