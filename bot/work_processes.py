@@ -128,8 +128,9 @@ class WorkProcesses:
             # no kill() of a process that is exiting: its poll() would reap it before asyncio
             quiet = isinstance(failure, TimeoutError)
             status = await _ended(process, within_seconds=0 if quiet else 5)
+            how = f"not ready in {self._ready_timeout:g} s, killed" if quiet else "exited"
             raise WorkProcessFailed(
-                f"work process {slot.index} exited (status {status}) before it was ready"
+                f"work process {slot.index} {how} (status {status}) before it was ready"
             ) from None
         relay = asyncio.create_task(_relay(process.stdout))
         self._relays.add(relay)
