@@ -229,10 +229,8 @@ async def serve_front(
             await runner.setup()
             await web.TCPSite(runner, host="0.0.0.0", port=settings.port).start()
             settle_startup_objects()
-            port = runner.addresses[0][1]
-            log.info(
-                "Tiimi is running (HTTP mode, port %d, %d work processes)", port, workers.count
-            )
+            port, count = runner.addresses[0][1], workers.count
+            log.info("Tiimi is running (HTTP mode, port %d, %d work processes)", port, count)
             await stop.wait()
         finally:
             await runner.cleanup()  # no new requests; hand-overs under way finish
@@ -266,10 +264,8 @@ def _print_ready(_runtime: Runtime) -> None:
 
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("run", [])
-    arguments_wrong = rest if command != "work" else len(rest) != 1
-    if command not in COMMANDS or (
-        command in ("run", "migrate", "purge", "work") and arguments_wrong
-    ):
+    arity = {"run": 0, "migrate": 0, "purge": 0, "work": 1}  # audit takes options
+    if command not in COMMANDS or len(rest) != arity.get(command, len(rest)):
         print(USAGE, file=sys.stderr)
         return 2
     env = read_environment()
