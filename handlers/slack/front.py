@@ -15,6 +15,8 @@ from typing import Any, Protocol
 
 import aiohttp
 from aiohttp import web
+from slack_bolt.request.internals import parse_body
+from slack_bolt.request.payload_utils import is_slash_command
 from slack_sdk.signature import SignatureVerifier
 
 from bot.i18n import Catalog
@@ -22,7 +24,6 @@ from handlers.slack.handover import (
     EVENTS_PATH,
     Handover,
     answered_at_once,
-    is_command,
     response_url_of,
 )
 from handlers.slack.request_checks import ReplayGuard, refused
@@ -58,7 +59,7 @@ def build_front_app(
         signature = request.headers.get("X-Slack-Signature")
         return timestamp.isdigit() and verifier.is_valid(body, timestamp, signature)
 
-    async def hand_over_answered(request: web.Request, raw: bytes, body: str) -> None:
+    async def hand_over_answered(request: web.Request, raw: bytes, parsed: dict[str, Any]) -> None:
         """Deliver an answered request. One that no work process could even be reached for
         goes to the next; if none takes it, the user is told through response_url."""
         for _ in range(workers.count + 1):
@@ -74,7 +75,7 @@ def build_front_app(
                 log.error("work process at %s failed on a request: %r", socket.name, error)
                 return
         log.error("no work process took an acknowledged request; telling the user")
-        url = response_url_of(request.content_type, body)
+        url = response_url_of(parsed)
         if url:
             text = catalog("busy_restarting")
             answer = {"response_type": "ephemeral", "replace_original": False, "text": text}
@@ -90,13 +91,14 @@ def build_front_app(
         refusal = refused(request, body, replays)
         if refusal is not None:
             return refusal
-        if workers.ready_sockets() and answered_at_once(request.content_type, body, routes):
+        parsed = parse_body(body, request.content_type)
+        if workers.ready_sockets() and answered_at_once(parsed, routes):
             if not signed_by_slack(request, body):
                 return web.json_response({"error": "invalid request"}, status=401)
             response = web.Response(status=200)
             await response.prepare(request)
             await response.write_eof()  # on its way to Slack before the hand-over
-            await hand_over_answered(request, raw, body)
+            await hand_over_answered(request, raw, parsed)
             return response
         socket = workers.pick()
         if socket is not None:
@@ -107,7 +109,7 @@ def build_front_app(
                 )
             except (aiohttp.ClientError, TimeoutError) as error:
                 log.warning("work process at %s gave no answer: %r", socket.name, error)
-        if is_command(request.content_type, body):  # its answer can say why, in words
+        if is_slash_command(parsed):  # its answer can say why, in words
             text = catalog("busy_restarting")
             return web.json_response({"response_type": "ephemeral", "text": text})
         return web.json_response({"error": "restarting"}, status=503)  # Slack retries events

@@ -6,9 +6,10 @@ import json
 from urllib.parse import urlencode
 
 import pytest
+from slack_bolt.request.internals import parse_body
 
 from handlers.slack.app import listener_routes
-from handlers.slack.handover import answered_at_once, is_command, response_url_of
+from handlers.slack.handover import answered_at_once, response_url_of
 from handlers.slack.request_checks import FORM, JSON
 
 
@@ -44,17 +45,14 @@ def event(event_type: object, kind: str = "event_callback") -> str:
         (JSON, event({"x": 1}), False),
         (JSON, event("app_home_opened", kind="url_verification"), False),
         (JSON, json.dumps({"type": "event_callback"}), False),
-        ("text/plain", "command=/tiimi", False),
     ],
 )
 def test_answered_at_once(content_type: str, body: str, at_once: bool) -> None:
-    assert answered_at_once(content_type, body, listener_routes()) is at_once
+    assert answered_at_once(parse_body(body, content_type), listener_routes()) is at_once
 
 
-def test_commands_and_their_response_urls_are_found() -> None:
-    command = urlencode({"command": "/tiimi", "response_url": "https://c"})
-    assert is_command(FORM, command) and response_url_of(FORM, command) == "https://c"
-    assert not is_command(FORM, action("step_done"))
-    assert response_url_of(FORM, action("step_done")) == "https://r"
-    assert not is_command(JSON, event("app_home_opened"))
-    assert response_url_of(JSON, event("app_home_opened")) is None
+def test_response_urls_of_commands_and_buttons() -> None:
+    command = parse_body(urlencode({"command": "/tiimi", "response_url": "https://c"}), FORM)
+    assert response_url_of(command) == "https://c"
+    assert response_url_of(parse_body(action("step_done"), FORM)) == "https://r"
+    assert response_url_of(parse_body(event("app_home_opened"), JSON)) is None
