@@ -4,7 +4,7 @@
 
 Seeds a SQLite file (or uses the given, already seeded database), starts `python -m bot` in HTTP
 mode against the fake Slack (in its own process), sends 40 signed `/tiimi avoimet` commands and
-40 App Home openings as a coordinator, and reads the bot's VmRSS from /proc. With
+40 App Home openings as a coordinator, and reads the bot's VmRSS (and Pss) from /proc. With
 WORK_PROCESSES set in the environment, the front's and the work processes' memory is summed and
 also printed per process.
 """
@@ -46,6 +46,17 @@ def _resident_mb(pid: int, field: str) -> float:
         if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     raise RuntimeError(f"no {field}")
+
+
+def proportional_mb(pid: int) -> float:
+    """Proportional set size (Pss) of the bot's processes together: each page shared by n
+    processes counts 1/n in each, so the shared libraries count once, not once per process."""
+    total = 0
+    for one in with_work_processes(pid):
+        for line in Path(f"/proc/{one}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                total += int(line.split()[1])
+    return total / 1024
 
 
 def cpu_seconds(pid: int) -> float:
@@ -91,7 +102,8 @@ async def main(url: str | None) -> None:
             except aiohttp.ClientError:
                 pass
             await asyncio.sleep(0.2)
-        idle = resident_mb(bot.pid)
+        idle, idle_pss = resident_mb(bot.pid), proportional_mb(bot.pid)
+        idle_each = [f"{_resident_mb(one, 'VmRSS'):.0f}" for one in with_work_processes(bot.pid)]
         for i in range(40):
             body = urlencode(
                 {
@@ -126,6 +138,7 @@ async def main(url: str | None) -> None:
                 assert resp.status == 200
     await until_idle(port)  # every answer is out before memory is read
     busy, peak = resident_mb(bot.pid), resident_mb(bot.pid, "VmHWM")
+    busy_pss = proportional_mb(bot.pid)
     each = [f"{_resident_mb(one, 'VmRSS'):.0f}" for one in with_work_processes(bot.pid)]
     bot.terminate()
     await bot.wait()
@@ -135,7 +148,9 @@ async def main(url: str | None) -> None:
         f"10,000 teams {busy:.0f} MB, peak {peak:.0f} MB"
         f" (Home tabs published: {seen['home_views']}, calls refused: {seen['failed_calls']})"
     )
-    print(f"per process, front first, after the load (MB): {', '.join(each)}")
+    print(f"proportional (Pss): idle {idle_pss:.0f} MB, after the load {busy_pss:.0f} MB")
+    each_line = f"idle {', '.join(idle_each)}; after the load {', '.join(each)}"
+    print(f"per process, front first (MB): {each_line}")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from bot.reminder_timing import (
 
 LANGUAGES = ("fi", "sv", "en")
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+SHUTDOWN_GRACE_SECONDS = 10.0  # for requests' work under way when the bot is stopped
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
 

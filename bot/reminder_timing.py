@@ -31,8 +31,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
-
 __all__ = [
     "MAX_DURATION",
     "QuietHours",
@@ -112,6 +110,8 @@ def parse_clock_time(text: str) -> time:
 
 @lru_cache(maxsize=64)
 def _finnish_holidays(year: int) -> frozenset[date]:
+    import holidays  # here: bot.config imports this module, and the front process needs no calendar
+
     return frozenset(holidays.country_holidays("FI", years=year))
 
 

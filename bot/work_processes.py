@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 log = logging.getLogger(__name__)
-READY = b"tiimi-work-ready"  # a work process prints this line once it serves its socket
+# A work process prints this line, then a space and what it announces to the front (the Slack
+# adapter's route table), once it serves its socket.
+READY = b"tiimi-work-ready"
 Command = Callable[[Path], Sequence[str]]
 
 
@@ -57,6 +59,7 @@ class WorkProcesses:
         self._supervisors: list[asyncio.Task[None]] = []
         self._relays: set[asyncio.Task[None]] = set()
         self._turn = 0
+        self.announcement: str | None = None  # from the latest ready line
 
     @property
     def count(self) -> int:
@@ -123,7 +126,7 @@ class WorkProcesses:
         slot.process = process
         assert process.stdout is not None
         try:
-            await asyncio.wait_for(_until_ready(process.stdout), self._ready_timeout)
+            announced = await asyncio.wait_for(_until_ready(process.stdout), self._ready_timeout)
         except (TimeoutError, WorkProcessFailed) as failure:
             # no kill() of a process that is exiting: its poll() would reap it before asyncio
             quiet = isinstance(failure, TimeoutError)
@@ -135,6 +138,7 @@ class WorkProcesses:
         relay = asyncio.create_task(_relay(process.stdout))
         self._relays.add(relay)
         relay.add_done_callback(self._relays.discard)
+        self.announcement = announced
         slot.ready = True
         log.info("work process %d ready (pid %d)", slot.index, process.pid)
 
@@ -168,13 +172,15 @@ async def _ended(process: asyncio.subprocess.Process, *, within_seconds: float) 
         return await process.wait()
 
 
-async def _until_ready(stdout: asyncio.StreamReader) -> None:
+async def _until_ready(stdout: asyncio.StreamReader) -> str:
+    """What the process announced on its ready line."""
     while True:
         line = await stdout.readline()
         if not line:
             raise WorkProcessFailed
-        if line.strip() == READY:
-            return
+        word, _space, announced = line.strip().partition(b" ")
+        if word == READY:
+            return announced.decode()
         sys.stdout.buffer.write(line)
 
 

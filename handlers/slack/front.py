@@ -27,7 +27,7 @@ from handlers.slack.handover import (
     response_url_of,
 )
 from handlers.slack.request_checks import ReplayGuard, refused
-from handlers.slack.routes import Routes
+from handlers.slack.route_table import RouteTable
 from handlers.slack.server import MAX_BODY_BYTES
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ class Workers(Protocol):
 
 def build_front_app(
     *,
-    routes: Routes,
+    routes: RouteTable,
     signing_secret: str,
     workers: Workers,
     handover: Handover,

@@ -15,7 +15,7 @@ from typing import Any
 import aiohttp
 from slack_bolt.request.payload_utils import is_block_actions, is_event, is_slash_command
 
-from handlers.slack.routes import Kind, Routes, key_of
+from handlers.slack.route_table import Kind, RouteTable, key_of
 
 log = logging.getLogger(__name__)
 FORWARDED_HEADERS = (
@@ -28,7 +28,7 @@ FORWARDED_HEADERS = (
 EVENTS_PATH = "/slack/events"
 
 
-def answered_at_once(request: dict[str, Any], routes: Routes) -> bool:
+def answered_at_once(request: dict[str, Any], routes: RouteTable) -> bool:
     """True for a command, button or event that one of the bot's listeners takes: the bot
     answers those with an empty 200 before any of their work. Forms (whose answer may carry
     errors), url_verification and anything unknown go to a work process for their answer.
@@ -46,7 +46,7 @@ def answered_at_once(request: dict[str, Any], routes: Routes) -> bool:
     else:
         return False
     try:
-        return routes.find(kind, key_of(kind, request)) is not None
+        return routes.takes(kind, key_of(kind, request))
     except (KeyError, IndexError, TypeError):
         return False
 

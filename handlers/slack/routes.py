@@ -13,25 +13,12 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 
 from handlers.slack.errors import Listener, background_listener
-
-Kind = Literal["event", "command", "action", "view"]
-KINDS: tuple[Kind, ...] = ("event", "command", "action", "view")  # the order Bolt tries them
-
-
-def key_of(kind: Kind, body: dict[str, Any]) -> str:
-    """The name a request is routed by: event type, command, action id or view callback id."""
-    if kind == "event":
-        return str(body["event"]["type"])
-    if kind == "command":
-        return str(body["command"])
-    if kind == "action":
-        return str(body["actions"][0]["action_id"])
-    return str(body["view"]["callback_id"])
+from handlers.slack.route_table import KINDS, Kind, RouteTable, key_of
 
 
 class Routes:
@@ -60,6 +47,12 @@ class Routes:
         if found is None:
             found = next((ln for p, ln in self._patterns[kind] if p.search(key)), None)
         return found
+
+    def table(self) -> RouteTable:
+        return RouteTable(
+            names={kind: frozenset(self._names[kind]) for kind in KINDS},
+            patterns={kind: tuple(p for p, _ln in self._patterns[kind]) for kind in KINDS},
+        )
 
     def install(self, app: AsyncApp) -> None:
         """One Bolt listener per kind that has routes; requests no route takes stay unhandled

@@ -1,4 +1,4 @@
-"""Starts the real bot (python -m bot's serve()) over HTTP against the fake Slack."""
+"""Starts the real bot (bot.serving.serve, as `python -m bot` runs it) against the fake Slack."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
-from bot.__main__ import Runtime, serve
 from bot.config import load_settings
 from bot.pacing import ChannelPacer
 from bot.reminder_worker import ReminderWorker
+from bot.serving import Runtime, serve
 from tests.fake_slack import FakeSlack
 from tests.support.clock import FakeClock, VirtualTime
 from tests.support.slack_requests import BotResponse, SlackSender

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,7 +80,7 @@ async def front(
         serving(work_app, unix=directory / "stub.sock"),
         serving(
             build_front_app(
-                routes=listener_routes(),
+                routes=listener_routes().table(),
                 signing_secret=SECRET,
                 workers=StubWorkers(sockets),
                 handover=handover,
@@ -154,3 +156,22 @@ async def test_a_request_no_work_process_takes_is_told_to_its_user(
         await fake_slack.wait_for(lambda: fake_slack.responses(url))
         told = fake_slack.responses(url)[-1]
         assert told["response_type"] == "ephemeral" and "käynnistyy" in told["text"]
+
+
+def test_the_front_process_loads_none_of_the_bot() -> None:
+    """What `python -m bot` imports before it knows it is the front (WORK_PROCESSES > 0)."""
+    bot_modules = (
+        "sqlalchemy",
+        "alembic",
+        "apscheduler",
+        "holidays",
+        "bot.serving",
+        "handlers.slack.app",
+    )
+    probe = f"import sys, bot.__main__; print([m for m in {bot_modules!r} if m in sys.modules])"
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -16,6 +16,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
 from handlers.slack.app import ProvideServices, SlackServices
+from handlers.slack.route_table import RouteTable
 from handlers.slack.routes import Routes, key_of
 from handlers.slack.work import BackgroundWork
 from tests.support.signing import signed_headers
@@ -214,3 +215,30 @@ def test_find_prefers_a_name_to_a_pattern() -> None:
 )
 def test_key_of_each_kind(kind: Any, body: dict[str, Any], key: str) -> None:
     assert key_of(kind, body) == key
+
+
+def test_the_route_table_takes_what_the_routes_find() -> None:
+    routes = Seen().routes()
+    table = RouteTable.from_json(routes.table().to_json())
+    keys = [
+        ("command", "/tiimi"),
+        ("command", "/tiimi "),
+        ("command", "/muu"),
+        ("action", "step_done"),
+        ("action", "plan_page:3"),
+        ("action", "plan_page:"),
+        ("action", "x_step_done"),
+        ("event", "app_home_opened"),
+        ("event", "message"),
+        ("view", "add_step"),
+        ("view", "open_team"),
+    ]
+    for kind, key in keys:
+        assert table.takes(kind, key) is (routes.find(kind, key) is not None), (kind, key)
+    assert table == routes.table()
+
+
+@pytest.mark.parametrize("text", ["", "[]", '{"event": 1}', '{"command": {"names": []}}'])
+def test_a_broken_route_table_is_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="route table"):
+        RouteTable.from_json(text)

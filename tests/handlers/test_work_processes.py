@@ -60,6 +60,7 @@ async def test_started_processes_are_used_in_turn(tmp_path: Path) -> None:
         picked = [workers.pick() for _ in range(4)]
         assert set(picked) == set(sockets) and picked[0] != picked[1] and picked[0] == picked[2]
         assert len(workers.pids()) == 2
+        assert workers.announcement == '{"routes": 1}'
     finally:
         await workers.stop(grace_seconds=30)
     assert workers.pids() == [] and workers.pick() is None

@@ -1,0 +1,178 @@
+"""The whole bot's wiring: database, Slack adapter, HTTP server (or Socket Mode) and the
+reminder scheduler. Run by `python -m bot` in one process, or by each work process.
+
+Kept apart from `bot.__main__`, which the front process runs too: the front loads none of this.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import aiohttp
+from aiohttp import web
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+from bot.clock import Clock, SystemClock
+from bot.config import SHUTDOWN_GRACE_SECONDS, Settings
+from bot.context import Core
+from bot.dispatch import TiimiCommands
+from bot.events import EventLog
+from bot.home import HomeService
+from bot.pacing import ChannelPacer
+from bot.reminder_timing import load_holiday_calendar
+from bot.reminder_worker import ReminderWorker, new_worker_id
+from bot.retention import RetentionService
+from handlers.slack.app import SlackServices, build_app
+from handlers.slack.client import retry_handlers, slack_client
+from handlers.slack.locale import LocaleResolver
+from handlers.slack.platform import SlackPlatform
+from handlers.slack.respond import PooledRespond
+from handlers.slack.server import build_web_app
+from handlers.slack.work import BackgroundWork
+from storage.db import Database
+from storage.migrate import upgrade_to_head
+
+log = logging.getLogger("bot")
+WORK_SLOTS = 4  # requests worked on at once after their acknowledgement
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """What a running bot exposes to its starter (tests drive the worker directly)."""
+
+    port: int
+    worker: ReminderWorker
+
+
+async def serve(
+    settings: Settings,
+    *,
+    stop: asyncio.Event,
+    clock: Clock | None = None,
+    on_ready: Callable[[Runtime], None] | None = None,
+    pacer: ChannelPacer | None = None,
+    unix_socket: Path | None = None,
+) -> None:
+    """Migrate, start the HTTP server (and Socket Mode when configured) and the reminder
+    scheduler, and run until `stop`. A work process serves on `unix_socket` instead of PORT."""
+    database = Database(settings.database_url)
+    await upgrade_to_head(database)
+    http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
+    client = slack_client(
+        token=settings.slack_bot_token, base_url=settings.slack_api_url, session=http
+    )
+    platform = SlackPlatform(
+        client,
+        posts_once=slack_client(
+            token=settings.slack_bot_token,
+            base_url=settings.slack_api_url,
+            session=http,
+            retry_lost_connections=False,
+        ),
+    )
+    core = Core(
+        database=database,
+        platform=platform,
+        clock=clock or SystemClock(),
+        timezone=settings.timezone,
+        language=settings.language,
+        coordinators=settings.coordinators,
+        coordinator_usergroup=settings.coordinator_usergroup,
+        retention_days=settings.retention_days,
+        reminders=settings.reminders,
+    )
+    tiimi = TiimiCommands(core)
+    recovered = await tiimi.teams.recover_pending()
+    if recovered:
+        log.warning("rolled back %d team set-ups interrupted earlier", recovered)
+    services = SlackServices(
+        tiimi=tiimi,
+        askel=tiimi.askel,
+        home=HomeService(core, tiimi.coordinators),
+        events=EventLog(core),
+        locales=LocaleResolver(client, default=settings.language),
+        platform=platform,
+    )
+    work = BackgroundWork(slots=WORK_SLOTS)
+    bolt_app = build_app(
+        client=client,
+        signing_secret=settings.slack_signing_secret or "",
+        services=services,
+        work=work,
+        responder=lambda url: PooledRespond(
+            response_url=url, session=http, retry_handlers=retry_handlers()
+        ),
+    )
+    web_app = build_web_app(
+        None if settings.socket_mode else bolt_app,
+        database_ok=database.ping,
+        work_in_progress=lambda: work.running,
+    )
+    runner = web.AppRunner(web_app, access_log=None)
+    await runner.setup()
+    if unix_socket is None:
+        await web.TCPSite(runner, host="0.0.0.0", port=settings.port).start()
+    else:
+        await web.UnixSite(runner, str(unix_socket)).start()
+    socket_handler = None
+    if settings.slack_app_token:
+        socket_handler = AsyncSocketModeHandler(
+            bolt_app, settings.slack_app_token, web_client=client
+        )
+        await socket_handler.connect_async()  # type: ignore[no-untyped-call]
+    worker = ReminderWorker(core, worker_id=new_worker_id(), pacer=pacer)
+    scheduler = AsyncIOScheduler(timezone=UTC)
+    scheduler.add_job(
+        worker.run_once,
+        "interval",
+        seconds=settings.reminders.poll_seconds,
+        max_instances=1,
+        coalesce=True,
+        next_run_time=datetime.now(UTC),
+    )
+    retention = RetentionService(
+        database=database, clock=core.clock, retention_days=settings.retention_days
+    )
+    scheduler.add_job(  # daily; idempotent, so several processes may all run it
+        retention.purge,
+        "cron",
+        hour=3,
+        minute=30,
+        timezone=settings.timezone,
+        max_instances=1,
+        coalesce=True,
+    )
+    load_holiday_calendar(core.clock.now().year)
+    scheduler.start()
+    settle_startup_objects()
+    port = 0 if unix_socket else runner.addresses[0][1]
+    if unix_socket is None:
+        mode = "Socket" if socket_handler else "HTTP"
+        log.info("Tiimi is running (%s mode, port %d)", mode, port)
+    if on_ready:
+        on_ready(Runtime(port=port, worker=worker))
+    try:
+        await stop.wait()
+    finally:
+        scheduler.shutdown(wait=False)
+        if socket_handler:
+            await socket_handler.close_async()  # type: ignore[no-untyped-call]
+        await runner.cleanup()  # no new requests; answers under way are sent
+        await work.drain(grace_seconds=SHUTDOWN_GRACE_SECONDS)
+        await worker.drain()
+        await http.close()
+        await database.dispose()
+
+
+def settle_startup_objects() -> None:
+    """Keep the objects built at start-up (modules, app, catalogs) out of later garbage
+    collections: a full collection over them paused every request for 20–100 ms."""
+    gc.collect()
+    gc.freeze()
