@@ -29,6 +29,7 @@ from bot.config import (
     read_environment,
 )
 from bot.logging_setup import configure_logging
+from bot.startup import settle_startup_objects
 from bot.work_processes import (
     READY,
     Command,
@@ -58,23 +59,26 @@ async def serve_front(
         await workers.start()  # one after another: the first migrates the database
         handover = Handover()
         http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
-        web_app = build_front_app(
-            routes=RouteTable.from_json(workers.announcement or ""),
-            signing_secret=settings.slack_signing_secret or "",
-            workers=workers,
-            handover=handover,
-            http=http,
-            language=settings.language,
-        )
-        runner = web.AppRunner(web_app, access_log=None)
+        runner: web.AppRunner | None = None
         try:
+            web_app = build_front_app(
+                routes=RouteTable.from_json(workers.announcement or ""),
+                signing_secret=settings.slack_signing_secret or "",
+                workers=workers,
+                handover=handover,
+                http=http,
+                language=settings.language,
+            )
+            runner = web.AppRunner(web_app, access_log=None)
             await runner.setup()
             await web.TCPSite(runner, host="0.0.0.0", port=settings.port).start()
+            settle_startup_objects()
             port, count = runner.addresses[0][1], workers.count
             log.info("Tiimi is running (HTTP mode, port %d, %d work processes)", port, count)
             await stop.wait()
         finally:
-            await runner.cleanup()  # no new requests; hand-overs under way finish
+            if runner is not None:
+                await runner.cleanup()  # no new requests; hand-overs under way finish
             await handover.close()
             await http.close()
             await workers.stop(grace_seconds=SHUTDOWN_GRACE_SECONDS + 5)

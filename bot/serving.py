@@ -7,7 +7,6 @@ Kept apart from `bot.__main__`, which the front process runs too: the front load
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from bot.pacing import ChannelPacer
 from bot.reminder_timing import load_holiday_calendar
 from bot.reminder_worker import ReminderWorker, new_worker_id
 from bot.retention import RetentionService
+from bot.startup import settle_startup_objects
 from handlers.slack.app import SlackServices, build_app
 from handlers.slack.client import retry_handlers, slack_client
 from handlers.slack.locale import LocaleResolver
@@ -169,10 +169,3 @@ async def serve(
         await worker.drain()
         await http.close()
         await database.dispose()
-
-
-def settle_startup_objects() -> None:
-    """Keep the objects built at start-up (modules, app, catalogs) out of later garbage
-    collections: a full collection over them paused every request for 20–100 ms."""
-    gc.collect()
-    gc.freeze()
