@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -53,13 +54,16 @@ def build_front_app(
     replays = ReplayGuard()
     verifier = SignatureVerifier(signing_secret)
     catalog = Catalog(language)
+    handing_over: set[asyncio.Task[None]] = set()  # so that Slack's connection is free at once
 
     def signed_by_slack(request: web.Request, body: str) -> bool:
         timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
         signature = request.headers.get("X-Slack-Signature")
         return timestamp.isdigit() and verifier.is_valid(body, timestamp, signature)
 
-    async def hand_over_answered(request: web.Request, raw: bytes, parsed: dict[str, Any]) -> None:
+    async def hand_over_answered(
+        headers: Mapping[str, str], raw: bytes, parsed: dict[str, Any]
+    ) -> None:
         """Deliver an answered request. One that no work process could even be reached for
         goes to the next; if none takes it, the user is told through response_url."""
         for _ in range(workers.count + 1):
@@ -67,7 +71,7 @@ def build_front_app(
             if socket is None:
                 break
             try:
-                await handover.deliver(socket, request.headers, raw)
+                await handover.deliver(socket, headers, raw)
                 return
             except aiohttp.ClientConnectorError as error:  # not delivered: safe to try again
                 log.warning("work process at %s unreachable (%s)", socket.name, error)
@@ -98,7 +102,12 @@ def build_front_app(
             response = web.Response(status=200)
             await response.prepare(request)
             await response.write_eof()  # on its way to Slack before the hand-over
-            await hand_over_answered(request, raw, parsed)
+            # The hand-over runs apart: aiohttp reads a connection's next request only once
+            # this handler returns, and a busy work process may take a while to take it.
+            headers = request.headers.copy()  # still case-insensitive
+            task = asyncio.create_task(hand_over_answered(headers, raw, parsed))
+            handing_over.add(task)
+            task.add_done_callback(handing_over.discard)
             return response
         socket = workers.pick()
         if socket is not None:
@@ -129,6 +138,10 @@ def build_front_app(
             return web.json_response(summary | {"status": "error"}, status=503)
         return web.json_response(summary)
 
+    async def finish_hand_overs(_app: web.Application) -> None:
+        await asyncio.gather(*handing_over, return_exceptions=True)
+
+    web_app.on_cleanup.append(finish_hand_overs)  # after the last request's handler
     web_app.router.add_post(EVENTS_PATH, slack_events)
     web_app.router.add_get("/healthz", healthz)
     return web_app

@@ -9,6 +9,7 @@ import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
 import aiohttp
 from aiohttp import web
@@ -16,7 +17,9 @@ from aiohttp import web
 from handlers.slack.app import listener_routes
 from handlers.slack.front import build_front_app
 from handlers.slack.handover import Handover
+from handlers.slack.request_checks import FORM
 from tests.fake_slack import FakeSlack
+from tests.support.signing import signed_headers
 from tests.support.slack_requests import SlackSender
 
 SECRET = "front0test0signing0secret"
@@ -43,10 +46,13 @@ class StubWork:
 
     received: list[tuple[dict[str, str], bytes]] = field(default_factory=list)
     arrived: asyncio.Event = field(default_factory=asyncio.Event)
+    answer: asyncio.Event | None = None  # when set up, the stub answers only once it is set
 
     async def events(self, request: web.Request) -> web.Response:
         self.received.append((dict(request.headers), await request.read()))
         self.arrived.set()
+        if self.answer is not None:
+            await self.answer.wait()
         return web.json_response({"response_action": "errors", "errors": {"x": "y"}})
 
     async def health(self, _request: web.Request) -> web.Response:
@@ -109,6 +115,25 @@ async def test_a_command_is_answered_empty_then_handed_over_as_signed(
         forged = SlackSender(sender.url, "some0other0signing0secret", fake_slack)
         refused = await forged.command("/askel", "lista", user_id="UANNA", channel_id="C1")
         assert refused.status == 401 and len(stub.received) == 1
+
+
+async def test_a_slow_hand_over_does_not_hold_slacks_connection(
+    fake_slack: FakeSlack, tmp_path: Path
+) -> None:
+    stub = StubWork(answer=asyncio.Event())
+    async with (
+        front(fake_slack, [tmp_path / "stub.sock"], stub, tmp_path) as sender,
+        aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=1)) as one_connection,
+    ):
+        for i in range(2):  # the second request comes over the first one's connection
+            body = urlencode({"command": "/askel", "text": "lista", "trigger_id": f"1.{i}"})
+            headers = signed_headers(SECRET, body) | {"Content-Type": FORM}
+            post = one_connection.post(sender.url, data=body, headers=headers)
+            async with asyncio.timeout(5), post as answered:
+                assert answered.status == 200
+        await asyncio.wait_for(stub.arrived.wait(), 10)
+        assert not stub.answer.is_set()  # the first hand-over still waits for the stub
+        stub.answer.set()
 
 
 async def test_a_form_gets_the_work_process_answer(fake_slack: FakeSlack, tmp_path: Path) -> None:
