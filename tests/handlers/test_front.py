@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import subprocess
-import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +17,7 @@ from handlers.slack.front import build_front_app
 from handlers.slack.handover import Handover
 from handlers.slack.request_checks import FORM
 from tests.fake_slack import FakeSlack
+from tests.support.fresh_interpreter import run_python
 from tests.support.signing import signed_headers
 from tests.support.slack_requests import SlackSender
 
@@ -194,9 +193,4 @@ def test_the_front_process_loads_none_of_the_bot() -> None:
         "handlers.slack.app",
     )
     probe = f"import sys, bot.__main__; print([m for m in {bot_modules!r} if m in sys.modules])"
-    root = Path(__file__).resolve().parents[2]
-    done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, timeout=60
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
+    assert run_python(probe) == "[]"

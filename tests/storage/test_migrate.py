@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 from alembic.script import ScriptDirectory
 
 from storage.db import Database
 from storage.migrate import HEAD_REVISION, alembic_config, current_revision
+from tests.support.fresh_interpreter import run_python
 
-ROOT = Path(__file__).resolve().parents[2]
 UPGRADE_AND_REPORT = """
 import asyncio, sys
 from storage.db import Database
@@ -31,23 +27,11 @@ def test_head_revision_is_alembics_head() -> None:
     assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD_REVISION
 
 
-def upgrade_in_a_fresh_interpreter(database_url: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-c", UPGRADE_AND_REPORT, database_url],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return done.stdout.strip()
-
-
 async def test_alembic_is_loaded_only_when_there_is_something_to_migrate(
     database_url: str,
 ) -> None:
-    assert upgrade_in_a_fresh_interpreter(database_url) == "alembic loaded"
-    assert upgrade_in_a_fresh_interpreter(database_url) == "alembic not loaded"
+    assert run_python(UPGRADE_AND_REPORT, database_url) == "alembic loaded"
+    assert run_python(UPGRADE_AND_REPORT, database_url) == "alembic not loaded"
     database = Database(database_url)
     try:
         async with database.engine.connect() as conn:
