@@ -16,7 +16,6 @@ from typing import Any, Protocol
 
 import aiohttp
 from aiohttp import web
-from slack_bolt.request.internals import parse_body
 from slack_bolt.request.payload_utils import is_slash_command
 from slack_sdk.signature import SignatureVerifier
 
@@ -27,6 +26,7 @@ from handlers.slack.handover import (
     answered_at_once,
     response_url_of,
 )
+from handlers.slack.request_body import parse_body
 from handlers.slack.request_checks import ReplayGuard, refused
 from handlers.slack.route_table import RouteTable
 from handlers.slack.server import MAX_BODY_BYTES

@@ -33,7 +33,7 @@ def answered_at_once(request: dict[str, Any], routes: RouteTable) -> bool:
     answers those with an empty 200 before any of their work. Forms (whose answer may carry
     errors), url_verification and anything unknown go to a work process for their answer.
 
-    `request` is the body as Bolt parses it (`parse_body`), of a request that has passed
+    `request` is the body as `request_body.parse_body` reads it, of a request that has passed
     `request_checks.refused`; Bolt's own tests tell its kind, so the two route alike.
     """
     kind: Kind

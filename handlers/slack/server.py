@@ -6,9 +6,10 @@ import asyncio
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
 
+from handlers.slack.request_body import bolt_request
 from handlers.slack.request_checks import ReplayGuard, refused
 from handlers.slack.work import ANSWERED
 
@@ -30,14 +31,15 @@ def build_web_app(
 
     async def slack_events(request: web.Request) -> web.Response:
         assert bolt_app is not None
-        refusal = refused(request, await request.text(), replays)
+        body = await request.text()
+        refusal = refused(request, body, replays)
         if refusal is not None:
             return refusal
-        bolt_request = await to_bolt_request(request)
+        slack_request = bolt_request(body, query=request.query_string, headers=request.headers)
         answered = asyncio.Event()  # the listeners' work waits for it: see background_listener
-        bolt_request.context[ANSWERED] = answered
+        slack_request.context[ANSWERED] = answered
         try:
-            response = await to_aiohttp_response(await bolt_app.async_dispatch(bolt_request))
+            response = await to_aiohttp_response(await bolt_app.async_dispatch(slack_request))
             await response.prepare(request)
             await response.write_eof()  # on its way to Slack before any of the work runs
             return response

@@ -162,3 +162,12 @@ async def test_bad_input_changes_nothing(bot: RunningBot) -> None:
     assert "henkilötunnu" in await bot.askel("Soita 131052-308T", channel=channel)
     assert len(bot.fake.calls_to("chat.postMessage")) == before
     assert "131052-308T" not in bot.fake.raw_traffic()
+
+
+async def test_a_step_whose_text_says_payload_is_recorded(bot: RunningBot) -> None:
+    """Bolt reads a form that mentions "payload" as an empty interaction (404 before)."""
+    channel = await open_team(bot)
+    answer = await bot.askel("Tarkista payload-kenttä", channel=channel)
+    assert answer == "Askel 1 on kirjattu ja näkyy kanavalla."
+    blocks = json.dumps(step_message(bot, channel, 1)["blocks"], ensure_ascii=False)
+    assert "Tarkista payload-kenttä" in blocks

@@ -100,6 +100,11 @@ async def test_the_front_answers_and_the_work_process_does_the_work(
         await fake.wait_for(lambda: fake.responses(url))
         assert fake.responses(url)[-1]["text"] == "Tiimi – Minun tiimini -tiimien apuri"
 
+        # Bolt alone reads a form that mentions "payload" as an empty interaction (404)
+        mentioned = await sender.command("/tiimi", "payload", user_id="UANNA", channel_id="DANNA")
+        assert (mentioned.status, mentioned.body) == (200, "")
+        await fake.wait_for(lambda: fake.responses(mentioned.response_url))
+
         # a form's answer comes from the work process, through the front
         await sender.command("/tiimi", "uusi", user_id="UANNA", channel_id="DANNA")
         await fake.wait_for(lambda: fake.views_opened)

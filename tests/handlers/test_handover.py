@@ -6,10 +6,10 @@ import json
 from urllib.parse import urlencode
 
 import pytest
-from slack_bolt.request.internals import parse_body
 
 from handlers.slack.app import listener_routes
 from handlers.slack.handover import answered_at_once, response_url_of
+from handlers.slack.request_body import parse_body
 from handlers.slack.request_checks import FORM, JSON
 from handlers.slack.route_table import RouteTable
 
@@ -31,6 +31,7 @@ def event(event_type: object, kind: str = "event_callback") -> str:
     [
         (FORM, urlencode({"command": "/tiimi", "text": "uusi"}), True),
         (FORM, urlencode({"command": "/askel", "text": ""}), True),
+        (FORM, urlencode({"command": "/askel", "text": "Tarkista payload"}), True),
         (FORM, urlencode({"command": "/muu", "text": ""}), False),  # Bolt answers 404
         (FORM, urlencode({"command": "/tiimi\n"}), False),
         (FORM, urlencode({"command": "/tiimi", "ssl_check": "1"}), False),
