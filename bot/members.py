@@ -99,7 +99,7 @@ class MemberService:
             raise UserError("convenor_must_be_member", user=user_id)
         now = self.core.clock.now()
         async with self.core.database.session() as session:
-            row = await queries.lock_team(session, team_id=team.pk)
+            row = await queries.locked_team(session, team_id=team.pk)
             row.convenor_id = user_id
             queries.add_audit(
                 session,

@@ -46,9 +46,11 @@ class PlanService:
         statuses: tuple[StepStatus, ...] = VISIBLE,
         page_size: int | None = None,
         page: int = 1,
+        with_meetings: bool = False,
     ) -> PlanData:
         """The team of this channel with its plan, for an actor allowed to take the action;
-        with `page_size`, only that page of the steps (the last one if `page` is past it)."""
+        with `page_size`, only that page of the steps (the last one if `page` is past it).
+        Only what is asked for is read: no steps for no `statuses`, meetings on request."""
         async with self.core.database.session() as session:
             team, members = await team_for(
                 session, channel_id=channel_id, actor=actor, action=action
@@ -62,7 +64,11 @@ class PlanService:
             steps = await queries.steps_of(
                 session, team_id=team.pk, statuses=statuses, offset=offset, limit=page_size
             )
-            meetings = await reminder_queries.meetings_of(session, team_id=team.pk)
+            meetings = (
+                await reminder_queries.meetings_of(session, team_id=team.pk)
+                if with_meetings
+                else ()
+            )
         now, tz = self.core.clock.now(), self.core.timezone
         steps_total = len(steps) if total is None else total
         return PlanData(team, goals, steps, members, meetings, now, tz, steps_total, offset)
@@ -140,7 +146,7 @@ class PlanService:
             )
             session.add(step)
             await session.flush()
-            await self.planner.plan_step(session, plan.team, step)
+            await self.planner.plan_step(session, plan.team, step, new=True)
             self._audit(session, actor, plan.team, AuditAction.STEP_ADDED, str(number))
         await self._publish(plan, step, new=True)
         return step
@@ -178,12 +184,11 @@ class PlanService:
             session.add(step)
             await self.planner.plan_step(session, plan.team, step)
             self._audit(session, actor, plan.team, action, str(number))
-        refreshed = await self.load(actor, channel_id, action=Action.CHANGE_PLAN, statuses=())
-        await self._publish(refreshed, step, new=False)
+        await self._publish(plan, step, new=False)
         return step
 
     async def export(self, *, actor: Actor, channel_id: str) -> str:
-        plan = await self.load(actor, channel_id, action=Action.EXPORT_PLAN)
+        plan = await self.load(actor, channel_id, action=Action.EXPORT_PLAN, with_meetings=True)
         ids = [m.user_id for m in plan.members] + [
             s.owner_user_id for s in plan.steps if s.owner_user_id
         ]
@@ -211,9 +216,8 @@ class PlanService:
             metadata={"event_type": STEP_METADATA, "event_payload": {"step_id": str(step.pk)}},
         )
         async with self.core.database.session() as session:
-            row = await session.get(Step, step.pk)
-            assert row is not None
-            row.message_ts = step.message_ts = ts
+            await queries.set_step_message(session, step_id=step.pk, ts=ts)
+        step.message_ts = ts
 
     def _audit(
         self,

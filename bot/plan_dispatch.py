@@ -173,6 +173,7 @@ class AskelCommands:
                 action=Action.VIEW_PLAN,
                 page_size=plan_messages.STEPS_PER_PAGE,
                 page=page,
+                with_meetings=True,
             )
             await self.plan.viewed(actor, data)
             return Reply(plan_messages.plan_view(actor.t, data))

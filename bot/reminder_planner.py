@@ -60,9 +60,13 @@ class ReminderPlanner:
         self._add(session, team, ReminderKind.NO_MEETING_NUDGE, due)
         return due
 
-    async def plan_step(self, session: AsyncSession, team: Team, step: Step) -> None:
-        """A reminder on the due date at STEP_REMINDER_TIME, while the step is open."""
-        await reminder_queries.cancel_pending(session, team_id=team.pk, step_id=step.pk)
+    async def plan_step(
+        self, session: AsyncSession, team: Team, step: Step, *, new: bool = False
+    ) -> None:
+        """A reminder on the due date at STEP_REMINDER_TIME, while the step is open; replaces
+        the step's pending one unless the step is `new` (it has none yet)."""
+        if not new:
+            await reminder_queries.cancel_pending(session, team_id=team.pk, step_id=step.pk)
         if step.status != StepStatus.OPEN or step.due_date is None:
             return
         local = datetime.combine(step.due_date, self.settings.step_time, self.core.timezone)

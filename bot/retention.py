@@ -29,7 +29,7 @@ class RetentionService:
         purged = 0
         for team_id in team_ids:
             async with self.database.session() as session:
-                team = await queries.lock_team(session, team_id=team_id)
+                team = await queries.locked_team(session, team_id=team_id)
                 if team.purged_at is not None:  # another process was first
                     continue
                 await retention_queries.purge_team(session, team=team, at=now)

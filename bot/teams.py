@@ -83,7 +83,7 @@ class TeamService:
             log.info("team %s: channel already archived or gone; closing anyway", team.code)
         now = self.core.clock.now()
         async with self.core.database.session() as session:
-            row = await queries.lock_team(session, team_id=team.pk)
+            row = await queries.locked_team(session, team_id=team.pk)
             if row.state != TeamState.ACTIVE:
                 raise UserError("team_closed")
             row.state, row.closed_at, row.closed_by = TeamState.CLOSED, now, actor.user_id
@@ -155,7 +155,7 @@ class TeamService:
                 log.warning("team %s: taking over its channel from a lost answer", team.code)
             team.channel_id, team.channel_name = channel_id, name  # for a roll-back
             async with self.core.database.session() as session:
-                row = await queries.lock_team(session, team_id=team.pk)
+                row = await queries.locked_team(session, team_id=team.pk)
                 row.channel_id, row.channel_name = channel_id, name
             return channel_id
         raise PlatformError("name_taken")
@@ -173,7 +173,7 @@ class TeamService:
     async def _activate(self, team: Team, *, actor: Actor, member_ids: Sequence[str]) -> None:
         now = self.core.clock.now()
         async with self.core.database.session() as session:
-            row = await queries.lock_team(session, team_id=team.pk)
+            row = await queries.locked_team(session, team_id=team.pk)
             row.state, row.activated_at = TeamState.ACTIVE, now
             await ReminderPlanner(self.core).plan_nudge(session, row)
             queries.add_audit(

@@ -72,7 +72,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-async def run_select(session: AsyncSession, query: Executable) -> list[Any]:
+async def run_select(
+    session: AsyncSession, query: Executable, params: dict[str, Any] | None = None
+) -> list[Any]:
     """Rows of a SQLAlchemy Core select (SQLModel's exec() is typed for its own select only)."""
-    result = await SQLAlchemyAsyncSession.execute(session, query)
+    result = await SQLAlchemyAsyncSession.execute(session, query, params)
     return list(result.all())

@@ -1,11 +1,15 @@
-"""A person's own view: their teams with the next meeting, their steps, orphaned steps."""
+"""A person's own view: their teams with the next meeting, their steps, orphaned steps.
+
+Each statement is built once with bound parameters (see `storage.queries`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import cache
+from typing import Any
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, bindparam, exists, func, select
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -13,12 +17,13 @@ from storage.db import run_select
 from storage.models import Meeting, MeetingStatus, Member, Step, StepStatus, Team, TeamState
 
 
-def _my_active_teams(user_id: str) -> object:
+def _my_active_teams() -> Any:
+    """Ids of the active teams the user (`user_id`) is a member of."""
     return (
         select(col(Member.team_id))
         .join(Team, col(Team.id) == col(Member.team_id))
         .where(
-            col(Member.user_id) == user_id,
+            col(Member.user_id) == bindparam("user_id"),
             col(Member.removed_at).is_(None),
             col(Team.state) == TeamState.ACTIVE,
         )
@@ -29,48 +34,63 @@ async def my_teams(
     session: AsyncSession, *, user_id: str, now: datetime, limit: int
 ) -> Sequence[tuple[Team, datetime | None]]:
     """The user's active teams, newest first, each with its next meeting."""
+    params = {"user_id": user_id, "now": now, "limit": limit}
+    result = await run_select(session, _my_teams(), params)
+    return [(team, meeting) for team, meeting in result]
+
+
+@cache
+def _my_teams() -> Any:
     next_meeting = (
         select(func.min(Meeting.starts_at))
         .where(
             col(Meeting.team_id) == col(Team.id),
             col(Meeting.status) == MeetingStatus.SCHEDULED,
-            col(Meeting.starts_at) > now,
+            col(Meeting.starts_at) > bindparam("now"),
         )
         .correlate(Team)
         .scalar_subquery()
     )
-    result = await run_select(
-        session,
+    return (
         select(Team, next_meeting)
-        .where(col(Team.id).in_(_my_active_teams(user_id)))  # type: ignore[arg-type]
+        .where(col(Team.id).in_(_my_active_teams()))
         .order_by(col(Team.created_at).desc())
-        .limit(limit),
+        .limit(bindparam("limit"))
     )
-    return [(team, meeting) for team, meeting in result]
 
 
 async def my_open_steps(
     session: AsyncSession, *, user_id: str, limit: int
 ) -> Sequence[tuple[Step, Team]]:
-    result = await run_select(
-        session,
+    result = await run_select(session, _my_open_steps(), {"user_id": user_id, "limit": limit})
+    return [(step, team) for step, team in result]
+
+
+@cache
+def _my_open_steps() -> Any:
+    return (
         select(Step, Team)
         .join(Team, col(Team.id) == col(Step.team_id))
         .where(
-            col(Step.owner_user_id) == user_id,
+            col(Step.owner_user_id) == bindparam("user_id"),
             col(Step.status) == StepStatus.OPEN,
-            col(Step.team_id).in_(_my_active_teams(user_id)),  # type: ignore[arg-type]
+            col(Step.team_id).in_(_my_active_teams()),
         )
         .order_by(col(Step.due_date).is_(None), col(Step.due_date), col(Step.id))
-        .limit(limit),
+        .limit(bindparam("limit"))
     )
-    return [(step, team) for step, team in result]
 
 
 async def orphaned_steps(
     session: AsyncSession, *, user_id: str, limit: int
 ) -> Sequence[tuple[Step, Team]]:
     """Open steps in the user's teams whose owner has left the team."""
+    result = await run_select(session, _orphaned_steps(), {"user_id": user_id, "limit": limit})
+    return [(step, team) for step, team in result]
+
+
+@cache
+def _orphaned_steps() -> Any:
     owner_still_member = exists().where(
         and_(
             col(Member.team_id) == col(Step.team_id),
@@ -78,17 +98,15 @@ async def orphaned_steps(
             col(Member.removed_at).is_(None),
         )
     )
-    result = await run_select(
-        session,
+    return (
         select(Step, Team)
         .join(Team, col(Team.id) == col(Step.team_id))
         .where(
-            col(Step.team_id).in_(_my_active_teams(user_id)),  # type: ignore[arg-type]
+            col(Step.team_id).in_(_my_active_teams()),
             col(Step.status) == StepStatus.OPEN,
             col(Step.owner_user_id).is_not(None),
             ~owner_still_member,
         )
         .order_by(col(Step.id))
-        .limit(limit),
+        .limit(bindparam("limit"))
     )
-    return [(step, team) for step, team in result]

@@ -1,13 +1,20 @@
-"""Keyword-only query functions over the tables; callers own the transaction."""
+"""Keyword-only query functions over the tables; callers own the transaction.
+
+The statements run on every request are built once (`functools.cache`) with bound parameters:
+building one costs more CPU than running it on SQLite (README, "Reliability and performance").
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import cache
+from typing import Any
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import Update, bindparam, delete, func, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import SelectOfScalar
 
 from storage.models import (
     AuditEvent,
@@ -30,20 +37,43 @@ async def get_team(session: AsyncSession, *, team_id: int) -> Team | None:
     return await session.get(Team, team_id)
 
 
-async def lock_team(session: AsyncSession, *, team_id: int) -> Team:
-    """The team row, locked until the transaction ends, so that changes to one team (numbering
+async def lock_team(session: AsyncSession, *, team_id: int) -> None:
+    """Lock the team row until the transaction ends, so that changes to one team (numbering
     its steps, booking its meeting) never interleave. PostgreSQL: SELECT … FOR UPDATE. SQLite has
     no row locks: a no-op write takes the database's write lock instead; call this first in the
     transaction."""
     if session.get_bind().dialect.name == "sqlite":
-        await session.exec(update(Team).where(col(Team.id) == team_id).values(id=Team.id))
+        await session.exec(_touch_team(), params={"team_id": team_id})
+    else:
+        await session.exec(_lock_team_row(), params={"team_id": team_id})
+
+
+@cache
+def _touch_team() -> Update:
+    return update(Team).where(col(Team.id) == bindparam("team_id")).values(id=Team.id)
+
+
+@cache
+def _lock_team_row() -> SelectOfScalar[int | None]:
+    return select(col(Team.id)).where(Team.id == bindparam("team_id")).with_for_update()
+
+
+async def locked_team(session: AsyncSession, *, team_id: int) -> Team:
+    """The team row, locked as by `lock_team`."""
+    if session.get_bind().dialect.name == "sqlite":
+        await lock_team(session, team_id=team_id)
     result = await session.exec(select(Team).where(Team.id == team_id).with_for_update())
     return result.one()
 
 
 async def get_team_by_channel(session: AsyncSession, *, channel_id: str) -> Team | None:
-    result = await session.exec(select(Team).where(Team.channel_id == channel_id))
+    result = await session.exec(_team_by_channel(), params={"channel_id": channel_id})
     return result.first()
+
+
+@cache
+def _team_by_channel() -> SelectOfScalar[Team]:
+    return select(Team).where(Team.channel_id == bindparam("channel_id"))
 
 
 async def get_team_by_request_key(session: AsyncSession, *, request_key: str) -> Team | None:
@@ -59,12 +89,17 @@ async def stale_pending_teams(session: AsyncSession, *, created_before: datetime
 
 
 async def active_members(session: AsyncSession, *, team_id: int) -> Sequence[Member]:
-    result = await session.exec(
+    result = await session.exec(_active_members(), params={"team_id": team_id})
+    return result.all()
+
+
+@cache
+def _active_members() -> SelectOfScalar[Member]:
+    return (
         select(Member)
-        .where(Member.team_id == team_id, col(Member.removed_at).is_(None))
+        .where(Member.team_id == bindparam("team_id"), col(Member.removed_at).is_(None))
         .order_by(col(Member.added_at), col(Member.id))
     )
-    return result.all()
 
 
 async def get_member(session: AsyncSession, *, team_id: int, user_id: str) -> Member | None:
@@ -120,15 +155,23 @@ async def forget_events(session: AsyncSession, *, received_before: datetime) -> 
 async def next_number(
     session: AsyncSession, *, table: type[Goal] | type[Step], team_id: int
 ) -> int:
-    result = await session.exec(select(func.max(table.number)).where(table.team_id == team_id))
+    result = await session.exec(_highest_number(table), params={"team_id": team_id})
     return (result.one() or 0) + 1
 
 
+@cache
+def _highest_number(table: type[Goal] | type[Step]) -> SelectOfScalar[Any]:
+    return select(func.max(table.number)).where(table.team_id == bindparam("team_id"))
+
+
 async def goals_of(session: AsyncSession, *, team_id: int) -> Sequence[Goal]:
-    result = await session.exec(
-        select(Goal).where(Goal.team_id == team_id).order_by(col(Goal.number))
-    )
+    result = await session.exec(_goals_of(), params={"team_id": team_id})
     return result.all()
+
+
+@cache
+def _goals_of() -> SelectOfScalar[Goal]:
+    return select(Goal).where(Goal.team_id == bindparam("team_id")).order_by(col(Goal.number))
 
 
 async def goal_by_number(session: AsyncSession, *, team_id: int, number: int) -> Goal | None:
@@ -145,25 +188,37 @@ async def steps_of(
     limit: int | None = None,
 ) -> Sequence[Step]:
     """The team's steps in these statuses by number, optionally only a window of them."""
-    result = await session.exec(
-        select(Step)
-        .where(Step.team_id == team_id, col(Step.status).in_(list(statuses)))
-        .order_by(col(Step.number))
-        .offset(offset)
-        .limit(limit)
-    )
+    if not statuses:
+        return []
+    params = {"team_id": team_id, "statuses": list(statuses), "offset": offset, "limit": limit}
+    result = await session.exec(_steps_of(windowed=limit is not None), params=params)
     return result.all()
+
+
+def _steps_in_statuses() -> Any:
+    return Step.team_id == bindparam("team_id"), col(Step.status).in_(
+        bindparam("statuses", expanding=True)
+    )
+
+
+@cache
+def _steps_of(*, windowed: bool) -> SelectOfScalar[Step]:
+    query = select(Step).where(*_steps_in_statuses()).order_by(col(Step.number))
+    query = query.offset(bindparam("offset"))
+    return query.limit(bindparam("limit")) if windowed else query
 
 
 async def count_steps(
     session: AsyncSession, *, team_id: int, statuses: Sequence[StepStatus]
 ) -> int:
-    result = await session.exec(
-        select(func.count())
-        .select_from(Step)
-        .where(Step.team_id == team_id, col(Step.status).in_(list(statuses)))
-    )
+    params = {"team_id": team_id, "statuses": list(statuses)}
+    result = await session.exec(_count_steps(), params=params)
     return int(result.one())
+
+
+@cache
+def _count_steps() -> SelectOfScalar[int]:
+    return select(func.count()).select_from(Step).where(*_steps_in_statuses())
 
 
 async def lock_step(session: AsyncSession, *, team_id: int, number: int) -> Step | None:
@@ -196,3 +251,15 @@ async def audit_rows(
         query = query.where(col(AuditEvent.at) >= since)
     result = await session.exec(query)
     return result.all()
+
+
+async def set_step_message(session: AsyncSession, *, step_id: int, ts: str) -> None:
+    """Remember the timestamp of the step's message in its channel."""
+    await session.exec(_set_step_message(), params={"step_id": step_id, "ts": ts})
+
+
+@cache
+def _set_step_message() -> Update:
+    return (
+        update(Step).where(col(Step.id) == bindparam("step_id")).values(message_ts=bindparam("ts"))
+    )
