@@ -103,6 +103,11 @@ class FakeSlackProcess:
         except EOFError:
             raise RuntimeError("the fake Slack died at start (its error is above)") from None
 
+    @property
+    def pid(self) -> int:
+        assert self._process.pid is not None
+        return self._process.pid
+
     def response_urls(self, count: int) -> list[str]:
         """Fresh response_urls, each accepting up to five posts as Slack's do."""
         self._conn.send(("response_urls", count))
