@@ -50,6 +50,7 @@ from urllib.parse import urlencode
 import aiohttp
 
 from benchmarks.fake_slack_process import AnswerFeed, FakeSlackProcess
+from benchmarks.machine import python_speed
 from tests.support.databases import fresh_database_url
 from tests.support.signing import signed_headers
 
@@ -430,6 +431,7 @@ async def main() -> None:
     )
     args = parser.parse_args()
     kinds = ["sqlite"] + (["postgresql"] if os.environ.get("TIIMI_TEST_POSTGRES_URL") else [])
+    print(python_speed(), flush=True)
     for kind in kinds:
         await measure(
             kind,

@@ -23,12 +23,14 @@ import aiohttp
 from benchmarks.ack import SECRET, USERS, bot_env, open_teams, requests, start, until_idle
 from benchmarks.bot_memory import cpu_seconds
 from benchmarks.fake_slack_process import FakeSlackProcess
+from benchmarks.machine import python_speed
 from tests.support.signing import signed_headers
 
 TEAMS = 20
 
 
 async def main(count: int, rate: int, only: str | None) -> None:
+    print(python_speed(), flush=True)
     tmp = tempfile.mkdtemp()
     fake = FakeSlackProcess([], enforce_post_rate=False, users=list(USERS))
     next_url = functools.partial(next, iter(fake.response_urls(7 * count + TEAMS + 10)))
