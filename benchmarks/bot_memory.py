@@ -62,11 +62,14 @@ def proportional_mb(pid: int) -> float:
 def cpu_seconds(pid: int) -> float:
     """CPU time used so far, user and system (all threads), by the bot's process and its work
     processes together."""
-    total = 0.0
-    for one in with_work_processes(pid):
-        fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
-        total += int(fields[11]) + int(fields[12])  # utime and stime, fields 14 and 15 of proc(5)
-    return total / os.sysconf("SC_CLK_TCK")
+    return sum(own_cpu_seconds(one) for one in with_work_processes(pid))
+
+
+def own_cpu_seconds(pid: int) -> float:
+    """CPU time used so far by this one process, user and system (all its threads)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = int(fields[11]) + int(fields[12])  # utime and stime, fields 14 and 15 of proc(5)
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 async def main(url: str | None) -> None:

@@ -1,12 +1,13 @@
 """CPU time the real bot spends per request, by kind: acknowledgement and work together.
 
-    python -m benchmarks.work_cpu [--requests 300] [--rate 50]
+    python -m benchmarks.work_cpu [--requests 300] [--rate 50] [--only KIND] [--work-processes N]
 
 CPU time is steadier than latency on a shared machine: it is what the bot's own code costs,
 whatever else runs. The bot serves 20 teams (as in benchmarks.sustained); each kind is sent
 `--requests` times at `--rate` per second, and the bot's CPU time (all threads, from /proc) is
 read before and after, once its work is done; so is the fake Slack's, which shares the machine
-with the bot here but not in production.
+with the bot here but not in production. With --work-processes N the bot runs with
+WORK_PROCESSES=N, and the front's own share is printed too.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 import aiohttp
 
 from benchmarks.ack import SECRET, USERS, bot_env, open_teams, requests, start, until_idle
-from benchmarks.bot_memory import cpu_seconds
+from benchmarks.bot_memory import cpu_seconds, own_cpu_seconds
 from benchmarks.fake_slack_process import FakeSlackProcess
 from benchmarks.machine import python_speed
 from tests.support.signing import signed_headers
@@ -29,13 +30,14 @@ from tests.support.signing import signed_headers
 TEAMS = 20
 
 
-async def main(count: int, rate: int, only: str | None) -> None:
+async def main(count: int, rate: int, only: str | None, work_processes: int) -> None:
     print(python_speed(), flush=True)
     tmp = tempfile.mkdtemp()
     fake = FakeSlackProcess([], enforce_post_rate=False, users=list(USERS))
     next_url = functools.partial(next, iter(fake.response_urls(7 * count + TEAMS + 10)))
     try:
-        bot, port = await start("bot", bot_env(fake, f"sqlite:///{Path(tmp)}/cpu.db"), tmp)
+        env = bot_env(fake, f"sqlite:///{Path(tmp)}/cpu.db")
+        bot, port = await start("bot", env | {"WORK_PROCESSES": str(work_processes)}, tmp)
         teams = await open_teams(fake, port, next_url, TEAMS)
         kinds = {
             name: [requests(next_url, team)[name] for team in teams]
@@ -48,6 +50,7 @@ async def main(count: int, rate: int, only: str | None) -> None:
                     continue
                 await until_idle(port)
                 before, fake_before = cpu_seconds(bot.pid), cpu_seconds(fake.pid)
+                front_before = own_cpu_seconds(bot.pid)
                 started = time.perf_counter()
                 for i in range(count):
                     await asyncio.sleep(max(0.0, started + i / rate - time.perf_counter()))
@@ -58,10 +61,11 @@ async def main(count: int, rate: int, only: str | None) -> None:
                 await until_idle(port)
                 cpu = (cpu_seconds(bot.pid) - before) / count * 1000
                 fake_cpu = (cpu_seconds(fake.pid) - fake_before) / count * 1000
-                print(
-                    f"{name:18} {cpu:5.2f} ms CPU per request (the fake Slack {fake_cpu:5.2f} ms)",
-                    flush=True,
-                )
+                line = f"{name:18} {cpu:5.2f} ms CPU per request"
+                if work_processes:
+                    front = (own_cpu_seconds(bot.pid) - front_before) / count * 1000
+                    line += f" (the front {front:5.2f} ms)"
+                print(f"{line}, the fake Slack {fake_cpu:5.2f} ms", flush=True)
         bot.terminate()
         await bot.wait()
     finally:
@@ -74,5 +78,6 @@ if __name__ == "__main__":
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--rate", type=int, default=50)
     parser.add_argument("--only", help="one kind, e.g. app_home_opened")
+    parser.add_argument("--work-processes", type=int, default=0, help="WORK_PROCESSES")
     args = parser.parse_args()
-    asyncio.run(main(args.requests, args.rate, args.only))
+    asyncio.run(main(args.requests, args.rate, args.only, args.work_processes))
