@@ -80,10 +80,28 @@ class ReminderWorker:
         async with self._running:
             return await self._run()
 
-    async def drain(self) -> None:
-        """Wait for a pass in progress to finish (before shutting down)."""
-        async with self._running:
-            return
+    async def run_scheduled(self) -> DeliveryReport | None:
+        """The scheduler's job: `run_once`, except that a pass cancelled at shutdown ends
+        quietly (None). Reminders it claimed and did not deliver are claimed again once their
+        lease runs out, and one it posted just before is found by its metadata, not doubled."""
+        try:
+            return await self.run_once()
+        except asyncio.CancelledError:
+            log.warning(
+                "reminder pass stopped at shutdown; its undelivered claims wait for their lease"
+            )
+            return None
+
+    async def drain(self, *, grace_seconds: float) -> bool:
+        """Wait up to the grace for a pass in progress to finish; False if it is still running."""
+        if not self._running.locked():
+            return True
+        try:
+            await asyncio.wait_for(self._running.acquire(), grace_seconds)
+        except TimeoutError:
+            return False
+        self._running.release()
+        return True
 
     async def _run(self) -> DeliveryReport:
         report = DeliveryReport()

@@ -130,7 +130,7 @@ async def serve(
     worker = ReminderWorker(core, worker_id=new_worker_id(), pacer=pacer)
     scheduler = AsyncIOScheduler(timezone=UTC)
     scheduler.add_job(
-        worker.run_once,
+        worker.run_scheduled,
         "interval",
         seconds=settings.reminders.poll_seconds,
         max_instances=1,
@@ -161,11 +161,17 @@ async def serve(
     try:
         await stop.wait()
     finally:
-        scheduler.shutdown(wait=False)
+        scheduler.pause()  # no new pass; one under way gets the grace with the requests' work
         if socket_handler:
             await socket_handler.close_async()  # type: ignore[no-untyped-call]
         await runner.cleanup()  # no new requests; answers under way are sent
-        await work.drain(grace_seconds=SHUTDOWN_GRACE_SECONDS)
-        await worker.drain()
+        await asyncio.gather(
+            work.drain(grace_seconds=SHUTDOWN_GRACE_SECONDS),
+            worker.drain(grace_seconds=SHUTDOWN_GRACE_SECONDS),
+        )
+        scheduler.shutdown(wait=False)  # cancels a pass still running after the grace
+        await worker.drain(
+            grace_seconds=SHUTDOWN_GRACE_SECONDS
+        )  # it unwinds before the pool closes
         await http.close()
         await database.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -200,6 +201,40 @@ async def test_crash_between_send_and_mark_is_not_doubled(
     assert len([m for m in texts(platform, channel) if m.startswith("Muistutus")]) == 1
     [sent] = [r for r in await reminders(database) if r.state == ReminderState.SENT]
     assert sent.message_ts is not None and sent.claimed_by == "survivor"
+
+
+async def test_a_pass_cancelled_at_shutdown_ends_quietly_and_its_claim_is_delivered_later(
+    tiimi: TiimiCommands,
+    platform: MemoryPlatform,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clock.set(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
+    channel = await team_channel(tiimi)
+    await say(tiimi, channel, "tapaaminen to 26.11. klo 14")
+    clock.set(datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
+    stopping = worker(tiimi.core, "stopping")
+    posting, never = asyncio.Event(), asyncio.Event()
+
+    async def hang(*args: object, **kwargs: object) -> str:
+        posting.set()
+        await never.wait()
+        raise AssertionError("never posted")
+
+    monkeypatch.setattr(platform, "post_message", hang)
+    scheduled = asyncio.create_task(stopping.run_scheduled())
+    await posting.wait()
+    assert not await stopping.drain(grace_seconds=0)  # the pass is still under way
+    scheduled.cancel()  # as the scheduler's shutdown does after the grace
+    assert await scheduled is None and not scheduled.cancelled()
+    assert await stopping.drain(grace_seconds=0)
+    monkeypatch.undo()
+
+    survivor = worker(tiimi.core, "survivor")
+    assert dict((await survivor.run_once()).counts) == {}  # the lease still holds
+    clock.advance(timedelta(minutes=6))
+    assert sum((await survivor.run_once()).counts.values()) == 1
+    assert len([m for m in texts(platform, channel) if m.startswith("Muistutus")]) == 1
 
 
 async def test_no_meeting_nudge_and_snooze(
