@@ -169,9 +169,7 @@ async def serve(
             work.drain(grace_seconds=SHUTDOWN_GRACE_SECONDS),
             worker.drain(grace_seconds=SHUTDOWN_GRACE_SECONDS),
         )
-        scheduler.shutdown(wait=False)  # cancels a pass still running after the grace
-        await worker.drain(
-            grace_seconds=SHUTDOWN_GRACE_SECONDS
-        )  # it unwinds before the pool closes
+        scheduler.shutdown(wait=False)  # cancels a pass still running after the grace,
+        await worker.drain(grace_seconds=SHUTDOWN_GRACE_SECONDS)  # which unwinds before close
         await http.close()
         await database.dispose()
