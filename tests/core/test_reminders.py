@@ -50,6 +50,15 @@ def texts(platform: MemoryPlatform, channel: str) -> list[str]:
     return [m.text for m in platform.channels[channel].messages]
 
 
+async def meeting_reminder_due(tiimi: TiimiCommands, clock: FakeClock) -> str:
+    """A team whose meeting on Thursday 26.11. has its day-before reminder due now; its channel."""
+    clock.set(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
+    channel = await team_channel(tiimi)
+    await say(tiimi, channel, "tapaaminen to 26.11. klo 14")
+    clock.set(datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
+    return channel
+
+
 async def test_meeting_reminders_arrive_once_at_their_moments(
     tiimi: TiimiCommands, platform: MemoryPlatform, database: Database, clock: FakeClock
 ) -> None:
@@ -147,11 +156,8 @@ async def test_downtime_late_and_skipped(
 async def test_permanent_error_fails_with_reason_and_tells_the_convenor(
     tiimi: TiimiCommands, platform: MemoryPlatform, database: Database, clock: FakeClock
 ) -> None:
-    clock.set(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
-    channel = await team_channel(tiimi)
-    await say(tiimi, channel, "tapaaminen to 26.11. klo 14")
+    channel = await meeting_reminder_due(tiimi, clock)
     platform.channels[channel].archived = True
-    clock.set(datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
     assert (await worker(tiimi.core).run_once()).counts["failed"] == 1
     [failed] = [r for r in await reminders(database) if r.state == ReminderState.FAILED]
     assert failed.failure_reason == "is_archived"
@@ -161,10 +167,7 @@ async def test_permanent_error_fails_with_reason_and_tells_the_convenor(
 async def test_passing_errors_retry_then_fail(
     tiimi: TiimiCommands, platform: MemoryPlatform, database: Database, clock: FakeClock
 ) -> None:
-    clock.set(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
-    channel = await team_channel(tiimi)
-    await say(tiimi, channel, "tapaaminen to 26.11. klo 14")
-    clock.set(datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
+    channel = await meeting_reminder_due(tiimi, clock)
     platform.fail("post", PlatformError("fatal_error"))
     w = worker(tiimi.core)
     assert (await w.run_once()).counts["retry"] == 1
@@ -180,10 +183,7 @@ async def test_crash_between_send_and_mark_is_not_doubled(
     clock: FakeClock,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    clock.set(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
-    channel = await team_channel(tiimi)
-    await say(tiimi, channel, "tapaaminen to 26.11. klo 14")
-    clock.set(datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
+    channel = await meeting_reminder_due(tiimi, clock)
     crashing = worker(tiimi.core, "crashes")
 
     async def crash(*args: object, **kwargs: object) -> None:
@@ -209,10 +209,7 @@ async def test_a_pass_cancelled_at_shutdown_ends_quietly_and_its_claim_is_delive
     clock: FakeClock,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    clock.set(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
-    channel = await team_channel(tiimi)
-    await say(tiimi, channel, "tapaaminen to 26.11. klo 14")
-    clock.set(datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
+    channel = await meeting_reminder_due(tiimi, clock)
     stopping = worker(tiimi.core, "stopping")
     posting, never = asyncio.Event(), asyncio.Event()
 
