@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from urllib.parse import parse_qs
 
@@ -51,18 +52,21 @@ class ReplayGuard:
     """Remembers signatures seen within the signing window; a second use is a replay.
 
     Slack signs every delivery anew (its retries too), so a repeated signature is never Slack.
+    Signatures are forgotten once older than the window, so memory holds one window's worth.
     """
 
     def __init__(self, *, monotonic: Callable[[], float] = time.monotonic) -> None:
-        self._seen: dict[str, float] = {}
+        self._seen: OrderedDict[str, float] = OrderedDict()  # oldest first
         self._monotonic = monotonic
+
+    def __len__(self) -> int:
+        return len(self._seen)
 
     def first_use(self, signature: str) -> bool:
         now = self._monotonic()
-        if len(self._seen) > 50_000:
-            self._seen = {s: t for s, t in self._seen.items() if now - t < REPLAY_WINDOW}
-        seen = self._seen.get(signature)
-        if seen is not None and now - seen < REPLAY_WINDOW:
+        while self._seen and now - next(iter(self._seen.values())) >= REPLAY_WINDOW:
+            self._seen.popitem(last=False)
+        if signature in self._seen:
             return False
         self._seen[signature] = now
         return True
