@@ -49,7 +49,7 @@ async def main(count: int, rate: int, only: str | None, work_processes: int) -> 
                 if only and name != only:
                     continue
                 await until_idle(port)
-                before, fake_before = cpu_seconds(bot.pid), cpu_seconds(fake.pid)
+                before, fake_before = cpu_seconds(bot.pid), own_cpu_seconds(fake.pid)
                 front_before = own_cpu_seconds(bot.pid)
                 started = time.perf_counter()
                 for i in range(count):
@@ -60,7 +60,7 @@ async def main(count: int, rate: int, only: str | None, work_processes: int) -> 
                         assert resp.status == 200, resp.status
                 await until_idle(port)
                 cpu = (cpu_seconds(bot.pid) - before) / count * 1000
-                fake_cpu = (cpu_seconds(fake.pid) - fake_before) / count * 1000
+                fake_cpu = (own_cpu_seconds(fake.pid) - fake_before) / count * 1000
                 line = f"{name:18} {cpu:5.2f} ms CPU per request"
                 if work_processes:
                     front = (own_cpu_seconds(bot.pid) - front_before) / count * 1000
