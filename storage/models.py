@@ -50,6 +50,8 @@ class Team(SQLModel, table=True):
     closed_at: datetime | None = None
     closed_by: str | None = Field(default=None, max_length=32)
     close_reason: str | None = Field(default=None, max_length=32)
+    # set once the bot's plan content is deleted from the channel and the channel archived
+    channel_archived_at: datetime | None = None
     # after the retention period only anonymous counts remain
     purged_at: datetime | None = None
     final_member_count: int | None = None
@@ -81,6 +83,7 @@ class Member(SQLModel, table=True):
     consent_confirmed_at: datetime
     removed_by: str | None = Field(default=None, max_length=32)
     removed_at: datetime | None = None
+    deactivated_at: datetime | None = None  # the person's platform account was deactivated
 
     __table_args__ = (UniqueConstraint("team_id", "user_id"),)
 
@@ -249,7 +252,8 @@ class AuditEvent(SQLModel, table=True):
 
 
 class ProcessedEvent(SQLModel, table=True):
-    """Slack event ids already handled, so that redeliveries are ignored."""
+    """Keys of requests already handled (an event's id, a command's or button's trigger id, a
+    form's view id), so that a redelivered or replayed request changes nothing."""
 
-    event_id: str = Field(primary_key=True, max_length=64)
+    event_id: str = Field(primary_key=True, max_length=255)
     received_at: datetime = Field(index=True)
