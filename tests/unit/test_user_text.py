@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot import replies
+from bot import home_messages, plan_messages, reminder_messages, replies
 from bot.command_text import typed_text
 from bot.commands import BookMeeting, MoveMeeting, parse_tiimi
 from bot.i18n import CATALOGS, Catalog
@@ -18,7 +18,7 @@ from bot.plan_commands import AddGoal, AddStep, EditStep, Owner, parse_askel
 from bot.plan_messages import PlanData, step_message
 from bot.replies import literal, unescape
 from handlers.slack.render import render_blocks
-from storage.models import Step, Team
+from storage.models import Goal, Meeting, Step, Team
 from tests.support.slack_reading import read_blocks, read_mrkdwn, read_text_object
 
 TODAY = date(2026, 11, 23)
@@ -96,8 +96,8 @@ def test_every_catalog_message_is_well_formed_markup(lang: str) -> None:
         assert not re.search(r"[<>&]", rest), (key, template)
 
 
-def _message_block_texts(step_text: str) -> tuple[str, list[dict[str, object]]]:
-    team = Team(
+def _team() -> Team:
+    return Team(
         id=1,
         code="MT-2026-0001",
         year=2026,
@@ -108,8 +108,11 @@ def _message_block_texts(step_text: str) -> tuple[str, list[dict[str, object]]]:
         consent_confirmed_at=NOW,
         created_at=NOW,
     )
+
+
+def _message_block_texts(step_text: str) -> tuple[str, list[dict[str, object]]]:
     step = Step(id=1, team_id=1, number=3, text=step_text, created_by="UANNA", created_at=NOW)
-    plan = PlanData(team, (), (step,), (), (), NOW, HELSINKI, steps_total=1)
+    plan = PlanData(_team(), (), (step,), (), (), NOW, HELSINKI, steps_total=1)
     message = step_message(Catalog("fi"), step, plan)
     return message.text, render_blocks(message)
 
@@ -178,3 +181,56 @@ def test_a_cut_never_leaves_half_an_entity() -> None:
     [first] = render_blocks(replies.Message("x", (replies.Note(long),)))
     text = first["elements"][0]["text"]
     assert text.endswith("x…") and len(text) <= 3000
+
+
+HOSTILE = "Soita <!channel> ja <https://evil.example|kela.fi> &amp; a < b & c"
+
+
+def _every_builder() -> list[replies.Message]:
+    t, team = Catalog("fi"), _team()
+    team.channel_id = "CTEAM"
+    goal = Goal(id=1, team_id=1, number=1, text=HOSTILE, created_by="UANNA", created_at=NOW)
+    step = Step(
+        id=1,
+        team_id=1,
+        number=3,
+        text=HOSTILE,
+        goal_id=1,
+        owner_user_id="UBERT",
+        due_date=TODAY,
+        created_by="UANNA",
+        created_at=NOW,
+    )
+    meeting = Meeting(
+        id=1, team_id=1, starts_at=NOW, place=HOSTILE, created_by="UANNA", created_at=NOW
+    )
+    plan = PlanData(team, (goal,), (step,), (), (meeting,), NOW, HELSINKI, steps_total=1)
+    return [
+        step_message(t, step, plan),
+        plan_messages.step_list(t, plan, include_finished=True),
+        plan_messages.plan_view(t, plan),
+        reminder_messages.meeting_before(
+            t, team=team, meeting=meeting, steps=(step,), today=TODAY, tz=HELSINKI, late=False
+        ),
+        reminder_messages.step_due(t, step=step, late=False),
+        home_messages.home(
+            t,
+            user_id="UBERT",
+            teams=((team, None),),
+            steps=((step, team),),
+            orphans=((step, team),),
+            overview=None,
+            now=NOW,
+            tz=HELSINKI,
+        ),
+    ]
+
+
+@pytest.mark.parametrize("index", range(6))
+def test_every_message_with_user_text_shows_it_as_typed(index: int) -> None:
+    message = _every_builder()[index]
+    readings = [read_mrkdwn(message.text), *read_blocks(render_blocks(message, limit=100))]
+    assert any(HOSTILE in r.shown for r in readings)
+    for reading in readings:
+        assert not (reading.specials or reading.links or reading.stray), reading
+        assert set(reading.mentions) <= {"UBERT"} and set(reading.channels) <= {"CTEAM"}
