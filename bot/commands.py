@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.command_text import typed_text
 from bot.errors import UserError
 from bot.professions import match_profession
 from bot.text_norm import fold
@@ -245,8 +246,8 @@ def _parse_meeting(rest: list[str]) -> ShowMeeting | BookMeeting | MoveMeeting |
     if verb == "move":
         if len(rest) == 1:
             raise UserError("usage_meeting_move")
-        return MoveMeeting(" ".join(rest[1:]))
-    return BookMeeting(" ".join(rest))
+        return MoveMeeting(typed_text(" ".join(rest[1:])))
+    return BookMeeting(typed_text(" ".join(rest)))
 
 
 def parse_open_teams(text: str, *, page: int = 1) -> ListOpenTeams:

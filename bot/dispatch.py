@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from bot import team_messages
 from bot.access import Action
 from bot.answers import answer, guard, refusal
+from bot.command_text import typed_text
 from bot.commands import (
     AddMember,
     BookMeeting,
@@ -38,7 +39,7 @@ from bot.meetings import MeetingService
 from bot.members import MemberService
 from bot.overview import OverviewService
 from bot.plan_dispatch import AskelCommands
-from bot.replies import Message, Reply, Text, simple
+from bot.replies import Message, Reply, Text, literal, simple
 from bot.statistics import StatisticsService
 from bot.teams import OpenedTeam, TeamService
 from storage.models import CloseReason, TeamState
@@ -62,7 +63,7 @@ class TiimiCommands:
     ) -> Reply | OpenTeamDialog:
         """Handle `/tiimi <text>`; an OpenTeamDialog asks the adapter to open the form."""
         try:
-            guard(text)
+            guard(text, typed_text(text))  # as sent, and as it is stored
             command = parse_tiimi(text)
         except UserError as error:
             return refusal(actor, error)
@@ -189,7 +190,7 @@ class TiimiCommands:
         when = format_datetime(meeting.starts_at, tz, t.lang)
         text = t(key, when=when)
         if meeting.place:
-            text += "\n" + t("reminder_meeting_place", place=meeting.place)
+            text += "\n" + t("reminder_meeting_place", place=literal(meeting.place))
         return Reply(Message(text=text, blocks=(Text(text),)), public=key != "meeting_next")
 
     async def _open(self, actor: Actor, member_ids: Sequence[str], request_key: str) -> Reply:

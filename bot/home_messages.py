@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from bot.dates import format_date, format_datetime
 from bot.i18n import Catalog
 from bot.overview_messages import team_line
-from bot.replies import Block, Button, Buttons, Divider, Header, Message, Note, Text
+from bot.replies import Block, Button, Buttons, Divider, Header, Message, Note, Text, literal
 from storage.models import Step, Team
 from storage.overview_queries import OpenTeamCounts, TeamStatus
 
@@ -46,7 +46,7 @@ def home(
     for step, team in steps:
         due = format_date(step.due_date, t.lang) if step.due_date else t("due_none")
         late = f" · {t('overdue_mark')}" if step.due_date and step.due_date < today else ""
-        blocks.append(Text(f"*{team.code}* · *{step.number}.* {step.text} · {due}{late}"))
+        blocks.append(Text(f"*{team.code}* · *{step.number}.* {literal(step.text)} · {due}{late}"))
         blocks.append(
             Buttons(
                 (Button("home_step_done", t("button_done"), f"{team.pk}:{step.number}", "primary"),)
@@ -59,7 +59,7 @@ def home(
         blocks.append(
             Text(
                 "\n".join(
-                    f"*{team.code}* · *{s.number}.* {s.text} · <@{s.owner_user_id}>"
+                    f"*{team.code}* · *{s.number}.* {literal(s.text)} · <@{s.owner_user_id}>"
                     for s, team in orphans
                 )
             )

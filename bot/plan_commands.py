@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from bot.command_text import typed_text
 from bot.commands import parse_mention
 from bot.dates import parse_date, split_trailing_date
 from bot.errors import UserError
@@ -152,7 +153,8 @@ def _number(rest: str, *, usage: str) -> tuple[int, str]:
 
 
 def _text(text: str, *, usage: str) -> str:
-    cleaned = clean(text).strip(" ,;:-")
+    """A free text as stored: the command's markup resolved to plain text, cleaned."""
+    cleaned = clean(typed_text(text)).strip(" ,;:-")
     if not cleaned:
         raise UserError(usage)
     if len(cleaned) > MAX_TEXT:

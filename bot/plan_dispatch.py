@@ -8,6 +8,7 @@ from datetime import date
 from bot import plan_messages
 from bot.access import Action
 from bot.answers import answer, guard, refusal
+from bot.command_text import typed_text
 from bot.context import Actor, Core
 from bot.date_errors import explain
 from bot.dates import DateParseError
@@ -27,7 +28,7 @@ from bot.plan_commands import (
     StepDialog,
     parse_askel,
 )
-from bot.replies import Header, Message, Preformatted, Reply, Text, simple
+from bot.replies import Header, Message, Preformatted, Reply, Text, literal, simple
 from bot.text_norm import clean
 from storage.models import StepStatus
 
@@ -61,7 +62,7 @@ class AskelCommands:
     async def run(self, *, actor: Actor, text: str, channel_id: str) -> Reply | StepDialog:
         """Handle `/askel <text>`; a StepDialog asks the adapter to open the step form."""
         try:
-            guard(text)
+            guard(text, typed_text(text))  # as sent, and as it is stored
             command = parse_askel(text, today=self.plan.today())
         except UserError as error:
             return refusal(actor, error)
@@ -184,6 +185,6 @@ class AskelCommands:
         async def work() -> Reply:
             text = await self.plan.export(actor=actor, channel_id=channel_id)
             header = actor.t("export_header")
-            return Reply(Message(text=text, blocks=(Header(header), Preformatted(text))))
+            return Reply(Message(text=literal(text), blocks=(Header(header), Preformatted(text))))
 
         return await answer(actor, work)

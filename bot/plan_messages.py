@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from bot.dates import format_date, format_datetime
 from bot.i18n import Catalog
 from bot.professions import profession_label
-from bot.replies import Block, Button, Buttons, Divider, Header, Message, Note, Text
+from bot.replies import Block, Button, Buttons, Divider, Header, Message, Note, Text, literal
 from storage.models import Goal, Meeting, Member, Step, StepStatus, Team
 
 STEPS_PER_PAGE = 25
@@ -52,7 +52,7 @@ def owner_text(t: Catalog, step: Step) -> str:
 
 def step_line(t: Catalog, step: Step, plan: PlanData) -> str:
     """`*3.* Soita Kelaan · <@U1> · pe 11.12.2026 · T2 · myöhässä`"""
-    parts = [f"*{step.number}.* {step.text}", owner_text(t, step)]
+    parts = [f"*{step.number}.* {literal(step.text)}", owner_text(t, step)]
     if step.due_date:
         parts.append(format_date(step.due_date, t.lang))
     if (goal := plan.goal_number(step)) is not None:
@@ -84,7 +84,7 @@ def step_message(t: Catalog, step: Step, plan: PlanData) -> Message:
     if step.updated_by:
         blocks.append(Note(t("step_changed_by", user=step.updated_by)))
     return Message(
-        text=t("step_fallback", number=step.number, text=step.text), blocks=tuple(blocks)
+        text=t("step_fallback", number=step.number, text=literal(step.text)), blocks=tuple(blocks)
     )
 
 
@@ -107,7 +107,9 @@ def plan_view(t: Catalog, plan: PlanData) -> Message:
     header = t("plan_header", code=plan.team.code)
     blocks: list[Block] = [Header(header)]
     if page == 1:
-        goals = "\n".join(f"*T{g.number}.* {g.text}" for g in plan.goals) or t("goals_none")
+        goals = "\n".join(f"*T{g.number}.* {literal(g.text)}" for g in plan.goals) or t(
+            "goals_none"
+        )
         blocks += [Text(f"*{t('goals_title')}*\n{goals}")]
     for status in (StepStatus.OPEN, StepStatus.DONE, StepStatus.NOT_DONE):
         lines = [step_line(t, s, plan) for s in shown if s.status == status]
@@ -140,7 +142,7 @@ def plan_view(t: Catalog, plan: PlanData) -> Message:
 
 
 def plan_export(t: Catalog, plan: PlanData, *, names: Mapping[str, str]) -> str:
-    """Plain text for pasting into a client record system."""
+    """Plain text (not markup) for pasting into a client record system."""
     team = plan.team
     opened = (team.activated_at or team.created_at).date()
     lines = [

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from bot.dates import format_date, format_datetime
 from bot.i18n import Catalog
 from bot.plan_messages import owner_text
-from bot.replies import Block, Button, Buttons, Header, Message, Note, Text
+from bot.replies import Block, Button, Buttons, Header, Message, Note, Text, literal
 from storage.models import Meeting, Step, Team
 
 
@@ -27,7 +27,7 @@ def meeting_before(
     header = t("reminder_meeting_header", when=when)
     blocks: list[Block] = [Header(header)]
     if meeting.place:
-        blocks.append(Text(t("reminder_meeting_place", place=meeting.place)))
+        blocks.append(Text(t("reminder_meeting_place", place=literal(meeting.place))))
     lines = [_agenda_line(t, step, today) for step in steps]
     agenda = "\n".join(lines) if lines else t("reminder_agenda_empty")
     blocks.append(Text(f"*{t('reminder_agenda')}*\n{agenda}"))
@@ -47,7 +47,9 @@ def meeting_after(t: Catalog, *, next_meeting: Meeting | None, tz: ZoneInfo) -> 
 
 
 def step_due(t: Catalog, *, step: Step, late: bool) -> Message:
-    text = t("reminder_step_due", owner=owner_text(t, step), number=step.number, text=step.text)
+    text = t(
+        "reminder_step_due", owner=owner_text(t, step), number=step.number, text=literal(step.text)
+    )
     blocks: list[Block] = [Text(text)]
     if late:
         blocks.append(Note(t("reminder_late")))
@@ -73,7 +75,7 @@ def failure_notice(t: Catalog, *, team: Team, reason: str) -> Message:
 
 
 def _agenda_line(t: Catalog, step: Step, today: date) -> str:
-    parts = [f"*{step.number}.* {step.text}", owner_text(t, step)]
+    parts = [f"*{step.number}.* {literal(step.text)}", owner_text(t, step)]
     if step.due_date:
         parts.append(format_date(step.due_date, t.lang))
         if step.due_date < today:

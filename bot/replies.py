@@ -1,11 +1,17 @@
 """Platform-neutral messages that the core returns and the chat adapters render.
 
 Text uses a small neutral markup that every adapter translates: `*bold*`, `_italic_`,
-user mentions `<@U…>` and channel links `<#C…>`.
+user mentions `<@U…>` and channel links `<#C…>`. Everything else is literal text, in which
+`&`, `<` and `>` are written `&amp;`, `&lt;` and `&gt;`; so a `<` always starts a mention or a
+channel link that the bot itself made. Text typed by people (steps, goals, meeting places,
+display names…) enters the markup only through `literal()`, which shows it exactly as typed:
+it can never mention, ping or link. `Preformatted` is the exception: it holds plain text, not
+markup, and the adapter shows it verbatim.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -29,7 +35,7 @@ class Note:
 
 @dataclass(frozen=True)
 class Preformatted:
-    """Text to copy as it is (an export)."""
+    """Plain text (not markup) to copy as it is, e.g. an export; shown verbatim."""
 
     text: str
 
@@ -67,6 +73,21 @@ class Reply:
 
     message: Message
     public: bool = False
+
+
+_LITERAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ENTITIES = re.compile(r"&(amp|lt|gt);")
+_CHARACTERS = {"amp": "&", "lt": "<", "gt": ">"}
+
+
+def literal(text: str) -> str:
+    """Plain text as markup that shows it exactly as typed (`a < b` → `a &lt; b`)."""
+    return text.translate(_LITERAL)
+
+
+def unescape(markup: str) -> str:
+    """The literal text in markup as it reads, for surfaces that show plain text only."""
+    return _ENTITIES.sub(lambda match: _CHARACTERS[match.group(1)], markup)
 
 
 def simple(text: str) -> Reply:

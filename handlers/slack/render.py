@@ -1,8 +1,16 @@
-"""Block Kit rendering of the core's platform-neutral messages."""
+"""Block Kit rendering of the core's platform-neutral messages.
+
+The core's markup (bot/replies.py) is Slack's mrkdwn already: it goes into mrkdwn fields as it
+is, marked `verbatim` so that Slack adds no links or mentions of its own to text people typed
+(bare URLs, `#name`, `@here`); only the bot's own `<@U…>` and `<#C…>` are mentions and links.
+Plain-text fields (headers, button labels) show the markup's literal text decoded, and
+`Preformatted` plain text is escaped into a code block.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -19,12 +27,13 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import replies
-from bot.replies import Message, Reply
+from bot.replies import Message, Reply, literal, unescape
 
 MAX_BLOCKS = 50
 MAX_VIEW_BLOCKS = 100
 SECTION_LIMIT = 3000
 HEADER_LIMIT = 150
+_BROKEN_END = re.compile(r"(?:&[a-z]{0,3}|<[^<>]*)$")
 BLOCKS_PER_STEP = 5  # serialised between turns of the event loop (about 0.5 ms)
 
 
@@ -73,14 +82,14 @@ def reply_payload(reply: Reply) -> dict[str, Any]:
 def _render(block: replies.Block) -> list[Block]:
     match block:
         case replies.Header(text=text):
-            return [HeaderBlock(text=PlainTextObject(text=_cut(text, HEADER_LIMIT)))]
+            return [HeaderBlock(text=PlainTextObject(text=_cut(unescape(text), HEADER_LIMIT)))]
         case replies.Text(text=text):
-            return [SectionBlock(text=MarkdownTextObject(text=part)) for part in _chunks(text)]
+            return [SectionBlock(text=mrkdwn(part)) for part in _chunks(text)]
         case replies.Preformatted(text=text):
-            fenced = _chunks(text, limit=SECTION_LIMIT - 8)
-            return [SectionBlock(text=MarkdownTextObject(text=f"```{part}```")) for part in fenced]
+            fenced = _chunks(literal(text), limit=SECTION_LIMIT - 8)
+            return [SectionBlock(text=mrkdwn(f"```{part}```")) for part in fenced]
         case replies.Note(text=text):
-            return [ContextBlock(elements=[MarkdownTextObject(text=_cut(text, SECTION_LIMIT))])]
+            return [ContextBlock(elements=[mrkdwn(_cut_markup(text, SECTION_LIMIT))])]
         case replies.Divider():
             return [DividerBlock()]
         case replies.Buttons(buttons=buttons):
@@ -88,7 +97,7 @@ def _render(block: replies.Block) -> list[Block]:
                 ActionsBlock(
                     elements=[
                         ButtonElement(
-                            text=_cut(b.label, 75),
+                            text=_cut(unescape(b.label), 75),
                             action_id=b.action_id,
                             value=b.value,
                             style=b.style,
@@ -98,6 +107,11 @@ def _render(block: replies.Block) -> list[Block]:
                 )
             ]
     raise AssertionError(f"unknown block {block!r}")
+
+
+def mrkdwn(markup: str) -> MarkdownTextObject:
+    """A mrkdwn text object for the core's markup: Slack parses only the markup's own tokens."""
+    return MarkdownTextObject(text=markup, verbatim=True)
 
 
 def _chunks(text: str, *, limit: int = SECTION_LIMIT) -> list[str]:
@@ -111,10 +125,17 @@ def _chunks(text: str, *, limit: int = SECTION_LIMIT) -> list[str]:
             continue
         if current:
             parts.append(current)
-        current = _cut(line, limit)
+        current = _cut_markup(line, limit)
     parts.append(current or " ")
     return parts
 
 
 def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _cut_markup(markup: str, limit: int) -> str:
+    """Cut markup without leaving half an entity (`&am`) or half a mention (`<@U1`)."""
+    if len(markup) <= limit:
+        return markup
+    return _BROKEN_END.sub("", markup[: limit - 1]) + "…"

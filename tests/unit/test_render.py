@@ -53,7 +53,10 @@ async def test_a_view_holds_at_most_100_blocks_and_a_message_50() -> None:
 def test_a_message_without_blocks_is_its_text() -> None:
     blocks = render_blocks(replies.Message("Ei avoimia tiimejä."))
     assert blocks == [
-        {"type": "section", "text": {"type": "mrkdwn", "text": "Ei avoimia tiimejä."}}
+        {
+            "type": "section",
+            "text": {"type": "mrkdwn", "text": "Ei avoimia tiimejä.", "verbatim": True},
+        }
     ]
 
 

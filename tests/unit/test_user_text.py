@@ -1,0 +1,236 @@
+"""Text people type is shown exactly as typed: it never mentions, pings or links."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot import home_messages, plan_messages, reminder_messages, replies
+from bot.command_text import typed_text
+from bot.commands import BookMeeting, MoveMeeting, parse_tiimi
+from bot.i18n import CATALOGS, Catalog
+from bot.plan_commands import AddGoal, AddStep, EditStep, Owner, parse_askel
+from bot.plan_messages import PlanData, step_message
+from bot.replies import literal, unescape
+from handlers.slack.render import render_blocks
+from storage.models import Goal, Meeting, Step, Team
+from tests.support.slack_reading import read_blocks, read_mrkdwn, read_text_object
+
+TODAY = date(2026, 11, 23)
+NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+HELSINKI = ZoneInfo("Europe/Helsinki")
+
+
+@pytest.mark.parametrize(
+    ("text", "markup"),
+    [
+        ("Soita Kelaan", "Soita Kelaan"),
+        ("a < b & c > d", "a &lt; b &amp; c &gt; d"),
+        ("<!channel>", "&lt;!channel&gt;"),
+        ("<@U123>", "&lt;@U123&gt;"),
+        ("<https://evil.example|kela.fi>", "&lt;https://evil.example|kela.fi&gt;"),
+        ("&amp; &lt;", "&amp;amp; &amp;lt;"),
+        ("*tärkeä* _ehkä_", "*tärkeä* _ehkä_"),
+        ("", ""),
+    ],
+)
+def test_literal_escapes_exactly_the_markup_characters(text: str, markup: str) -> None:
+    assert literal(text) == markup
+    assert unescape(markup) == text
+
+
+@pytest.mark.parametrize(
+    ("sent", "meant"),
+    [
+        ("Soita Kelaan", "Soita Kelaan"),
+        ("a &lt; b &amp; c &gt; d", "a < b & c > d"),
+        ("&amp;lt; on entiteetti", "&lt; on entiteetti"),
+        ("&lt;!channel&gt; kirjoitettuna", "<!channel> kirjoitettuna"),
+        ("Kysy <!channel> ja <!here|here> ja <!everyone>", "Kysy @channel ja @here ja @everyone"),
+        ("Soita <@U123|anna>:lle", "Soita @anna:lle"),
+        ("Soita <@U123>:lle", "Soita @U123:lle"),
+        ("Katso <#C0042|yleinen>", "Katso #yleinen"),
+        ("Katso <#C0042>", "Katso #C0042"),
+        ("<!subteam^S1|@sosiaalityö>", "@sosiaalityö"),
+        ("<!date^1392734382^{date_num}|2014-02-18>", "2014-02-18"),
+        ("Lomake <https://evil.example|kela.fi>", "Lomake kela.fi (https://evil.example)"),
+        ("Lomake <http://kela.fi|kela.fi>", "Lomake kela.fi"),
+        ("Lomake <https://www.kela.fi/|www.kela.fi>", "Lomake www.kela.fi"),
+        ("Lomake <https://kela.fi>", "Lomake https://kela.fi"),
+        ("<mailto:anna@kela.fi|anna@kela.fi>", "anna@kela.fi"),
+        ("<https://x.fi/?a=1&amp;b=2|haku &amp; tulos>", "haku & tulos (https://x.fi/?a=1&b=2)"),
+    ],
+)
+def test_command_text_becomes_what_its_writer_meant(sent: str, meant: str) -> None:
+    assert typed_text(sent) == meant
+
+
+def test_free_texts_of_commands_are_stored_as_meant_and_owners_still_parsed() -> None:
+    step = parse_askel("Täytä &lt;hakemus&gt; &amp; soita <@U1|anna> <@U2|bertta>", today=TODAY)
+    assert step == AddStep("Täytä <hakemus> & soita @anna", Owner(user_id="U2"), None, None)
+    goal = parse_askel("tavoite Oma asunto &amp; työ <https://evil.example|kela.fi>", today=TODAY)
+    assert goal == AddGoal("Oma asunto & työ kela.fi (https://evil.example)")
+    assert parse_askel("muokkaa 3 Soita <!channel>", today=TODAY) == EditStep(3, "Soita @channel")
+    assert parse_tiimi("tapaaminen pe klo 14 Kahvila &lt;Kaisla&gt; & co") == BookMeeting(
+        "pe klo 14 Kahvila <Kaisla> & co"
+    )
+    assert parse_tiimi("tapaaminen siirrä pe klo 14 <https://video.example/t>") == MoveMeeting(
+        "pe klo 14 https://video.example/t"
+    )
+
+
+_TOKEN = re.compile(r"<(?:@\{\w+\}|#\{\w+\})>")
+
+
+@pytest.mark.parametrize("lang", sorted(CATALOGS))
+def test_every_catalog_message_is_well_formed_markup(lang: str) -> None:
+    """Only the bot's own mentions and channel links use `<`; other `<`, `>`, `&` are written
+    as entities (Slack would read `<numero>` as a link)."""
+    for key, template in CATALOGS[lang].items():
+        rest = re.sub(r"&(?:amp|lt|gt);", "", _TOKEN.sub("", template))
+        assert not re.search(r"[<>&]", rest), (key, template)
+
+
+def _team() -> Team:
+    return Team(
+        id=1,
+        code="MT-2026-0001",
+        year=2026,
+        number=1,
+        convenor_id="UANNA",
+        opened_by="UANNA",
+        consent_confirmed_by="UANNA",
+        consent_confirmed_at=NOW,
+        created_at=NOW,
+    )
+
+
+def _message_block_texts(step_text: str) -> tuple[str, list[dict[str, object]]]:
+    step = Step(id=1, team_id=1, number=3, text=step_text, created_by="UANNA", created_at=NOW)
+    plan = PlanData(_team(), (), (step,), (), (), NOW, HELSINKI, steps_total=1)
+    message = step_message(Catalog("fi"), step, plan)
+    return message.text, render_blocks(message)
+
+
+MARKUP_LIKE = st.sampled_from(
+    [
+        "<!channel>",
+        "<!here>",
+        "<@U123>",
+        "<@U123|anna>",
+        "<#C1|yleinen>",
+        "<https://evil.example|kela.fi>",
+        "<http://kela.fi>",
+        "&amp;",
+        "&lt;",
+        "&gt;",
+        "&quot;",
+        "&#60;",
+        "*",
+        "_",
+        "~",
+        "`",
+        "|",
+        "<",
+        ">",
+        "&",
+        "@here",
+        "#yleinen",
+        "https://kela.fi",
+    ]
+)
+TYPED = st.lists(
+    st.one_of(MARKUP_LIKE, st.text(alphabet="abcäö AB019<>&*_|@!#:/.;-\n", max_size=8)),
+    max_size=12,
+).map("".join)
+
+
+@given(TYPED)
+def test_a_step_reads_in_slack_exactly_as_typed(typed: str) -> None:
+    fallback, blocks = _message_block_texts(typed)
+    [line, *_rest] = read_blocks(blocks)
+    assert line.shown.startswith(f"*3.* {typed} · vastuu sopimatta")
+    assert not line.acts, line
+    shown_fallback = read_mrkdwn(fallback)
+    assert shown_fallback.shown == f"Askel 3: {typed}" and not shown_fallback.acts
+
+
+def test_plain_text_fields_show_the_literal_text() -> None:
+    message = replies.Message(
+        "x",
+        (
+            replies.Header(literal("Tavoite <1> & 2")),
+            replies.Buttons((replies.Button("a", literal("<Tehty>"), "1"),)),
+            replies.Preformatted("1. a < b &amp; <!channel>"),
+        ),
+    )
+    header, buttons, code = render_blocks(message)
+    assert header["text"] == {"type": "plain_text", "text": "Tavoite <1> & 2"}
+    assert buttons["elements"][0]["text"]["text"] == "<Tehty>"
+    shown = read_text_object(code["text"])
+    assert shown.shown == "```1. a < b &amp; <!channel>```" and not shown.acts
+
+
+def test_a_cut_never_leaves_half_an_entity() -> None:
+    long = literal("x" * 2998 + "<<")
+    [first] = render_blocks(replies.Message("x", (replies.Note(long),)))
+    text = first["elements"][0]["text"]
+    assert text.endswith("x…") and len(text) <= 3000
+
+
+HOSTILE = "Soita <!channel> ja <https://evil.example|kela.fi> &amp; a < b & c"
+
+
+def _every_builder() -> list[replies.Message]:
+    t, team = Catalog("fi"), _team()
+    team.channel_id = "CTEAM"
+    goal = Goal(id=1, team_id=1, number=1, text=HOSTILE, created_by="UANNA", created_at=NOW)
+    step = Step(
+        id=1,
+        team_id=1,
+        number=3,
+        text=HOSTILE,
+        goal_id=1,
+        owner_user_id="UBERT",
+        due_date=TODAY,
+        created_by="UANNA",
+        created_at=NOW,
+    )
+    meeting = Meeting(
+        id=1, team_id=1, starts_at=NOW, place=HOSTILE, created_by="UANNA", created_at=NOW
+    )
+    plan = PlanData(team, (goal,), (step,), (), (meeting,), NOW, HELSINKI, steps_total=1)
+    return [
+        step_message(t, step, plan),
+        plan_messages.step_list(t, plan, include_finished=True),
+        plan_messages.plan_view(t, plan),
+        reminder_messages.meeting_before(
+            t, team=team, meeting=meeting, steps=(step,), today=TODAY, tz=HELSINKI, late=False
+        ),
+        reminder_messages.step_due(t, step=step, late=False),
+        home_messages.home(
+            t,
+            user_id="UBERT",
+            teams=((team, None),),
+            steps=((step, team),),
+            orphans=((step, team),),
+            overview=None,
+            now=NOW,
+            tz=HELSINKI,
+        ),
+    ]
+
+
+@pytest.mark.parametrize("index", range(6))
+def test_every_message_with_user_text_shows_it_as_typed(index: int) -> None:
+    message = _every_builder()[index]
+    readings = [read_mrkdwn(message.text), *read_blocks(render_blocks(message, limit=100))]
+    assert any(HOSTILE in r.shown for r in readings)
+    for reading in readings:
+        assert not (reading.specials or reading.links or reading.stray), reading
+        assert set(reading.mentions) <= {"UBERT"} and set(reading.channels) <= {"CTEAM"}
