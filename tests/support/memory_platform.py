@@ -116,6 +116,7 @@ class MemoryPlatform:
         self.direct.append((user_id, message))
 
     async def usergroup_members(self, usergroup_id: str) -> frozenset[str]:
+        self._maybe_fail("usergroup")
         return frozenset(self.usergroups.get(usergroup_id, ()))
 
     async def send_file(self, user_id: str, *, filename: str, content: str, title: str) -> None:
