@@ -156,7 +156,7 @@ async def test_members_add_remove_hand_over_close(
         assert team is not None
         events = await queries.audit_events(session, team_id=team.pk)
     assert [(e.action, e.actor_id, e.detail) for e in events[-7:]] == [
-        (AuditAction.MEMBER_ADDED, "UBERT", "sosiaaliohjaaja"),
+        (AuditAction.MEMBER_ADDED, "UBERT", "social_counsellor"),
         (AuditAction.MEMBERS_VIEWED, "UANNA", None),  # views are audited
         (AuditAction.ACCESS_REFUSED, "UBERT", "hand_over"),  # and so are refusals
         (AuditAction.CONVENOR_CHANGED, "UANNA", None),
