@@ -33,15 +33,18 @@ async def handle_member_joined(
         await guard.remove(team, user_id=user_id, inviter_id=inviter_id)
 
 
-async def handle_user_change(event: dict[str, Any], context: AsyncBoltContext) -> None:
-    """Slack sends it for every profile change; only `deleted` matters here. Marking is
+async def handle_user_change(
+    ack: AsyncAck, event: dict[str, Any], context: AsyncBoltContext
+) -> None:
+    """Slack sends it for every profile change; only `deleted` matters here. Marked before the
+    acknowledgement (one UPDATE), so that a crash leaves Slack to redeliver; marking is
     idempotent, so a redelivery changes nothing and needs no event log."""
     user = event.get("user")
-    if not isinstance(user, dict) or not user.get("id"):
-        return
-    await context["channel_guard"].account_changed(
-        user_id=str(user["id"]), deactivated=user.get("deleted") is True
-    )
+    if isinstance(user, dict) and user.get("id"):
+        await context["channel_guard"].account_changed(
+            user_id=str(user["id"]), deactivated=user.get("deleted") is True
+        )
+    await ack()
 
 
 def register(routes: Routes) -> None:
