@@ -199,3 +199,63 @@ async def test_deactivated_accounts_are_flagged_until_reactivated(
             AuditAction.ACCOUNT_DEACTIVATED,
             AuditAction.ACCOUNT_REACTIVATED,
         ]
+
+
+async def test_coordinator_group_unreadable_fails_closed(
+    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+) -> None:
+    fake_slack.add_user("UCOORD", name="coordinator")
+    fake_slack.add_usergroup("SCOORD", ["UCOORD"])
+    env = {"COORDINATOR_USERGROUP": "SCOORD", "COORDINATORS": "UCARL"}
+    async with running_bot(fake_slack, database_url, clock, **env) as bot:
+        await bot.tiimi("uusi <@UBERT>")
+        fake_slack.fail_next("usergroups.users.list", error="service_unavailable", times=3)
+
+        unchecked = (
+            "Koordinaattorioikeuksiasi ei voitu juuri nyt tarkistaa, koska Slackin "
+            "koordinaattoriryhmää ei saatu luettua. Yritä hetken kuluttua uudelleen."
+        )
+        assert await bot.tiimi("avoimet", user="UCOORD") == unchecked  # not the last list
+        assert await bot.tiimi("tilastot", user="UCOORD") == unchecked
+        published = len(fake_slack.calls_to("views.publish"))
+        await bot.sender.event({"type": "app_home_opened", "user": "UCOORD", "tab": "home"})
+        await fake_slack.wait_for(lambda: len(fake_slack.calls_to("views.publish")) > published)
+        home = json.dumps(fake_slack.home_views["UCOORD"], ensure_ascii=False)
+        assert "Koordinaattorin yhteenvetoa ei voitu näyttää" in home
+        assert "MT-2026-0001" not in home
+        # COORDINATORS do not depend on the group
+        assert (await bot.tiimi("avoimet", user="UCARL")).startswith("Avoimet tiimit (1)")
+        assert len(fake_slack.calls_to("usergroups.users.list")) == 3  # each failed
+
+        rows = [r for r in await audit_rows(database_url) if r.actor_id == "UCOORD"]
+        assert [(r.action, r.detail) for r in rows] == [
+            (AuditAction.COORDINATOR_UNCHECKED, "list_all_teams"),
+            (AuditAction.COORDINATOR_UNCHECKED, "statistics"),
+            (AuditAction.HOME_VIEWED, None),
+        ]
+        # once the group can be read again, its members are coordinators again
+        assert (await bot.tiimi("avoimet", user="UCOORD")).startswith("Avoimet tiimit (1)")
+
+
+async def test_views_and_refused_attempts_are_audited(bot: RunningBot, database_url: str) -> None:
+    await bot.tiimi("uusi <@UBERT>")
+    channel = bot.channel_named("mt-2026-0001")
+    before = len(await audit_rows(database_url))
+    await bot.tiimi("jäsenet", user="UBERT", channel=channel)
+    assert "tapaamista ei ole sovittu" in await bot.tiimi("tapaaminen", channel=channel)
+    await bot.sender.event({"type": "app_home_opened", "user": "UBERT", "tab": "home"})
+    await bot.fake.wait_for(lambda: "UBERT" in bot.fake.home_views)
+    assert "Vain tiimin vastuuhenkilö" in await bot.tiimi("sulje", user="UBERT", channel=channel)
+    assert "Vain tiimin" in await bot.askel("lista", user="UCARL", channel=channel)
+    assert "Vain koordinaattorit" in await bot.tiimi("tilastot", user="UCARL")
+    rows = (await audit_rows(database_url))[before:]
+    team = rows[0].team_id
+    assert team is not None
+    assert [(r.action, r.actor_id, r.team_id, r.detail) for r in rows] == [
+        (AuditAction.MEMBERS_VIEWED, "UBERT", team, None),
+        (AuditAction.MEETING_VIEWED, "UANNA", team, None),
+        (AuditAction.HOME_VIEWED, "UBERT", None, None),
+        (AuditAction.ACCESS_REFUSED, "UBERT", team, "close_team"),
+        (AuditAction.ACCESS_REFUSED, "UCARL", team, "view_plan"),
+        (AuditAction.ACCESS_REFUSED, "UCARL", None, "statistics"),
+    ]
