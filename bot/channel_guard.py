@@ -4,13 +4,14 @@ and members' deactivated accounts are marked."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from bot.context import Core
 from bot.platform import PlatformError
 from bot.replies import Message, Text
 from bot.retention import SYSTEM_ACTOR
 from storage import queries
-from storage.models import AuditAction, Team, TeamState
+from storage.models import AuditAction, Member, Team, TeamState
 
 log = logging.getLogger(__name__)
 GUARDED = (TeamState.PENDING, TeamState.ACTIVE)  # a team being opened is guarded, too
@@ -71,6 +72,26 @@ class ChannelGuard:
             await self.core.platform.send_direct(team.convenor_id, Message(text, (Text(text),)))
         except PlatformError as error:
             log.warning("team %s: could not tell the convenor: %s", team.code, error.code)
+
+    async def check_accounts(self, members: Sequence[Member]) -> list[Member]:
+        """The members with their accounts' state asked from the platform, marked where the
+        stored state differs (an event missed in an outage, or before the app subscribed);
+        the stored state when the platform cannot be asked."""
+        try:
+            deactivated = await self.core.platform.deactivated_users([m.user_id for m in members])
+        except PlatformError as error:
+            log.warning("could not check members' accounts: %s", error.code)
+            return list(members)
+        checked = []
+        for member in members:
+            gone = member.user_id in deactivated
+            if gone != (member.deactivated_at is not None):
+                await self.account_changed(user_id=member.user_id, deactivated=gone)
+                member = member.model_copy(
+                    update={"deactivated_at": self.core.clock.now() if gone else None}
+                )
+            checked.append(member)
+        return checked
 
     async def account_changed(self, *, user_id: str, deactivated: bool) -> int:
         """Mark (or unmark) every member row of a person whose platform account was

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from bot import access
 from bot.access import Action, team_for
+from bot.channel_guard import ChannelGuard
 from bot.context import Actor, Core
 from bot.errors import UserError
 from bot.platform import PlatformError
@@ -145,10 +146,11 @@ class MemberService:
         )
 
     async def listing(self, *, actor: Actor, channel_id: str) -> tuple[Team, Sequence[Member]]:
-        """The team's members, to show them (audited as a view)."""
+        """The team's members, to show them (audited as a view), with their accounts' state
+        checked on the platform."""
         team, members = await self.team(actor=actor, channel_id=channel_id)
         await access.record_now(self.core, actor, AuditAction.MEMBERS_VIEWED, team=team)
-        return team, members
+        return team, await ChannelGuard(self.core).check_accounts(members)
 
     async def team(
         self, *, actor: Actor, channel_id: str, action: Action = Action.LIST_MEMBERS

@@ -259,3 +259,17 @@ async def test_views_and_refused_attempts_are_audited(bot: RunningBot, database_
         (AuditAction.ACCESS_REFUSED, "UCARL", team, "view_plan"),
         (AuditAction.ACCESS_REFUSED, "UCARL", None, "statistics"),
     ]
+
+
+async def test_a_deactivation_slack_did_not_announce_is_found_in_the_member_list(
+    bot: RunningBot, database_url: str
+) -> None:
+    await bot.tiimi("uusi <@UBERT>")
+    channel = bot.channel_named("mt-2026-0001")
+    bot.fake.users["UBERT"].deleted = True  # e.g. before the app subscribed to user_change
+    listing = await bot.tiimi("jäsenet", channel=channel)
+    assert "<@UBERT> (ammattiryhmä puuttuu) – ⚠️ Slack-tili poistettu käytöstä" in listing
+    own = await whole_answer(bot, "avoimet", user="UANNA")  # stored now for every view
+    assert "⚠️ 1 jäsenen Slack-tili poistettu käytöstä" in own
+    rows = [r for r in await audit_rows(database_url) if r.subject_id == "UBERT"]
+    assert rows[-1].action == AuditAction.ACCOUNT_DEACTIVATED

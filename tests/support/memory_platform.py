@@ -34,6 +34,7 @@ class MemoryPlatform:
         self.direct: list[tuple[str, Message]] = []
         self.failures: dict[str, list[PlatformError]] = {}
         self.unknown_users: set[str] = set()
+        self.deactivated: set[str] = set()
         self.usergroups: dict[str, set[str]] = {}
         self.files: list[tuple[str, str, str]] = []
         self.metadata: dict[str, dict[int, dict[str, Any]]] = {}
@@ -111,6 +112,10 @@ class MemoryPlatform:
             if metadata.get("event_type") == event_type and str(payload.get(key)) == value:
                 return f"{index}.000"
         return None
+
+    async def deactivated_users(self, user_ids: Sequence[str]) -> frozenset[str]:
+        self._maybe_fail("users")
+        return frozenset(u for u in user_ids if u in self.deactivated)
 
     async def send_direct(self, user_id: str, message: Message) -> None:
         self.direct.append((user_id, message))
