@@ -64,6 +64,11 @@ async def test_someone_added_in_slacks_dialog_is_removed_and_the_convenor_told(
     assert len(fake.calls_to("conversations.kick")) == 1
     assert len([r for r in await audit_rows(database_url) if r.subject_id == "UEVE"]) == 2
 
+    # the bot's own join (Bolt passes these on) is not a stranger's
+    bot_join = event | {"user": "UBOT", "inviter": "UANNA"}
+    assert (await bot.sender.event(bot_join)).status == 200  # decided before answering
+    assert [r for r in await audit_rows(database_url) if r.subject_id == "UBOT"] == []
+
     # someone joining a channel that is not a team's is none of the bot's business
     other = fake.add_channel("kahvihuone", members={"UANNA"})
     await bot.sender.event(fake.add_in_slack_dialog(other, "UEVE", by="UANNA"))
