@@ -7,6 +7,7 @@ from bot.channel_guard import ChannelGuard
 from bot.context import Actor
 from bot.dispatch import TiimiCommands
 from bot.platform import PlatformError
+from bot.replies import Reply
 from storage import queries
 from storage.models import AuditAction
 from tests.support.memory_platform import MemoryPlatform
@@ -62,3 +63,23 @@ async def test_accounts_are_checked_when_members_are_listed(
     assert [m.user_id for m in members if m.deactivated_at] == ["UBERT"]
     _, members = await tiimi.members.listing(actor=ANNA, channel_id=channel)
     assert [m.user_id for m in members if m.deactivated_at] == []
+
+
+async def test_a_failed_invitation_puts_a_former_members_row_back(
+    tiimi: TiimiCommands, platform: MemoryPlatform
+) -> None:
+    channel = await team_channel(tiimi)
+    await tiimi.run(actor=ANNA, text="poista <@UBERT>", channel_id=channel, request_key="-")
+    async with tiimi.core.database.session() as session:
+        team = await queries.get_team_by_channel(session, channel_id=channel)
+        assert team is not None
+        before = await queries.get_member(session, team_id=team.pk, user_id="UBERT")
+    assert before is not None and before.removed_at is not None
+    platform.unknown_users.add("UBERT")  # the invitation fails
+    reply = await tiimi.run(
+        actor=ANNA, text="lisää <@UBERT> lääkäri", channel_id=channel, request_key="-"
+    )
+    assert isinstance(reply, Reply) and "UBERT" in reply.message.text
+    async with tiimi.core.database.session() as session:
+        after = await queries.get_member(session, team_id=team.pk, user_id="UBERT")
+    assert after is not None and after.model_dump() == before.model_dump()
