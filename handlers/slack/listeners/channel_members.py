@@ -14,8 +14,10 @@ async def handle_member_joined(
     ack: AsyncAck, body: dict[str, Any], event: dict[str, Any], context: AsyncBoltContext
 ) -> None:
     """Whether the person may stay is decided before the acknowledgement (one lookup), so that
-    an event lost with a crash is redelivered by Slack; the removal follows the answer. The
-    bot's own joins and redeliveries (same event_id) are ignored."""
+    in a single process an event lost with a crash is redelivered by Slack (with
+    WORK_PROCESSES the front acknowledges at once); the removal follows the answer. The bot's
+    own joins and redeliveries (same event_id) are ignored. People the bot invites are never
+    removed whatever the order: their member rows are written before the invitation."""
     user_id, channel_id = str(event.get("user") or ""), str(event.get("channel") or "")
     inviter_id = str(event.get("inviter") or "") or None
     if (
