@@ -4,11 +4,13 @@ action the rules refused (only bot.access writes such rows)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import date
+from pathlib import Path
 from typing import Any, get_args
 
 import pytest
+import pytest_asyncio
 
 from bot.access import RULES, Action, Role
 from bot.commands import OpenTeam, OpenTeamDialog, ShowHelp, TeamCommand, parse_tiimi
@@ -20,9 +22,19 @@ from bot.plan_dispatch import FormErrors, StepForm
 from bot.replies import Reply
 from storage import queries
 from storage.models import AuditAction
+from tests.support.databases import fresh_database_url
 from tests.support.teams import team_channel
 
 OUTSIDER, BERT = Actor("UOUT", "fi"), Actor("UBERT", "fi")
+
+
+@pytest_asyncio.fixture
+async def database_url(tmp_path: Path) -> AsyncIterator[str]:
+    """SQLite only: these cases check routing, which no database kind changes."""
+    async with fresh_database_url("sqlite", tmp_path) as url:
+        yield url
+
+
 TODAY = date(2026, 11, 23)
 
 # /tiimi text → the action the rules decide it by
