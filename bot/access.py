@@ -1,4 +1,5 @@
-"""Who may do what: the one place that decides, as a table of actions and roles."""
+"""Who may do what: the one place that decides, as a table of actions and roles, and that
+audits what it decides (views and refusals)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from collections.abc import Mapping, Sequence
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.context import Actor
+from bot.context import Actor, Core
+from bot.coordinators import CoordinatorDirectory, CoordinatorStatus
 from bot.errors import UserError
 from storage import queries
-from storage.models import Member, Team, TeamState
+from storage.models import AuditAction, Member, Team, TeamState
 
 
 class Role(enum.StrEnum):
@@ -18,12 +20,15 @@ class Role(enum.StrEnum):
     MEMBER = "member"  # a current member of the team
     CONVENOR = "convenor"  # the team's vastuuhenkilö
     COORDINATOR = "coordinator"  # sees every open team's status, never content
+    # The coordinator user group could not be read: grants nothing, explains a refusal.
+    COORDINATOR_UNCHECKED = "coordinator_unchecked"
 
 
 class Action(enum.StrEnum):
     OPEN_TEAM = "open_team"
     HELP = "help"
     LIST_MY_TEAMS = "list_my_teams"
+    VIEW_HOME = "view_home"  # one's own Home tab (its coordinator part: LIST_ALL_TEAMS)
     ADD_MEMBER = "add_member"
     REMOVE_MEMBER = "remove_member"
     LIST_MEMBERS = "list_members"
@@ -33,7 +38,7 @@ class Action(enum.StrEnum):
     EXPORT_PLAN = "export_plan"
     CHANGE_PLAN = "change_plan"  # goals and steps: add, finish, move, edit, remove
     MEETINGS = "meetings"  # book, move, cancel, show, snooze the nudge
-    LIST_ALL_TEAMS = "list_all_teams"  # /tiimi avoimet over every team, and its CSV
+    LIST_ALL_TEAMS = "list_all_teams"  # /tiimi avoimet over every team, its CSV, the Home part
     STATISTICS = "statistics"
 
 
@@ -42,6 +47,7 @@ RULES: Mapping[Action, frozenset[Role]] = {
     Action.OPEN_TEAM: frozenset({Role.ANYONE}),
     Action.HELP: frozenset({Role.ANYONE}),
     Action.LIST_MY_TEAMS: frozenset({Role.ANYONE}),
+    Action.VIEW_HOME: frozenset({Role.ANYONE}),
     Action.ADD_MEMBER: _MEMBERS,
     Action.REMOVE_MEMBER: _MEMBERS,
     Action.LIST_MEMBERS: _MEMBERS,
@@ -56,12 +62,26 @@ RULES: Mapping[Action, frozenset[Role]] = {
 }
 
 
+class AccessRefused(UserError):
+    """The access rules refuse the action; the refusal is audited before it is raised."""
+
+    def __init__(self, key: str, *, action: Action, **params: object) -> None:
+        super().__init__(key, **params)
+        self.action = action
+
+
 def roles_of(
-    user_id: str, *, team: Team | None, members: Sequence[Member], coordinator: bool
+    user_id: str,
+    *,
+    team: Team | None,
+    members: Sequence[Member],
+    coordinator: bool | CoordinatorStatus,
 ) -> frozenset[Role]:
     roles = {Role.ANYONE}
-    if coordinator:
+    if coordinator is True or coordinator is CoordinatorStatus.YES:
         roles.add(Role.COORDINATOR)
+    elif coordinator is CoordinatorStatus.UNKNOWN:
+        roles.add(Role.COORDINATOR_UNCHECKED)
     if team is not None and any(m.user_id == user_id for m in members):
         roles.add(Role.MEMBER)
         if team.convenor_id == user_id:
@@ -74,15 +94,57 @@ def allowed(action: Action, roles: frozenset[Role]) -> bool:
 
 
 def authorize(action: Action, roles: frozenset[Role], *, team: Team | None = None) -> None:
-    """Raise a UserError that explains why, unless one of the roles may take the action."""
+    """Raise an AccessRefused that explains why, unless one of the roles may take the action."""
     if allowed(action, roles):
         return
     needed = RULES[action]
     if Role.CONVENOR in needed and Role.MEMBER in roles and team is not None:
-        raise UserError("only_convenor", convenor=team.convenor_id)
+        raise AccessRefused("only_convenor", action=action, convenor=team.convenor_id)
+    if Role.COORDINATOR in needed and Role.COORDINATOR_UNCHECKED in roles:
+        raise AccessRefused("coordinator_unchecked", action=action)
     if Role.COORDINATOR in needed:
-        raise UserError("only_coordinators")
-    raise UserError("not_a_member", code=team.code if team else "")
+        raise AccessRefused("only_coordinators", action=action)
+    raise AccessRefused("not_a_member", action=action, code=team.code if team else "")
+
+
+async def require(
+    core: Core, actor: Actor, action: Action, roles: frozenset[Role], *, team: Team | None = None
+) -> None:
+    """`authorize`, with a refusal audited (who, which action, which team) in its own
+    transaction, so that the caller's rollback does not take it away."""
+    try:
+        authorize(action, roles, team=team)
+    except AccessRefused as refusal:
+        unchecked = refusal.key == "coordinator_unchecked"
+        event = AuditAction.COORDINATOR_UNCHECKED if unchecked else AuditAction.ACCESS_REFUSED
+        await record_now(core, actor, event, team=team, detail=action)
+        raise
+
+
+async def actor_roles(
+    coordinators: CoordinatorDirectory,
+    actor: Actor,
+    *,
+    team: Team | None = None,
+    members: Sequence[Member] = (),
+) -> frozenset[Role]:
+    """The actor's roles, asking the coordinator directory (fails closed: see
+    COORDINATOR_UNCHECKED)."""
+    status = await coordinators.status(actor.user_id)
+    return roles_of(actor.user_id, team=team, members=members, coordinator=status)
+
+
+async def sees_all_teams(
+    core: Core, coordinators: CoordinatorDirectory, actor: Actor
+) -> frozenset[Role]:
+    """The roles of a coordinator listing (`/tiimi avoimet`): every team for coordinators, one's
+    own for others; refused (audited) while the coordinator group cannot be read, so that a
+    coordinator is told why instead of being shown less."""
+    roles = await actor_roles(coordinators, actor)
+    if Role.COORDINATOR_UNCHECKED in roles:
+        await require(core, actor, Action.LIST_ALL_TEAMS, roles)
+    await require(core, actor, Action.LIST_MY_TEAMS, roles)
+    return roles
 
 
 async def require_active_team(session: AsyncSession, *, channel_id: str) -> Team:
@@ -98,11 +160,45 @@ async def require_active_team(session: AsyncSession, *, channel_id: str) -> Team
 
 
 async def team_for(
-    session: AsyncSession, *, channel_id: str, actor: Actor, action: Action
+    core: Core, *, channel_id: str, actor: Actor, action: Action
 ) -> tuple[Team, Sequence[Member]]:
     """The channel's active team and members, once the actor may take the action on it."""
-    team = await require_active_team(session, channel_id=channel_id)
-    members = await queries.active_members(session, team_id=team.pk)
+    async with core.database.session() as session:
+        team = await require_active_team(session, channel_id=channel_id)
+        members = await queries.active_members(session, team_id=team.pk)
     roles = roles_of(actor.user_id, team=team, members=members, coordinator=False)
-    authorize(action, roles, team=team)
+    await require(core, actor, action, roles, team=team)
     return team, members
+
+
+def record(
+    session: AsyncSession,
+    core: Core,
+    actor: Actor,
+    event: AuditAction,
+    *,
+    team: Team | None = None,
+    detail: str | None = None,
+) -> None:
+    """Audit what an actor was shown or refused (never free text typed by users in `detail`)."""
+    queries.add_audit(
+        session,
+        at=core.clock.now(),
+        actor_id=actor.user_id,
+        team_id=team.pk if team is not None else None,
+        action=event,
+        detail=detail,
+    )
+
+
+async def record_now(
+    core: Core,
+    actor: Actor,
+    event: AuditAction,
+    *,
+    team: Team | None = None,
+    detail: str | None = None,
+) -> None:
+    """`record` in a transaction of its own."""
+    async with core.database.session() as session:
+        record(session, core, actor, event, team=team, detail=detail)

@@ -145,7 +145,7 @@ class TiimiCommands:
             case ShowStatistics(year=year):
                 return Reply(await self.statistics.report(actor=actor, year=year))
             case ListMembers():
-                team, members = await self.members.team(actor=actor, channel_id=channel_id)
+                team, members = await self.members.listing(actor=actor, channel_id=channel_id)
                 return Reply(team_messages.member_list(t, team=team, members=members))
             case CloseTeam(reason=None):
                 team, _ = await self.members.team(

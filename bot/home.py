@@ -3,11 +3,13 @@ coordinators the counts and the top of the attention list."""
 
 from __future__ import annotations
 
-from bot import home_messages
+from bot import access, home_messages
+from bot.access import Action, Role
 from bot.context import Actor, Core
 from bot.coordinators import CoordinatorDirectory
 from bot.replies import Message
 from storage import home_queries
+from storage.models import AuditAction
 from storage.overview_queries import OverviewFilter, open_team_statuses
 
 TEAM_LIMIT, STEP_LIMIT, ORPHAN_LIMIT, ATTENTION_LIMIT = 15, 15, 10, 5
@@ -19,8 +21,12 @@ class HomeService:
         self.coordinators = coordinators
 
     async def home(self, actor: Actor) -> Message:
+        """The actor's Home tab; each showing is audited. The coordinator part is shown to
+        those allowed LIST_ALL_TEAMS (none while the coordinator group cannot be read)."""
         now, tz = self.core.clock.now(), self.core.timezone
-        coordinator = await self.coordinators.is_coordinator(actor.user_id)
+        roles = await access.actor_roles(self.coordinators, actor)
+        await access.require(self.core, actor, Action.VIEW_HOME, roles)
+        coordinator = access.allowed(Action.LIST_ALL_TEAMS, roles)
         async with self.core.database.session() as session:
             teams = await home_queries.my_teams(
                 session, user_id=actor.user_id, now=now, limit=TEAM_LIMIT
@@ -38,6 +44,13 @@ class HomeService:
                     session, now=now, today=today, where=OverviewFilter(), limit=ATTENTION_LIMIT
                 )
                 overview = home_messages.CoordinatorView(top, counts)
+            access.record(
+                session,
+                self.core,
+                actor,
+                AuditAction.HOME_VIEWED,
+                detail=Action.LIST_ALL_TEAMS if coordinator else None,
+            )
         return home_messages.home(
             actor.t,
             user_id=actor.user_id,
@@ -47,4 +60,5 @@ class HomeService:
             overview=overview,
             now=now,
             tz=tz,
+            coordinator_unchecked=Role.COORDINATOR_UNCHECKED in roles,
         )

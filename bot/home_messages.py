@@ -25,20 +25,23 @@ def home(
     t: Catalog,
     *,
     user_id: str,
-    teams: Sequence[tuple[Team, datetime | None]],
+    teams: Sequence[tuple[Team, datetime | None, int]],
     steps: Sequence[tuple[Step, Team]],
     orphans: Sequence[tuple[Step, Team]],
     overview: CoordinatorView | None,
     now: datetime,
     tz: ZoneInfo,
+    coordinator_unchecked: bool = False,
 ) -> Message:
     blocks: list[Block] = [Header(t("home_header"))]
     lines = []
-    for team, meeting in teams:
+    for team, meeting, deactivated in teams:
         when = format_datetime(meeting, tz, t.lang) if meeting else t("overview_no_meeting")
         convenor = f" · {t('convenor')}" if team.convenor_id == user_id else ""
+        gone = f" · {t('overview_deactivated', count=deactivated)}" if deactivated else ""
         lines.append(
-            t("home_team_line", code=team.code, channel=team.channel_id) + f" · {when}{convenor}"
+            t("home_team_line", code=team.code, channel=team.channel_id)
+            + f" · {when}{convenor}{gone}"
         )
     blocks.append(Text("\n".join(lines) if lines else t("home_no_teams")))
     blocks += [Divider(), Header(t("home_my_steps"))]
@@ -77,5 +80,7 @@ def home(
             )
         )
         blocks += [Text(team_line(t, row, now=now, tz=tz)) for row in overview.top]
+    elif coordinator_unchecked:
+        blocks += [Divider(), Note(t("home_coordinator_unchecked"))]
     blocks += [Divider(), Note(t("help_privacy"))]
     return Message(text=t("home_header"), blocks=tuple(blocks[:100]))

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot import access
 from bot.access import Action, team_for
 from bot.context import Actor, Core
 from bot.errors import UserError
@@ -23,11 +24,13 @@ class MeetingService:
         self.planner = ReminderPlanner(core)
 
     async def next(self, *, actor: Actor, channel_id: str) -> tuple[Team, Meeting | None]:
+        """The team's next meeting, to show it (audited as a view)."""
         team = await self._team(actor, channel_id)
         async with self.core.database.session() as session:
             meeting = await reminder_queries.next_meeting(
                 session, team_id=team.pk, after=self.core.clock.now()
             )
+            access.record(session, self.core, actor, AuditAction.MEETING_VIEWED, team=team)
         return team, meeting
 
     async def book(self, *, actor: Actor, channel_id: str, text: str) -> Meeting:
@@ -104,10 +107,9 @@ class MeetingService:
         return meeting
 
     async def _team(self, actor: Actor, channel_id: str) -> Team:
-        async with self.core.database.session() as session:
-            team, _ = await team_for(
-                session, channel_id=channel_id, actor=actor, action=Action.MEETINGS
-            )
+        team, _ = await team_for(
+            self.core, channel_id=channel_id, actor=actor, action=Action.MEETINGS
+        )
         return team
 
     def _audit(self, session: AsyncSession, actor: Actor, team: Team, action: AuditAction) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot import access
 from bot.access import Action, team_for
+from bot.channel_guard import ChannelGuard
 from bot.context import Actor, Core
 from bot.errors import UserError
 from bot.platform import PlatformError
@@ -20,20 +22,46 @@ class MemberService:
     async def add(
         self, *, actor: Actor, channel_id: str, user_id: str, profession: str | None
     ) -> str:
-        """Invite a member the client chose; returns the catalog key of the outcome."""
+        """Record a member the client chose, then invite them; returns the catalog key of the
+        outcome. The row exists before the invitation, so that Slack's join event for the
+        invitee (which may come before the invitation's answer) finds them recorded."""
         team, members = await self.team(
             actor=actor, channel_id=channel_id, action=Action.ADD_MEMBER
         )
         current = next((m for m in members if m.user_id == user_id), None)
         if current is not None and (profession is None or current.profession == profession):
             raise UserError("already_member", user=user_id)
+        earlier = await self._record(actor, team, user_id, profession, inviting=current is None)
         if current is None:
-            outcome = await self.core.platform.invite(team.live_channel_id, [user_id])
+            try:
+                outcome = await self.core.platform.invite(team.live_channel_id, [user_id])
+            except Exception:
+                await self._undo(team, user_id, earlier)
+                raise
             if user_id in outcome.failed:
+                await self._undo(team, user_id, earlier)
                 raise UserError("invite_failed", user=user_id)
+        async with self.core.database.session() as session:
+            queries.add_audit(
+                session,
+                at=self.core.clock.now(),
+                actor_id=actor.user_id,
+                team_id=team.id,
+                action=AuditAction.MEMBER_ADDED,
+                subject_id=user_id,
+                detail=profession,
+            )
+        return "member_added" if current is None else "member_profession_changed"
+
+    async def _record(
+        self, actor: Actor, team: Team, user_id: str, profession: str | None, *, inviting: bool
+    ) -> Member | None:
+        """Write the member row (new, rejoining or a new profession); returns a copy of the row
+        as it was before, None when there was none."""
         now = self.core.clock.now()
         async with self.core.database.session() as session:
             row = await queries.get_member(session, team_id=team.pk, user_id=user_id)
+            earlier = None if row is None else Member.model_validate(row.model_dump())
             if row is None:
                 row = Member(
                     team_id=team.pk,
@@ -43,7 +71,7 @@ class MemberService:
                     consent_confirmed_by=actor.user_id,
                     consent_confirmed_at=now,
                 )
-            elif current is None:  # rejoining after an earlier removal
+            elif inviting:  # rejoining after an earlier removal
                 row.added_by, row.added_at, row.removed_by, row.removed_at = (
                     actor.user_id,
                     now,
@@ -53,16 +81,19 @@ class MemberService:
                 row.consent_confirmed_by, row.consent_confirmed_at = actor.user_id, now
             row.profession = profession
             session.add(row)
-            queries.add_audit(
-                session,
-                at=now,
-                actor_id=actor.user_id,
-                team_id=team.id,
-                action=AuditAction.MEMBER_ADDED,
-                subject_id=user_id,
-                detail=profession,
-            )
-        return "member_added" if current is None else "member_profession_changed"
+        return earlier
+
+    async def _undo(self, team: Team, user_id: str, earlier: Member | None) -> None:
+        """The invitation failed: put the member row back as it was."""
+        async with self.core.database.session() as session:
+            if earlier is None:
+                await queries.delete_members(session, team_id=team.pk, user_ids=[user_id])
+                return
+            row = await queries.get_member(session, team_id=team.pk, user_id=user_id)
+            if row is not None:
+                for name, value in earlier.model_dump(exclude={"id"}).items():
+                    setattr(row, name, value)
+                session.add(row)
 
     async def remove(self, *, actor: Actor, channel_id: str, user_id: str) -> None:
         team, members = await self.team(
@@ -114,9 +145,15 @@ class MemberService:
             Message(self.core.t("convenor_changed_notice", old=actor.user_id, new=user_id)),
         )
 
+    async def listing(self, *, actor: Actor, channel_id: str) -> tuple[Team, Sequence[Member]]:
+        """The team's members, to show them (audited as a view), with their accounts' state
+        checked on the platform."""
+        team, members = await self.team(actor=actor, channel_id=channel_id)
+        await access.record_now(self.core, actor, AuditAction.MEMBERS_VIEWED, team=team)
+        return team, await ChannelGuard(self.core).check_accounts(members)
+
     async def team(
         self, *, actor: Actor, channel_id: str, action: Action = Action.LIST_MEMBERS
     ) -> tuple[Team, Sequence[Member]]:
         """The channel's team and members, for an actor allowed to take the action."""
-        async with self.core.database.session() as session:
-            return await team_for(session, channel_id=channel_id, actor=actor, action=action)
+        return await team_for(self.core, channel_id=channel_id, actor=actor, action=action)

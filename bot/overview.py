@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot import overview_messages
-from bot.access import Action, Role, authorize, roles_of
+from bot import access, overview_messages
+from bot.access import Action
 from bot.commands import ListOpenTeams
 from bot.context import Actor, Core
 from bot.coordinators import CoordinatorDirectory
 from bot.replies import Message
-from storage import queries
 from storage.models import AuditAction
 from storage.overview_queries import OverviewFilter, open_team_statuses
 
@@ -23,7 +22,8 @@ class OverviewService:
         self.coordinators = coordinators
 
     async def open_teams(self, *, actor: Actor, command: ListOpenTeams, filters: str) -> Message:
-        everyone = await self._is_coordinator(actor)
+        roles = await access.sees_all_teams(self.core, self.coordinators, actor)
+        everyone = access.allowed(Action.LIST_ALL_TEAMS, roles)
         now, tz = self.core.clock.now(), self.core.timezone
         where = self._filter(actor, command, everyone=everyone)
         page = max(1, command.page)
@@ -38,13 +38,8 @@ class OverviewService:
                 offset=(page - 1) * size,
             )
             if everyone:
-                queries.add_audit(
-                    session,
-                    at=now,
-                    actor_id=actor.user_id,
-                    team_id=None,
-                    action=AuditAction.TEAMS_LISTED,
-                    detail=f"page {page}",
+                access.record(
+                    session, self.core, actor, AuditAction.TEAMS_LISTED, detail=f"page {page}"
                 )
         return overview_messages.overview_page(
             actor.t,
@@ -59,7 +54,8 @@ class OverviewService:
 
     async def send_csv(self, *, actor: Actor, command: ListOpenTeams) -> int:
         """The whole filtered table as a CSV file to the coordinator only; returns the rows."""
-        authorize(Action.LIST_ALL_TEAMS, await self._roles(actor))
+        roles = await access.actor_roles(self.coordinators, actor)
+        await access.require(self.core, actor, Action.LIST_ALL_TEAMS, roles)
         now, tz = self.core.clock.now(), self.core.timezone
         async with self.core.database.session() as session:
             rows, _ = await open_team_statuses(
@@ -69,13 +65,8 @@ class OverviewService:
                 where=self._filter(actor, command, everyone=True),
                 limit=None,
             )
-            queries.add_audit(
-                session,
-                at=now,
-                actor_id=actor.user_id,
-                team_id=None,
-                action=AuditAction.TEAMS_EXPORTED,
-                detail=f"{len(rows)} rows",
+            access.record(
+                session, self.core, actor, AuditAction.TEAMS_EXPORTED, detail=f"{len(rows)} rows"
             )
         content = overview_messages.overview_csv(actor.t, rows, now=now, tz=tz)
         stamp = now.astimezone(tz).strftime("%Y-%m-%d")
@@ -86,13 +77,6 @@ class OverviewService:
             title=actor.t("overview_csv_title"),
         )
         return len(rows)
-
-    async def _is_coordinator(self, actor: Actor) -> bool:
-        return await self.coordinators.is_coordinator(actor.user_id)
-
-    async def _roles(self, actor: Actor) -> frozenset[Role]:
-        coordinator = await self._is_coordinator(actor)
-        return roles_of(actor.user_id, team=None, members=(), coordinator=coordinator)
 
     def _filter(self, actor: Actor, command: ListOpenTeams, *, everyone: bool) -> OverviewFilter:
         return OverviewFilter(

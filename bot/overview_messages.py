@@ -36,6 +36,10 @@ def team_line(t: Catalog, row: TeamStatus, *, now: datetime, tz: ZoneInfo) -> st
     ]
     if row.failed_reminders:
         parts.append(t("overview_failed", count=row.failed_reminders))
+    if row.convenor_deactivated:
+        parts.append(t("overview_convenor_deactivated"))
+    if row.deactivated_members:
+        parts.append(t("overview_deactivated", count=row.deactivated_members))
     return " · ".join(parts)
 
 
@@ -101,6 +105,8 @@ def overview_csv(t: Catalog, rows: Sequence[TeamStatus], *, now: datetime, tz: Z
             "open_steps",
             "overdue_steps",
             "failed_reminders",
+            "convenor_deactivated",
+            "deactivated_members",
         ]
     )
     for row in rows:
@@ -118,6 +124,8 @@ def overview_csv(t: Catalog, rows: Sequence[TeamStatus], *, now: datetime, tz: Z
                 row.open_steps,
                 row.overdue_steps,
                 row.failed_reminders,
+                int(row.convenor_deactivated),
+                row.deactivated_members,
             ]
         )
     return out.getvalue()

@@ -51,10 +51,8 @@ class PlanService:
         """The team of this channel with its plan, for an actor allowed to take the action;
         with `page_size`, only that page of the steps (the last one if `page` is past it).
         Only what is asked for is read: no steps for no `statuses`, meetings on request."""
+        team, members = await team_for(self.core, channel_id=channel_id, actor=actor, action=action)
         async with self.core.database.session() as session:
-            team, members = await team_for(
-                session, channel_id=channel_id, actor=actor, action=action
-            )
             goals = await queries.goals_of(session, team_id=team.pk)
             total, offset = None, 0
             if page_size:

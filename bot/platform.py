@@ -69,6 +69,11 @@ class ChatPlatform(Protocol):
         """People's names for exports; unknown users map to their id."""
         ...
 
+    async def deactivated_users(self, user_ids: Sequence[str]) -> frozenset[str]:
+        """Those of the users whose accounts are deactivated (raises PlatformError when the
+        platform cannot be asked)."""
+        ...
+
     async def archive_channel(self, channel_id: str) -> None: ...
 
     async def own_channels(self, name: str) -> dict[str, str]:

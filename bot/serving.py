@@ -18,6 +18,7 @@ from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
+from bot.channel_guard import ChannelGuard
 from bot.clock import Clock, SystemClock
 from bot.config import SHUTDOWN_GRACE_SECONDS, Settings
 from bot.context import Core
@@ -97,6 +98,7 @@ async def serve(
         askel=tiimi.askel,
         home=HomeService(core, tiimi.coordinators),
         events=EventLog(core),
+        channel_guard=ChannelGuard(core),
         locales=LocaleResolver(client, default=settings.language),
         platform=platform,
     )

@@ -8,13 +8,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from bot.access import Action, authorize, roles_of
+from bot import access
+from bot.access import Action
 from bot.context import Actor, Core
 from bot.coordinators import CoordinatorDirectory
 from bot.dates import format_date
 from bot.professions import profession_label
 from bot.replies import Header, Message, Text
-from storage import queries, statistics_queries
+from storage import statistics_queries
 from storage.models import AuditAction, StepStatus
 
 
@@ -35,22 +36,13 @@ class StatisticsService:
         self.coordinators = coordinators
 
     async def report(self, *, actor: Actor, year: int | None) -> Message:
-        coordinator = await self.coordinators.is_coordinator(actor.user_id)
-        authorize(
-            Action.STATISTICS,
-            roles_of(actor.user_id, team=None, members=(), coordinator=coordinator),
-        )
+        roles = await access.actor_roles(self.coordinators, actor)
+        await access.require(self.core, actor, Action.STATISTICS, roles)
         start, end = self._period(year)
         figures = await self.figures(start=start, end=end)
-        async with self.core.database.session() as session:
-            queries.add_audit(
-                session,
-                at=self.core.clock.now(),
-                actor_id=actor.user_id,
-                team_id=None,
-                action=AuditAction.STATISTICS_VIEWED,
-                detail=str(year or "365d"),
-            )
+        await access.record_now(
+            self.core, actor, AuditAction.STATISTICS_VIEWED, detail=str(year or "365d")
+        )
         return self._render(actor, figures, start=start, end=end)
 
     async def figures(self, *, start: datetime, end: datetime) -> Figures:

@@ -36,7 +36,8 @@ def member_list(t: Catalog, *, team: Team, members: Sequence[Member]) -> Message
     for member in members:
         label = profession_label(member.profession, t.lang) or t("profession_unknown")
         role = f" – {t('convenor')}" if member.user_id == team.convenor_id else ""
-        lines.append(f"• <@{member.user_id}> ({label}){role}")
+        gone = f" – {t('member_deactivated')}" if member.deactivated_at is not None else ""
+        lines.append(f"• <@{member.user_id}> ({label}){role}{gone}")
     body = "\n".join(lines)
     header = t("members_header", code=team.code, count=len(members))
     return Message(text=f"{header}\n{body}", blocks=(Header(header), Text(body)))

@@ -39,15 +39,17 @@ class TeamService:
     async def open_team(
         self, *, actor: Actor, member_ids: Sequence[str], request_key: str
     ) -> OpenedTeam:
-        """Reserve the row, create the channel, invite, welcome, then activate."""
+        """Reserve the row with the chosen members, create the channel, invite, welcome, then
+        activate. The member rows exist before the invitation: Slack's join event for an
+        invitee may arrive before the invitation's answer (see bot.channel_guard)."""
         async with self.core.database.session() as session:
             existing = await queries.get_team_by_request_key(session, request_key=request_key)
         if existing is not None:
             return OpenedTeam(existing, (), {}, already_existed=True)
-        team, created = await self._reserve(actor=actor, request_key=request_key)
+        wanted = tuple(dict.fromkeys([actor.user_id, *member_ids]))
+        team, created = await self._reserve(actor=actor, request_key=request_key, members=wanted)
         if not created:  # a concurrent delivery of the same request won the race
             return OpenedTeam(team, (), {}, already_existed=True)
-        wanted = tuple(dict.fromkeys([actor.user_id, *member_ids]))
         try:
             channel_id = await self._create_channel(team)
             outcome = await self.core.platform.invite(channel_id, wanted)
@@ -57,7 +59,9 @@ class TeamService:
                 team_messages.welcome(self.core.t, team=team, member_ids=joined),
                 metadata={"event_type": TEAM_METADATA, "event_payload": {"team_id": str(team.pk)}},
             )
-            await self._activate(team, actor=actor, member_ids=joined)
+            await self._activate(
+                team, actor=actor, member_ids=joined, not_invited=tuple(outcome.failed)
+            )
         except Exception as error:
             await self._roll_back(team, actor=actor, error=error)
             if isinstance(error, ActionRestricted):
@@ -69,10 +73,9 @@ class TeamService:
 
     async def close_team(self, *, actor: Actor, channel_id: str, reason: CloseReason) -> Team:
         """Post the summary, archive the channel, then mark the team closed."""
-        async with self.core.database.session() as session:
-            team, members = await team_for(
-                session, channel_id=channel_id, actor=actor, action=Action.CLOSE_TEAM
-            )
+        team, members = await team_for(
+            self.core, channel_id=channel_id, actor=actor, action=Action.CLOSE_TEAM
+        )
         summary = team_messages.closing_summary(
             self.core.t, team=team, members=members, reason=reason, now=self.core.clock.now()
         )
@@ -108,7 +111,9 @@ class TeamService:
             await self._roll_back(team, actor=None, error=None)
         return len(stale)
 
-    async def _reserve(self, *, actor: Actor, request_key: str) -> tuple[Team, bool]:
+    async def _reserve(
+        self, *, actor: Actor, request_key: str, members: Sequence[str]
+    ) -> tuple[Team, bool]:
         now = self.core.clock.now()
         year = now.astimezone(self.core.timezone).year
         for _ in range(10):
@@ -127,6 +132,18 @@ class TeamService:
                         created_at=now,
                     )
                     session.add(team)
+                    await session.flush()
+                    for user_id in members:  # the client's consent, before any invitation
+                        session.add(
+                            Member(
+                                team_id=team.pk,
+                                user_id=user_id,
+                                added_by=actor.user_id,
+                                added_at=now,
+                                consent_confirmed_by=actor.user_id,
+                                consent_confirmed_at=now,
+                            )
+                        )
                 return team, True
             except IntegrityError:
                 async with self.core.database.session() as session:
@@ -170,11 +187,20 @@ class TeamService:
                 if await queries.get_team_by_channel(session, channel_id=channel_id) is None
             }
 
-    async def _activate(self, team: Team, *, actor: Actor, member_ids: Sequence[str]) -> None:
+    async def _activate(
+        self,
+        team: Team,
+        *,
+        actor: Actor,
+        member_ids: Sequence[str],
+        not_invited: Sequence[str],
+    ) -> None:
         now = self.core.clock.now()
         async with self.core.database.session() as session:
             row = await queries.locked_team(session, team_id=team.pk)
             row.state, row.activated_at = TeamState.ACTIVE, now
+            if not_invited:
+                await queries.delete_members(session, team_id=row.pk, user_ids=not_invited)
             await ReminderPlanner(self.core).plan_nudge(session, row)
             queries.add_audit(
                 session,
@@ -184,16 +210,6 @@ class TeamService:
                 action=AuditAction.TEAM_OPENED,
             )
             for user_id in member_ids:
-                session.add(
-                    Member(
-                        team_id=row.pk,
-                        user_id=user_id,
-                        added_by=actor.user_id,
-                        added_at=now,
-                        consent_confirmed_by=actor.user_id,
-                        consent_confirmed_at=now,
-                    )
-                )
                 queries.add_audit(
                     session,
                     at=now,
@@ -227,6 +243,7 @@ class TeamService:
             if row is None or row.state != TeamState.PENDING:
                 return
             row.state = TeamState.FAILED
+            await queries.delete_members(session, team_id=row.pk)  # nobody joined a failed team
             row.request_key = None  # a new attempt with the same key may start over
             code = error.code if isinstance(error, PlatformError) else "interrupted"
             queries.add_audit(

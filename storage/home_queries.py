@@ -32,11 +32,12 @@ def _my_active_teams() -> Any:
 
 async def my_teams(
     session: AsyncSession, *, user_id: str, now: datetime, limit: int
-) -> Sequence[tuple[Team, datetime | None]]:
-    """The user's active teams, newest first, each with its next meeting."""
+) -> Sequence[tuple[Team, datetime | None, int]]:
+    """The user's active teams, newest first, each with its next meeting and how many of its
+    members' platform accounts are deactivated."""
     params = {"user_id": user_id, "now": now, "limit": limit}
     result = await run_select(session, _my_teams(), params)
-    return [(team, meeting) for team, meeting in result]
+    return [(team, meeting, int(deactivated)) for team, meeting, deactivated in result]
 
 
 @cache
@@ -51,8 +52,18 @@ def _my_teams() -> Any:
         .correlate(Team)
         .scalar_subquery()
     )
+    deactivated = (
+        select(func.count())
+        .where(
+            col(Member.team_id) == col(Team.id),
+            col(Member.removed_at).is_(None),
+            col(Member.deactivated_at).is_not(None),
+        )
+        .correlate(Team)
+        .scalar_subquery()
+    )
     return (
-        select(Team, next_meeting)
+        select(Team, next_meeting, deactivated)
         .where(col(Team.id).in_(_my_active_teams()))
         .order_by(col(Team.created_at).desc())
         .limit(bindparam("limit"))

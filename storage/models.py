@@ -112,6 +112,17 @@ class AuditAction(enum.StrEnum):
     TEAMS_EXPORTED = "teams_exported"
     STATISTICS_VIEWED = "statistics_viewed"
     CONTENT_PURGED = "content_purged"
+    # views and refusals (bot.access)
+    HOME_VIEWED = "home_viewed"
+    MEMBERS_VIEWED = "members_viewed"
+    MEETING_VIEWED = "meeting_viewed"
+    ACCESS_REFUSED = "access_refused"  # detail: the action the access rules refused
+    COORDINATOR_UNCHECKED = "coordinator_unchecked"  # the coordinator group could not be read
+    # the channel is the boundary (bot.channel_guard)
+    UNINVITED_JOINED = "uninvited_joined"  # added in Slack without /tiimi lisää; subject: who
+    UNINVITED_REMOVED = "uninvited_removed"  # the bot removed them; detail: error if it could not
+    ACCOUNT_DEACTIVATED = "account_deactivated"  # a member's platform account; subject: who
+    ACCOUNT_REACTIVATED = "account_reactivated"
 
 
 class StepStatus(enum.StrEnum):

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import case, func, select
+from sqlalchemy.orm import aliased
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -40,6 +41,8 @@ class TeamStatus:
     failed_reminders: int
     member_count: int
     professions: tuple[str, ...] = ()
+    deactivated_members: int = 0  # members whose platform account is deactivated
+    convenor_deactivated: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,11 +95,18 @@ class _Status:
             .subquery()
         )
         members = (
-            select(col(Member.team_id).label("team_id"), func.count().label("members"))
+            select(
+                col(Member.team_id).label("team_id"),
+                func.count().label("members"),
+                func.sum(case((col(Member.deactivated_at).is_not(None), 1), else_=0)).label(
+                    "deactivated"
+                ),
+            )
             .where(col(Member.removed_at).is_(None))
             .group_by(col(Member.team_id))
             .subquery()
         )
+        convenor = aliased(Member)
         self.next_meeting = meetings.c.next
         self.overdue = func.coalesce(steps.c.overdue, 0)
         self.opened = func.coalesce(Team.activated_at, Team.created_at)
@@ -113,12 +123,20 @@ class _Status:
             self.overdue.label("overdue"),
             func.coalesce(failed.c.failed, 0).label("failed"),
             func.coalesce(members.c.members, 0).label("members"),
+            func.coalesce(members.c.deactivated, 0).label("deactivated"),
+            col(convenor.deactivated_at).is_not(None).label("convenor_deactivated"),
         ]
         self.source = (
             Team.__table__.outerjoin(meetings, meetings.c.team_id == Team.id)  # type: ignore[attr-defined]
             .outerjoin(steps, steps.c.team_id == Team.id)
             .outerjoin(failed, failed.c.team_id == Team.id)
             .outerjoin(members, members.c.team_id == Team.id)
+            .outerjoin(
+                convenor,
+                (col(convenor.team_id) == Team.id)
+                & (col(convenor.user_id) == Team.convenor_id)
+                & col(convenor.removed_at).is_(None),
+            )
         )
 
 
@@ -179,6 +197,8 @@ async def open_team_statuses(
             r.overdue,
             r.failed,
             r.members,
+            deactivated_members=int(r.deactivated),
+            convenor_deactivated=bool(r.convenor_deactivated),
         )
         for r in rows
     ]

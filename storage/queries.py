@@ -17,6 +17,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
+from storage.db import run_select
 from storage.models import (
     AuditEvent,
     Goal,
@@ -108,6 +109,34 @@ async def get_member(session: AsyncSession, *, team_id: int, user_id: str) -> Me
         select(Member).where(Member.team_id == team_id, Member.user_id == user_id)
     )
     return result.first()
+
+
+async def delete_members(
+    session: AsyncSession, *, team_id: int, user_ids: Sequence[str] | None = None
+) -> None:
+    """Delete member rows recorded for an invitation that did not happen (all when None)."""
+    statement = delete(Member).where(col(Member.team_id) == team_id)
+    if user_ids is not None:
+        statement = statement.where(col(Member.user_id).in_(list(user_ids)))
+    await session.exec(statement)
+
+
+async def mark_deactivated(
+    session: AsyncSession, *, user_id: str, at: datetime | None
+) -> list[int]:
+    """Set (a time) or clear (None) `deactivated_at` on every member row of the user that
+    differs; returns the teams whose rows changed."""
+    changed = (
+        col(Member.deactivated_at).is_(None) if at else col(Member.deactivated_at).is_not(None)
+    )
+    rows = await run_select(
+        session,
+        update(Member)
+        .where(col(Member.user_id) == user_id, changed)
+        .values(deactivated_at=at)
+        .returning(col(Member.team_id)),
+    )
+    return [int(row[0]) for row in rows]
 
 
 def add_audit(

@@ -274,4 +274,30 @@ MESSAGES: dict[str, str] = {
     "home_counts": "*{open}* open teams · *{unbooked}* without a booked meeting · *{late}* with overdue steps",
     "channel_unavailable": "The team's channel has been archived or the bot was removed from it, so this could not be done. Ask the convenor to check the channel.",
     "steps_more": "…and {count} more steps. The whole plan page by page: `/tiimi suunnitelma`.",
+    # the channel is the boundary; coordinator rights; deactivated accounts
+    "uninvited_removed": (
+        "<@{user}> was added to team {code}'s channel <#{channel}> with Slack's own dialog, "
+        "so I removed them from the channel: the whole plan shows in the channel, and only "
+        "the people the client chose belong to the team. If the client chose them, add them "
+        "in the channel with `/tiimi lisää @name`, which notes the client's consent."
+    ),
+    "uninvited_not_removed": (
+        "<@{user}> was added to team {code}'s channel <#{channel}> with Slack's own dialog, "
+        "but I could not remove them. Remove them from the channel in Slack: the whole plan "
+        "shows in the channel, and only the people the client chose belong to the team. If "
+        "the client chose them, add them with `/tiimi lisää @name`, which notes the client's "
+        "consent."
+    ),
+    "uninvited_inviter": "They were added to the channel by <@{inviter}>.",
+    "coordinator_unchecked": (
+        "Your coordinator rights could not be checked right now, because Slack's coordinator "
+        "user group could not be read. Please try again in a moment."
+    ),
+    "home_coordinator_unchecked": (
+        "The coordinator summary could not be shown: the coordinator user group could not be "
+        "read from Slack right now."
+    ),
+    "member_deactivated": "⚠️ Slack account deactivated",
+    "overview_deactivated": "⚠️ {count} members' Slack accounts deactivated",
+    "overview_convenor_deactivated": "⚠️ the convenor's Slack account deactivated",
 }

@@ -287,4 +287,30 @@ MESSAGES: dict[str, str] = {
     "home_counts": "*{open}* avointa tiimiä · *{unbooked}* ilman sovittua tapaamista · *{late}* joissa myöhässä olevia askeleita",
     "channel_unavailable": "Tiimin kanava on arkistoitu tai botti on poistettu siitä, joten tätä ei voitu tehdä. Pyydä vastuuhenkilöä tarkistamaan kanava.",
     "steps_more": "…ja {count} askelta lisää. Koko suunnitelma sivuittain: `/tiimi suunnitelma`.",
+    # the channel is the boundary; coordinator rights; deactivated accounts
+    "uninvited_removed": (
+        "<@{user}> lisättiin tiimin {code} kanavalle <#{channel}> Slackin omalla toiminnolla, "
+        "joten poistin hänet kanavalta: kanavalla näkyy koko suunnitelma, ja tiimiin kuuluvat "
+        "vain asiakkaan valitsemat henkilöt. Jos asiakas on valinnut hänet, lisää hänet "
+        "kanavalla komennolla `/tiimi lisää @nimi`, joka merkitsee asiakkaan suostumuksen."
+    ),
+    "uninvited_not_removed": (
+        "<@{user}> lisättiin tiimin {code} kanavalle <#{channel}> Slackin omalla toiminnolla, "
+        "mutta en voinut poistaa häntä. Poista hänet kanavalta Slackissa: kanavalla näkyy koko "
+        "suunnitelma, ja tiimiin kuuluvat vain asiakkaan valitsemat henkilöt. Jos asiakas on "
+        "valinnut hänet, lisää hänet komennolla `/tiimi lisää @nimi`, joka merkitsee "
+        "asiakkaan suostumuksen."
+    ),
+    "uninvited_inviter": "Hänet lisäsi kanavalle <@{inviter}>.",
+    "coordinator_unchecked": (
+        "Koordinaattorioikeuksiasi ei voitu juuri nyt tarkistaa, koska Slackin "
+        "koordinaattoriryhmää ei saatu luettua. Yritä hetken kuluttua uudelleen."
+    ),
+    "home_coordinator_unchecked": (
+        "Koordinaattorin yhteenvetoa ei voitu näyttää: koordinaattoriryhmää ei juuri nyt "
+        "saatu luettua Slackista."
+    ),
+    "member_deactivated": "⚠️ Slack-tili poistettu käytöstä",
+    "overview_deactivated": "⚠️ {count} jäsenen Slack-tili poistettu käytöstä",
+    "overview_convenor_deactivated": "⚠️ vastuuhenkilön Slack-tili poistettu käytöstä",
 }

@@ -279,4 +279,30 @@ MESSAGES: dict[str, str] = {
     "home_counts": "*{open}* öppna team · *{unbooked}* utan inbokat möte · *{late}* med försenade steg",
     "channel_unavailable": "Teamets kanal har arkiverats eller boten har tagits bort från den, så detta kunde inte göras. Be ansvarspersonen kontrollera kanalen.",
     "steps_more": "…och {count} steg till. Hela planen sida för sida: `/tiimi suunnitelma`.",
+    # the channel is the boundary; coordinator rights; deactivated accounts
+    "uninvited_removed": (
+        "<@{user}> lades till i teamet {code}s kanal <#{channel}> med Slacks egen funktion, "
+        "så jag tog bort hen från kanalen: hela planen syns i kanalen, och bara de personer "
+        "klienten har valt hör till teamet. Om klienten har valt hen, lägg till hen i kanalen "
+        "med kommandot `/tiimi lisää @namn`, som antecknar klientens samtycke."
+    ),
+    "uninvited_not_removed": (
+        "<@{user}> lades till i teamet {code}s kanal <#{channel}> med Slacks egen funktion, "
+        "men jag kunde inte ta bort hen. Ta bort hen från kanalen i Slack: hela planen syns i "
+        "kanalen, och bara de personer klienten har valt hör till teamet. Om klienten har valt "
+        "hen, lägg till hen med kommandot `/tiimi lisää @namn`, som antecknar klientens "
+        "samtycke."
+    ),
+    "uninvited_inviter": "Hen lades till i kanalen av <@{inviter}>.",
+    "coordinator_unchecked": (
+        "Dina koordinatorsrättigheter kunde inte kontrolleras just nu, eftersom Slacks "
+        "koordinatorsgrupp inte kunde läsas. Försök igen om en stund."
+    ),
+    "home_coordinator_unchecked": (
+        "Koordinatorns översikt kunde inte visas: koordinatorsgruppen kunde inte läsas från "
+        "Slack just nu."
+    ),
+    "member_deactivated": "⚠️ Slack-kontot inaktiverat",
+    "overview_deactivated": "⚠️ {count} medlemmars Slack-konto inaktiverat",
+    "overview_convenor_deactivated": "⚠️ ansvarspersonens Slack-konto inaktiverat",
 }

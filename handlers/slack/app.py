@@ -11,6 +11,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.channel_guard import ChannelGuard
 from bot.dispatch import TiimiCommands
 from bot.events import EventLog
 from bot.home import HomeService
@@ -19,6 +20,7 @@ from handlers.slack.errors import report_failure
 from handlers.slack.listeners import (
     app_home,
     askel_command,
+    channel_members,
     close_team_action,
     nudge_action,
     plan_page_action,
@@ -34,6 +36,7 @@ from handlers.slack.work import BackgroundWork
 
 LISTENER_MODULES = (
     app_home,
+    channel_members,
     tiimi_command,
     askel_command,
     step_actions,
@@ -55,6 +58,7 @@ class SlackServices:
     askel: AskelCommands
     home: HomeService
     events: EventLog
+    channel_guard: ChannelGuard
     locales: LocaleResolver
     platform: SlackPlatform
 

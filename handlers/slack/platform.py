@@ -165,6 +165,19 @@ class SlackPlatform:
             )
         return names
 
+    async def deactivated_users(self, user_ids: Sequence[str]) -> frozenset[str]:
+        deactivated = set()
+        for user_id in dict.fromkeys(user_ids):
+            try:
+                user = (await self.client.users_info(user=user_id))["user"]
+            except SlackApiError as error:
+                if error.response.get("error") == "user_not_found":
+                    continue
+                raise _translate(error) from None
+            if user.get("deleted") is True:
+                deactivated.add(user_id)
+        return frozenset(deactivated)
+
     async def find_message(
         self, channel_id: str, *, event_type: str, key: str, value: str, since: datetime
     ) -> str | None:

@@ -9,9 +9,10 @@ from datetime import UTC, datetime, timedelta
 
 from bot.audit_export import audit_csv
 from bot.context import Actor, Core
-from bot.coordinators import CoordinatorDirectory
+from bot.coordinators import CoordinatorDirectory, CoordinatorStatus
 from bot.dispatch import TiimiCommands
 from bot.home import HomeService
+from bot.platform import PlatformError
 from bot.replies import Reply
 from bot.retention import RetentionService
 from storage import queries
@@ -20,6 +21,7 @@ from storage.models import AuditAction, Goal, Member, Step
 from tests.support.clock import FakeClock
 from tests.support.memory_platform import MemoryPlatform
 
+YES, NO, UNKNOWN = CoordinatorStatus.YES, CoordinatorStatus.NO, CoordinatorStatus.UNKNOWN
 ANNA, BERT, COORD = Actor("UANNA", "fi"), Actor("UBERT", "fi"), Actor("UCOORD", "fi")
 SECRET = "Salainen tavoite"
 
@@ -149,11 +151,28 @@ async def test_coordinator_group_is_cached_briefly(core: Core, platform: MemoryP
         _replace(core, coordinator_usergroup="SCOORD", coordinators=frozenset({"UENV"})),
         monotonic=lambda: now[0],
     )
-    assert await directory.is_coordinator("UENV") and await directory.is_coordinator("UCOORD")
+    assert await directory.status("UENV") is YES and await directory.status("UCOORD") is YES
     platform.usergroups["SCOORD"] = {"UNEW"}
-    assert not await directory.is_coordinator("UNEW")  # cached
+    assert await directory.status("UNEW") is NO  # cached
     now[0] = 61.0
-    assert await directory.is_coordinator("UNEW") and not await directory.is_coordinator("UCOORD")
+    assert await directory.status("UNEW") is YES and await directory.status("UCOORD") is NO
+
+
+async def test_coordinator_group_fails_closed(core: Core, platform: MemoryPlatform) -> None:
+    """Once the group cannot be read, nobody has rights from it (not the last known list);
+    COORDINATORS still do; the next successful read restores them."""
+    now = [0.0]
+    platform.usergroups["SCOORD"] = {"UCOORD"}
+    directory = CoordinatorDirectory(
+        _replace(core, coordinator_usergroup="SCOORD", coordinators=frozenset({"UENV"})),
+        monotonic=lambda: now[0],
+    )
+    assert await directory.status("UCOORD") is YES
+    now[0] = 61.0
+    platform.fail("usergroup", PlatformError("ratelimited"))
+    assert await directory.status("UCOORD") is UNKNOWN
+    assert await directory.status("UENV") is YES
+    assert await directory.status("UCOORD") is YES  # read again at once, and readable
 
 
 async def test_home_shows_my_teams_steps_and_orphans(

@@ -62,7 +62,7 @@ async def test_a_lost_answer_that_fails_the_set_up_archives_the_channel(
 async def test_a_crash_before_the_channel_id_was_stored_is_cleaned_up_at_start(
     tiimi: TiimiCommands, platform: MemoryPlatform, clock: FakeClock
 ) -> None:
-    _, created = await tiimi.teams._reserve(actor=ANNA, request_key="crash")
+    _, created = await tiimi.teams._reserve(actor=ANNA, request_key="crash", members=("UANNA",))
     assert created
     await platform.create_private_channel("mt-2026-0001")  # created; then the process died
 

@@ -103,7 +103,9 @@ async def test_failure_after_channel_creation_archives_it(
 async def test_interrupted_setup_is_rolled_back_at_start(
     tiimi: TiimiCommands, platform: MemoryPlatform, database: Database, clock: FakeClock
 ) -> None:
-    team, created = await tiimi.teams._reserve(actor=ANNA, request_key="crash")
+    team, created = await tiimi.teams._reserve(
+        actor=ANNA, request_key="crash", members=("UANNA", "UBERT")
+    )
     assert created
     await tiimi.teams._create_channel(team)  # then the process "dies"
     assert await tiimi.teams.recover_pending() == 0  # too fresh to judge
@@ -112,7 +114,9 @@ async def test_interrupted_setup_is_rolled_back_at_start(
     assert platform.channels[team.live_channel_id].archived
     async with database.session() as session:
         row = await queries.get_team(session, team_id=team.pk)
+        recorded = await queries.active_members(session, team_id=team.pk)
     assert row is not None and row.state == TeamState.FAILED
+    assert recorded == []  # nobody is left recorded in a team that never opened
 
 
 async def test_members_add_remove_hand_over_close(
@@ -150,12 +154,15 @@ async def test_members_add_remove_hand_over_close(
     async with database.session() as session:
         team = await queries.get_team_by_channel(session, channel_id=channel_id)
         assert team is not None
-        actions = [e.action for e in await queries.audit_events(session, team_id=team.pk)]
-    assert actions[-4:] == [
-        AuditAction.MEMBER_ADDED,
-        AuditAction.CONVENOR_CHANGED,
-        AuditAction.MEMBER_REMOVED,
-        AuditAction.TEAM_CLOSED,
+        events = await queries.audit_events(session, team_id=team.pk)
+    assert [(e.action, e.actor_id, e.detail) for e in events[-7:]] == [
+        (AuditAction.MEMBER_ADDED, "UBERT", "social_counsellor"),
+        (AuditAction.MEMBERS_VIEWED, "UANNA", None),  # views are audited
+        (AuditAction.ACCESS_REFUSED, "UBERT", "hand_over"),  # and so are refusals
+        (AuditAction.CONVENOR_CHANGED, "UANNA", None),
+        (AuditAction.MEMBER_REMOVED, "UBERT", None),
+        (AuditAction.ACCESS_REFUSED, "UANNA", "list_members"),
+        (AuditAction.TEAM_CLOSED, "UBERT", "goals_reached"),
     ]
 
 

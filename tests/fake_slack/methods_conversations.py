@@ -41,6 +41,7 @@ def create(ws: Workspace, req: ApiRequest) -> dict[str, Any]:
         creator=ws.bot_user_id,
     )
     ws.add_channel(channel)
+    ws.joined(channel, ws.bot_user_id, None)  # Slack sends it for the creator, too
     return {"channel": channel.to_api(ws.bot_user_id)}
 
 
@@ -80,6 +81,8 @@ def invite(ws: Workspace, req: ApiRequest) -> dict[str, Any]:
     if failures and not (req.get_bool("force") and good):
         raise req.error(str(failures[0]["error"]), extra={"errors": failures})
     channel.members.update(good)
+    for user_id in good:
+        ws.joined(channel, user_id, ws.bot_user_id)
     body: dict[str, Any] = {"channel": channel.to_api(ws.bot_user_id)}
     if failures:
         body["errors"] = failures

@@ -6,6 +6,7 @@ import asyncio
 import random
 import secrets
 import socket
+import time
 import traceback
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -69,6 +70,9 @@ class FakeSlack:
         self.fake_errors: list[str] = []
         self._traffic: list[str] = []
         self.observers: list[Callable[[str], None]] = []  # told each served request's path
+        # Delivers the member_joined_channel events of a call (conversations.create/invite)
+        # before the call's answer goes out, as Slack may: a test sends them to the bot.
+        self.on_join: Callable[[dict[str, Any]], Awaitable[object]] | None = None
         self._hooks: dict[str, ResponseUrl] = {}
         self._failures: dict[str, list[Failure]] = {}
         self._runner: web.AppRunner | None = None
@@ -183,6 +187,25 @@ class FakeSlack:
     def channel_by_name(self, name: str) -> Channel | None:
         """Return the channel with this name (archived ones included)."""
         return self._ws.channel_by_name(name)
+
+    def add_in_slack_dialog(self, channel_id: str, user_id: str, *, by: str) -> dict[str, Any]:
+        """Someone (`by`) adds a person to a channel in Slack's own dialog, not through the
+        bot; returns the member_joined_channel event Slack sends for it."""
+        channel = self.channels[channel_id]
+        channel.members.add(user_id)
+        self._ws.joined(channel, user_id, by)
+        return self._ws.joins.pop()
+
+    def set_deactivated(self, user_id: str, deactivated: bool) -> dict[str, Any]:
+        """An admin deactivates (or reactivates) an account; returns the user_change event."""
+        user = self.users[user_id]
+        user.deleted = deactivated
+        return {
+            "type": "user_change",
+            "user": user.to_api(self.team_id),
+            "cache_ts": int(time.time()),
+            "event_ts": f"{time.time():.6f}",
+        }
 
     def archive_behind_bots_back(self, channel_id: str) -> None:
         """Archive a channel without any API call (someone else did it)."""
@@ -306,6 +329,10 @@ class FakeSlack:
             status, body, headers = 500, {"ok": False, "error": "fatal_error"}, {}
         call.ok, call.error = bool(body.get("ok")), body.get("error")
         call.http_status, call.response = status, body
+        joins, self._ws.joins[:] = list(self._ws.joins), []
+        if self.on_join is not None:
+            for event in joins:
+                await self.on_join(event)
         lost = (
             self._chaos is not None
             and self._chaos_lost > 0

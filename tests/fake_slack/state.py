@@ -212,6 +212,8 @@ class Workspace:
     enforce_post_rate: bool = False
     post_times: dict[str, float] = field(default_factory=dict)
     root_url: str = ""
+    # member_joined_channel events of the call being served, handed to FakeSlack.on_join
+    joins: list[dict[str, Any]] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _last_us: int = 0
 
@@ -242,6 +244,19 @@ class Workspace:
                 return channel
         members = {self.bot_user_id, user_id}
         return self.add_channel(Channel(self.new_id("D"), "", True, members=members, is_im=True))
+
+    def joined(self, channel: Channel, user_id: str, inviter: str | None) -> None:
+        """Note the member_joined_channel event Slack sends for a new channel member."""
+        event = {
+            "type": "member_joined_channel",
+            "user": user_id,
+            "channel": channel.id,
+            "channel_type": "G" if channel.is_private else "C",
+            "team": self.team_id,
+        }
+        if inviter:
+            event["inviter"] = inviter
+        self.joins.append(event)
 
     def find_message(self, channel_id: str, ts: str) -> Message | None:
         """Return the live (not deleted) message with this ts."""

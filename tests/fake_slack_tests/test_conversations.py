@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -209,3 +211,37 @@ async def test_users_and_usergroups(client: AsyncWebClient, fake_slack: FakeSlac
     with pytest.raises(SlackApiError) as err:
         await client.users_info(user="U_NOPE")
     assert err.value.response["error"] == "user_not_found"
+
+
+async def test_joins_are_delivered_before_the_answer(
+    client: AsyncWebClient, fake_slack: FakeSlack
+) -> None:
+    """member_joined_channel for the creator and each invitee (events/member_joined_channel),
+    handed to on_join while the call's answer waits; a failed invitation sends none."""
+    seen: list[tuple[str, str | None, int]] = []
+
+    async def on_join(event: dict[str, Any]) -> None:
+        assert event["type"] == "member_joined_channel" and event["channel_type"] == "G"
+        seen.append((event["user"], event.get("inviter"), len(fake_slack.calls)))
+
+    fake_slack.on_join = on_join
+    channel = await _create(client, "joins")
+    await client.conversations_invite(channel=channel, users=["UANNA", "UBERT"])
+    assert seen == [("UBOT", None, 1), ("UANNA", "UBOT", 2), ("UBERT", "UBOT", 2)]
+    with pytest.raises(SlackApiError):
+        await client.conversations_invite(channel=channel, users=["UANNA"])
+    assert len(seen) == 3
+    event = fake_slack.add_in_slack_dialog(channel, "UCARL", by="UANNA")
+    assert event["inviter"] == "UANNA" and "UCARL" in fake_slack.channels[channel].members
+    assert len(seen) == 3  # the test sends that one itself
+
+
+async def test_kick_follows_the_reference(client: AsyncWebClient, fake_slack: FakeSlack) -> None:
+    channel = await _create(client, "kick")
+    await client.conversations_invite(channel=channel, users=["UANNA"])
+    await client.conversations_kick(channel=channel, user="UANNA")
+    assert "UANNA" not in fake_slack.channels[channel].members
+    for user, error in (("UANNA", "not_in_channel"), ("UBOT", "cant_kick_self")):
+        with pytest.raises(SlackApiError) as err:
+            await client.conversations_kick(channel=channel, user=user)
+        assert err.value.response["error"] == error

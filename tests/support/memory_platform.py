@@ -34,6 +34,7 @@ class MemoryPlatform:
         self.direct: list[tuple[str, Message]] = []
         self.failures: dict[str, list[PlatformError]] = {}
         self.unknown_users: set[str] = set()
+        self.deactivated: set[str] = set()
         self.usergroups: dict[str, set[str]] = {}
         self.files: list[tuple[str, str, str]] = []
         self.metadata: dict[str, dict[int, dict[str, Any]]] = {}
@@ -112,10 +113,15 @@ class MemoryPlatform:
                 return f"{index}.000"
         return None
 
+    async def deactivated_users(self, user_ids: Sequence[str]) -> frozenset[str]:
+        self._maybe_fail("users")
+        return frozenset(u for u in user_ids if u in self.deactivated)
+
     async def send_direct(self, user_id: str, message: Message) -> None:
         self.direct.append((user_id, message))
 
     async def usergroup_members(self, usergroup_id: str) -> frozenset[str]:
+        self._maybe_fail("usergroup")
         return frozenset(self.usergroups.get(usergroup_id, ()))
 
     async def send_file(self, user_id: str, *, filename: str, content: str, title: str) -> None:

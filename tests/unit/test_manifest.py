@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from handlers.slack.app import LISTENER_MODULES
+from handlers.slack.app import LISTENER_MODULES, listener_routes
 
 MANIFEST = json.loads((Path(__file__).resolve().parents[2] / "manifest.json").read_text())
 REGISTERED_COMMANDS = {m.COMMAND for m in LISTENER_MODULES if hasattr(m, "COMMAND")}
@@ -26,7 +26,11 @@ def test_urls_scopes_and_home() -> None:
     settings = MANIFEST["settings"]
     assert settings["interactivity"]["request_url"].endswith("/slack/events")
     assert settings["event_subscriptions"]["request_url"].endswith("/slack/events")
-    assert settings["event_subscriptions"]["bot_events"] == ["app_home_opened"]
+    assert settings["event_subscriptions"]["bot_events"] == [
+        "app_home_opened",
+        "member_joined_channel",  # team channels' boundary (needs groups:read)
+        "user_change",  # members' deactivated accounts (needs users:read)
+    ]
     assert MANIFEST["features"]["app_home"]["home_tab_enabled"] is True
     assert set(MANIFEST["oauth_config"]["scopes"]["bot"]) == {
         "commands",
@@ -39,3 +43,8 @@ def test_urls_scopes_and_home() -> None:
         "im:write",
         "users:read",
     }
+
+
+def test_every_subscribed_event_has_a_listener_and_every_listener_a_subscription() -> None:
+    routed = listener_routes().table().names["event"]
+    assert set(MANIFEST["settings"]["event_subscriptions"]["bot_events"]) == routed

@@ -1,0 +1,197 @@
+"""Every route consults bot/access.py: each command, button and form that acts on a team or on
+every team is refused for someone the rules do not allow, and the refusal is audited with the
+action the rules refused (only bot.access writes such rows)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, get_args
+
+import pytest
+import pytest_asyncio
+
+from bot.access import RULES, Action, Role
+from bot.commands import OpenTeam, OpenTeamDialog, ShowHelp, TeamCommand, parse_tiimi
+from bot.context import Actor
+from bot.dispatch import TiimiCommands
+from bot.errors import UserError
+from bot.plan_commands import AskelCommand, PlanHelp, parse_askel
+from bot.plan_dispatch import FormErrors, StepForm
+from bot.replies import Reply
+from storage import queries
+from storage.models import AuditAction
+from tests.support.databases import fresh_database_url
+from tests.support.teams import team_channel
+
+OUTSIDER, BERT = Actor("UOUT", "fi"), Actor("UBERT", "fi")
+
+
+@pytest_asyncio.fixture
+async def database_url(tmp_path: Path) -> AsyncIterator[str]:
+    """SQLite only: these cases check routing, which no database kind changes."""
+    async with fresh_database_url("sqlite", tmp_path) as url:
+        yield url
+
+
+TODAY = date(2026, 11, 23)
+
+# /tiimi text → the action the rules decide it by
+TIIMI = {
+    "lisää <@UCARL>": Action.ADD_MEMBER,
+    "poista <@UBERT>": Action.REMOVE_MEMBER,
+    "vastuu <@UBERT>": Action.HAND_OVER,
+    "jäsenet": Action.LIST_MEMBERS,
+    "sulje": Action.CLOSE_TEAM,
+    "sulje muu": Action.CLOSE_TEAM,
+    "suunnitelma": Action.VIEW_PLAN,
+    "vie": Action.EXPORT_PLAN,
+    "tapaaminen": Action.MEETINGS,
+    "tapaaminen 1.12. klo 10": Action.MEETINGS,
+    "tapaaminen siirrä 2.12. klo 10": Action.MEETINGS,
+    "tapaaminen peru": Action.MEETINGS,
+    "avoimet csv": Action.LIST_ALL_TEAMS,
+    "tilastot": Action.STATISTICS,
+}
+ASKEL = {
+    "": Action.CHANGE_PLAN,  # the step form
+    "Soita Kelaan pe mennessä": Action.CHANGE_PLAN,
+    "tavoite Oma koti": Action.CHANGE_PLAN,
+    "lista": Action.VIEW_PLAN,
+    "kaikki": Action.VIEW_PLAN,
+    "valmis 1": Action.CHANGE_PLAN,
+    "ei 1": Action.CHANGE_PLAN,
+    "siirrä 1 pe": Action.CHANGE_PLAN,
+    "muokkaa 1 Soita Kelaan": Action.CHANGE_PLAN,
+    "poista 1": Action.CHANGE_PLAN,
+}
+# commands that need no team and no coordinator: the rules allow them to anyone
+FOR_ANYONE = {OpenTeam, OpenTeamDialog, ShowHelp, PlanHelp}
+
+
+def test_the_cases_cover_every_command_and_every_action() -> None:
+    tiimi = {type(parse_tiimi(text)) for text in TIIMI}
+    askel = {type(parse_askel(text, today=TODAY)) for text in ASKEL}
+    assert tiimi | FOR_ANYONE >= set(get_args(TeamCommand))
+    assert askel | FOR_ANYONE >= set(get_args(AskelCommand))
+    anyone = {a for a, roles in RULES.items() if Role.ANYONE in roles}
+    assert set(TIIMI.values()) | set(ASKEL.values()) | anyone == set(Action)
+
+
+async def refused_row(tiimi: TiimiCommands) -> tuple[str, str | None, int | None]:
+    async with tiimi.core.database.session() as session:
+        last = (await queries.audit_events(session))[-1]
+    assert last.action == AuditAction.ACCESS_REFUSED
+    return last.actor_id, last.detail, last.team_id
+
+
+async def team_id_of(tiimi: TiimiCommands, channel: str) -> int:
+    async with tiimi.core.database.session() as session:
+        team = await queries.get_team_by_channel(session, channel_id=channel)
+    assert team is not None
+    return team.pk
+
+
+@pytest.mark.parametrize(("text", "action"), TIIMI.items())
+async def test_tiimi_commands(tiimi: TiimiCommands, text: str, action: Action) -> None:
+    channel = await team_channel(tiimi)
+    reply = await tiimi.run(actor=OUTSIDER, text=text, channel_id=channel, request_key="-")
+    assert isinstance(reply, Reply) and "Vain" in reply.message.text
+    team = None if action in (Action.LIST_ALL_TEAMS, Action.STATISTICS) else channel
+    expected = await team_id_of(tiimi, team) if team else None
+    assert await refused_row(tiimi) == ("UOUT", action, expected)
+
+
+@pytest.mark.parametrize(("text", "action"), ASKEL.items())
+async def test_askel_commands(tiimi: TiimiCommands, text: str, action: Action) -> None:
+    channel = await team_channel(tiimi)
+    await tiimi.askel.run(actor=BERT, text="Hae asumistukea pe mennessä", channel_id=channel)
+    reply = await tiimi.askel.run(actor=OUTSIDER, text=text, channel_id=channel)
+    assert isinstance(reply, Reply) and "Vain" in reply.message.text
+    assert await refused_row(tiimi) == ("UOUT", action, await team_id_of(tiimi, channel))
+
+
+Press = Callable[[TiimiCommands, str, int], Awaitable[Any]]
+BUTTONS_AND_FORMS: dict[str, tuple[Press, Action]] = {
+    "step_done": (
+        lambda t, c, _: t.askel.press(
+            actor=OUTSIDER, channel_id=c, action_id="step_done", value="1"
+        ),
+        Action.CHANGE_PLAN,
+    ),
+    "home_step_done": (
+        lambda t, _, team: t.askel.finish_from_home(actor=OUTSIDER, value=f"{team}:1"),
+        Action.CHANGE_PLAN,
+    ),
+    "plan_page": (
+        lambda t, c, _: t.askel.show_plan(actor=OUTSIDER, channel_id=c, page=2),
+        Action.VIEW_PLAN,
+    ),
+    "nudge_snooze": (
+        lambda t, c, _: t.snooze_from_button(actor=OUTSIDER, channel_id=c, days=7),
+        Action.MEETINGS,
+    ),
+    "close_team": (
+        lambda t, c, _: t.close_from_button(actor=OUTSIDER, channel_id=c, value="x:other"),
+        Action.CLOSE_TEAM,
+    ),
+    "reschedule_form": (
+        lambda t, c, _: t.askel.reschedule(
+            actor=OUTSIDER, channel_id=c, number=1, due=date(2027, 1, 1)
+        ),
+        Action.CHANGE_PLAN,
+    ),
+    "step_form": (
+        lambda t, c, _: t.askel.submit_form(
+            actor=OUTSIDER,
+            channel_id=c,
+            form=StepForm("Soita", None, None, None, None),
+        ),
+        Action.CHANGE_PLAN,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", BUTTONS_AND_FORMS)
+async def test_buttons_and_forms(tiimi: TiimiCommands, name: str) -> None:
+    channel = await team_channel(tiimi)
+    await tiimi.askel.run(actor=BERT, text="Hae asumistukea pe mennessä", channel_id=channel)
+    team = await team_id_of(tiimi, channel)
+    press, action = BUTTONS_AND_FORMS[name]
+    try:
+        outcome = await press(tiimi, channel, team)
+        assert isinstance(outcome, Reply)
+        answer = outcome.message.text
+    except FormErrors as errors:  # forms raise; the adapter answers them
+        answer = " ".join(errors.errors.values())
+    except UserError as error:
+        answer = error.key
+    assert "Vain" in answer or answer == "not_a_member"
+    assert await refused_row(tiimi) == ("UOUT", action, team)
+
+
+# every button and form route → its case above, or why it needs none
+ROUTES = {
+    "step_done": "step_done",
+    "step_not_done": "step_done",  # the same call with another status
+    "home_step_done": "home_step_done",
+    "^plan_page:": "plan_page",
+    "^nudge_snooze:(1|7)$": "nudge_snooze",
+    "^close_team:": "close_team",
+    "reschedule_step": "reschedule_form",
+    "add_step": "step_form",
+    "step_move": None,  # only opens the form; its submission is reschedule_step
+    "open_team": None,  # anyone may open a team
+    "^teams_page:": None,  # /tiimi avoimet's pages: the /tiimi cases cover its rules
+}
+
+
+def test_every_button_and_form_route_has_a_case() -> None:
+    from handlers.slack.app import listener_routes
+
+    table = listener_routes().table()
+    routed = set(table.names["action"]) | set(table.names["view"])
+    routed |= {p.pattern for p in table.patterns["action"]}
+    assert set(ROUTES) == routed
+    assert {case for case in ROUTES.values() if case} == set(BUTTONS_AND_FORMS)
