@@ -216,7 +216,7 @@ def _every_builder() -> list[replies.Message]:
         home_messages.home(
             t,
             user_id="UBERT",
-            teams=((team, None),),
+            teams=((team, None, 0),),
             steps=((step, team),),
             orphans=((step, team),),
             overview=None,
