@@ -25,8 +25,8 @@ def malformed(content_type: str, body: str) -> web.Response | None:
     if content_type == FORM:
         if body.startswith("{"):  # Bolt would read it as JSON; Slack's forms are `name=value&…`
             return web.json_response({"error": "invalid_form"}, status=400)
-        payload = parse_qs(body, keep_blank_values=True).get("payload")
-        if payload is not None and not isinstance(read_json(payload[0]), dict):
+        payloads = parse_qs(body, keep_blank_values=True).get("payload", [])
+        if not all(isinstance(read_json(p), dict) for p in payloads):  # Bolt reads the last
             return web.json_response({"error": "invalid_payload"}, status=400)
         return None
     return web.json_response({"error": "unsupported_media_type"}, status=415)

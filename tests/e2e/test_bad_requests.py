@@ -30,6 +30,7 @@ DEEP = "[" * 100_000  # json.loads raises RecursionError, not ValueError
         pytest.param(urlencode({"payload": DEEP}), FORM, 400, id="nested_payload"),
         pytest.param("{" + DEEP, FORM, 400, id="form_read_as_json"),
         pytest.param("{not json", FORM, 400, id="form_read_as_bad_json"),
+        pytest.param("payload=%7B%7D&payload=%5B", FORM, 400, id="second_payload"),
     ],
 )
 async def test_malformed_bodies(bot: RunningBot, body: str, content_type: str, status: int) -> None:
