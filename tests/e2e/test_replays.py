@@ -161,3 +161,55 @@ async def test_an_invalid_step_form_is_answered_with_errors_and_adds_nothing(
     answer = refused.json()
     assert answer["response_action"] == "errors" and set(answer["errors"]) == {"text", "due"}
     assert not any(m.text.startswith("Askel") for m in bot.fake.messages[channel])
+
+
+async def test_a_step_refused_after_the_answer_is_explained_in_a_direct_message(
+    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+) -> None:
+    async with running_bot(fake_slack, database_url, clock) as bot:
+        channel = await team_channel(bot)
+        await bot.sender.command("/askel", "", user_id="UANNA", channel_id=channel)
+        await fake_slack.wait_for(lambda: fake_slack.views_opened)
+        view = fake_slack.views_opened[-1]["view"] | {"id": "VSTEP3"}
+        values = {
+            "text": {"text": {"type": "plain_text_input", "value": "Hae asumistukea"}},
+            "owner_user": {"owner_user": {"type": "users_select", "selected_user": "UCARL"}},
+        }
+        answered = await bot.sender.view_submission(user_id="UANNA", view=view, values=values)
+        assert (answered.status, answered.body) == (200, "")  # membership is checked after
+        await fake_slack.wait_for(lambda: fake_slack.calls_to("conversations.open"))
+        await fake_slack.wait_for(
+            lambda: any("ei ole tiimin jäsen" in c.args.get("text", "") for c in posts(fake_slack))
+        )
+    assert await rows(database_url, Step) == []
+
+
+def posts(fake: FakeSlack) -> list[Any]:
+    return fake.calls_to("chat.postMessage")
+
+
+async def test_the_team_form_sent_twice_while_slack_is_slow_opens_one_team(
+    bot: RunningBot,
+) -> None:
+    fake = bot.fake
+    await bot.sender.command("/tiimi", "uusi", user_id="UANNA", channel_id="DANNA")
+    await fake.wait_for(lambda: fake.views_opened)
+    view = fake.views_opened[-1]["view"] | {"id": "VTEAM1"}
+    values = {
+        "members": {"members": {"type": "multi_users_select", "selected_users": ["UBERT"]}},
+        "consent": {
+            "consent": {
+                "type": "checkboxes",
+                "selected_options": [{"value": "client_chose_members"}],
+            }
+        },
+    }
+    creating = fake.hold("conversations.create")
+    first = await bot.sender.view_submission(user_id="UANNA", view=view, values=values)
+    await fake.wait_for(lambda: fake.calls_to("conversations.create"))
+    again = await bot.sender.view_submission(user_id="UANNA", view=view, values=values)
+    assert [first.status, again.status] == [200, 200]  # both answered while Slack is slow
+    creating.set()
+    await fake.wait_for(lambda: len(posts(fake)) == 3)  # the welcome; a message to each form
+    assert len(fake.calls_to("conversations.create")) == 1
+    assert fake.channel_by_name("mt-2026-0002") is None
