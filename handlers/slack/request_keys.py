@@ -9,12 +9,15 @@ verified request's key is ever recorded. Socket Mode requests pass through it to
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, Protocol
 
 from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
+
+log = logging.getLogger(__name__)
 
 
 class RequestKeys(Protocol):
@@ -62,5 +65,6 @@ class HandleOnce(AsyncMiddleware):
     ) -> BoltResponse | None:
         key = request_key(req.body)
         if key is not None and not await self._requests.first_time(key):
+            log.info("a %s request came again; answered, not handled", key.partition(":")[0])
             return BoltResponse(status=200, body="")  # Slack's ordinary acknowledgement
         return await next()
