@@ -10,3 +10,8 @@ class UserError(Exception):
         super().__init__(key)
         self.key = key
         self.params = params
+
+
+class AlreadyHandled(Exception):
+    """The request's key was recorded before: a replay, a redelivery or the same form
+    submitted again, which changes nothing."""

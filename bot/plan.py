@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, datetime
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import plan_messages
 from bot.access import Action, team_for
 from bot.context import Actor, Core
-from bot.errors import UserError
+from bot.errors import AlreadyHandled, UserError
 from bot.plan_commands import AddStep
 from bot.plan_messages import PlanData
 from bot.platform import PlatformError
@@ -113,8 +114,12 @@ class PlanService:
             self._audit(session, actor, plan.team, AuditAction.GOAL_ADDED, f"T{number}")
         return goal
 
-    async def add_step(self, *, actor: Actor, channel_id: str, command: AddStep) -> Step:
-        """Record the step, then post it to the channel with its buttons."""
+    async def add_step(
+        self, *, actor: Actor, channel_id: str, command: AddStep, request_key: str | None = None
+    ) -> Step:
+        """Record the step, then post it to the channel with its buttons. `request_key` (e.g. a
+        form's view id) is recorded with the step: a second request with it raises
+        AlreadyHandled and adds nothing."""
         plan = await self.load(actor, channel_id, action=Action.CHANGE_PLAN, statuses=())
         owner = command.owner.user_id
         if owner is not None and owner not in plan.member_ids:
@@ -122,6 +127,8 @@ class PlanService:
         now = self.core.clock.now()
         async with self.core.database.session() as session:
             await queries.lock_team(session, team_id=plan.team.pk)
+            if request_key is not None:
+                await self._record_once(session, request_key, at=now)
             goal_id = None
             if command.goal_number is not None:
                 goal = await queries.goal_by_number(
@@ -216,6 +223,16 @@ class PlanService:
         async with self.core.database.session() as session:
             await queries.set_step_message(session, step_id=step.pk, ts=ts)
         step.message_ts = ts
+
+    @staticmethod
+    async def _record_once(session: AsyncSession, request_key: str, *, at: datetime) -> None:
+        """Record the key in this transaction; AlreadyHandled when it was recorded before
+        (after the team's lock, so a concurrent twin waits and then finds it)."""
+        queries.record_request_key(session, key=request_key, at=at)
+        try:
+            await session.flush()
+        except IntegrityError:
+            raise AlreadyHandled(request_key) from None
 
     def _audit(
         self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,7 +13,7 @@ from bot.command_text import typed_text
 from bot.context import Actor, Core
 from bot.date_errors import explain
 from bot.dates import DateParseError
-from bot.errors import UserError
+from bot.errors import AlreadyHandled, UserError
 from bot.plan import PlanService
 from bot.plan_commands import (
     MAX_TEXT,
@@ -102,7 +103,9 @@ class AskelCommands:
             raise FormErrors({"due": explain(actor.t, DateParseError("past", {"date": due}))})
         await self.plan.change(actor=actor, channel_id=channel_id, number=number, due=due)
 
-    async def submit_form(self, *, actor: Actor, channel_id: str, form: StepForm) -> None:
+    def check_form(self, *, actor: Actor, form: StepForm) -> AddStep:
+        """The step the form asks for, checked without any I/O so that the form can be answered
+        at once; raises FormErrors to show beside the fields."""
         errors: dict[str, str] = {}
         try:
             guard(form.text)
@@ -112,17 +115,27 @@ class AskelCommands:
             errors["due"] = explain(actor.t, DateParseError("past", {"date": form.due}))
         if form.owner_user_id and form.owner_role:
             errors["owner_role"] = actor.t("form_one_owner")
+        text = clean(form.text)
+        if not text and "text" not in errors:
+            errors["text"] = actor.t("usage_step")
         if errors:
             raise FormErrors(errors)
         owner = Owner(user_id=form.owner_user_id, role=form.owner_role)
-        text = clean(form.text)
-        if not text:
-            raise FormErrors({"text": actor.t("usage_step")})
-        command = AddStep(text[:MAX_TEXT], owner, form.due, form.goal_number)
-        try:
-            await self.plan.add_step(actor=actor, channel_id=channel_id, command=command)
-        except UserError as error:
-            raise FormErrors({"text": actor.t(error.key, **error.params)}) from None
+        return AddStep(text[:MAX_TEXT], owner, form.due, form.goal_number)
+
+    async def submit_form(
+        self, *, actor: Actor, channel_id: str, step: AddStep, form_id: str
+    ) -> Reply | None:
+        """Add the checked step after the form was answered; a refusal to tell the user, or
+        None. The same form (`form_id`, its view) adds one step, however often it is sent."""
+
+        async def work() -> None:
+            with contextlib.suppress(AlreadyHandled):  # the same form, submitted again
+                await self.plan.add_step(
+                    actor=actor, channel_id=channel_id, command=step, request_key=f"form:{form_id}"
+                )
+
+        return await answer(actor, work)
 
     async def _execute(self, command: PlanCommand, actor: Actor, channel_id: str) -> Reply:
         t, plan = actor.t, self.plan

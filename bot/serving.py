@@ -23,11 +23,11 @@ from bot.clock import Clock, SystemClock
 from bot.config import SHUTDOWN_GRACE_SECONDS, Settings
 from bot.context import Core
 from bot.dispatch import TiimiCommands
-from bot.events import EventLog
 from bot.home import HomeService
 from bot.pacing import ChannelPacer
 from bot.reminder_timing import load_holiday_calendar
 from bot.reminder_worker import ReminderWorker, new_worker_id
+from bot.request_log import RequestLog
 from bot.retention import RetentionService
 from bot.startup import settle_startup_objects
 from handlers.slack.app import SlackServices, build_app
@@ -97,7 +97,6 @@ async def serve(
         tiimi=tiimi,
         askel=tiimi.askel,
         home=HomeService(core, tiimi.coordinators),
-        events=EventLog(core),
         channel_guard=ChannelGuard(core),
         locales=LocaleResolver(client, default=settings.language),
         platform=platform,
@@ -108,6 +107,7 @@ async def serve(
         signing_secret=settings.slack_signing_secret or "",
         services=services,
         work=work,
+        request_log=RequestLog(core),
         responder=lambda url: PooledRespond(
             response_url=url, session=http, retry_handlers=retry_handlers()
         ),

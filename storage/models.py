@@ -263,8 +263,10 @@ class AuditEvent(SQLModel, table=True):
 
 
 class ProcessedEvent(SQLModel, table=True):
-    """Keys of requests already handled (an event's id, a command's or button's trigger id, a
-    form's view id), so that a redelivered or replayed request changes nothing."""
+    """Keys of requests already handled (`event:<event_id>`, `command:`, `action:` or
+    `view:<trigger_id>`, `form:<view_id>`), so that a redelivered or replayed request changes
+    nothing (bot/request_log.py). `event_id` holds the key; it was named when it held event ids
+    only."""
 
     event_id: str = Field(primary_key=True, max_length=255)
     received_at: datetime = Field(index=True)

@@ -171,12 +171,12 @@ async def audit_events(
     return result.all()
 
 
-def record_event(session: AsyncSession, *, event_id: str, at: datetime) -> None:
-    """Remember an event id; committing raises IntegrityError when it was seen before."""
-    session.add(ProcessedEvent(event_id=event_id, received_at=at))
+def record_request_key(session: AsyncSession, *, key: str, at: datetime) -> None:
+    """Remember a request's key; flushing raises IntegrityError when it was seen before."""
+    session.add(ProcessedEvent(event_id=key, received_at=at))
 
 
-async def forget_events(session: AsyncSession, *, received_before: datetime) -> None:
+async def forget_request_keys(session: AsyncSession, *, received_before: datetime) -> None:
     await session.exec(
         delete(ProcessedEvent).where(col(ProcessedEvent.received_at) < received_before)
     )

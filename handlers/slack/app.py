@@ -1,7 +1,8 @@
-"""Builds the Bolt AsyncApp: context middleware, listeners and the one error handler."""
+"""Builds the Bolt AsyncApp: its middleware, listeners and the one error handler."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, fields
 
@@ -13,7 +14,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.channel_guard import ChannelGuard
 from bot.dispatch import TiimiCommands
-from bot.events import EventLog
 from bot.home import HomeService
 from bot.plan_dispatch import AskelCommands
 from handlers.slack.errors import report_failure
@@ -30,6 +30,7 @@ from handlers.slack.listeners import (
 )
 from handlers.slack.locale import LocaleResolver
 from handlers.slack.platform import SlackPlatform
+from handlers.slack.request_keys import HandleOnce, RequestKeys
 from handlers.slack.routes import Routes
 from handlers.slack.views import open_team, reschedule_form, step_form
 from handlers.slack.work import BackgroundWork
@@ -57,7 +58,6 @@ class SlackServices:
     tiimi: TiimiCommands
     askel: AskelCommands
     home: HomeService
-    events: EventLog
     channel_guard: ChannelGuard
     locales: LocaleResolver
     platform: SlackPlatform
@@ -69,18 +69,31 @@ def build_app(
     signing_secret: str,
     services: SlackServices,
     work: BackgroundWork,
+    request_log: RequestKeys,
     responder: Callable[[str], AsyncRespond] | None = None,
 ) -> AsyncApp:
-    """`responder` builds respond() for a response_url (Bolt's own when None)."""
+    """`request_log` remembers the requests handled (bot.request_log.RequestLog); `responder`
+    builds respond() for a response_url (Bolt's own when None)."""
     app = AsyncApp(
         client=client,  # carries the token, base URL and retry handlers
         signing_secret=signing_secret,
         process_before_response=True,  # listeners return at ack(); see errors.background_listener
     )
+    app.middleware(HandleOnce(request_log))  # after Bolt's signature check: see request_keys
     app.middleware(ProvideServices(services, work, responder))
     listener_routes().install(app)
+    app.event(ANY_EVENT)(acknowledge_other_events)  # last: only events no listener took
     app.error(report_failure)
     return app
+
+
+ANY_EVENT = re.compile(".*")
+
+
+async def acknowledge_other_events() -> None:
+    """An event the bot has no listener for still gets a 200 (Bolt acknowledges events itself):
+    Slack counts any other answer as a failed delivery, retries it, and disables the event
+    subscriptions of an app that fails too many."""
 
 
 def listener_routes() -> Routes:

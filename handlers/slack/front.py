@@ -1,9 +1,11 @@
 """The front process's HTTP server, when the work runs in work processes (WORK_PROCESSES > 0).
 
-It refuses malformed, forged and replayed requests; answers a command, button or event that
-the bot takes at once, and only then hands it to a work process; passes a form submission,
+It refuses malformed and forged requests; answers a command, button or event that the bot
+takes at once, and only then hands it to a work process; passes a form submission,
 url_verification or anything else to a work process and returns that process's answer. So no
 acknowledgement waits behind another request's work (README, "Reliability and performance").
+A replay or redelivery changes nothing: the work process's Bolt app drops it once it has
+verified the signature (request_keys.HandleOnce).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from handlers.slack.handover import (
     response_url_of,
 )
 from handlers.slack.request_body import parse_body
-from handlers.slack.request_checks import ReplayGuard, refused
+from handlers.slack.request_checks import malformed
 from handlers.slack.route_table import RouteTable
 from handlers.slack.server import MAX_BODY_BYTES
 
@@ -51,7 +53,6 @@ def build_front_app(
     language: str,
 ) -> web.Application:
     web_app = web.Application(client_max_size=MAX_BODY_BYTES)
-    replays = ReplayGuard()
     verifier = SignatureVerifier(signing_secret)
     catalog = Catalog(language)
     handing_over: set[asyncio.Task[None]] = set()  # so that Slack's connection is free at once
@@ -92,7 +93,7 @@ def build_front_app(
     async def slack_events(request: web.Request) -> web.StreamResponse:
         raw = await request.read()
         body = raw.decode("utf-8", errors="replace")
-        refusal = refused(request, body, replays)
+        refusal = malformed(request.content_type, body)
         if refusal is not None:
             return refusal
         parsed = parse_body(body, request.content_type)

@@ -34,7 +34,7 @@ def answered_at_once(request: dict[str, Any], routes: RouteTable) -> bool:
     errors), url_verification and anything unknown go to a work process for their answer.
 
     `request` is the body as `request_body.parse_body` reads it, of a request that has passed
-    `request_checks.refused`; Bolt's own tests tell its kind, so the two route alike.
+    `request_checks.malformed`; Bolt's own tests tell its kind, so the two route alike.
     """
     kind: Kind
     if is_slash_command(request) and "ssl_check" not in request:

@@ -56,7 +56,7 @@ class Routes:
 
     def install(self, app: AsyncApp) -> None:
         """One Bolt listener per kind that has routes; requests no route takes stay unhandled
-        (Bolt answers 404)."""
+        (Bolt answers 404), except events: app.acknowledge_other_events answers those."""
         for kind in KINDS:
             if self._names[kind] or self._patterns[kind]:
                 self._install_kind(app, kind)

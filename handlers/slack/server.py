@@ -10,7 +10,7 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
 
 from handlers.slack.request_body import bolt_request
-from handlers.slack.request_checks import ReplayGuard, refused
+from handlers.slack.request_checks import malformed
 from handlers.slack.work import ANSWERED
 
 EVENTS_PATH = "/slack/events"
@@ -27,12 +27,10 @@ def build_web_app(
     many acknowledged requests are still being worked on."""
     web_app = web.Application(client_max_size=MAX_BODY_BYTES)
 
-    replays = ReplayGuard()
-
     async def slack_events(request: web.Request) -> web.Response:
         assert bolt_app is not None
         body = await request.text()
-        refusal = refused(request, body, replays)
+        refusal = malformed(request.content_type, body)
         if refusal is not None:
             return refusal
         slack_request = bolt_request(body, query=request.query_string, headers=request.headers)

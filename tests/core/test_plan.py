@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import pytest
@@ -114,14 +115,28 @@ async def test_form_and_dialog(tiimi: TiimiCommands, clock: FakeClock) -> None:
     today = clock.now().date()
     bad = StepForm("Soita 010594Y9032", "UBERT", "client", today - timedelta(days=1), None)
     try:
-        await tiimi.askel.submit_form(actor=ANNA, channel_id=channel, form=bad)
+        tiimi.askel.check_form(actor=ANNA, form=bad)
         raise AssertionError("the form should have been refused")
     except FormErrors as refused:
         assert set(refused.errors) == {"text", "due", "owner_role"}
     good = StepForm("Soita Kelaan", "UBERT", None, today + timedelta(days=2), 1)
-    await tiimi.askel.submit_form(actor=ANNA, channel_id=channel, form=good)
-    listing = text_of(await tiimi.askel.run(actor=ANNA, text="lista", channel_id=channel))
+    step = tiimi.askel.check_form(actor=ANNA, form=good)
+    sent = [
+        tiimi.askel.submit_form(actor=ANNA, channel_id=channel, step=step, form_id="V1")
+        for _ in range(3)  # the same form, sent three times at once
+    ]
+    assert await asyncio.gather(*sent) == [None, None, None]
+    listing = text_of(await tiimi.askel.run(actor=ANNA, text="kaikki", channel_id=channel))
     assert "*1.* Soita Kelaan · <@UBERT> · ke 25.11.2026 · T1" in listing
+    assert "*2.*" not in listing
+    outsider = StepForm("Soita", "UCARL", None, None, None)
+    refusal = await tiimi.askel.submit_form(
+        actor=ANNA,
+        channel_id=channel,
+        step=tiimi.askel.check_form(actor=ANNA, form=outsider),
+        form_id="V2",
+    )
+    assert refusal is not None and "ei ole tiimin jäsen" in text_of(refusal)
 
 
 async def test_step_list_shows_a_limited_window_and_counts_the_rest(

@@ -77,3 +77,24 @@ async def test_commands_buttons_and_events_over_socket_mode(
                 assert resp.status in (404, 405)
             async with session.get(f"{bot.url}/healthz") as resp:
                 assert resp.status == 200
+
+
+async def test_a_redelivered_envelope_changes_nothing(
+    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+) -> None:
+    socket = fake_slack.socket_mode
+    async with running_bot(
+        fake_slack, database_url, clock, SLACK_APP_TOKEN=fake_slack.app_token
+    ) as bot:
+        await fake_slack.wait_for(lambda: socket.connections)
+        opened = command(fake_slack, "uusi <@UBERT>", "DANNA")
+        await socket.send("slash_commands", opened)
+        await fake_slack.wait_for(lambda: fake_slack.responses(opened["response_url"]))
+        channel = bot.channel_named("mt-2026-0001")
+        goal = command(fake_slack, "tavoite Oma asunto", channel) | {"command": "/askel"}
+        envelopes = [await socket.send("slash_commands", goal) for _ in range(2)]
+        await fake_slack.wait_for(lambda: all(e in socket.acks for e in envelopes))
+        await fake_slack.wait_for(lambda: fake_slack.responses(goal["response_url"]))
+    assert [r["text"] for r in fake_slack.responses(goal["response_url"])] == [
+        "Tavoite T1 on kirjattu."
+    ]

@@ -19,7 +19,8 @@ import aiohttp
 from tests.e2e.test_modal_home_security import modal_values
 from tests.e2e.test_process import ROOT, clean_env
 from tests.fake_slack import FakeSlack
-from tests.support.slack_requests import JSON, SlackSender
+from tests.support.signing import signed_headers
+from tests.support.slack_requests import FORM, JSON, SlackSender
 
 SECRET = "work0processes0signing0secret"
 
@@ -156,3 +157,29 @@ async def test_a_work_process_that_dies_is_started_again(
         running.process.terminate()
         assert await asyncio.wait_for(running.process.wait(), 60) == 0
         assert not await asyncio.to_thread(Path(f"/proc/{second}").exists)  # stopped, reaped
+
+
+async def test_a_replay_through_the_front_changes_nothing(
+    fake_slack: FakeSlack, database_url: str, tmp_path: Path
+) -> None:
+    fake = fake_slack
+    async with front(fake, database_url, tmp_path) as running:
+        sender = running.sender
+        opened = await sender.command("/tiimi", "uusi <@UBERT>", user_id="UANNA", channel_id="D1")
+        await fake.wait_for(lambda: fake.responses(opened.response_url))
+        channel = fake.channel_by_name("mt-2026-0001")
+        assert channel is not None
+        body, url, _trigger = sender.command_body(
+            "/askel", "tavoite Oma asunto", user_id="UANNA", channel_id=channel.id
+        )
+        headers = signed_headers(SECRET, body)
+        retry = {"X-Slack-Retry-Num": "1"}
+        statuses = [
+            (await sender.raw(body, content_type=FORM, signed=False, headers=h)).status
+            for h in (headers, headers, headers | retry)
+        ]
+        assert statuses == [200, 200, 200]
+        await fake.wait_for(lambda: fake.responses(url))
+        running.process.terminate()  # the work process finishes what it was handed
+        assert await asyncio.wait_for(running.process.wait(), 60) == 0
+    assert [r["text"] for r in fake.responses(url)] == ["Tavoite T1 on kirjattu."]

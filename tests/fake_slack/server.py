@@ -75,6 +75,7 @@ class FakeSlack:
         self.on_join: Callable[[dict[str, Any]], Awaitable[object]] | None = None
         self._hooks: dict[str, ResponseUrl] = {}
         self._failures: dict[str, list[Failure]] = {}
+        self._held: dict[str, asyncio.Event] = {}
         self._runner: web.AppRunner | None = None
         self._changed: asyncio.Condition | None = None
         self._chaos: tuple[random.Random, float, float, float] | None = None
@@ -245,6 +246,13 @@ class FakeSlack:
             self.api_ref.assert_documented(method, error)
         self._failures.setdefault(method, []).append(Failure(error, status, retry_after, times))
 
+    def hold(self, method: str) -> asyncio.Event:
+        """Hold every call of `method` (recorded, not yet applied or answered) until the
+        returned event is set, as a slow Slack would."""
+        assert method in HANDLERS, f"fake does not implement {method}"
+        gate = self._held[method] = asyncio.Event()
+        return gate
+
     def lose_next_response(self, method: str, *, times: int = 1) -> None:
         """Apply the next `times` calls of `method` but drop the connection instead of
         answering, as when Slack did the work and the answer was lost on the way."""
@@ -314,6 +322,9 @@ class FakeSlack:
         self._traffic.append(raw_body)
         call = Call(method=method, args={}, raw_body=raw_body)
         self.calls.append(call)
+        if (gate := self._held.get(method)) is not None and not gate.is_set():
+            await self._poke()  # wait_for() sees the call arrive
+            await gate.wait()
         if (failure := self._chaos_failure(request, call)) is not None:
             return failure
         try:

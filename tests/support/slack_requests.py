@@ -80,6 +80,23 @@ class SlackSender:
         channel_name: str | None = None,
     ) -> BotResponse:
         """Send a slash command with a fresh response_url and trigger_id."""
+        body, response_url, trigger_id = self.command_body(
+            command, text, user_id=user_id, channel_id=channel_id, channel_name=channel_name
+        )
+        result = await self.raw(body, content_type=FORM)
+        result.response_url, result.trigger_id = response_url, trigger_id
+        return result
+
+    def command_body(
+        self,
+        command: str,
+        text: str,
+        *,
+        user_id: str,
+        channel_id: str,
+        channel_name: str | None = None,
+    ) -> tuple[str, str, str]:
+        """A slash command's form body, with its fresh response_url and trigger_id."""
         response_url = self.fake.new_response_url(channel_id=channel_id)
         trigger_id = self.fake.issue_trigger_id()
         fields = {
@@ -97,9 +114,7 @@ class SlackSender:
             "response_url": response_url,
             "trigger_id": trigger_id,
         }
-        result = await self.raw(urlencode(fields), content_type=FORM)
-        result.response_url, result.trigger_id = response_url, trigger_id
-        return result
+        return urlencode(fields), response_url, trigger_id
 
     async def block_action(
         self,

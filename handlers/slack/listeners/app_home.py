@@ -19,11 +19,9 @@ async def publish_home(client: AsyncWebClient, context: AsyncBoltContext) -> Non
 
 
 async def handle_app_home_opened(
-    body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+    event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
 ) -> None:
-    """Runs once the event is acknowledged; a redelivered event (same event_id) is skipped."""
-    if not await context["events"].first_delivery(str(body.get("event_id", ""))):
-        return
+    """Runs once the event is acknowledged (a redelivery stops at request_keys.HandleOnce)."""
     if event.get("tab") == "home":
         await publish_home(client, context)
 

@@ -11,21 +11,15 @@ from handlers.slack.routes import Routes
 
 
 async def handle_member_joined(
-    ack: AsyncAck, body: dict[str, Any], event: dict[str, Any], context: AsyncBoltContext
+    ack: AsyncAck, event: dict[str, Any], context: AsyncBoltContext
 ) -> None:
-    """Whether the person may stay is decided before the acknowledgement (one lookup), so that
-    in a single process an event lost with a crash is redelivered by Slack (with
-    WORK_PROCESSES the front acknowledges at once); the removal follows the answer. The bot's
-    own joins and redeliveries (same event_id) are ignored. People the bot invites are never
-    removed whatever the order: their member rows are written before the invitation."""
+    """Whether the person may stay is decided before the acknowledgement (one lookup); the
+    removal follows the answer. The bot's own joins are ignored (redeliveries never get here:
+    request_keys.HandleOnce answers them). People the bot invites are never removed whatever
+    the order: their member rows are written before the invitation."""
     user_id, channel_id = str(event.get("user") or ""), str(event.get("channel") or "")
     inviter_id = str(event.get("inviter") or "") or None
-    if (
-        not user_id
-        or not channel_id
-        or user_id == context.bot_user_id
-        or not await context["events"].first_delivery(str(body.get("event_id", "")))
-    ):
+    if not user_id or not channel_id or user_id == context.bot_user_id:
         await ack()
         return
     guard = context["channel_guard"]
@@ -39,8 +33,7 @@ async def handle_user_change(
     ack: AsyncAck, event: dict[str, Any], context: AsyncBoltContext
 ) -> None:
     """Slack sends it for every profile change; only `deleted` matters here. Marked before the
-    acknowledgement (one UPDATE), so that a crash leaves Slack to redeliver; marking is
-    idempotent, so a redelivery changes nothing and needs no event log."""
+    acknowledgement (one UPDATE); marking is idempotent."""
     user = event.get("user")
     if isinstance(user, dict) and user.get("id"):
         await context["channel_guard"].account_changed(

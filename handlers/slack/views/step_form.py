@@ -96,18 +96,25 @@ def read_step_form(view: dict[str, Any]) -> StepForm:
     )
 
 
-async def handle_step_form(
-    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext
-) -> None:
+async def handle_step_form(ack: AsyncAck, view: dict[str, Any], context: AsyncBoltContext) -> None:
+    """Check the form, answer it, then add the step: a slow step no longer shows Slack's
+    error and tempts a second submission (which, sent with the same view id, adds nothing)."""
     actor = await actor_of(context)
+    askel = context["askel"]
     try:
-        await context["askel"].submit_form(
-            actor=actor, channel_id=view.get("private_metadata") or "", form=read_step_form(view)
-        )
+        step = askel.check_form(actor=actor, form=read_step_form(view))
     except FormErrors as errors:
         await ack(response_action="errors", errors=errors.errors)
         return
     await ack()
+    refusal = await askel.submit_form(
+        actor=actor,
+        channel_id=view.get("private_metadata") or "",
+        step=step,
+        form_id=str(view["id"]),
+    )
+    if refusal is not None:  # a form has no response_url: the refusal comes as a message
+        await context["platform"].send_direct(actor.user_id, refusal.message)
 
 
 def register(routes: Routes) -> None:
