@@ -146,7 +146,8 @@ BUTTONS_AND_FORMS: dict[str, tuple[Press, Action]] = {
         lambda t, c, _: t.askel.submit_form(
             actor=OUTSIDER,
             channel_id=c,
-            form=StepForm("Soita", None, None, None, None),
+            step=t.askel.check_form(actor=OUTSIDER, form=StepForm("Soita", None, None, None, None)),
+            form_id="VSTEP",
         ),
         Action.CHANGE_PLAN,
     ),
