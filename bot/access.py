@@ -18,6 +18,8 @@ class Role(enum.StrEnum):
     MEMBER = "member"  # a current member of the team
     CONVENOR = "convenor"  # the team's vastuuhenkilö
     COORDINATOR = "coordinator"  # sees every open team's status, never content
+    # a member of the team when it closed (members removed before are not), until the purge
+    FORMER_MEMBER = "former_member"
 
 
 class Action(enum.StrEnum):
@@ -35,6 +37,10 @@ class Action(enum.StrEnum):
     MEETINGS = "meetings"  # book, move, cancel, show, snooze the nudge
     LIST_ALL_TEAMS = "list_all_teams"  # /tiimi avoimet over every team, and its CSV
     STATISTICS = "statistics"
+    # by team code, from anywhere (`/tiimi vie MT-2026-0042` …)
+    EXPORT_BY_CODE = "export_by_code"
+    HAND_OVER_BY_CODE = "hand_over_by_code"
+    CLOSE_BY_CODE = "close_by_code"
 
 
 _MEMBERS = frozenset({Role.MEMBER})
@@ -53,7 +59,11 @@ RULES: Mapping[Action, frozenset[Role]] = {
     Action.MEETINGS: _MEMBERS,
     Action.LIST_ALL_TEAMS: frozenset({Role.COORDINATOR}),
     Action.STATISTICS: frozenset({Role.COORDINATOR}),
+    Action.EXPORT_BY_CODE: frozenset({Role.MEMBER, Role.FORMER_MEMBER}),
+    Action.HAND_OVER_BY_CODE: frozenset({Role.COORDINATOR}),  # the convenor: in the channel
+    Action.CLOSE_BY_CODE: frozenset({Role.COORDINATOR}),
 }
+_BY_CODE_FOR_COORDINATORS = (Action.HAND_OVER_BY_CODE, Action.CLOSE_BY_CODE)
 
 
 def roles_of(
@@ -63,9 +73,12 @@ def roles_of(
     if coordinator:
         roles.add(Role.COORDINATOR)
     if team is not None and any(m.user_id == user_id for m in members):
-        roles.add(Role.MEMBER)
-        if team.convenor_id == user_id:
-            roles.add(Role.CONVENOR)
+        if team.state == TeamState.CLOSED:  # `members`: those of the team when it closed
+            roles.add(Role.FORMER_MEMBER)
+        else:
+            roles.add(Role.MEMBER)
+            if team.convenor_id == user_id:
+                roles.add(Role.CONVENOR)
     return frozenset(roles)
 
 
@@ -105,4 +118,31 @@ async def team_for(
     members = await queries.active_members(session, team_id=team.pk)
     roles = roles_of(actor.user_id, team=team, members=members, coordinator=False)
     authorize(action, roles, team=team)
+    return team, members
+
+
+async def team_by_code(
+    session: AsyncSession, *, code: str, actor: Actor, action: Action, coordinator: bool
+) -> tuple[Team, Sequence[Member]]:
+    """The team with this code and its members (for a closed team: those of it when it
+    closed), once the actor may take the action on it by code. A code that does not exist and
+    a team the actor may not reach get the same answer."""
+    team = await queries.get_team_by_code(session, code=code)
+    if team is None or team.state in (TeamState.PENDING, TeamState.FAILED):
+        team = None
+    if action in _BY_CODE_FOR_COORDINATORS:
+        if not coordinator:
+            raise UserError("by_code_only_coordinators")
+        if team is None:
+            raise UserError("team_code_refused", code=code)
+        if team.state != TeamState.ACTIVE:
+            raise UserError("team_closed", code=team.code)
+    elif team is not None and team.purged_at is not None:  # nobody's plan is left to give
+        raise UserError("team_content_purged", code=team.code)
+    if team is None:
+        raise UserError("team_code_refused", code=code)
+    members = await queries.active_members(session, team_id=team.pk)
+    roles = roles_of(actor.user_id, team=team, members=members, coordinator=coordinator)
+    if not allowed(action, roles):
+        raise UserError("team_code_refused", code=code)
     return team, members

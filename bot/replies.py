@@ -6,6 +6,7 @@ user mentions `<@U…>` and channel links `<#C…>`.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -67,6 +68,8 @@ class Reply:
 
     message: Message
     public: bool = False
+    # work to do once the answer has reached the user (e.g. clearing a closed team's channel)
+    then: Callable[[], Awaitable[object]] | None = field(default=None, compare=False)
 
 
 def simple(text: str) -> Reply:

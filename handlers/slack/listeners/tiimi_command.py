@@ -34,6 +34,8 @@ async def handle_tiimi(
         await client.views_open(trigger_id=command["trigger_id"], view=view)
         return
     await respond(**reply_payload(result))
+    if result.then is not None:  # e.g. clearing a closed team's channel, which takes minutes
+        await result.then()
 
 
 def register(routes: Routes) -> None:
