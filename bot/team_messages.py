@@ -48,36 +48,40 @@ def member_list(t: Catalog, *, team: Team, members: Sequence[Member]) -> Message
 def closing_summary(
     t: Catalog, *, team: Team, counts: Counts, tz: ZoneInfo, retention_days: int
 ) -> Message:
-    """Reason, dates, counts and who closed it; no plan content (it has left the channel)."""
-    assert team.closed_at is not None and team.closed_by is not None
+    """Reason, dates, counts and who closed it; no plan content (it has left the channel).
+    A close finished only after the purge has no people left to name."""
+    assert team.closed_at is not None
     opened = team.activated_at or team.created_at
     purge = team.closed_at + timedelta(days=retention_days)
 
     def day(moment: datetime) -> str:
         return format_date(moment.astimezone(tz).date(), t.lang)
 
-    by_coordinator = team.closed_by != team.convenor_id
-    closer = "closed_by_coordinator" if by_coordinator else "closed_by"
+    lines = [
+        t(
+            "closed_summary",
+            reason=t(f"reason_{team.close_reason}"),
+            opened=day(opened),
+            closed=day(team.closed_at),
+            days=max(0, (team.closed_at - opened).days),
+            members=counts.members,
+            steps=counts.steps,
+            done=counts.steps_done,
+            meetings=counts.meetings,
+        )
+    ]
+    if team.convenor_id:
+        lines.append(t("closed_convenor", user=team.convenor_id))
+    if team.closed_by:
+        by_coordinator = team.closed_by != team.convenor_id
+        lines.append(
+            t("closed_by_coordinator" if by_coordinator else "closed_by", user=team.closed_by)
+        )
     return Message(
         text=t("closed_fallback", code=team.code),
         blocks=(
             Header(t("closed_header", code=team.code)),
-            Text(
-                t(
-                    "closed_summary",
-                    reason=t(f"reason_{team.close_reason}"),
-                    opened=day(opened),
-                    closed=day(team.closed_at),
-                    days=max(0, (team.closed_at - opened).days),
-                    members=counts.members,
-                    steps=counts.steps,
-                    done=counts.steps_done,
-                    meetings=counts.meetings,
-                    convenor=team.convenor_id,
-                )
-                + "\n"
-                + t(closer, user=team.closed_by)
-            ),
+            Text("\n".join(lines)),
             Text(t("closed_record_reminder", code=team.code, until=day(purge))),
         ),
     )

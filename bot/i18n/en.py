@@ -5,7 +5,7 @@ MESSAGES: dict[str, str] = {
     "welcome_header": "Welcome to team {code}",
     "welcome_intro": (
         "This is the shared workspace of the client's My Team. The client chose the members."
-        "\n*Convenor:* <@{convenor}>\n*Members:* {members}"
+        "\n*Members:* {members}"
     ),
     "welcome_do": (
         "*Record here* the shared plan: the client's goals and small steps (who does what by "
@@ -81,7 +81,7 @@ MESSAGES: dict[str, str] = {
     "closed_summary": (
         "*Reason:* {reason}\n*Opened:* {opened} · *closed:* {closed} ({days} days)\n"
         "*Members:* {members} · *steps:* {steps}, {done} of them done · "
-        "*meetings:* {meetings}\n*Convenor:* <@{convenor}>"
+        "*meetings:* {meetings}"
     ),
     "closed_record_reminder": (
         "Remember to record the team's closing in your own client record system. The bot has "
@@ -280,6 +280,7 @@ MESSAGES: dict[str, str] = {
     "home_counts": "*{open}* open teams · *{unbooked}* without a booked meeting · *{late}* with overdue steps",
     "channel_unavailable": "The team's channel has been archived or the bot was removed from it, so this could not be done. Ask the convenor to check the channel.",
     "steps_more": "…and {count} more steps. The whole plan page by page: `/tiimi suunnitelma`.",
+    "closed_convenor": "*Convenor:* <@{user}>",
     "closed_by": "*Closed by:* <@{user}>",
     "closed_by_coordinator": "*Closed by:* coordinator <@{user}>",
     "convenor_changed_by_coordinator_notice": (

@@ -6,7 +6,7 @@ MESSAGES: dict[str, str] = {
     "welcome_header": "Tervetuloa tiimiin {code}",
     "welcome_intro": (
         "Tämä on asiakkaan Minun tiimini -tiimin yhteinen työtila. Asiakas on valinnut tiimin "
-        "jäsenet.\n*Vastuuhenkilö:* <@{convenor}>\n*Jäsenet:* {members}"
+        "jäsenet.\n*Jäsenet:* {members}"
     ),
     "welcome_do": (
         "*Kirjatkaa tänne* yhteinen suunnitelma: asiakkaan tavoitteet ja pienet askeleet "
@@ -88,7 +88,7 @@ MESSAGES: dict[str, str] = {
     "closed_summary": (
         "*Syy:* {reason}\n*Avattu:* {opened} · *suljettu:* {closed} ({days} päivää)\n"
         "*Jäseniä:* {members} · *askeleita:* {steps}, joista tehty {done} · "
-        "*tapaamisia:* {meetings}\n*Vastuuhenkilö:* <@{convenor}>"
+        "*tapaamisia:* {meetings}"
     ),
     "closed_record_reminder": (
         "Muistakaa kirjata tiimin päättyminen omaan asiakastietojärjestelmäänne. Botti on "
@@ -293,6 +293,7 @@ MESSAGES: dict[str, str] = {
     "home_counts": "*{open}* avointa tiimiä · *{unbooked}* ilman sovittua tapaamista · *{late}* joissa myöhässä olevia askeleita",
     "channel_unavailable": "Tiimin kanava on arkistoitu tai botti on poistettu siitä, joten tätä ei voitu tehdä. Pyydä vastuuhenkilöä tarkistamaan kanava.",
     "steps_more": "…ja {count} askelta lisää. Koko suunnitelma sivuittain: `/tiimi suunnitelma`.",
+    "closed_convenor": "*Vastuuhenkilö:* <@{user}>",
     "closed_by": "*Sulki:* <@{user}>",
     "closed_by_coordinator": "*Sulki:* koordinaattori <@{user}>",
     "convenor_changed_by_coordinator_notice": (

@@ -5,7 +5,7 @@ MESSAGES: dict[str, str] = {
     "welcome_header": "Välkommen till teamet {code}",
     "welcome_intro": (
         "Det här är den gemensamma arbetsytan för klientens Mitt team. Klienten har valt "
-        "teamets medlemmar.\n*Ansvarsperson:* <@{convenor}>\n*Medlemmar:* {members}"
+        "teamets medlemmar.\n*Medlemmar:* {members}"
     ),
     "welcome_do": (
         "*Skriv här* den gemensamma planen: klientens mål och små steg (vem gör vad och när), "
@@ -84,7 +84,7 @@ MESSAGES: dict[str, str] = {
     "closed_summary": (
         "*Orsak:* {reason}\n*Öppnat:* {opened} · *stängt:* {closed} ({days} dagar)\n"
         "*Medlemmar:* {members} · *steg:* {steps}, varav gjorda {done} · "
-        "*möten:* {meetings}\n*Ansvarsperson:* <@{convenor}>"
+        "*möten:* {meetings}"
     ),
     "closed_record_reminder": (
         "Kom ihåg att anteckna att teamet avslutats i ert eget klientdatasystem. Boten har "
@@ -285,6 +285,7 @@ MESSAGES: dict[str, str] = {
     "home_counts": "*{open}* öppna team · *{unbooked}* utan inbokat möte · *{late}* med försenade steg",
     "channel_unavailable": "Teamets kanal har arkiverats eller boten har tagits bort från den, så detta kunde inte göras. Be ansvarspersonen kontrollera kanalen.",
     "steps_more": "…och {count} steg till. Hela planen sida för sida: `/tiimi suunnitelma`.",
+    "closed_convenor": "*Ansvarsperson:* <@{user}>",
     "closed_by": "*Stängt av:* <@{user}>",
     "closed_by_coordinator": "*Stängt av:* koordinatorn <@{user}>",
     "convenor_changed_by_coordinator_notice": (
