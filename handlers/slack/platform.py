@@ -20,15 +20,14 @@ from bot.platform import (
     PlatformError,
 )
 from bot.replies import Message
+from handlers.slack.clearing import delete_own_message, own_messages
 from handlers.slack.render import render_blocks
 
 HISTORY_PAGES = 5  # 1,000 messages back is more than a lease can miss
 CLOCK_SKEW = timedelta(minutes=5)  # between this host's clock and Slack's message timestamps
 LIST_PAGE = 999  # conversations.list: fewest calls (Tier 2) through many private channels
 INVITE_BATCH = 100  # conversations.invite accepts at most 100 users per call
-HISTORY_PAGE = 200  # conversations.history: Slack recommends at most 200 per page
 CLEARING_ROUNDS = 3  # scans of a channel being cleared: posts landing during one are found next
-_OWN_SUBTYPES = (None, "bot_message")  # not joins, topic changes and the like
 _UNAVAILABLE = {
     "is_archived",
     "channel_not_found",
@@ -233,54 +232,21 @@ class SlackPlatform:
         kept: tuple[str, ...] = ()
         try:
             for _round in range(CLEARING_ROUNDS):
-                own, kept = await self._own_messages(channel_id, keep=keep)
+                user_id, bot_id = await self._identity()
+                own, kept = await own_messages(
+                    self.client, channel_id, user_id=user_id, bot_id=bot_id, keep=keep
+                )
                 todo = [ts for ts in own if ts not in tried]
                 if not todo:
                     break
                 for ts in todo:
                     tried.add(ts)
-                    outcome = await self._delete(channel_id, ts)
+                    outcome = await delete_own_message(self.client, channel_id, ts)
                     deleted += outcome == "deleted"
                     undeletable += outcome == "cant_delete_message"
         except SlackApiError as error:
             raise _translate(error) from None
         return ClearedSpace(deleted=deleted, kept=kept, undeletable=undeletable)
-
-    async def _own_messages(
-        self, channel_id: str, *, keep: str
-    ) -> tuple[list[str], tuple[str, ...]]:
-        """The ids of the app's messages in the channel, and of those of them to keep."""
-        user_id, bot_id = await self._identity()
-        own: list[str] = []
-        kept: list[str] = []
-        cursor = None
-        while True:
-            page = await self.client.conversations_history(
-                channel=channel_id, include_all_metadata=True, limit=HISTORY_PAGE, cursor=cursor
-            )
-            for message in page.get("messages") or []:
-                mine = (bot_id is not None and message.get("bot_id") == bot_id) or message.get(
-                    "user"
-                ) == user_id
-                if not mine or message.get("subtype") not in _OWN_SUBTYPES:
-                    continue
-                spared = (message.get("metadata") or {}).get("event_type") == keep
-                (kept if spared else own).append(str(message["ts"]))
-            cursor = (page.get("response_metadata") or {}).get("next_cursor")
-            if not cursor:
-                return own, tuple(kept)
-
-    async def _delete(self, channel_id: str, ts: str) -> str:
-        """chat.delete; a message already gone or one Slack refuses is an outcome, not an
-        error (rate limits are retried by the client's handlers)."""
-        try:
-            await self.client.chat_delete(channel=channel_id, ts=ts)
-        except SlackApiError as error:
-            code = str(error.response.get("error") or "")
-            if code in ("message_not_found", "cant_delete_message"):
-                return code
-            raise
-        return "deleted"
 
     async def archive_channel(self, channel_id: str) -> None:
         try:

@@ -84,17 +84,21 @@ def summaries(fake: FakeSlack) -> list[str]:
 
 
 async def test_closing_leaves_only_the_summary_then_archives(
-    bot: RunningBot, database: Database
+    fake_slack: FakeSlack, database_url: str, clock: FakeClock, database: Database
 ) -> None:
-    fake = bot.fake
-    channel = await team_with_a_plan(bot)
-    own_words = fake.post_as_user(channel, "UBERT", "Kiitos kaikille!")  # a person's own
-    bots = [m for m in live(fake, channel) if m.bot_id is not None]
+    fake = fake_slack
+    clock.set(MONDAY)
+    env = {"MEETING_REMINDERS": "2h", "QUIET_HOURS": "off"}
+    async with running_bot(fake, database_url, clock, **env) as bot:
+        channel = await team_with_a_plan(bot)
+        own_words = fake.post_as_user(channel, "UBERT", "Kiitos kaikille!")  # a person's own
+        bots = [m for m in live(fake, channel) if m.bot_id is not None]
 
-    answer = await bot.tiimi("sulje tavoitteet saavutettu", channel=channel)
+        answer = await bot.tiimi("sulje tavoitteet saavutettu", channel=channel)
 
-    assert "suljettu" in answer and "poistaa nyt kanavalta" in answer
-    await fake.wait_for(lambda: fake.channels[channel].is_archived)
+        assert "suljettu" in answer and "poistaa nyt kanavalta" in answer
+        await fake.wait_for(lambda: fake.channels[channel].is_archived)
+    # the bot has stopped, having finished its work after the answers
     left = live(fake, channel)
     assert [m.ts for m in left if m.bot_id is None] == [own_words]  # not the bot's to delete
     [summary] = [m for m in left if m.bot_id is not None]
