@@ -5,7 +5,7 @@ MESSAGES: dict[str, str] = {
     "welcome_header": "Welcome to team {code}",
     "welcome_intro": (
         "This is the shared workspace of the client's My Team. The client chose the members."
-        "\n*Members:* {members}"
+        "\n*Convenor:* <@{convenor}>\n*Members:* {members}"
     ),
     "welcome_do": (
         "*Record here* the shared plan: the client's goals and small steps (who does what by "

@@ -6,7 +6,7 @@ MESSAGES: dict[str, str] = {
     "welcome_header": "Tervetuloa tiimiin {code}",
     "welcome_intro": (
         "Tämä on asiakkaan Minun tiimini -tiimin yhteinen työtila. Asiakas on valinnut tiimin "
-        "jäsenet.\n*Jäsenet:* {members}"
+        "jäsenet.\n*Vastuuhenkilö:* <@{convenor}>\n*Jäsenet:* {members}"
     ),
     "welcome_do": (
         "*Kirjatkaa tänne* yhteinen suunnitelma: asiakkaan tavoitteet ja pienet askeleet "

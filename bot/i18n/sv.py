@@ -5,7 +5,7 @@ MESSAGES: dict[str, str] = {
     "welcome_header": "Välkommen till teamet {code}",
     "welcome_intro": (
         "Det här är den gemensamma arbetsytan för klientens Mitt team. Klienten har valt "
-        "teamets medlemmar.\n*Medlemmar:* {members}"
+        "teamets medlemmar.\n*Ansvarsperson:* <@{convenor}>\n*Medlemmar:* {members}"
     ),
     "welcome_do": (
         "*Skriv här* den gemensamma planen: klientens mål och små steg (vem gör vad och när), "
