@@ -82,7 +82,10 @@ class ClosingService:
             team_ids = await retention_queries.unfinished_closings(session, closed_before=cutoff)
         finished = 0
         for team_id in team_ids:
-            finished += await self.clear_and_archive(team_id)
+            try:
+                finished += await self.clear_and_archive(team_id)
+            except Exception:  # one team's failure must not hold up the others
+                log.exception("closing: team %d could not be finished", team_id)
         if team_ids:
             log.info("closing: finished %d of %d interrupted closes", finished, len(team_ids))
         return finished
