@@ -22,6 +22,8 @@ class Role(enum.StrEnum):
     COORDINATOR = "coordinator"  # sees every open team's status, never content
     # The coordinator user group could not be read: grants nothing, explains a refusal.
     COORDINATOR_UNCHECKED = "coordinator_unchecked"
+    # a member of the team when it closed (members removed before are not), until the purge
+    FORMER_MEMBER = "former_member"
 
 
 class Action(enum.StrEnum):
@@ -40,6 +42,10 @@ class Action(enum.StrEnum):
     MEETINGS = "meetings"  # book, move, cancel, show, snooze the nudge
     LIST_ALL_TEAMS = "list_all_teams"  # /tiimi avoimet over every team, its CSV, the Home part
     STATISTICS = "statistics"
+    # by team code, from anywhere (`/tiimi vie MT-2026-0042` …)
+    EXPORT_BY_CODE = "export_by_code"
+    HAND_OVER_BY_CODE = "hand_over_by_code"
+    CLOSE_BY_CODE = "close_by_code"
 
 
 _MEMBERS = frozenset({Role.MEMBER})
@@ -59,7 +65,11 @@ RULES: Mapping[Action, frozenset[Role]] = {
     Action.MEETINGS: _MEMBERS,
     Action.LIST_ALL_TEAMS: frozenset({Role.COORDINATOR}),
     Action.STATISTICS: frozenset({Role.COORDINATOR}),
+    Action.EXPORT_BY_CODE: frozenset({Role.MEMBER, Role.FORMER_MEMBER}),
+    Action.HAND_OVER_BY_CODE: frozenset({Role.COORDINATOR}),  # the convenor: in the channel
+    Action.CLOSE_BY_CODE: frozenset({Role.COORDINATOR}),
 }
+_BY_CODE_FOR_COORDINATORS = (Action.HAND_OVER_BY_CODE, Action.CLOSE_BY_CODE)
 
 
 class AccessRefused(UserError):
@@ -83,9 +93,12 @@ def roles_of(
     elif coordinator is CoordinatorStatus.UNKNOWN:
         roles.add(Role.COORDINATOR_UNCHECKED)
     if team is not None and any(m.user_id == user_id for m in members):
-        roles.add(Role.MEMBER)
-        if team.convenor_id == user_id:
-            roles.add(Role.CONVENOR)
+        if team.state == TeamState.CLOSED:  # `members`: those of the team when it closed
+            roles.add(Role.FORMER_MEMBER)
+        else:
+            roles.add(Role.MEMBER)
+            if team.convenor_id == user_id:
+                roles.add(Role.CONVENOR)
     return frozenset(roles)
 
 
@@ -202,3 +215,35 @@ async def record_now(
     """`record` in a transaction of its own."""
     async with core.database.session() as session:
         record(session, core, actor, event, team=team, detail=detail)
+
+
+async def team_by_code(
+    core: Core, *, code: str, actor: Actor, action: Action, coordinator: CoordinatorStatus
+) -> tuple[Team, Sequence[Member]]:
+    """The team with this code and its members (for a closed team: those of it when it
+    closed), once the actor may take the action on it by code. A code that does not exist and
+    a team the actor may not reach get the same answer; both refusals are audited."""
+    async with core.database.session() as session:
+        team = await queries.get_team_by_code(session, code=code)
+        if team is not None and team.state in (TeamState.PENDING, TeamState.FAILED):
+            team = None
+        members = await queries.active_members(session, team_id=team.pk) if team else ()
+    roles = roles_of(actor.user_id, team=team, members=members, coordinator=coordinator)
+    if action in _BY_CODE_FOR_COORDINATORS:
+        try:
+            await require(core, actor, action, roles, team=team)
+        except AccessRefused as refusal:
+            if refusal.key != "only_coordinators":  # e.g. the group could not be read
+                raise
+            raise AccessRefused("by_code_only_coordinators", action=action) from None
+        if team is None:
+            raise UserError("team_code_refused", code=code)
+        if team.state != TeamState.ACTIVE:
+            raise UserError("team_closed", code=team.code)
+        return team, members
+    if team is not None and team.purged_at is not None:  # nobody's plan is left to give
+        raise UserError("team_content_purged", code=team.code)
+    if team is None or not allowed(action, roles):
+        await record_now(core, actor, AuditAction.ACCESS_REFUSED, team=team, detail=action)
+        raise AccessRefused("team_code_refused", action=action, code=code)
+    return team, members

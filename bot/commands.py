@@ -12,6 +12,7 @@ from bot.text_norm import fold
 from storage.models import CloseReason
 
 _MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
+_TEAM_CODE = re.compile(r"^MT-[0-9]{4}-[0-9]{4,6}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class RemoveMember:
 @dataclass(frozen=True)
 class HandOver:
     user_id: str
+    code: str | None = None  # a coordinator addresses the team by its code from anywhere
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class ListMembers:
 @dataclass(frozen=True)
 class CloseTeam:
     reason: CloseReason | None
+    code: str | None = None  # a coordinator addresses the team by its code from anywhere
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ class ShowPlan:
 
 @dataclass(frozen=True)
 class ExportPlan:
-    pass
+    code: str | None = None  # by code from anywhere: members and former members
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,11 @@ def parse_mention(token: str) -> str | None:
     return match.group(1) if match else None
 
 
+def parse_team_code(token: str) -> str | None:
+    """`MT-2026-0042` (any case) → the code as the bot writes it, else None."""
+    return token.upper() if _TEAM_CODE.match(token) else None
+
+
 def parse_close_reason(text: str) -> CloseReason | None:
     return _CLOSE_REASONS.get(fold(text).strip(" .!"))
 
@@ -197,7 +205,12 @@ def parse_tiimi(text: str) -> TiimiCommand:
     if sub == "plan":
         return ShowPlan()
     if sub == "export":
-        return ExportPlan()
+        if not rest:
+            return ExportPlan()
+        code = parse_team_code(rest[0])
+        if code is None or len(rest) > 1:
+            raise UserError("usage_export")
+        return ExportPlan(code=code)
     if sub == "meeting":
         return _parse_meeting(rest)
     if sub == "open_teams":
@@ -206,13 +219,16 @@ def parse_tiimi(text: str) -> TiimiCommand:
         return _parse_statistics(rest)
     if sub == "open":
         return _parse_open(rest)
+    code = parse_team_code(rest[0]) if sub in ("close", "hand_over") and rest else None
+    if code is not None:
+        rest = rest[1:]
     if sub == "close":
         if not rest:
-            return CloseTeam(reason=None)
+            return CloseTeam(reason=None, code=code)
         reason = parse_close_reason(" ".join(rest))
         if reason is None:
             raise UserError("close_reason_unknown")
-        return CloseTeam(reason=reason)
+        return CloseTeam(reason=reason, code=code)
     user_id = parse_mention(rest[0]) if rest else None
     if user_id is None:
         raise UserError(f"usage_{sub}")
@@ -220,7 +236,7 @@ def parse_tiimi(text: str) -> TiimiCommand:
         return AddMember(user_id=user_id, profession=_parse_profession(rest[1:]))
     if len(rest) > 1:
         raise UserError(f"usage_{sub}")
-    return RemoveMember(user_id) if sub == "remove" else HandOver(user_id)
+    return RemoveMember(user_id) if sub == "remove" else HandOver(user_id, code=code)
 
 
 def _split_subcommand(words: list[str]) -> tuple[str | None, list[str]]:

@@ -6,8 +6,9 @@ import logging
 from collections.abc import Sequence
 
 from bot import team_messages
-from bot.access import Action
+from bot.access import Action, team_by_code, team_for
 from bot.answers import answer, guard, refusal
+from bot.closing import ClosingService
 from bot.command_text import typed_text
 from bot.commands import (
     AddMember,
@@ -28,6 +29,7 @@ from bot.commands import (
     ShowStatistics,
     TeamCommand,
     parse_open_teams,
+    parse_team_code,
     parse_tiimi,
 )
 from bot.context import Actor, Core
@@ -42,7 +44,7 @@ from bot.plan_dispatch import AskelCommands
 from bot.replies import Message, Reply, Text, literal, simple
 from bot.statistics import StatisticsService
 from bot.teams import OpenedTeam, TeamService
-from storage.models import CloseReason, TeamState
+from storage.models import CloseReason, Team, TeamState
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,7 @@ class TiimiCommands:
     def __init__(self, core: Core) -> None:
         self.core = core
         self.teams = TeamService(core)
+        self.closing = ClosingService(core)
         self.members = MemberService(core)
         self.askel = AskelCommands(core)
         self.meetings = MeetingService(core)
@@ -96,12 +99,39 @@ class TiimiCommands:
         return await answer(actor, work)
 
     async def close_from_button(self, *, actor: Actor, channel_id: str, value: str) -> Reply:
-        async def work() -> Reply:
-            reason = CloseReason(value.split(":", 1)[1])
-            team = await self.teams.close_team(actor=actor, channel_id=channel_id, reason=reason)
-            return simple(actor.t("team_closed_done", code=team.code))
+        """The reason buttons carry `team id:reason` in the channel, `code:reason` by code."""
+        key, _, reason = value.partition(":")
+        code = parse_team_code(key)
+        return await answer(
+            actor, lambda: self._close(actor, CloseReason(reason), channel_id=channel_id, code=code)
+        )
 
-        return await answer(actor, work)
+    async def _close(
+        self, actor: Actor, reason: CloseReason, *, channel_id: str, code: str | None
+    ) -> Reply:
+        """Close in the database, answer, then clear and archive the channel (`Reply.then`)."""
+        team = await self._team_to_close(actor, channel_id=channel_id, code=code)
+        closed = await self.closing.close(
+            actor=actor, team=team, reason=reason, as_coordinator=code is not None
+        )
+        text = actor.t("team_closed_done", code=closed.code)
+        return Reply(simple(text).message, then=lambda: self.closing.clear_and_archive(closed.pk))
+
+    async def _team_to_close(self, actor: Actor, *, channel_id: str, code: str | None) -> Team:
+        """In its channel the convenor closes the team; by its code, a coordinator."""
+        if code is None:
+            team, _ = await team_for(
+                self.core, channel_id=channel_id, actor=actor, action=Action.CLOSE_TEAM
+            )
+            return team
+        team, _ = await team_by_code(
+            self.core,
+            code=code,
+            actor=actor,
+            action=Action.CLOSE_BY_CODE,
+            coordinator=await self.coordinators.status(actor.user_id),
+        )
+        return team
 
     async def _execute(
         self,
@@ -125,13 +155,23 @@ class TiimiCommands:
                 await self.members.remove(actor=actor, channel_id=channel_id, user_id=user_id)
                 await self.askel.plan.flag_steps_of_departed(actor, channel_id, user_id)
                 return simple(t("member_removed", user=user_id))
-            case HandOver(user_id=user_id):
+            case HandOver(user_id=user_id, code=None):
                 await self.members.hand_over(actor=actor, channel_id=channel_id, user_id=user_id)
                 return simple(t("convenor_changed", user=user_id))
+            case HandOver(user_id=user_id, code=str(code)):
+                await self.members.hand_over_by_code(
+                    actor=actor,
+                    code=code,
+                    user_id=user_id,
+                    coordinator=await self.coordinators.status(actor.user_id),
+                )
+                return simple(t("convenor_changed_by_code", user=user_id, code=code))
             case ShowPlan():
                 return await self.askel.show_plan(actor=actor, channel_id=channel_id)
-            case ExportPlan():
+            case ExportPlan(code=None):
                 return await self.askel.export(actor=actor, channel_id=channel_id)
+            case ExportPlan(code=str(code)):
+                return await self.askel.export_by_code(actor=actor, code=code)
             case ShowMeeting() | BookMeeting() | MoveMeeting() | CancelMeeting():
                 return await self._meeting(command, actor, channel_id)
             case ListOpenTeams(csv=True):
@@ -147,17 +187,12 @@ class TiimiCommands:
             case ListMembers():
                 team, members = await self.members.listing(actor=actor, channel_id=channel_id)
                 return Reply(team_messages.member_list(t, team=team, members=members))
-            case CloseTeam(reason=None):
-                team, _ = await self.members.team(
-                    actor=actor, channel_id=channel_id, action=Action.CLOSE_TEAM
-                )
-                return Reply(team_messages.close_reason_choice(t, team=team))
-            case CloseTeam(reason=reason):
-                assert reason is not None
-                team = await self.teams.close_team(
-                    actor=actor, channel_id=channel_id, reason=reason
-                )
-                return simple(t("team_closed_done", code=team.code))
+            case CloseTeam(reason=None, code=code):
+                team = await self._team_to_close(actor, channel_id=channel_id, code=code)
+                choice = team_messages.close_reason_choice(t, team=team, by_code=code is not None)
+                return Reply(choice)
+            case CloseTeam(reason=CloseReason() as reason, code=code):
+                return await self._close(actor, reason, channel_id=channel_id, code=code)
         raise AssertionError(f"unhandled command {command!r}")
 
     async def _meeting(

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot import access
-from bot.access import Action, team_for
+from bot.access import Action, team_by_code, team_for
 from bot.channel_guard import ChannelGuard
 from bot.context import Actor, Core
+from bot.coordinators import CoordinatorStatus
 from bot.errors import UserError
 from bot.platform import PlatformError
 from bot.replies import Message
@@ -124,6 +125,31 @@ class MemberService:
 
     async def hand_over(self, *, actor: Actor, channel_id: str, user_id: str) -> None:
         team, members = await self.team(actor=actor, channel_id=channel_id, action=Action.HAND_OVER)
+        await self._hand_over(actor, team, members, user_id, as_coordinator=False)
+
+    async def hand_over_by_code(
+        self, *, actor: Actor, code: str, user_id: str, coordinator: CoordinatorStatus
+    ) -> Team:
+        """A coordinator hands the role on from anywhere (e.g. the convenor has left)."""
+        team, members = await team_by_code(
+            self.core,
+            code=code,
+            actor=actor,
+            action=Action.HAND_OVER_BY_CODE,
+            coordinator=coordinator,
+        )
+        await self._hand_over(actor, team, members, user_id, as_coordinator=True)
+        return team
+
+    async def _hand_over(
+        self,
+        actor: Actor,
+        team: Team,
+        members: Sequence[Member],
+        user_id: str,
+        *,
+        as_coordinator: bool,
+    ) -> None:
         if user_id == team.convenor_id:
             raise UserError("already_convenor", user=user_id)
         if not any(m.user_id == user_id for m in members):
@@ -139,11 +165,20 @@ class MemberService:
                 team_id=team.id,
                 action=AuditAction.CONVENOR_CHANGED,
                 subject_id=user_id,
+                detail="coordinator" if as_coordinator else None,
             )
-        await self.core.platform.post_message(
-            team.live_channel_id,
-            Message(self.core.t("convenor_changed_notice", old=actor.user_id, new=user_id)),
+        t = self.core.t
+        notice = (
+            t(
+                "convenor_changed_by_coordinator_notice",
+                coordinator=actor.user_id,
+                old=team.convenor_id,
+                new=user_id,
+            )
+            if as_coordinator
+            else t("convenor_changed_notice", old=actor.user_id, new=user_id)
         )
+        await self.core.platform.post_message(team.live_channel_id, Message(notice))
 
     async def listing(self, *, actor: Actor, channel_id: str) -> tuple[Team, Sequence[Member]]:
         """The team's members, to show them (audited as a view), with their accounts' state

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import plan_messages
-from bot.access import Action, team_for
+from bot.access import Action, team_by_code, team_for
 from bot.context import Actor, Core
+from bot.coordinators import CoordinatorStatus
 from bot.errors import AlreadyHandled, UserError
 from bot.plan_commands import AddStep
 from bot.plan_messages import PlanData
@@ -18,7 +20,7 @@ from bot.platform import PlatformError
 from bot.reminder_planner import ReminderPlanner
 from bot.replies import Message
 from storage import queries, reminder_queries
-from storage.models import AuditAction, Goal, Step, StepStatus, Team
+from storage.models import AuditAction, Goal, Member, Step, StepStatus, Team
 
 log = logging.getLogger(__name__)
 STEP_METADATA = "tiimi_step"  # a step's message carries its id, so that it is posted once
@@ -54,20 +56,34 @@ class PlanService:
         Only what is asked for is read: no steps for no `statuses`, meetings on request."""
         team, members = await team_for(self.core, channel_id=channel_id, actor=actor, action=action)
         async with self.core.database.session() as session:
-            goals = await queries.goals_of(session, team_id=team.pk)
-            total, offset = None, 0
-            if page_size:
-                total = await queries.count_steps(session, team_id=team.pk, statuses=statuses)
-                pages = max(1, -(-total // page_size))
-                offset = (min(max(page, 1), pages) - 1) * page_size
-            steps = await queries.steps_of(
-                session, team_id=team.pk, statuses=statuses, offset=offset, limit=page_size
+            return await self._read(
+                session, team, members, statuses, page_size, page, with_meetings=with_meetings
             )
-            meetings = (
-                await reminder_queries.meetings_of(session, team_id=team.pk)
-                if with_meetings
-                else ()
-            )
+
+    async def _read(
+        self,
+        session: AsyncSession,
+        team: Team,
+        members: Sequence[Member],
+        statuses: tuple[StepStatus, ...],
+        page_size: int | None,
+        page: int,
+        *,
+        with_meetings: bool,
+    ) -> PlanData:
+        """The team's plan as `load` describes it, read in the caller's session."""
+        goals = await queries.goals_of(session, team_id=team.pk)
+        total, offset = None, 0
+        if page_size:
+            total = await queries.count_steps(session, team_id=team.pk, statuses=statuses)
+            pages = max(1, -(-total // page_size))
+            offset = (min(max(page, 1), pages) - 1) * page_size
+        steps = await queries.steps_of(
+            session, team_id=team.pk, statuses=statuses, offset=offset, limit=page_size
+        )
+        meetings = (
+            await reminder_queries.meetings_of(session, team_id=team.pk) if with_meetings else ()
+        )
         now, tz = self.core.clock.now(), self.core.timezone
         steps_total = len(steps) if total is None else total
         return PlanData(team, goals, steps, members, meetings, now, tz, steps_total, offset)
@@ -178,6 +194,9 @@ class PlanService:
                     raise UserError(f"step_already_{status}", number=number)
                 step.status = status
                 action = _STATUS_AUDIT[status]
+                if status == StepStatus.DELETED:  # the audit log keeps only its number
+                    step.text, step.owner_user_id, step.owner_role = "", None, None
+                    step.due_date, step.goal_id = None, None
             elif due is not None:
                 step.due_date, step.status = due, StepStatus.OPEN
                 action = AuditAction.STEP_RESCHEDULED
@@ -194,12 +213,29 @@ class PlanService:
 
     async def export(self, *, actor: Actor, channel_id: str) -> str:
         plan = await self.load(actor, channel_id, action=Action.EXPORT_PLAN, with_meetings=True)
+        return await self._export(actor, plan, detail=None)
+
+    async def export_by_code(self, *, actor: Actor, code: str) -> str:
+        """The plan of a team addressed by its code, from anywhere: for its members, and after
+        its closing for those who were members then, until the purge."""
+        team, members = await team_by_code(
+            self.core,
+            code=code,
+            actor=actor,
+            action=Action.EXPORT_BY_CODE,
+            coordinator=CoordinatorStatus.NO,  # coordinators see no content
+        )
+        async with self.core.database.session() as session:
+            plan = await self._read(session, team, members, VISIBLE, None, 1, with_meetings=True)
+        return await self._export(actor, plan, detail="by_code")
+
+    async def _export(self, actor: Actor, plan: PlanData, *, detail: str | None) -> str:
         ids = [m.user_id for m in plan.members] + [
             s.owner_user_id for s in plan.steps if s.owner_user_id
         ]
         names = await self.core.platform.display_names(ids)
         async with self.core.database.session() as session:
-            self._audit(session, actor, plan.team, AuditAction.PLAN_EXPORTED, None)
+            self._audit(session, actor, plan.team, AuditAction.PLAN_EXPORTED, detail)
         return plan_messages.plan_export(actor.t, plan, names=names)
 
     async def _publish(self, plan: PlanData, step: Step, *, new: bool) -> None:

@@ -196,8 +196,19 @@ class AskelCommands:
 
     async def export(self, *, actor: Actor, channel_id: str) -> Reply:
         async def work() -> Reply:
-            text = await self.plan.export(actor=actor, channel_id=channel_id)
-            header = actor.t("export_header")
-            return Reply(Message(text=literal(text), blocks=(Header(header), Preformatted(text))))
+            return _export_reply(actor, await self.plan.export(actor=actor, channel_id=channel_id))
 
         return await answer(actor, work)
+
+    async def export_by_code(self, *, actor: Actor, code: str) -> Reply:
+        """`/tiimi vie MT-…` from anywhere; the answer is seen by the asker only."""
+
+        async def work() -> Reply:
+            return _export_reply(actor, await self.plan.export_by_code(actor=actor, code=code))
+
+        return await answer(actor, work)
+
+
+def _export_reply(actor: Actor, text: str) -> Reply:
+    header = actor.t("export_header")
+    return Reply(Message(text=literal(text), blocks=(Header(header), Preformatted(text))))

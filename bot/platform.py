@@ -35,6 +35,15 @@ class InviteOutcome:
     failed: Mapping[str, str] = field(default_factory=dict)  # user id -> error code
 
 
+@dataclass(frozen=True)
+class ClearedSpace:
+    """What removing the bot's own messages from a team space did."""
+
+    deleted: int = 0
+    kept: tuple[str, ...] = ()  # ids of the messages spared (see `remove_own_messages`)
+    undeletable: int = 0  # the platform refused to delete these
+
+
 class ChatPlatform(Protocol):
     async def create_private_channel(self, name: str) -> str:
         """Create a private channel and return its id."""
@@ -75,6 +84,13 @@ class ChatPlatform(Protocol):
         ...
 
     async def archive_channel(self, channel_id: str) -> None: ...
+
+    async def remove_own_messages(self, channel_id: str, *, keep: str) -> ClearedSpace:
+        """Delete every message this app posted in the channel, found through its history
+        (so also posts whose answers were lost), except those whose metadata event type is
+        `keep`, which are returned. Raises ChannelUnavailable when the bot can no longer
+        reach the channel (archived, gone, removed)."""
+        ...
 
     async def own_channels(self, name: str) -> dict[str, str]:
         """This app's unarchived private channels named `name` or `name-<n>`: name -> id.

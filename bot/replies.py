@@ -12,6 +12,7 @@ markup, and the adapter shows it verbatim.
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -73,6 +74,8 @@ class Reply:
 
     message: Message
     public: bool = False
+    # work to do once the answer has reached the user (e.g. clearing a closed team's channel)
+    then: Callable[[], Awaitable[object]] | None = field(default=None, compare=False)
 
 
 _LITERAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})

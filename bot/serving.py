@@ -20,6 +20,7 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
 from bot.channel_guard import ChannelGuard
 from bot.clock import Clock, SystemClock
+from bot.closing import ClosingService
 from bot.config import SHUTDOWN_GRACE_SECONDS, Settings
 from bot.context import Core
 from bot.dispatch import TiimiCommands
@@ -42,6 +43,7 @@ from storage.migrate import upgrade_to_head
 
 log = logging.getLogger("bot")
 WORK_SLOTS = 4  # requests worked on at once after their acknowledgement
+CLOSING_CHECK_MINUTES = 10  # how often interrupted closes are looked for and finished
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class Runtime:
 
     port: int
     worker: ReminderWorker
+    closing: ClosingService  # its `finish_interrupted` is the periodic maintenance pass
 
 
 async def serve(
@@ -151,6 +154,13 @@ async def serve(
         max_instances=1,
         coalesce=True,
     )
+    scheduler.add_job(  # idempotent: a close is finished once, whichever process gets to it
+        tiimi.closing.finish_interrupted,
+        "interval",
+        minutes=CLOSING_CHECK_MINUTES,
+        max_instances=1,
+        coalesce=True,
+    )
     load_holiday_calendar(core.clock.now().year)
     scheduler.start()
     settle_startup_objects()
@@ -159,7 +169,7 @@ async def serve(
         mode = "Socket" if socket_handler else "HTTP"
         log.info("Tiimi is running (%s mode, port %d)", mode, port)
     if on_ready:
-        on_ready(Runtime(port=port, worker=worker))
+        on_ready(Runtime(port=port, worker=worker, closing=tiimi.closing))
     try:
         await stop.wait()
     finally:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
+from bot.dates import format_date
 from bot.i18n import Catalog
 from bot.professions import profession_label
 from bot.replies import Block, Button, Buttons, Divider, Header, Message, Note, Text
 from storage.models import CloseReason, Member, Team
+from storage.retention_queries import Counts
 
 CLOSE_REASONS = tuple(CloseReason)
 
@@ -44,31 +47,52 @@ def member_list(t: Catalog, *, team: Team, members: Sequence[Member]) -> Message
 
 
 def closing_summary(
-    t: Catalog, *, team: Team, members: Sequence[Member], reason: CloseReason, now: datetime
+    t: Catalog, *, team: Team, counts: Counts, tz: ZoneInfo, retention_days: int
 ) -> Message:
+    """Reason, dates, counts and who closed it; no plan content (it has left the channel).
+    A close finished only after the purge has no people left to name."""
+    assert team.closed_at is not None
     opened = team.activated_at or team.created_at
-    days = max(0, (now - opened).days)
+    purge = team.closed_at + timedelta(days=retention_days)
+
+    def day(moment: datetime) -> str:
+        return format_date(moment.astimezone(tz).date(), t.lang)
+
+    lines = [
+        t(
+            "closed_summary",
+            reason=t(f"reason_{team.close_reason}"),
+            opened=day(opened),
+            closed=day(team.closed_at),
+            days=max(0, (team.closed_at - opened).days),
+            members=counts.members,
+            steps=counts.steps,
+            done=counts.steps_done,
+            meetings=counts.meetings,
+        )
+    ]
+    if team.convenor_id:
+        lines.append(t("closed_convenor", user=team.convenor_id))
+    if team.closed_by:
+        by_coordinator = team.closed_by != team.convenor_id
+        lines.append(
+            t("closed_by_coordinator" if by_coordinator else "closed_by", user=team.closed_by)
+        )
     return Message(
         text=t("closed_fallback", code=team.code),
         blocks=(
             Header(t("closed_header", code=team.code)),
-            Text(
-                t(
-                    "closed_summary",
-                    reason=t(f"reason_{reason}"),
-                    days=days,
-                    count=len(members),
-                    convenor=team.convenor_id,
-                )
-            ),
-            Text(t("closed_record_reminder")),
+            Text("\n".join(lines)),
+            Text(t("closed_record_reminder", code=team.code, until=day(purge))),
         ),
     )
 
 
-def close_reason_choice(t: Catalog, *, team: Team) -> Message:
+def close_reason_choice(t: Catalog, *, team: Team, by_code: bool = False) -> Message:
+    """Buttons of the reasons; by code (a coordinator's) they carry the code, else the id."""
+    key = team.code if by_code else team.pk
     buttons = tuple(
-        Button(f"close_team:{reason}", t(f"reason_{reason}"), f"{team.pk}:{reason}")
+        Button(f"close_team:{reason}", t(f"reason_{reason}"), f"{key}:{reason}")
         for reason in CLOSE_REASONS
     )
     return Message(
@@ -81,5 +105,5 @@ def help_message(t: Catalog, *, unknown: bool = False) -> Message:
     blocks: list[Block] = [Header(t("help_header"))]
     if unknown:
         blocks.append(Text(t("help_unknown")))
-    blocks += [Text(t("help_body")), Divider(), Note(t("help_privacy"))]
+    blocks += [Text(t("help_body")), Text(t("help_by_code")), Divider(), Note(t("help_privacy"))]
     return Message(text=t("help_header"), blocks=tuple(blocks))

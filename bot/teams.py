@@ -1,4 +1,4 @@
-"""Opening and closing teams, ordered so that a failure leaves no orphan."""
+"""Opening teams, ordered so that a failure leaves no orphan (closing: bot/closing.py)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,12 @@ from datetime import timedelta
 from sqlalchemy.exc import IntegrityError
 
 from bot import team_messages
-from bot.access import Action, team_for
 from bot.context import Actor, Core
 from bot.errors import UserError
-from bot.platform import ActionRestricted, ChannelNameTaken, ChannelUnavailable, PlatformError
+from bot.platform import ActionRestricted, ChannelNameTaken, PlatformError
 from bot.reminder_planner import ReminderPlanner
 from storage import queries
-from storage.models import AuditAction, CloseReason, Member, Team, TeamState
+from storage.models import AuditAction, Member, Team, TeamState
 
 log = logging.getLogger(__name__)
 MAX_NAME_ATTEMPTS = 20
@@ -70,37 +69,6 @@ class TeamService:
                 raise UserError("open_failed_platform") from error
             raise
         return OpenedTeam(team, joined, dict(outcome.failed))
-
-    async def close_team(self, *, actor: Actor, channel_id: str, reason: CloseReason) -> Team:
-        """Post the summary, archive the channel, then mark the team closed."""
-        team, members = await team_for(
-            self.core, channel_id=channel_id, actor=actor, action=Action.CLOSE_TEAM
-        )
-        summary = team_messages.closing_summary(
-            self.core.t, team=team, members=members, reason=reason, now=self.core.clock.now()
-        )
-        try:
-            await self.core.platform.post_message(channel_id, summary)
-            await self.core.platform.archive_channel(channel_id)
-        except ChannelUnavailable:
-            log.info("team %s: channel already archived or gone; closing anyway", team.code)
-        now = self.core.clock.now()
-        async with self.core.database.session() as session:
-            row = await queries.locked_team(session, team_id=team.pk)
-            if row.state != TeamState.ACTIVE:
-                raise UserError("team_closed")
-            row.state, row.closed_at, row.closed_by = TeamState.CLOSED, now, actor.user_id
-            await ReminderPlanner(self.core).cancel_team(session, row)
-            row.close_reason = reason
-            queries.add_audit(
-                session,
-                at=now,
-                actor_id=actor.user_id,
-                action=AuditAction.TEAM_CLOSED,
-                team_id=row.id,
-                detail=reason,
-            )
-        return row
 
     async def recover_pending(self) -> int:
         """Roll back teams whose set-up was interrupted (e.g. by a crash); returns how many."""

@@ -78,6 +78,11 @@ def _team_by_channel() -> SelectOfScalar[Team]:
     return select(Team).where(Team.channel_id == bindparam("channel_id"))
 
 
+async def get_team_by_code(session: AsyncSession, *, code: str) -> Team | None:
+    result = await session.exec(select(Team).where(Team.code == code))
+    return result.first()
+
+
 async def get_team_by_request_key(session: AsyncSession, *, request_key: str) -> Team | None:
     result = await session.exec(select(Team).where(Team.request_key == request_key))
     return result.first()

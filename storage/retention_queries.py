@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.db import run_select
 from storage.models import (
+    AuditEvent,
     Goal,
     Meeting,
     MeetingStatus,
@@ -21,6 +23,16 @@ from storage.models import (
     Team,
     TeamState,
 )
+
+
+@dataclass(frozen=True)
+class Counts:
+    """A team's anonymous counts: what a closing summary and the statistics may show."""
+
+    members: int
+    steps: int
+    steps_done: int
+    meetings: int
 
 
 async def teams_to_purge(session: AsyncSession, *, closed_before: datetime) -> Sequence[int]:
@@ -35,32 +47,66 @@ async def teams_to_purge(session: AsyncSession, *, closed_before: datetime) -> S
     return [row[0] for row in rows]
 
 
-async def purge_team(session: AsyncSession, *, team: Team, at: datetime) -> None:
-    """Keep counts on the team row; delete goals, steps, meetings, reminders and members."""
+async def unfinished_closings(session: AsyncSession, *, closed_before: datetime) -> Sequence[int]:
+    """Closed teams whose channel was not cleared and archived (an interrupted close)."""
+    rows = await run_select(
+        session,
+        select(col(Team.id))
+        .where(
+            col(Team.state) == TeamState.CLOSED,
+            col(Team.closed_at) < closed_before,
+            col(Team.channel_archived_at).is_(None),
+        )
+        .order_by(col(Team.closed_at)),
+    )
+    return [row[0] for row in rows]
+
+
+async def content_counts(session: AsyncSession, *, team: Team) -> Counts:
+    """The counts of the members at closing (or now), steps and meetings held; after the
+    purge, the counts kept on the team row."""
+    if team.purged_at is not None:
+        return Counts(
+            team.final_member_count or 0,
+            team.final_step_count or 0,
+            team.final_steps_done or 0,
+            team.final_meeting_count or 0,
+        )
     team_id = team.pk
 
-    async def count(query: object) -> int:
-        return int((await run_select(session, query))[0][0])  # type: ignore[arg-type]
+    async def count(*where: object) -> int:
+        return int((await run_select(session, select(func.count()).where(*where)))[0][0])  # type: ignore[arg-type]
 
-    team.final_member_count = await count(
-        select(func.count()).where(col(Member.team_id) == team_id)
-    )
-    team.final_step_count = await count(
-        select(func.count()).where(
-            col(Step.team_id) == team_id, col(Step.status) != StepStatus.DELETED
-        )
-    )
-    team.final_steps_done = await count(
-        select(func.count()).where(
-            col(Step.team_id) == team_id, col(Step.status) == StepStatus.DONE
-        )
-    )
-    team.final_meeting_count = await count(
-        select(func.count()).where(
+    return Counts(
+        members=await count(col(Member.team_id) == team_id, col(Member.removed_at).is_(None)),
+        steps=await count(col(Step.team_id) == team_id, col(Step.status) != StepStatus.DELETED),
+        steps_done=await count(col(Step.team_id) == team_id, col(Step.status) == StepStatus.DONE),
+        meetings=await count(
             col(Meeting.team_id) == team_id, col(Meeting.status) == MeetingStatus.SCHEDULED
-        )
+        ),
     )
+
+
+async def purge_team(session: AsyncSession, *, team: Team, at: datetime) -> None:
+    """Keep counts on the team row; delete goals, steps, meetings, reminders and members;
+    clear the people's ids from the team row and the details (professions, reasons, numbers)
+    from its audit rows, which keep who did what and when."""
+    team_id = team.pk
+    member_count = int(
+        (await run_select(session, select(func.count()).where(col(Member.team_id) == team_id)))[0][
+            0
+        ]
+    )
+    counts = await content_counts(session, team=team)
+    team.final_member_count = member_count
+    team.final_step_count, team.final_steps_done = counts.steps, counts.steps_done
+    team.final_meeting_count = counts.meetings
     for table in (Reminder, Step, Goal, Meeting, Member):
         await session.exec(delete(table).where(col(table.team_id) == team_id))
+    await session.exec(
+        update(AuditEvent).where(col(AuditEvent.team_id) == team_id).values(detail=None)
+    )
+    team.convenor_id = team.opened_by = team.consent_confirmed_by = ""
+    team.closed_by = None
     team.purged_at = at
     session.add(team)

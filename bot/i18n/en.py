@@ -79,14 +79,20 @@ MESSAGES: dict[str, str] = {
     "closed_fallback": "Team {code} is closed",
     "closed_header": "Team {code} is closed",
     "closed_summary": (
-        "*Reason:* {reason}\n*The team worked for:* {days} days\n*Members:* {count}\n"
-        "*Convenor:* <@{convenor}>"
+        "*Reason:* {reason}\n*Opened:* {opened} · *closed:* {closed} ({days} days)\n"
+        "*Members:* {members} · *steps:* {steps}, {done} of them done · "
+        "*meetings:* {meetings}"
     ),
     "closed_record_reminder": (
-        "Remember to record the team's closing in your own client record system. The channel "
-        "is archived and the team is read-only from now on."
+        "Remember to record the team's closing in your own client record system. The bot has "
+        "removed its messages with the team's plan from the channel and archives the channel. "
+        "The team's members get the plan for themselves with `/tiimi vie {code}` until "
+        "{until}; after that the content is deleted."
     ),
-    "team_closed_done": "Team {code} is closed and its channel archived.",
+    "team_closed_done": (
+        "Team {code} is closed. The bot is now removing its messages with the plan from the "
+        "channel and will then archive the channel; this may take a few minutes."
+    ),
     "not_team_channel": (
         "This command works only in a team's own channel. Open a new team with `/tiimi uusi`."
     ),
@@ -101,7 +107,7 @@ MESSAGES: dict[str, str] = {
         "Usage: `/tiimi lisää @name [profession]`, e.g. `/tiimi lisää @Anna social counsellor`."
     ),
     "usage_remove": "Usage: `/tiimi poista @name`.",
-    "usage_hand_over": "Usage: `/tiimi vastuu @name`.",
+    "usage_hand_over": "Usage: `/tiimi vastuu @name`, as a coordinator `/tiimi vastuu MT-2026-0042 @name`.",
     "privacy_hetu": (
         "The message contains a personal identity code. Identity codes must not be written in "
         "the team, so nothing was saved. Please write the message again without it."
@@ -300,4 +306,31 @@ MESSAGES: dict[str, str] = {
     "member_deactivated": "⚠️ Slack account deactivated",
     "overview_deactivated": "⚠️ {count} members' Slack accounts deactivated",
     "overview_convenor_deactivated": "⚠️ the convenor's Slack account deactivated",
+    "closed_convenor": "*Convenor:* <@{user}>",
+    "closed_by": "*Closed by:* <@{user}>",
+    "closed_by_coordinator": "*Closed by:* coordinator <@{user}>",
+    "convenor_changed_by_coordinator_notice": (
+        "Coordinator <@{coordinator}> handed over the convenor role: the new convenor "
+        "is <@{new}> (previously <@{old}>)."
+    ),
+    "convenor_changed_by_code": "<@{user}> is now the convenor of team {code}. The change was announced in the team channel.",
+    "team_code_refused": (
+        "Team {code} was not found, or you have no access to it. Only the team's members "
+        "get its plan, and for a closed team those who were members when it closed."
+    ),
+    "team_content_purged": (
+        "The content of team {code} was deleted after the retention period, so the plan "
+        "can no longer be exported."
+    ),
+    "usage_export": "Usage: `/tiimi vie` in the team channel, or `/tiimi vie MT-2026-0042` anywhere.",
+    "by_code_only_coordinators": (
+        "Only a coordinator can address a team by its code. Convenor: use the command "
+        "in the team's own channel."
+    ),
+    "help_by_code": (
+        "`/tiimi vie MT-2026-0042` – the plan for you only, from anywhere, also of a closed "
+        "team you were a member of (until the end of the retention period)\n"
+        "For coordinators: `/tiimi vastuu MT-2026-0042 @Bertta` – hands over the convenor "
+        "role · `/tiimi sulje MT-2026-0042 other` – closes the team"
+    ),
 }

@@ -86,14 +86,20 @@ MESSAGES: dict[str, str] = {
     "closed_fallback": "Tiimi {code} on suljettu",
     "closed_header": "Tiimi {code} on suljettu",
     "closed_summary": (
-        "*Syy:* {reason}\n*Tiimi toimi:* {days} päivää\n*Jäseniä:* {count}\n"
-        "*Vastuuhenkilö:* <@{convenor}>"
+        "*Syy:* {reason}\n*Avattu:* {opened} · *suljettu:* {closed} ({days} päivää)\n"
+        "*Jäseniä:* {members} · *askeleita:* {steps}, joista tehty {done} · "
+        "*tapaamisia:* {meetings}"
     ),
     "closed_record_reminder": (
-        "Muistakaa kirjata tiimin päättyminen omaan asiakastietojärjestelmäänne. Kanava "
-        "arkistoidaan, ja tiimi on tästä eteenpäin vain luettavissa."
+        "Muistakaa kirjata tiimin päättyminen omaan asiakastietojärjestelmäänne. Botti on "
+        "poistanut kanavalta viestinsä, joissa oli tiimin suunnitelmaa, ja arkistoi kanavan. "
+        "Tiimin jäsenet saavat suunnitelman itselleen komennolla `/tiimi vie {code}` {until} "
+        "asti; sen jälkeen sisältö poistetaan."
     ),
-    "team_closed_done": "Tiimi {code} on suljettu ja sen kanava arkistoitu.",
+    "team_closed_done": (
+        "Tiimi {code} on suljettu. Botti poistaa nyt kanavalta suunnitelman sisältävät "
+        "viestinsä ja arkistoi sitten kanavan; se voi kestää muutaman minuutin."
+    ),
     # where and who
     "not_team_channel": (
         "Tämä komento toimii vain tiimin omalla kanavalla. Avaa uusi tiimi komennolla "
@@ -111,7 +117,7 @@ MESSAGES: dict[str, str] = {
         "Käyttö: `/tiimi lisää @nimi [ammattiryhmä]`, esim. `/tiimi lisää @Anna sosiaaliohjaaja`."
     ),
     "usage_remove": "Käyttö: `/tiimi poista @nimi`.",
-    "usage_hand_over": "Käyttö: `/tiimi vastuu @nimi`.",
+    "usage_hand_over": "Käyttö: `/tiimi vastuu @nimi`, koordinaattorina `/tiimi vastuu MT-2026-0042 @nimi`.",
     # privacy
     "privacy_hetu": (
         "Viestissä on henkilötunnus. Henkilötunnuksia ei saa kirjoittaa tiimiin, joten mitään "
@@ -313,4 +319,31 @@ MESSAGES: dict[str, str] = {
     "member_deactivated": "⚠️ Slack-tili poistettu käytöstä",
     "overview_deactivated": "⚠️ {count} jäsenen Slack-tili poistettu käytöstä",
     "overview_convenor_deactivated": "⚠️ vastuuhenkilön Slack-tili poistettu käytöstä",
+    "closed_convenor": "*Vastuuhenkilö:* <@{user}>",
+    "closed_by": "*Sulki:* <@{user}>",
+    "closed_by_coordinator": "*Sulki:* koordinaattori <@{user}>",
+    "convenor_changed_by_coordinator_notice": (
+        "Koordinaattori <@{coordinator}> siirsi vastuuhenkilön tehtävän: uusi "
+        "vastuuhenkilö on <@{new}> (aiemmin <@{old}>)."
+    ),
+    "convenor_changed_by_code": "<@{user}> on nyt tiimin {code} vastuuhenkilö. Muutos kerrottiin tiimin kanavalla.",
+    "team_code_refused": (
+        "Tiimiä {code} ei löydy, tai sinulla ei ole siihen oikeutta. Suunnitelman saavat "
+        "vain tiimin jäsenet ja suljetusta tiimistä ne, jotka olivat jäseniä sen sulkeutuessa."
+    ),
+    "team_content_purged": (
+        "Tiimin {code} sisältö on poistettu säilytysajan päätyttyä, joten suunnitelmaa ei "
+        "voi enää viedä."
+    ),
+    "usage_export": "Käyttö: `/tiimi vie` tiimin kanavalla tai `/tiimi vie MT-2026-0042` missä tahansa.",
+    "by_code_only_coordinators": (
+        "Tiimiin voi viitata sen koodilla vain koordinaattori. Vastuuhenkilö: käytä "
+        "komentoa tiimin omalla kanavalla."
+    ),
+    "help_by_code": (
+        "`/tiimi vie MT-2026-0042` – suunnitelma vain sinulle mistä tahansa, myös suljetusta "
+        "tiimistä, jonka jäsen olit (säilytysajan loppuun)\n"
+        "Koordinaattorille: `/tiimi vastuu MT-2026-0042 @Bertta` – siirtää vastuuhenkilön "
+        "tehtävän · `/tiimi sulje MT-2026-0042 muu` – sulkee tiimin"
+    ),
 }

@@ -82,14 +82,20 @@ MESSAGES: dict[str, str] = {
     "closed_fallback": "Teamet {code} har stängts",
     "closed_header": "Teamet {code} har stängts",
     "closed_summary": (
-        "*Orsak:* {reason}\n*Teamet verkade:* {days} dagar\n*Medlemmar:* {count}\n"
-        "*Ansvarsperson:* <@{convenor}>"
+        "*Orsak:* {reason}\n*Öppnat:* {opened} · *stängt:* {closed} ({days} dagar)\n"
+        "*Medlemmar:* {members} · *steg:* {steps}, varav gjorda {done} · "
+        "*möten:* {meetings}"
     ),
     "closed_record_reminder": (
-        "Kom ihåg att anteckna att teamet avslutats i ert eget klientdatasystem. Kanalen "
-        "arkiveras och teamet kan från och med nu endast läsas."
+        "Kom ihåg att anteckna att teamet avslutats i ert eget klientdatasystem. Boten har "
+        "tagit bort sina meddelanden med teamets plan från kanalen och arkiverar kanalen. "
+        "Teamets medlemmar får planen till sig själva med `/tiimi vie {code}` till och med "
+        "{until}; därefter raderas innehållet."
     ),
-    "team_closed_done": "Teamet {code} har stängts och dess kanal arkiverats.",
+    "team_closed_done": (
+        "Teamet {code} har stängts. Boten tar nu bort sina meddelanden med planen från "
+        "kanalen och arkiverar sedan kanalen; det kan ta några minuter."
+    ),
     "not_team_channel": (
         "Det här kommandot fungerar bara i teamets egen kanal. Öppna ett nytt team med "
         "`/tiimi uusi`."
@@ -106,7 +112,7 @@ MESSAGES: dict[str, str] = {
         "`/tiimi lisää @Anna socialhandledare`."
     ),
     "usage_remove": "Användning: `/tiimi poista @namn`.",
-    "usage_hand_over": "Användning: `/tiimi vastuu @namn`.",
+    "usage_hand_over": "Användning: `/tiimi vastuu @namn`, som koordinator `/tiimi vastuu MT-2026-0042 @namn`.",
     "privacy_hetu": (
         "Meddelandet innehåller en personbeteckning. Personbeteckningar får inte skrivas i "
         "teamet, så inget sparades. Skriv meddelandet på nytt utan den."
@@ -305,4 +311,32 @@ MESSAGES: dict[str, str] = {
     "member_deactivated": "⚠️ Slack-kontot inaktiverat",
     "overview_deactivated": "⚠️ {count} medlemmars Slack-konto inaktiverat",
     "overview_convenor_deactivated": "⚠️ ansvarspersonens Slack-konto inaktiverat",
+    "closed_convenor": "*Ansvarsperson:* <@{user}>",
+    "closed_by": "*Stängt av:* <@{user}>",
+    "closed_by_coordinator": "*Stängt av:* koordinatorn <@{user}>",
+    "convenor_changed_by_coordinator_notice": (
+        "Koordinatorn <@{coordinator}> överförde ansvarspersonens uppgift: ny "
+        "ansvarsperson är <@{new}> (tidigare <@{old}>)."
+    ),
+    "convenor_changed_by_code": "<@{user}> är nu ansvarsperson för teamet {code}. Ändringen meddelades i teamets kanal.",
+    "team_code_refused": (
+        "Teamet {code} hittades inte, eller så har du ingen behörighet till det. Planen "
+        "får bara teamets medlemmar och, för ett stängt team, de som var medlemmar när det "
+        "stängdes."
+    ),
+    "team_content_purged": (
+        "Innehållet i teamet {code} har raderats efter lagringstiden, så planen kan inte "
+        "längre exporteras."
+    ),
+    "usage_export": "Användning: `/tiimi vie` i teamets kanal eller `/tiimi vie MT-2026-0042` var som helst.",
+    "by_code_only_coordinators": (
+        "Bara en koordinator kan ange ett team med dess kod. Ansvarsperson: använd "
+        "kommandot i teamets egen kanal."
+    ),
+    "help_by_code": (
+        "`/tiimi vie MT-2026-0042` – planen bara till dig var som helst, också från ett "
+        "stängt team du var medlem i (till lagringstidens slut)\n"
+        "För koordinatorer: `/tiimi vastuu MT-2026-0042 @Bertta` – överför ansvarspersonens "
+        "uppgift · `/tiimi sulje MT-2026-0042 annat` – stänger teamet"
+    ),
 }

@@ -15,16 +15,19 @@ from bot.platform import (
     ActionRestricted,
     ChannelNameTaken,
     ChannelUnavailable,
+    ClearedSpace,
     InviteOutcome,
     PlatformError,
 )
 from bot.replies import Message
+from handlers.slack.clearing import delete_own_message, own_messages
 from handlers.slack.render import render_blocks
 
 HISTORY_PAGES = 5  # 1,000 messages back is more than a lease can miss
 CLOCK_SKEW = timedelta(minutes=5)  # between this host's clock and Slack's message timestamps
 LIST_PAGE = 999  # conversations.list: fewest calls (Tier 2) through many private channels
 INVITE_BATCH = 100  # conversations.invite accepts at most 100 users per call
+CLEARING_ROUNDS = 3  # scans of a channel being cleared: posts landing during one are found next
 _UNAVAILABLE = {
     "is_archived",
     "channel_not_found",
@@ -54,14 +57,22 @@ class SlackPlatform:
         self.client = client
         self.posts_once = posts_once or client
         self._bot_user_id: str | None = None
+        self._bot_id: str | None = None
+
+    async def _identity(self) -> tuple[str, str | None]:
+        """The bot's user id and bot id (auth.test, asked once)."""
+        if self._bot_user_id is None:
+            response = await self.client.auth_test()
+            self._bot_id = str(response.get("bot_id") or "") or None
+            self._bot_user_id = str(response["user_id"])
+        return self._bot_user_id, self._bot_id
 
     async def own_channels(self, name: str) -> dict[str, str]:
         pattern = re.compile(rf"{re.escape(name)}(-[0-9]+)?")
         found: dict[str, str] = {}
         cursor = None
         try:
-            if self._bot_user_id is None:
-                self._bot_user_id = str((await self.client.auth_test())["user_id"])
+            await self._identity()
             while True:
                 response = await self.client.conversations_list(
                     types="private_channel", exclude_archived=True, limit=LIST_PAGE, cursor=cursor
@@ -228,6 +239,27 @@ class SlackPlatform:
             )
         except SlackApiError as error:
             raise _translate(error) from None
+
+    async def remove_own_messages(self, channel_id: str, *, keep: str) -> ClearedSpace:
+        deleted, undeletable, tried = 0, 0, set[str]()
+        kept: tuple[str, ...] = ()
+        try:
+            for _round in range(CLEARING_ROUNDS):
+                user_id, bot_id = await self._identity()
+                own, kept = await own_messages(
+                    self.client, channel_id, user_id=user_id, bot_id=bot_id, keep=keep
+                )
+                todo = [ts for ts in own if ts not in tried]
+                if not todo:
+                    break
+                for ts in todo:
+                    tried.add(ts)
+                    outcome = await delete_own_message(self.client, channel_id, ts)
+                    deleted += outcome == "deleted"
+                    undeletable += outcome == "cant_delete_message"
+        except SlackApiError as error:
+            raise _translate(error) from None
+        return ClearedSpace(deleted=deleted, kept=kept, undeletable=undeletable)
 
     async def archive_channel(self, channel_id: str) -> None:
         try:

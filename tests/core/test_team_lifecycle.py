@@ -145,9 +145,15 @@ async def test_members_add_remove_hand_over_close(
     choice = await tiimi.run(actor=BERT, text="sulje", channel_id=channel_id, request_key="-")
     assert isinstance(choice, Reply) and "Valitse syy" in choice.message.text
     clock.advance(timedelta(days=30))
-    assert "suljettu" in await run(BERT, "sulje tavoitteet saavutettu")
+    closed = await tiimi.run(
+        actor=BERT, text="sulje tavoitteet saavutettu", channel_id=channel_id, request_key="-"
+    )
+    assert isinstance(closed, Reply) and "poistaa nyt kanavalta" in closed.message.text
+    assert not platform.channels[channel_id].archived  # the clearing follows the answer
+    assert closed.then is not None
+    await closed.then()
     assert platform.channels[channel_id].archived
-    summary = platform.channels[channel_id].messages[-1]
+    [summary] = platform.channels[channel_id].live()  # the welcome and notice are gone
     assert "Tiimi MT-2026-0001 on suljettu" in summary.text
     assert "30 päivää" in " ".join(getattr(b, "text", "") for b in summary.blocks)
     assert "suljettu, eikä sitä voi enää muuttaa" in await run(BERT, "lisää <@UANNA>")

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
+from bot.closing import ClosingService
 from bot.config import load_settings
 from bot.pacing import ChannelPacer
 from bot.reminder_worker import ReminderWorker
@@ -25,6 +26,7 @@ MUTATING_METHODS = frozenset(
         "conversations.archive",
         "chat.postMessage",
         "chat.update",
+        "chat.delete",
     }
 )
 
@@ -36,6 +38,7 @@ class RunningBot:
     sender: SlackSender
     clock: FakeClock
     worker: ReminderWorker
+    closing: ClosingService  # run its periodic pass by hand: `finish_interrupted()`
 
     async def tiimi(self, text: str, *, user: str = "UANNA", channel: str = "DANNA") -> str:
         """Send `/tiimi text`, wait for the answer through response_url, return its text."""
@@ -95,7 +98,8 @@ async def running_bot(
     runtime = ready.result()
     url = f"http://127.0.0.1:{runtime.port}"
     try:
-        yield RunningBot(url, fake, SlackSender(url, SIGNING_SECRET, fake), clock, runtime.worker)
+        sender = SlackSender(url, SIGNING_SECRET, fake)
+        yield RunningBot(url, fake, sender, clock, runtime.worker, runtime.closing)
     finally:
         stop.set()
         await task

@@ -140,6 +140,7 @@ async def test_eight_weeks_of_chaos(
     async with running_bot(fake_slack, url, clock, **env) as bot:
         while sum((await bot.worker.run_once()).counts.values()):
             pass
+        await bot.closing.finish_interrupted()  # closes that a Slack error cut short
     assert len(sim.teams) >= 200 and sim.commands > 600
     assert sum(c.error == "answer_lost" for c in fake_slack.calls) > 5  # lost answers were tried
 
@@ -166,7 +167,8 @@ async def test_eight_weeks_of_chaos(
         for m in messages
         if m.metadata
     )
-    assert {kind for kind, *_ in once} == {"tiimi_team", "tiimi_step", "tiimi_reminder"}
+    kinds = {"tiimi_team", "tiimi_step", "tiimi_reminder", "tiimi_closing"}
+    assert {kind for kind, *_ in once} == kinds
     assert max(once.values()) == 1, [key for key, n in once.items() if n > 1]
     for r in reminders:
         assert r.state not in (ReminderState.PENDING, ReminderState.CLAIMED), r
@@ -186,6 +188,11 @@ async def test_eight_weeks_of_chaos(
             assert team is not None, f"orphan channel {channel.name}"
             if team.state != TeamState.ACTIVE:
                 assert channel.is_archived, f"{channel.name} of a {team.state} team is open"
+            if team.state == TeamState.CLOSED:  # only the closing summary is left of the bot's
+                assert team.channel_archived_at is not None
+                left = [m for m in fake_slack.messages[channel.id] if not m.deleted]
+                kinds_left = [(m.metadata or {}).get("event_type") for m in left]
+                assert kinds_left == ["tiimi_closing"], (channel.name, kinds_left)
     for team in teams:
         if team.state == TeamState.ACTIVE:
             assert team.channel_id in fake_slack.channels

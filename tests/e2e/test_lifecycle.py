@@ -50,8 +50,9 @@ async def test_open_add_remove_hand_over_list_close(bot: RunningBot) -> None:
     assert pressed.response_url is not None
     url = pressed.response_url
     await fake.wait_for(lambda: len(fake.responses(url)) == 1)
-    assert channel.is_archived
-    summary = fake.messages[channel_id][-1]
+    assert "poistaa nyt kanavalta" in fake.responses(url)[0]["text"]
+    await fake.wait_for(lambda: channel.is_archived)  # cleared and archived after the answer
+    [summary] = [m for m in fake.messages[channel_id] if not m.deleted]
     assert summary.text == "Tiimi MT-2026-0001 on suljettu"
     assert "tavoitteet saavutettu" in json.dumps(summary.blocks, ensure_ascii=False)
 

@@ -152,6 +152,9 @@ def pop_failure(failures: dict[str, list[Failure]], method: str) -> ApiError | N
     if not queue:
         return None
     failure = queue[0]
+    if failure.after > 0:
+        failure.after -= 1
+        return None
     failure.times -= 1
     if failure.times <= 0:
         queue.pop(0)

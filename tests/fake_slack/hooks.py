@@ -71,6 +71,7 @@ def apply_response(ws: Workspace, hook: ResponseUrl, body: dict[str, Any]) -> st
                 text=text or "",
                 blocks=blocks,
                 thread_ts=body.get("thread_ts"),
+                bot_id=ws.bot_id,  # the app's message, as in Slack
             )
         )
     return None

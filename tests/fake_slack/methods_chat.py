@@ -75,7 +75,7 @@ def _check_rate(ws: Workspace, req: ApiRequest, channel_id: str) -> None:
 def _bot_message(ws: Workspace, message: Message) -> dict[str, Any]:
     """Render a bot-posted message with its bot identity."""
     data = message.to_api(include_metadata=True)
-    data.update({"bot_id": ws.bot_id, "app_id": "A0TEST", "team": ws.team_id})
+    data.update({"bot_id": ws.bot_id, "team": ws.team_id})
     return data
 
 
@@ -94,6 +94,7 @@ def post_message(ws: Workspace, req: ApiRequest) -> dict[str, Any]:
         metadata=metadata,
         thread_ts=req.get_str("thread_ts"),
         reply_broadcast=req.get_bool("reply_broadcast"),
+        bot_id=ws.bot_id,
     )
     ws.messages.setdefault(channel.id, []).append(message)
     return {"channel": channel.id, "ts": message.ts, "message": _bot_message(ws, message)}
@@ -152,7 +153,8 @@ def update(ws: Workspace, req: ApiRequest) -> dict[str, Any]:
 
 
 def delete(ws: Workspace, req: ApiRequest) -> dict[str, Any]:
-    """chat.delete."""
+    """chat.delete: a bot token deletes only the app's own messages (cant_delete_message
+    otherwise); an archived private channel no longer has the bot (channel_not_found)."""
     message = _own_message(ws, req, "cant_delete_message")
     message.deleted = True
     return {"channel": message.channel, "ts": message.ts}

@@ -104,13 +104,15 @@ def kick(ws: Workspace, req: ApiRequest) -> dict[str, Any]:
 
 
 def archive(ws: Workspace, req: ApiRequest) -> dict[str, Any]:
-    """conversations.archive."""
+    """conversations.archive. Slack removes a bot from a channel it archives: afterwards the
+    bot can neither read, delete nor unarchive anything there (platform-notes.md)."""
     channel = get_channel(ws, req, req.req_str("channel"))
     if channel.is_im or channel.is_mpim:
         raise req.error("method_not_supported_for_channel_type")
     if channel.is_archived:
         raise req.error("already_archived")
     channel.is_archived = True
+    channel.members.discard(ws.bot_user_id)
     return {}
 
 

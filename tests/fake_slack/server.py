@@ -25,7 +25,15 @@ from tests.fake_slack.hooks import (
     parse_response_body,
 )
 from tests.fake_slack.socket_mode import SocketModeEndpoint
-from tests.fake_slack.state import Call, Channel, Failure, ResponseUrl, User, Workspace
+from tests.fake_slack.state import (
+    Call,
+    Channel,
+    Failure,
+    Message,
+    ResponseUrl,
+    User,
+    Workspace,
+)
 
 HANDLERS: dict[str, Handler] = {
     **methods_conversations.HANDLERS,
@@ -216,6 +224,13 @@ class FakeSlack:
         """Remove the bot from a channel without any API call."""
         self.channels[channel_id].members.discard(self.bot_user_id)
 
+    def post_as_user(self, channel_id: str, user_id: str, text: str) -> str:
+        """A person's own message in a channel (not the bot's); returns its ts."""
+        ws = self._ws
+        message = Message(ts=ws.next_ts(), channel=channel_id, user=user_id, text=text)
+        ws.messages.setdefault(channel_id, []).append(message)
+        return message.ts
+
     def issue_trigger_id(self) -> str:
         """Return a fresh single-use trigger id for views.open / views.push."""
         return methods_views.issue_trigger(self._ws)
@@ -237,14 +252,18 @@ class FakeSlack:
         status: int = 200,
         retry_after: int | None = None,
         times: int = 1,
+        after: int = 0,
     ) -> None:
-        """Make the next `times` calls of `method` fail with an error or HTTP status."""
+        """Make the next `times` calls of `method` fail with an error or HTTP status, once
+        `after` calls have succeeded (a failure half-way through a run of calls)."""
         assert method in HANDLERS, f"fake does not implement {method}"
         if status == 200:
             assert error, "fail_next with status 200 needs error="
         if error is not None:
             self.api_ref.assert_documented(method, error)
-        self._failures.setdefault(method, []).append(Failure(error, status, retry_after, times))
+        self._failures.setdefault(method, []).append(
+            Failure(error, status, retry_after, times, after)
+        )
 
     def hold(self, method: str) -> asyncio.Event:
         """Hold every call of `method` (recorded, not yet applied or answered) until the

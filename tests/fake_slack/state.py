@@ -7,6 +7,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+APP_ID = "A0TEST"
+
 
 @dataclass
 class User:
@@ -121,6 +123,7 @@ class Message:
     deleted: bool = False
     reply_broadcast: bool = False
     files: list[str] = field(default_factory=list)
+    bot_id: str | None = None  # set on messages the app posted, as Slack's history shows them
 
     def to_api(self, *, include_metadata: bool = False) -> dict[str, Any]:
         """Render the message as conversations.history / chat.postMessage return it."""
@@ -138,6 +141,12 @@ class Message:
             data["edited"] = {"user": self.user, "ts": self.ts}
         if self.files:
             data["files"] = [{"id": f} for f in self.files]
+        if self.bot_id is not None:
+            data.update(
+                bot_id=self.bot_id,
+                app_id=APP_ID,
+                bot_profile={"id": self.bot_id, "app_id": APP_ID, "name": "tiimi"},
+            )
         if include_metadata and self.metadata is not None:
             data["metadata"] = self.metadata
         return data
@@ -187,6 +196,7 @@ class Failure:
     status: int
     retry_after: int | None
     times: int
+    after: int = 0  # calls that still succeed before the failures start
 
 
 @dataclass

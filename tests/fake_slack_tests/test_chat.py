@@ -132,3 +132,36 @@ async def test_post_rate_enforced() -> None:
         assert err.value.response.status_code == 429
         assert err.value.response.headers["Retry-After"] == "1"
         assert [m.text for m in fake.messages[cid]] == ["1"]
+
+
+async def test_delete_only_own_messages_and_not_after_archiving(
+    client: AsyncWebClient, fake_slack: FakeSlack, channel: str
+) -> None:
+    posted = await client.chat_postMessage(channel=channel, text="bot")
+    theirs = fake_slack.post_as_user(channel, "UANNA", "person")
+    assert await _error(client.chat_delete(channel=channel, ts=theirs)) == "cant_delete_message"
+    assert await _error(client.chat_delete(channel=channel, ts="1.000001")) == "message_not_found"
+    assert await _error(client.chat_delete(channel="CNONE", ts=posted["ts"])) == (
+        "channel_not_found"
+    )
+    await client.conversations_archive(channel=channel)  # Slack removes the bot from it
+    gone = client.chat_delete(channel=channel, ts=posted["ts"])
+    assert await _error(gone) == "channel_not_found"
+    assert not fake_slack.messages[channel][0].deleted
+
+
+async def test_history_shows_the_app_on_its_own_messages_and_pages(
+    client: AsyncWebClient, fake_slack: FakeSlack, channel: str
+) -> None:
+    for i in range(5):
+        await client.chat_postMessage(channel=channel, text=f"bot {i}")
+    fake_slack.post_as_user(channel, "UANNA", "person")
+    first = await client.conversations_history(channel=channel, limit=4)
+    assert first["has_more"]
+    cursor = first["response_metadata"]["next_cursor"]
+    rest = await client.conversations_history(channel=channel, limit=4, cursor=cursor)
+    messages = [*first["messages"], *rest["messages"]]
+    assert [m["text"] for m in messages] == ["person", *(f"bot {i}" for i in range(4, -1, -1))]
+    assert "bot_id" not in messages[0] and messages[0]["user"] == "UANNA"
+    assert all(m["bot_id"] == "B0TEST" and m["user"] == "UBOT" for m in messages[1:])
+    assert not rest["has_more"]

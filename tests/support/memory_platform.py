@@ -12,6 +12,7 @@ from bot.platform import (
     ActionRestricted,
     ChannelNameTaken,
     ChannelUnavailable,
+    ClearedSpace,
     InviteOutcome,
     PlatformError,
 )
@@ -26,6 +27,11 @@ class MemoryChannel:
     archived: bool = False
     messages: list[Message] = field(default_factory=list)
     by_bot: bool = True
+    deleted: set[int] = field(default_factory=set)  # 1-based positions of deleted messages
+
+    def live(self) -> list[Message]:
+        """The messages not deleted, oldest first."""
+        return [m for i, m in enumerate(self.messages, 1) if i not in self.deleted]
 
 
 class MemoryPlatform:
@@ -130,6 +136,22 @@ class MemoryPlatform:
     async def archive_channel(self, channel_id: str) -> None:
         self._maybe_fail("archive")
         self.channels[channel_id].archived = True
+
+    async def remove_own_messages(self, channel_id: str, *, keep: str) -> ClearedSpace:
+        channel = self._live(channel_id)
+        kept: list[str] = []
+        deleted = 0
+        for position in range(1, len(channel.messages) + 1):
+            if position in channel.deleted:
+                continue
+            metadata = self.metadata.get(channel_id, {}).get(position) or {}
+            if metadata.get("event_type") == keep:
+                kept.append(f"{position}.000")
+                continue
+            self._maybe_fail("delete")
+            channel.deleted.add(position)
+            deleted += 1
+        return ClearedSpace(deleted=deleted, kept=tuple(kept))
 
     def _live(self, channel_id: str) -> MemoryChannel:
         channel = self.channels.get(channel_id)

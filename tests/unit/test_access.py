@@ -9,7 +9,7 @@ import pytest
 from bot.access import AccessRefused, Action, Role, allowed, authorize, roles_of
 from bot.coordinators import CoordinatorStatus
 from bot.errors import UserError
-from storage.models import Member, Team
+from storage.models import Member, Team, TeamState
 
 NOW = datetime(2026, 11, 23, tzinfo=UTC)
 TEAM = Team(
@@ -62,6 +62,9 @@ TABLE = {
     Action.MEETINGS: (Y, Y, N, N, N),
     Action.LIST_ALL_TEAMS: (N, N, Y, N, N),
     Action.STATISTICS: (N, N, Y, N, N),
+    Action.EXPORT_BY_CODE: (Y, Y, N, N, N),
+    Action.HAND_OVER_BY_CODE: (N, N, Y, N, N),  # the convenor hands over in the channel
+    Action.CLOSE_BY_CODE: (N, N, Y, N, N),
 }
 
 
@@ -103,3 +106,19 @@ def test_refusals_explain_why() -> None:
 def test_a_coordinator_inside_a_team_is_also_a_member() -> None:
     roles = roles_of("UMEMB", team=TEAM, members=MEMBERS, coordinator=True)
     assert roles == {Role.ANYONE, Role.MEMBER, Role.COORDINATOR}
+
+
+def test_after_closing_the_members_of_then_may_only_export_by_code() -> None:
+    closed = Team.model_validate(TEAM.model_dump() | {"state": TeamState.CLOSED})
+    for user_id in ("UCONV", "UMEMB"):
+        roles = roles_of(user_id, team=closed, members=MEMBERS, coordinator=False)
+        assert roles == {Role.ANYONE, Role.FORMER_MEMBER}
+        assert [a for a in Action if allowed(a, roles)] == [
+            Action.OPEN_TEAM,
+            Action.HELP,
+            Action.LIST_MY_TEAMS,
+            Action.VIEW_HOME,
+            Action.EXPORT_BY_CODE,
+        ]
+    outsider = roles_of("UOUT", team=closed, members=MEMBERS, coordinator=True)
+    assert not allowed(Action.EXPORT_BY_CODE, outsider)  # a coordinator never sees content

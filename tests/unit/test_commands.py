@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bot.commands import (
     AddMember,
     CloseTeam,
+    ExportPlan,
     HandOver,
     ListMembers,
     OpenTeam,
@@ -18,6 +19,7 @@ from bot.commands import (
     RemoveMember,
     ShowHelp,
     parse_mention,
+    parse_team_code,
     parse_tiimi,
 )
 from bot.errors import UserError
@@ -53,6 +55,13 @@ from storage.models import CloseReason
         ("sulje muu", CloseTeam(CloseReason.OTHER)),
         ("stäng målen uppnådda", CloseTeam(CloseReason.GOALS_REACHED)),
         ("close other", CloseTeam(CloseReason.OTHER)),
+        ("vie", ExportPlan()),
+        ("vie MT-2026-0042", ExportPlan("MT-2026-0042")),
+        ("export mt-2026-0042", ExportPlan("MT-2026-0042")),
+        ("vastuu MT-2026-0042 <@U3|bertta>", HandOver("U3", code="MT-2026-0042")),
+        ("sulje MT-2026-0042", CloseTeam(None, code="MT-2026-0042")),
+        ("sulje MT-2026-0042 asiakkaan toive", CloseTeam(CloseReason.CLIENT_WISH, "MT-2026-0042")),
+        ("stäng mt-2026-0042 annat", CloseTeam(CloseReason.OTHER, code="MT-2026-0042")),
     ],
 )
 def test_parses(text: str, expected: object) -> None:
@@ -71,6 +80,12 @@ def test_parses(text: str, expected: object) -> None:
         ("poista <@U1> <@U2>", "usage_remove"),
         ("vastuu kaikille", "usage_hand_over"),
         ("sulje koska niin", "close_reason_unknown"),
+        ("sulje MT-2026-0042 koska niin", "close_reason_unknown"),
+        ("vastuu MT-2026-0042", "usage_hand_over"),
+        ("vastuu MT-2026-0042 <@U1> <@U2>", "usage_hand_over"),
+        ("vastuu <@U1> MT-2026-0042", "usage_hand_over"),
+        ("vie kaikki", "usage_export"),
+        ("vie MT-2026-0042 MT-2026-0043", "usage_export"),
     ],
 )
 def test_refuses_misuse_with_a_catalog_key(text: str, key: str) -> None:
@@ -85,6 +100,23 @@ def test_refuses_misuse_with_a_catalog_key(text: str, key: str) -> None:
 )
 def test_mentions(token: str, user_id: str | None) -> None:
     assert parse_mention(token) == user_id
+
+
+@pytest.mark.parametrize(
+    ("token", "code"),
+    [
+        ("MT-2026-0042", "MT-2026-0042"),
+        ("mt-2026-0042", "MT-2026-0042"),
+        ("MT-2026-12345", "MT-2026-12345"),
+        ("MT-26-0042", None),
+        ("MT-2026-42", None),
+        ("XMT-2026-0042", None),
+        ("MT-2026-0042x", None),
+        ("<@U1>", None),
+    ],
+)
+def test_team_codes(token: str, code: str | None) -> None:
+    assert parse_team_code(token) == code
 
 
 @given(st.text())

@@ -23,7 +23,11 @@ async def handle_close_team(
     reply = await context["tiimi"].close_from_button(
         actor=actor, channel_id=channel_id, value=action.get("value") or ""
     )
-    await respond(**(reply_payload(reply) | {"replace_original": True}))
+    try:
+        await respond(**(reply_payload(reply) | {"replace_original": True}))
+    finally:
+        if reply.then is not None:  # clearing and archiving the channel, after the answer
+            await reply.then()
 
 
 def register(routes: Routes) -> None:

@@ -33,7 +33,11 @@ async def handle_tiimi(
         view = open_team_modal(actor.t, origin_channel=command["channel_id"])
         await client.views_open(trigger_id=command["trigger_id"], view=view)
         return
-    await respond(**reply_payload(result))
+    try:
+        await respond(**reply_payload(result))
+    finally:
+        if result.then is not None:  # e.g. clearing a closed team's channel: minutes of work
+            await result.then()
 
 
 def register(routes: Routes) -> None:
