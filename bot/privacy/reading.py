@@ -83,6 +83,7 @@ _BLANKS = frozenset("\u2800")  # Braille blank: shown as a space
 # ASCII: every control character (tab and line breaks included) reads as a space.
 _ASCII = str.maketrans({i: " " for i in (*range(32), 127)})
 _MAX_ENTITY_ROUNDS = 4
+_RIGHT_TO_LEFT_OVERRIDE = "\u202e"
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});?")
 
 
@@ -92,6 +93,7 @@ class Reading:
 
     text: str
     spans: list[Span] | None
+    overridden: bool = False  # a right-to-left override shows (part of) the text backwards
 
     def raw_span(self, start: int, end: int) -> Span:
         """The raw span covering ``text[start:end]``."""
@@ -101,20 +103,20 @@ class Reading:
         return min(s for s, _ in covered), max(e for _, e in covered)
 
     def reversed(self) -> Reading:
-        """The text backwards: a code written backwards and shown by a right-to-left override."""
+        """The text backwards, as a right-to-left override shows it."""
         spans = (
             self.spans if self.spans is not None else [(i, i + 1) for i in range(len(self.text))]
         )
-        return Reading(self.text[::-1], spans[::-1])
+        return Reading(self.text[::-1], spans[::-1], self.overridden)
 
 
 def readings(text: str) -> list[Reading]:
     """The raw reading and, if the text has markup or entities, the displayed one."""
-    raw = _fold(text, None)
+    raw = _fold(text, None, _RIGHT_TO_LEFT_OVERRIDE in text)
     if "<" not in text and "&" not in text:
         return [raw]
     shown, spans = _decode_entities(*_joined(display_segments(text)))
-    return [raw, _fold(shown, spans)]
+    return [raw, _fold(shown, spans, _RIGHT_TO_LEFT_OVERRIDE in shown)]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -155,7 +157,7 @@ def _is_ignorable(char: str) -> bool:
     return any(low <= point <= high for low, high in _IGNORABLE_RANGES)
 
 
-def _fold(text: str, spans: list[Span] | None) -> Reading:
+def _fold(text: str, spans: list[Span] | None, overridden: bool) -> Reading:
     if text.isascii():  # one character for one: the positions stay
         return Reading(text.translate(_ASCII), spans)
     pieces: list[str] = []
@@ -166,7 +168,7 @@ def _fold(text: str, spans: list[Span] | None) -> Reading:
             pieces.append(folded)
             span = spans[index] if spans is not None else (index, index + 1)
             folded_spans.extend([span] * len(folded))
-    return Reading("".join(pieces), folded_spans)
+    return Reading("".join(pieces), folded_spans, overridden)
 
 
 def _joined(segments: Iterable[Segment]) -> tuple[str, list[Span]]:
