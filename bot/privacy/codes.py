@@ -30,8 +30,9 @@ What counts (decided to keep both leaks and false alarms out):
   a letter or digit follows (then it is one of the forms above, or a longer number), nor when
   more digits follow after a space (``120 500 - 130 000 €``, an amount).
 * Digits glued on: a candidate directly preceded by a digit, or whose digit check character is
-  directly followed by a digit, is part of a longer number (``20261206-1430``, a timestamp) and
-  not a code, unless its check character is a right letter (a code with a digit glued to it).
+  followed by more digits (directly or after a space), is part of a longer number
+  (``20261206-1430``, a timestamp; ``12345 67890 12344``, a bank reference) and not a code,
+  unless its check character is a right letter (a code with a digit glued to it).
 * Individual numbers 000 and 001 are never issued; they are refused like any other.
 """
 
@@ -144,12 +145,13 @@ def _candidate_kind(text: str, match: re.Match[str]) -> tuple[IdentityCodeKind, 
     glued_before = match.start() > 0 and text[match.start() - 1].isdigit()
     if check is not None:
         after = match.end("check")
-        followed = after < len(text) and text[after].isalnum()
+        followed = text[after : after + 1].isalnum()
+        more_digits = check.isdigit() and text[after:].lstrip(" ")[:1].isdigit()
         if sign is None:  # glued on, alone, and not ten digits that may be a phone number
-            usable = not match.group("gap") and not followed
+            usable = not match.group("gap") and not followed and not more_digits
             usable = usable and (check.isalpha() or not date.startswith("0"))
         else:
-            usable = not (check.isdigit() and followed and text[after].isdigit())
+            usable = not more_digits
         if usable:
             kind = _kind(date, sign, number, check)
             if kind is IdentityCodeKind.VALID and check.isalpha():

@@ -312,11 +312,11 @@ def assert_valid_found_and_hidden(text: str, code: str) -> None:
 
 def embedded(prefix: str, code: str, suffix: str) -> str:
     """A code with a right check letter is found even with digits glued on; one with a digit
-    check character (or a wrong one) must be apart from other digits, or it reads as part of a
-    longer number (a timestamp such as 20261206-1430)."""
+    check character (or a wrong one) must be set apart from other digits, or it reads as part of
+    a longer number (a timestamp such as 20261206-1430)."""
     if code[-1].isalpha() and find_identity_codes(code) == [VALID]:
         return prefix + code + suffix
-    return prefix + " " + code + " " + suffix
+    return prefix + " (" + code + ") " + suffix
 
 
 @given(code=identity_codes(), prefix=st.text(), suffix=st.text())
@@ -347,7 +347,7 @@ def test_embedded_disguised_code_is_found(
     disguised = code.replace("-", dash)
     if fullwidth:
         disguised = "".join(FULLWIDTH.get(c.upper(), c) for c in disguised)
-    text = prefix + " " + disguised + " " + suffix
+    text = prefix + " (" + disguised + ") " + suffix
     assert_valid_found_and_hidden(text, code)
     assert disguised.lower() not in redact(text).lower()
 
@@ -355,7 +355,7 @@ def test_embedded_disguised_code_is_found(
 @given(code=identity_codes(), prefix=st.text(max_size=20), suffix=st.text(max_size=20))
 def test_embedded_lookalike_is_found_and_redacted(code: str, prefix: str, suffix: str) -> None:
     lookalike = with_wrong_check(code)
-    text = prefix + " " + lookalike + " " + suffix
+    text = prefix + " (" + lookalike + ") " + suffix
     assert find_identity_codes(text)
     with pytest.raises(PrivacyViolation):
         check_text(text)
