@@ -137,33 +137,43 @@ def _kind(date: str, sign: str | None, number: str, check: str | None) -> Identi
     return IdentityCodeKind.LOOKALIKE
 
 
+def _next_visible(text: str, position: int) -> str:
+    """The first character from ``position`` on that is not a space ("" at the end)."""
+    while position < len(text) and text[position] == " ":
+        position += 1
+    return text[position : position + 1]
+
+
+def _check_stands(text: str, match: re.Match[str], date: str) -> bool:
+    """Whether the character after the individual number can be the check character."""
+    check, after = match.group("check"), match.end("check")
+    if check.isdigit() and _next_visible(text, after).isdigit():
+        return False  # more digits follow: a longer number
+    if match.group("sign") is not None:
+        return True
+    # Without the sign: glued to the digits, alone, and not ten digits like a phone number.
+    alone = not match.group("gap") and not text[after : after + 1].isalnum()
+    return alone and (check.isalpha() or not date.startswith("0"))
+
+
 def _candidate_kind(text: str, match: re.Match[str]) -> tuple[IdentityCodeKind, int] | None:
     """The kind and end of the code starting at ``match``, or None if it is not one."""
-    date = match.group("date").replace(" ", "")
-    number = match.group("number").replace(" ", "")
     sign, check = match.group("sign"), match.group("check")
     glued_before = match.start() > 0 and text[match.start() - 1].isdigit()
-    if check is not None:
-        after = match.end("check")
-        followed = text[after : after + 1].isalnum()
-        more_digits = check.isdigit() and text[after:].lstrip(" ")[:1].isdigit()
-        if sign is None:  # glued on, alone, and not ten digits that may be a phone number
-            usable = not match.group("gap") and not followed and not more_digits
-            usable = usable and (check.isalpha() or not date.startswith("0"))
-        else:
-            usable = not more_digits
-        if usable:
-            kind = _kind(date, sign, number, check)
-            if kind is IdentityCodeKind.VALID and check.isalpha():
-                return kind, after
-            if sign is None and check.isdigit() and kind is not IdentityCodeKind.VALID:
-                kind = None  # ten digits with a wrong "check digit": just a number
-            if kind is not None and not glued_before:
-                return kind, after
+    if glued_before and not (check and check.isalpha()):
+        return None  # part of a longer number; only a right check letter makes it a code
+    date = match.group("date").replace(" ", "")
+    number = match.group("number").replace(" ", "")
+    if check is not None and _check_stands(text, match, date):
+        kind = _kind(date, sign, number, check)
+        digits_only = sign is None and check.isdigit()  # ten digits: only a right check counts
+        if kind is IdentityCodeKind.VALID or not (kind is None or digits_only or glued_before):
+            return kind, match.end("check")
     end = match.end("number")
-    following = text[end:].lstrip(" ")[:1]
-    if sign is None or glued_before or text[end : end + 1].isalnum() or following.isdigit():
-        return None  # no sign, part of a longer number, or followed by more digits
+    if sign is None or glued_before or text[end : end + 1].isalnum():
+        return None
+    if _next_visible(text, end).isdigit():
+        return None  # more digits after a space: an amount such as 120 500 - 130 000
     kind = _kind(date, sign, number, None)
     return (kind, end) if kind is not None else None
 
