@@ -9,9 +9,9 @@ personal data), check character ``"0123456789ABCDEFHJKLMNPRSTUVWXY"[int(DDMMYYZZ
 
 Where it looks: in every reading of the text (``reading.py``: the raw text and the text as
 Slack displays it, both with invisible characters dropped, compatibility forms, look-alike
-letters, dashes and digits of every script folded), forwards and backwards (a code typed
-backwards reads forwards behind a right-to-left override). Spaces and line breaks between the
-characters of a code are ignored (``131052 308T``, ``131052-\\n308T``).
+letters, dashes and digits of every script folded); in a text with a right-to-left override
+(U+202E, which shows what follows it backwards) also backwards. Spaces and line breaks between
+the characters of a code are ignored (``131052 308T``, ``131052-\\n308T``).
 
 What counts (decided to keep both leaks and false alarms out):
 
