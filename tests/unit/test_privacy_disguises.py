@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Callable
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from bot.answers import guard
@@ -17,6 +17,7 @@ from tests.unit.test_privacy import CENTURY_SIGNS, make_code
 
 CODE = "131052-308T"  # check letter T
 DIGIT_CODE = "010594Y9032"  # check digit 2, a 2023 century letter
+TEMPORARY_CODE = "241203A9010"  # individual number 901 (temporary), check digit 0
 
 CYRILLIC = dict(zip("ABCEHKMPTXYJS", "АВСЕНКМРТХУЈЅ", strict=True))
 GREEK = dict(zip("ABEHKMNPTXYF", "ΑΒΕΗΚΜΝΡΤΧΥϜ", strict=True))
@@ -92,7 +93,7 @@ def codes_in_disguise() -> list[tuple[str, str]]:
     return [
         (name, disguise(code))
         for name, disguise in DISGUISES.items()
-        for code in (CODE, DIGIT_CODE)
+        for code in (CODE, DIGIT_CODE, TEMPORARY_CODE)
     ]
 
 
@@ -182,6 +183,7 @@ def valid_codes(draw: st.DrawFn) -> str:
     return code.lower() if draw(st.booleans()) else code
 
 
+@settings(max_examples=400)
 @given(
     code=valid_codes(),
     name=st.sampled_from(sorted(DISGUISES)),
