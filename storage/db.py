@@ -31,10 +31,12 @@ def to_async_url(url: str) -> str:
 class Database:
     """One async engine and its session factory."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str) -> None:
         self.url = to_async_url(url)
         self.is_sqlite = self.url.startswith("sqlite")
-        kwargs: dict[str, Any] = {"echo": echo}
+        # A failing statement's error message would otherwise carry its parameters: the
+        # client's text. (No `echo`: it adds SQLAlchemy's own log handler, past the redaction.)
+        kwargs: dict[str, Any] = {"hide_parameters": True}
         if self.is_sqlite:
             kwargs["connect_args"] = {"timeout": 30}
         else:
