@@ -97,16 +97,30 @@ def codes_in_disguise() -> list[tuple[str, str]]:
     ]
 
 
+def test_the_documented_gap_is_what_it_says() -> None:
+    """Without its sign, ten digits starting with 0 and ending in a digit read as a phone number
+    (every Finnish phone number starts with 0): such a code passes, by decision (README)."""
+    for name, disguise in DISGUISES.items():
+        if is_documented_gap(name, DIGIT_CODE):
+            assert not contains_identity_code(disguise(DIGIT_CODE)), name
+            assert contains_identity_code(disguise(CODE)), name  # a check letter is caught
+
+
 def is_documented_gap(name: str, code: str) -> bool:
     """Ten digits starting with 0 are let through: every Finnish phone number starts so."""
     without_sign = ("no separator", "space for the sign", "line break for the sign")
     return name in without_sign and code[-1].isdigit() and code[0] == "0"
 
 
-@pytest.mark.parametrize(("name", "text"), codes_in_disguise())
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (n, t)
+        for n, t in codes_in_disguise()
+        if not (is_documented_gap(n, DIGIT_CODE) and t.startswith("0105"))
+    ],
+)
 def test_each_disguise_is_refused_by_the_guard(name: str, text: str) -> None:
-    if is_documented_gap(name, DIGIT_CODE) and text.startswith("0105"):
-        pytest.skip("documented gap: ten digits starting with 0 may be a phone number")
     for template in FINNISH_TEXTS:
         wrapped = template.format(text)
         with pytest.raises(UserError) as refused:
