@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-HEAD_REVISION = "0006"  # the newest migration's; tests check it against Alembic's head
+HEAD_REVISION = "0007"  # the newest migration's; tests check it against Alembic's head
 _LOCK_ID = 7_114_911  # PostgreSQL advisory lock: one migrating process at a time
 
 
@@ -47,7 +47,24 @@ def _upgrade(connection: Connection) -> None:
 
 
 async def upgrade_to_head(database: Database) -> None:
-    async with database.engine.begin() as conn:
-        if not database.is_sqlite:
+    if not database.is_sqlite:
+        async with database.engine.begin() as conn:
             await conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _LOCK_ID})
-        await conn.run_sync(_upgrade)
+            await conn.run_sync(_upgrade)
+        return
+    # SQLite: a batch migration re-creates a table in place, which SQLite refuses for a table
+    # that others refer to while it checks foreign keys; the check can only be switched outside
+    # a transaction, so for the migration's connection it is off, and checked as a whole after.
+    async with database.engine.connect() as conn:
+        await conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        await conn.commit()
+        try:
+            await conn.run_sync(_upgrade)
+            broken = (await conn.exec_driver_sql("PRAGMA foreign_key_check")).all()
+            if broken:
+                raise RuntimeError(f"migration broke {len(broken)} foreign keys")
+            await conn.commit()
+        finally:
+            await conn.rollback()
+            await conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            await conn.commit()

@@ -17,6 +17,10 @@ SQLModel.metadata.naming_convention = {
 }
 metadata: MetaData = SQLModel.metadata
 
+# Ids and references a chat platform gives people, channels and messages: Slack's are 9–20
+# characters; Microsoft Teams' user, conversation and activity ids run past 100.
+PLATFORM_ID = 255
+
 
 class TeamState(enum.StrEnum):
     PENDING = "pending"  # row reserved, channel being set up
@@ -38,17 +42,17 @@ class Team(SQLModel, table=True):
     year: int = Field(index=True)
     number: int
     state: str = Field(default=TeamState.PENDING, index=True, max_length=16)
-    channel_id: str | None = Field(default=None, unique=True, max_length=32)
+    channel_id: str | None = Field(default=None, unique=True, max_length=PLATFORM_ID)
     channel_name: str | None = Field(default=None, max_length=80)
-    convenor_id: str = Field(index=True, max_length=32)
-    opened_by: str = Field(max_length=32)
-    request_key: str | None = Field(default=None, unique=True, max_length=128)
-    consent_confirmed_by: str = Field(max_length=32)
+    convenor_id: str = Field(index=True, max_length=PLATFORM_ID)
+    opened_by: str = Field(max_length=PLATFORM_ID)
+    request_key: str | None = Field(default=None, unique=True, max_length=PLATFORM_ID)
+    consent_confirmed_by: str = Field(max_length=PLATFORM_ID)
     consent_confirmed_at: datetime
     created_at: datetime
     activated_at: datetime | None = None
     closed_at: datetime | None = None
-    closed_by: str | None = Field(default=None, max_length=32)
+    closed_by: str | None = Field(default=None, max_length=PLATFORM_ID)
     close_reason: str | None = Field(default=None, max_length=32)
     # set once the bot's plan content is deleted from the channel and the channel archived
     channel_archived_at: datetime | None = None
@@ -75,13 +79,13 @@ class Team(SQLModel, table=True):
 class Member(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     team_id: int = Field(foreign_key="team.id", index=True)
-    user_id: str = Field(index=True, max_length=32)
+    user_id: str = Field(index=True, max_length=PLATFORM_ID)
     profession: str | None = Field(default=None, max_length=64)
-    added_by: str = Field(max_length=32)
+    added_by: str = Field(max_length=PLATFORM_ID)
     added_at: datetime
-    consent_confirmed_by: str = Field(max_length=32)
+    consent_confirmed_by: str = Field(max_length=PLATFORM_ID)
     consent_confirmed_at: datetime
-    removed_by: str | None = Field(default=None, max_length=32)
+    removed_by: str | None = Field(default=None, max_length=PLATFORM_ID)
     removed_at: datetime | None = None
     deactivated_at: datetime | None = None  # the person's platform account was deactivated
 
@@ -139,7 +143,7 @@ class Goal(SQLModel, table=True):
     team_id: int = Field(foreign_key="team.id", index=True)
     number: int
     text: str = Field(max_length=500)
-    created_by: str = Field(max_length=32)
+    created_by: str = Field(max_length=PLATFORM_ID)
     created_at: datetime
 
     __table_args__ = (UniqueConstraint("team_id", "number"),)
@@ -153,15 +157,17 @@ class Step(SQLModel, table=True):
     number: int
     text: str = Field(max_length=500)
     goal_id: int | None = Field(default=None, foreign_key="goal.id")
-    owner_user_id: str | None = Field(default=None, max_length=32)  # a member
+    owner_user_id: str | None = Field(default=None, max_length=PLATFORM_ID)  # a member
     owner_role: str | None = Field(default=None, max_length=32)  # or a participant: client…
     due_date: date | None = None
     status: str = Field(default=StepStatus.OPEN, max_length=16, index=True)
-    created_by: str = Field(max_length=32)
+    created_by: str = Field(max_length=PLATFORM_ID)
     created_at: datetime
-    updated_by: str | None = Field(default=None, max_length=32)
+    updated_by: str | None = Field(default=None, max_length=PLATFORM_ID)
     updated_at: datetime | None = None
-    message_ts: str | None = Field(default=None, max_length=32)  # the step's channel message
+    message_ts: str | None = Field(
+        default=None, max_length=PLATFORM_ID
+    )  # the step's channel message
 
     __table_args__ = (
         UniqueConstraint("team_id", "number"),
@@ -188,9 +194,9 @@ class Meeting(SQLModel, table=True):
     starts_at: datetime = Field(index=True)
     place: str | None = Field(default=None, max_length=300)
     status: str = Field(default=MeetingStatus.SCHEDULED, max_length=16)
-    created_by: str = Field(max_length=32)
+    created_by: str = Field(max_length=PLATFORM_ID)
     created_at: datetime
-    updated_by: str | None = Field(default=None, max_length=32)
+    updated_by: str | None = Field(default=None, max_length=PLATFORM_ID)
     updated_at: datetime | None = None
 
     __table_args__ = (
@@ -234,7 +240,7 @@ class Reminder(SQLModel, table=True):
     claimed_by: str | None = Field(default=None, max_length=64)
     attempts: int = 0
     sent_at: datetime | None = None
-    message_ts: str | None = Field(default=None, max_length=32)
+    message_ts: str | None = Field(default=None, max_length=PLATFORM_ID)
     late: bool = False
     failure_reason: str | None = Field(default=None, max_length=64)
     created_at: datetime
@@ -255,10 +261,10 @@ class AuditEvent(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(index=True)
-    actor_id: str = Field(index=True, max_length=32)
+    actor_id: str = Field(index=True, max_length=PLATFORM_ID)
     team_id: int | None = Field(default=None, foreign_key="team.id", index=True)
     action: str = Field(max_length=48)
-    subject_id: str | None = Field(default=None, max_length=32)
+    subject_id: str | None = Field(default=None, max_length=PLATFORM_ID)
     detail: str | None = Field(default=None, max_length=64)
 
 
