@@ -18,13 +18,16 @@ from bot.home import HomeService
 from bot.plan_dispatch import AskelCommands
 from handlers.slack.errors import report_failure
 from handlers.slack.listeners import (
+    account_changes,
     app_home,
     askel_command,
     channel_members,
     close_team_action,
+    home_step_done_action,
     nudge_action,
     plan_page_action,
     step_actions,
+    step_move_action,
     teams_page_action,
     tiimi_command,
 )
@@ -36,10 +39,13 @@ from handlers.slack.work import WorkSlots
 
 LISTENER_MODULES = (
     app_home,
+    home_step_done_action,
     channel_members,
+    account_changes,
     tiimi_command,
     askel_command,
     step_actions,
+    step_move_action,
     plan_page_action,
     teams_page_action,
     nudge_action,

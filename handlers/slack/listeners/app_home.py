@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from handlers.slack.actors import actor_of
@@ -28,21 +28,5 @@ async def handle_app_home_opened(
             await publish_home(client, context)
 
 
-async def handle_home_step_done(
-    ack: AsyncAck,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    client: AsyncWebClient,
-    context: AsyncBoltContext,
-) -> None:
-    """The Tehty button beside one's own step on the Home tab; the tab is then refreshed."""
-    await ack()
-    async with after_ack(context):
-        actor = await actor_of(context)
-        await context["askel"].finish_from_home(actor=actor, value=action.get("value") or "")
-        await publish_home(client, context)  # shows the outcome (or why not)
-
-
 def register(app: AsyncApp) -> None:
     app.event("app_home_opened")(handle_app_home_opened)
-    app.action("home_step_done")(handle_home_step_done)

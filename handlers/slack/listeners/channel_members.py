@@ -1,5 +1,5 @@
 """Team channels' boundary: Slack's member_joined_channel (someone added to a team channel in
-Slack's own dialog is removed) and user_change (members' deactivated accounts are marked)."""
+Slack's own dialog is removed)."""
 
 from __future__ import annotations
 
@@ -26,17 +26,5 @@ async def handle_member_joined(event: dict[str, Any], context: AsyncBoltContext)
             await guard.remove(team, user_id=user_id, inviter_id=inviter_id)
 
 
-async def handle_user_change(event: dict[str, Any], context: AsyncBoltContext) -> None:
-    """Slack sends it for every profile change; only `deleted` matters here. Marking is
-    idempotent (one UPDATE), after the acknowledgement as for every event."""
-    user = event.get("user")
-    if isinstance(user, dict) and user.get("id"):
-        async with after_ack(context):
-            await context["channel_guard"].account_changed(
-                user_id=str(user["id"]), deactivated=user.get("deleted") is True
-            )
-
-
 def register(app: AsyncApp) -> None:
     app.event("member_joined_channel")(handle_member_joined)
-    app.event("user_change")(handle_user_change)
