@@ -2,8 +2,9 @@
 `after_ack(context)`: in a slot, a few requests at a time, so that new acknowledgements never
 queue behind many requests' work.
 
-Bolt runs each listener in a task of its own and answers Slack as soon as ack() has been called
-(AsyncApp with process_before_response=False); what follows ack() is the work. The slots also
+Bolt runs each listener in a task of its own and answers Slack once it sees that ack() has been
+called (AsyncApp with process_before_response=False: it looks every 10 ms; events it
+acknowledges before their listener runs); what follows ack() is the work. The slots also
 count the work under way (/healthz) and give it the grace at shutdown.
 """
 
