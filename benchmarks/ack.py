@@ -1,13 +1,13 @@
 """Acknowledgement latency of the real bot against a bare Bolt app that only acknowledges.
 
     python -m benchmarks.ack [--requests 100] [--rounds 3] [--warmup 20] [--only KIND]
-                             [--work-ms MS] [--work-processes N]
+                             [--work-ms MS]
 
 For each database kind (SQLite; PostgreSQL when TIIMI_TEST_POSTGRES_URL is set) the real bot
 runs as `python -m bot` (HTTP mode) against the fake Slack, which runs in a process of its own
 (Slack's work is not the bot's). Beside it run two bare apps (`benchmarks.bare_app`, the
-framework's floor): "bare" in the bot's mode (process_before_response) and "default" in Bolt's
-default mode, which polls for ack() every 10 ms. With --work-ms, "bare+N ms" spends N ms of CPU
+framework's floor): "bare" with process_before_response, and "default" in Bolt's default mode,
+the bot's, which polls for ack() every 10 ms. With --work-ms, "bare+N ms" spends N ms of CPU
 after each acknowledgement and then answers as the bot does. All get the same signed requests;
 the time is measured from sending to the HTTP answer (Slack's acknowledgement).
 
@@ -22,8 +22,6 @@ The loads (`LOADS`):
 - "1 flood", "16 flood": the next request as soon as the previous is acknowledged. The bot's
   work after its acknowledgements piles up: 10 times more than it can do, which shows how the
   acknowledgement holds up under overload.
-With --work-processes N the bot runs with WORK_PROCESSES=N: its front process acknowledges and
-hands the work to N work processes (README, "Reliability and performance").
 Every series checks that the bot answered each request once. Each series follows a few
 unmeasured requests of the same kind and starts when the bot has finished the work of the
 requests before it (`work_in_progress` in /healthz is 0). The apps take turns, a series each,
@@ -247,7 +245,7 @@ async def steady_latencies(
         times, wall = await latencies(port, make, series, load, answers, pause_ms)
         await until_idle(port)
         if answers is not None:
-            for _ in range(100):  # a work process may still be answering
+            for _ in range(100):  # the bot may still be answering
                 answers.read()
                 if answers.count - before >= series:
                     break
@@ -328,7 +326,6 @@ async def measure(
     rounds: int,
     only: str | None,
     work_ms: float,
-    work_processes: int,
 ) -> None:
     tmp = tempfile.mkdtemp()
     fake = FakeSlackProcess([], enforce_post_rate=False, users=list(USERS), tell_answers=True)
@@ -339,7 +336,7 @@ async def measure(
     try:
         async with fresh_database_url(kind, Path(tmp)) as url:
             env = bot_env(fake, url)
-            bot, bot_port = await start("bot", env | {"WORK_PROCESSES": str(work_processes)}, tmp)
+            bot, bot_port = await start("bot", env, tmp)
             bare, bare_port = await start(
                 "benchmarks.bare_app", env | {"BARE_PROCESS_BEFORE_RESPONSE": "1"}, tmp
             )
@@ -349,12 +346,12 @@ async def measure(
             if work_ms:
                 working, working_port = await start(
                     "benchmarks.bare_app",
-                    env | {"BARE_PROCESS_BEFORE_RESPONSE": "1", "BARE_WORK_MS": str(work_ms)},
+                    env | {"BARE_WORK_MS": str(work_ms)},
                     tmp,
                 )
                 floors[f"bare+{work_ms:g}ms"] = (working_port, answers)
                 processes.append(working)
-            label = f"bot/{work_processes}wp" if work_processes else "bot"
+            label = "bot"
             measured_port = bot_port
             try:
                 [channel] = await open_teams(fake, bot_port, next_url, 1)
@@ -423,12 +420,6 @@ async def main() -> None:
         default=0,
         help="also measure a bare app that spends this much CPU after each acknowledgement",
     )
-    parser.add_argument(
-        "--work-processes",
-        type=int,
-        default=0,
-        help="run the bot with WORK_PROCESSES set to this (0: its work in the one process)",
-    )
     args = parser.parse_args()
     kinds = ["sqlite"] + (["postgresql"] if os.environ.get("TIIMI_TEST_POSTGRES_URL") else [])
     print(python_speed(), flush=True)
@@ -440,7 +431,6 @@ async def main() -> None:
             args.rounds,
             args.only,
             args.work_ms,
-            args.work_processes,
         )
 
 

@@ -1,9 +1,10 @@
 """The framework's floor: a slack_bolt AsyncApp that only acknowledges, served like the bot.
 
-BARE_PROCESS_BEFORE_RESPONSE=1 runs it in the bot's mode; without it, in Bolt's default mode.
-BARE_WORK_MS=N makes it a floor for an app that works: after each acknowledgement it spends N ms
-of CPU in a background task and then answers as the bot does (a post to the response_url, or a
-published Home tab), so that the cost of doing any work in the acknowledging process shows.
+BARE_PROCESS_BEFORE_RESPONSE=1 runs it with process_before_response; without it, in Bolt's
+default mode, the bot's. BARE_WORK_MS=N makes it a floor for an app that works: after each
+acknowledgement it spends N ms of CPU in a work slot and then answers as the bot does (a post
+to the response_url, or a published Home tab), so that the cost of doing any work in the
+acknowledging process shows.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from handlers.slack.server import build_web_app
-from handlers.slack.work import BackgroundWork
+from handlers.slack.work import WorkSlots
 
 WORK_MS = float(os.environ.get("BARE_WORK_MS", "0"))
 
@@ -50,7 +51,7 @@ async def work_then_answer(
 def bare_app(
     client: AsyncWebClient,
     session: aiohttp.ClientSession,
-    work: BackgroundWork,
+    work: WorkSlots,
     *,
     signing_secret: str,
     process_before_response: bool,
@@ -58,14 +59,15 @@ def bare_app(
     app = AsyncApp(
         client=client,
         signing_secret=signing_secret,
-        # Bolt's default (False) waits for ack() by polling every 10 ms; the bot uses True.
+        # Bolt's default (False), the bot's, waits for ack() by polling every 10 ms.
         process_before_response=process_before_response,
     )
 
     async def acknowledge(ack: AsyncAck, body: dict[str, Any]) -> None:
         await ack()
-        if WORK_MS:
-            work.start(work_then_answer(client, session, body))
+        if WORK_MS:  # after the answer only in Bolt's default mode
+            async with work.slot():
+                await work_then_answer(client, session, body)
 
     app.command(re.compile(".*"))(acknowledge)
     app.action(re.compile(".*"))(acknowledge)
@@ -78,7 +80,7 @@ async def main() -> None:
     client = AsyncWebClient(
         token=os.environ["SLACK_BOT_TOKEN"], base_url=os.environ["SLACK_API_URL"], session=session
     )
-    work = BackgroundWork(slots=4)
+    work = WorkSlots(4)
     app = bare_app(
         client,
         session,

@@ -4,9 +4,7 @@
 
 Seeds a SQLite file (or uses the given, already seeded database), starts `python -m bot` in HTTP
 mode against the fake Slack (in its own process), sends 40 signed `/tiimi avoimet` commands and
-40 App Home openings as a coordinator, and reads the bot's VmRSS (and Pss) from /proc. With
-WORK_PROCESSES set in the environment, the front's and the work processes' memory is summed and
-also printed per process.
+40 App Home openings as a coordinator, and reads the bot's VmRSS (and Pss) from /proc.
 """
 
 from __future__ import annotations
@@ -29,19 +27,8 @@ from tests.support.signing import signed_headers
 SECRET = "benchmark0signing0secret0value"
 
 
-def with_work_processes(pid: int) -> list[int]:
-    """The bot's process and its work processes (WORK_PROCESSES), its children."""
-    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    return [pid, *(int(child) for child in children)]
-
-
 def resident_mb(pid: int, field: str = "VmRSS") -> float:
-    """Resident memory now (VmRSS) or at its peak so far (VmHWM), of the bot's process and its
-    work processes together."""
-    return sum(_resident_mb(one, field) for one in with_work_processes(pid))
-
-
-def _resident_mb(pid: int, field: str) -> float:
+    """Resident memory now (VmRSS) or at its peak so far (VmHWM) of the bot's process."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
@@ -49,20 +36,17 @@ def _resident_mb(pid: int, field: str) -> float:
 
 
 def proportional_mb(pid: int) -> float:
-    """Proportional set size (Pss) of the bot's processes together: each page shared by n
-    processes counts 1/n in each, so the shared libraries count once, not once per process."""
-    total = 0
-    for one in with_work_processes(pid):
-        for line in Path(f"/proc/{one}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                total += int(line.split()[1])
-    return total / 1024
+    """Proportional set size (Pss) of the bot's process: each page shared with n processes
+    counts 1/n."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no Pss")
 
 
 def cpu_seconds(pid: int) -> float:
-    """CPU time used so far, user and system (all threads), by the bot's process and its work
-    processes together."""
-    return sum(own_cpu_seconds(one) for one in with_work_processes(pid))
+    """CPU time used so far, user and system (all threads), by the bot's process."""
+    return own_cpu_seconds(pid)
 
 
 def own_cpu_seconds(pid: int) -> float:
@@ -106,7 +90,6 @@ async def main(url: str | None) -> None:
                 pass
             await asyncio.sleep(0.2)
         idle, idle_pss = resident_mb(bot.pid), proportional_mb(bot.pid)
-        idle_each = [f"{_resident_mb(one, 'VmRSS'):.0f}" for one in with_work_processes(bot.pid)]
         for i in range(40):
             body = urlencode(
                 {
@@ -142,7 +125,6 @@ async def main(url: str | None) -> None:
     await until_idle(port)  # every answer is out before memory is read
     busy, peak = resident_mb(bot.pid), resident_mb(bot.pid, "VmHWM")
     busy_pss = proportional_mb(bot.pid)
-    each = [f"{_resident_mb(one, 'VmRSS'):.0f}" for one in with_work_processes(bot.pid)]
     bot.terminate()
     await bot.wait()
     seen = fake.stop()
@@ -152,8 +134,6 @@ async def main(url: str | None) -> None:
         f" (Home tabs published: {seen['home_views']}, calls refused: {seen['failed_calls']})"
     )
     print(f"proportional (Pss): idle {idle_pss:.0f} MB, after the load {busy_pss:.0f} MB")
-    each_line = f"idle {', '.join(idle_each)}; after the load {', '.join(each)}"
-    print(f"per process, front first (MB): {each_line}")
 
 
 if __name__ == "__main__":

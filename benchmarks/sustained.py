@@ -1,10 +1,9 @@
 """Sustained load: 50 mixed signed requests per second against the real bot for 5 minutes.
 
-    python -m benchmarks.sustained [--seconds 300] [--rate 50] [--work-processes N]
+    python -m benchmarks.sustained [--seconds 300] [--rate 50]
 
 Reports errors, the bot's CPU time per request (acknowledgement and work, all its threads),
-acknowledgement latency per minute and the bot's resident memory per minute; with
---work-processes, of the front and its work processes together.
+acknowledgement latency per minute and the bot's resident memory per minute.
 """
 
 from __future__ import annotations
@@ -27,14 +26,13 @@ from tests.support.signing import signed_headers
 TEAMS = 20
 
 
-async def main(seconds: int, rate: int, work_processes: int) -> None:
+async def main(seconds: int, rate: int) -> None:
     tmp = tempfile.mkdtemp()
     fake = FakeSlackProcess([], enforce_post_rate=False, users=list(USERS))
     pool = iter(fake.response_urls(seconds * rate + TEAMS + 10))
     next_url = functools.partial(next, pool)
     try:
         env = bot_env(fake, f"sqlite:///{Path(tmp)}/load.db")
-        env["WORK_PROCESSES"] = str(work_processes)
         bot, port = await start("bot", env, tmp)
         url = f"http://127.0.0.1:{port}/slack/events"
         teams = await open_teams(fake, port, next_url, TEAMS)  # spread the load over teams
@@ -91,6 +89,5 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=300)
     parser.add_argument("--rate", type=int, default=50)
-    parser.add_argument("--work-processes", type=int, default=0, help="WORK_PROCESSES of the bot")
     args = parser.parse_args()
-    asyncio.run(main(args.seconds, args.rate, args.work_processes))
+    asyncio.run(main(args.seconds, args.rate))

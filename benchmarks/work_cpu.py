@@ -1,13 +1,12 @@
 """CPU time the real bot spends per request, by kind: acknowledgement and work together.
 
-    python -m benchmarks.work_cpu [--requests 300] [--rate 50] [--only KIND] [--work-processes N]
+    python -m benchmarks.work_cpu [--requests 300] [--rate 50] [--only KIND]
 
 CPU time is steadier than latency on a shared machine: it is what the bot's own code costs,
 whatever else runs. The bot serves 20 teams (as in benchmarks.sustained); each kind is sent
 `--requests` times at `--rate` per second, and the bot's CPU time (all threads, from /proc) is
 read before and after, once its work is done; so is the fake Slack's, which shares the machine
-with the bot here but not in production. With --work-processes N the bot runs with
-WORK_PROCESSES=N, and the front's own share is printed too.
+with the bot here but not in production.
 """
 
 from __future__ import annotations
@@ -30,14 +29,14 @@ from tests.support.signing import signed_headers
 TEAMS = 20
 
 
-async def main(count: int, rate: int, only: str | None, work_processes: int) -> None:
+async def main(count: int, rate: int, only: str | None) -> None:
     print(python_speed(), flush=True)
     tmp = tempfile.mkdtemp()
     fake = FakeSlackProcess([], enforce_post_rate=False, users=list(USERS))
     next_url = functools.partial(next, iter(fake.response_urls(7 * count + TEAMS + 10)))
     try:
         env = bot_env(fake, f"sqlite:///{Path(tmp)}/cpu.db")
-        bot, port = await start("bot", env | {"WORK_PROCESSES": str(work_processes)}, tmp)
+        bot, port = await start("bot", env, tmp)
         teams = await open_teams(fake, port, next_url, TEAMS)
         kinds = {
             name: [requests(next_url, team)[name] for team in teams]
@@ -50,7 +49,6 @@ async def main(count: int, rate: int, only: str | None, work_processes: int) -> 
                     continue
                 await until_idle(port)
                 before, fake_before = cpu_seconds(bot.pid), own_cpu_seconds(fake.pid)
-                front_before = own_cpu_seconds(bot.pid)
                 started = time.perf_counter()
                 for i in range(count):
                     await asyncio.sleep(max(0.0, started + i / rate - time.perf_counter()))
@@ -62,9 +60,6 @@ async def main(count: int, rate: int, only: str | None, work_processes: int) -> 
                 cpu = (cpu_seconds(bot.pid) - before) / count * 1000
                 fake_cpu = (own_cpu_seconds(fake.pid) - fake_before) / count * 1000
                 line = f"{name:18} {cpu:5.2f} ms CPU per request"
-                if work_processes:
-                    front = (own_cpu_seconds(bot.pid) - front_before) / count * 1000
-                    line += f" (the front {front:5.2f} ms)"
                 print(f"{line}, the fake Slack {fake_cpu:5.2f} ms", flush=True)
         bot.terminate()
         await bot.wait()
@@ -78,6 +73,5 @@ if __name__ == "__main__":
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--rate", type=int, default=50)
     parser.add_argument("--only", help="one kind, e.g. app_home_opened")
-    parser.add_argument("--work-processes", type=int, default=0, help="WORK_PROCESSES")
     args = parser.parse_args()
-    asyncio.run(main(args.requests, args.rate, args.only, args.work_processes))
+    asyncio.run(main(args.requests, args.rate, args.only))

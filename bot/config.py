@@ -61,7 +61,6 @@ class Settings:
     coordinator_usergroup: str | None = None
     retention_days: int = 365
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
-    work_processes: int = 0  # 0: the requests' work runs in the process that answers Slack
 
     @property
     def socket_mode(self) -> bool:
@@ -127,7 +126,6 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         problems.append("COORDINATOR_USERGROUP must be a Slack user group id (S…)")
     retention = _retention_days(env, problems)
     reminders = _reminder_settings(env, tz, problems)
-    work_processes = _work_processes(get("WORK_PROCESSES"), app_token is not None, problems)
 
     if problems:
         raise ConfigError(problems)
@@ -146,7 +144,6 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         coordinator_usergroup=usergroup,
         retention_days=retention,
         reminders=reminders,
-        work_processes=work_processes,
     )
 
 
@@ -234,20 +231,6 @@ def _log_level(env: Mapping[str, str], problems: list[str]) -> str:
     if not isinstance(logging.getLevelName(level), int):
         problems.append("LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
     return level
-
-
-MAX_WORK_PROCESSES = 16
-
-
-def _work_processes(raw: str | None, socket_mode: bool, problems: list[str]) -> int:
-    if raw is None:
-        return 0
-    if not raw.isdigit() or int(raw) > MAX_WORK_PROCESSES:
-        problems.append(f"WORK_PROCESSES must be a whole number from 0 to {MAX_WORK_PROCESSES}")
-        return 0
-    if int(raw) > 0 and socket_mode:
-        problems.append("WORK_PROCESSES works in HTTP mode only; unset it or SLACK_APP_TOKEN")
-    return int(raw)
 
 
 def _parse_port(raw: str | None, problems: list[str]) -> int | None:

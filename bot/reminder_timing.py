@@ -110,7 +110,7 @@ def parse_clock_time(text: str) -> time:
 
 @lru_cache(maxsize=64)
 def _finnish_holidays(year: int) -> frozenset[date]:
-    import holidays  # here: bot.config imports this module, and the front process needs no calendar
+    import holidays  # here: loaded once, at start-up (load_holiday_calendar)
 
     return frozenset(holidays.country_holidays("FI", years=year))
 

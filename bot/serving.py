@@ -1,8 +1,6 @@
 """The whole bot's wiring: database, Slack adapter, HTTP server (or Socket Mode) and the
-reminder scheduler. Run by `python -m bot` in one process, or by each work process.
-
-Kept apart from `bot.__main__`, which the front process runs too: the front loads none of this.
-"""
+reminder scheduler. Run by `python -m bot`; imported only when the bot runs, not for the
+maintenance commands."""
 
 from __future__ import annotations
 
@@ -11,7 +9,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 import aiohttp
 from aiohttp import web
@@ -37,7 +34,7 @@ from handlers.slack.locale import LocaleResolver
 from handlers.slack.platform import SlackPlatform
 from handlers.slack.respond import PooledRespond
 from handlers.slack.server import build_web_app
-from handlers.slack.work import BackgroundWork
+from handlers.slack.work import WorkSlots
 from storage.db import Database
 from storage.migrate import upgrade_to_head
 
@@ -62,10 +59,9 @@ async def serve(
     clock: Clock | None = None,
     on_ready: Callable[[Runtime], None] | None = None,
     pacer: ChannelPacer | None = None,
-    unix_socket: Path | None = None,
 ) -> None:
     """Migrate, start the HTTP server (and Socket Mode when configured) and the reminder
-    scheduler, and run until `stop`. A work process serves on `unix_socket` instead of PORT."""
+    scheduler, and run until `stop`."""
     database = Database(settings.database_url)
     await upgrade_to_head(database)
     http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
@@ -104,7 +100,7 @@ async def serve(
         locales=LocaleResolver(client, default=settings.language),
         platform=platform,
     )
-    work = BackgroundWork(slots=WORK_SLOTS)
+    work = WorkSlots(WORK_SLOTS)
     bolt_app = build_app(
         client=client,
         signing_secret=settings.slack_signing_secret or "",
@@ -122,10 +118,7 @@ async def serve(
     )
     runner = web.AppRunner(web_app, access_log=None)
     await runner.setup()
-    if unix_socket is None:
-        await web.TCPSite(runner, host="0.0.0.0", port=settings.port).start()
-    else:
-        await web.UnixSite(runner, str(unix_socket)).start()
+    await web.TCPSite(runner, host="0.0.0.0", port=settings.port).start()
     socket_handler = None
     if settings.slack_app_token:
         socket_handler = AsyncSocketModeHandler(
@@ -164,10 +157,8 @@ async def serve(
     load_holiday_calendar(core.clock.now().year)
     scheduler.start()
     settle_startup_objects()
-    port = 0 if unix_socket else runner.addresses[0][1]
-    if unix_socket is None:
-        mode = "Socket" if socket_handler else "HTTP"
-        log.info("Tiimi is running (%s mode, port %d)", mode, port)
+    port = runner.addresses[0][1]
+    log.info("Tiimi is running (%s mode, port %d)", "Socket" if socket_handler else "HTTP", port)
     if on_ready:
         on_ready(Runtime(port=port, worker=worker, closing=tiimi.closing))
     try:

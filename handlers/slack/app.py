@@ -18,29 +18,34 @@ from bot.home import HomeService
 from bot.plan_dispatch import AskelCommands
 from handlers.slack.errors import report_failure
 from handlers.slack.listeners import (
+    account_changes,
     app_home,
     askel_command,
     channel_members,
     close_team_action,
+    home_step_done_action,
     nudge_action,
     plan_page_action,
     step_actions,
+    step_move_action,
     teams_page_action,
     tiimi_command,
 )
 from handlers.slack.locale import LocaleResolver
 from handlers.slack.platform import SlackPlatform
 from handlers.slack.request_keys import HandleOnce, RequestKeys
-from handlers.slack.routes import Routes
 from handlers.slack.views import open_team, reschedule_form, step_form
-from handlers.slack.work import BackgroundWork
+from handlers.slack.work import WorkSlots
 
 LISTENER_MODULES = (
     app_home,
+    home_step_done_action,
     channel_members,
+    account_changes,
     tiimi_command,
     askel_command,
     step_actions,
+    step_move_action,
     plan_page_action,
     teams_page_action,
     nudge_action,
@@ -68,7 +73,7 @@ def build_app(
     client: AsyncWebClient,
     signing_secret: str,
     services: SlackServices,
-    work: BackgroundWork,
+    work: WorkSlots,
     request_log: RequestKeys,
     responder: Callable[[str], AsyncRespond] | None = None,
 ) -> AsyncApp:
@@ -77,11 +82,15 @@ def build_app(
     app = AsyncApp(
         client=client,  # carries the token, base URL and retry handlers
         signing_secret=signing_secret,
-        process_before_response=True,  # listeners return at ack(); see errors.background_listener
+        # Bolt answers Slack as soon as a listener calls ack(); the listener's task goes on
+        # with the work (see work.WorkSlots). Not lazy listeners: Bolt hands those a deep copy
+        # of the request, and the shared-session client in its context cannot be copied.
+        process_before_response=False,
     )
     app.middleware(HandleOnce(request_log))  # after Bolt's signature check: see request_keys
     app.middleware(ProvideServices(services, work, responder))
-    listener_routes().install(app)
+    for module in LISTENER_MODULES:
+        module.register(app)
     app.event(ANY_EVENT)(acknowledge_other_events)  # last: only events no listener took
     app.error(report_failure)
     return app
@@ -96,16 +105,8 @@ async def acknowledge_other_events() -> None:
     subscriptions of an app that fails too many."""
 
 
-def listener_routes() -> Routes:
-    """Every listener module's routes."""
-    routes = Routes()
-    for module in LISTENER_MODULES:
-        module.register(routes)
-    return routes
-
-
 class ProvideServices(AsyncMiddleware):
-    """Puts the services, the background work and respond() into each request's context.
+    """Puts the services, the work slots and respond() into each request's context.
 
     A class rather than a function: Bolt builds all listener arguments for a function
     middleware on every request, before the acknowledgement.
@@ -114,7 +115,7 @@ class ProvideServices(AsyncMiddleware):
     def __init__(
         self,
         services: SlackServices,
-        work: BackgroundWork,
+        work: WorkSlots,
         responder: Callable[[str], AsyncRespond] | None,
     ) -> None:
         # by the names SlackServices gives them; set into every request's context

@@ -3,7 +3,7 @@
 Bolt's `parse_body` reads any form body that contains the text "payload" as an interaction
 payload, and a form without a `payload` field as empty: a slash command whose text merely has
 the word in it ("/askel Tarkista payload-kenttä") then matched no listener and got a 404.
-Here such a form is read as the form it is. Light on imports: the front process uses it.
+Here such a form is read as the form it is.
 """
 
 from __future__ import annotations

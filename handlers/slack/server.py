@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
@@ -11,7 +10,6 @@ from slack_bolt.async_app import AsyncApp
 
 from handlers.slack.request_body import bolt_request
 from handlers.slack.request_checks import malformed
-from handlers.slack.work import ANSWERED
 
 EVENTS_PATH = "/slack/events"
 MAX_BODY_BYTES = 1024 * 1024
@@ -34,15 +32,7 @@ def build_web_app(
         if refusal is not None:
             return refusal
         slack_request = bolt_request(body, query=request.query_string, headers=request.headers)
-        answered = asyncio.Event()  # the listeners' work waits for it: see background_listener
-        slack_request.context[ANSWERED] = answered
-        try:
-            response = await to_aiohttp_response(await bolt_app.async_dispatch(slack_request))
-            await response.prepare(request)
-            await response.write_eof()  # on its way to Slack before any of the work runs
-            return response
-        finally:
-            answered.set()
+        return await to_aiohttp_response(await bolt_app.async_dispatch(slack_request))
 
     async def healthz(_request: web.Request) -> web.Response:
         work = {"work_in_progress": work_in_progress()}

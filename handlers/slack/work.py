@@ -1,41 +1,48 @@
-"""Work after the acknowledgement: runs in the background, a few requests at a time, and is
-given time to finish at shutdown."""
+"""Work after the acknowledgement: a listener calls ack(), then does its work in
+`after_ack(context)`: in a slot, a few requests at a time, so that new acknowledgements never
+queue behind many requests' work.
+
+Bolt runs each listener in a task of its own and answers Slack once it sees that ack() has been
+called (AsyncApp with process_before_response=False: it looks every 10 ms; events it
+acknowledges before their listener runs); what follows ack() is the work. The slots also
+count the work under way (/healthz) and give it the grace at shutdown.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine, Mapping
-from typing import Any
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from slack_bolt.async_app import AsyncBoltContext
+
+from handlers.slack.errors import report_failure
 
 log = logging.getLogger(__name__)
-# Context key of the asyncio.Event the HTTP server sets once Slack's answer is written; the work
-# after ack() waits for it, so that none of it delays the answer.
-ANSWERED = "answered"
 
 
-async def until_answered(context: Mapping[str, Any]) -> None:
-    """Wait until the acknowledgement has been written. In Socket Mode, whose handler sends it
-    when Bolt returns, one turn of the event loop lets it go first."""
-    answered: asyncio.Event | None = context.get(ANSWERED)
-    if answered is None:
-        await asyncio.sleep(0)
-    else:
-        await answered.wait()
-
-
-class BackgroundWork:
+class WorkSlots:
     def __init__(self, slots: int) -> None:
-        self.slots = asyncio.Semaphore(slots)  # requests worked on at once after their ack
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._slots = asyncio.Semaphore(slots)  # requests worked on at once after their ack
+        self._tasks: set[asyncio.Task[object]] = set()
 
-    def start(self, work: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.create_task(work)
-        self._tasks.add(task)  # the event loop keeps only a weak reference
-        task.add_done_callback(self._tasks.discard)
+    @asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        """Wait for a free slot and hold it for the work inside; the listener's task is
+        counted from the wait on (Bolt keeps no reference to it: this one also keeps it alive)."""
+        task = asyncio.current_task()
+        assert task is not None, "a listener runs in a task"
+        self._tasks.add(task)
+        try:
+            async with self._slots:
+                yield
+        finally:
+            self._tasks.discard(task)
 
     @property
     def running(self) -> int:
+        """Requests acknowledged whose work is under way or waiting for a slot."""
         return len(self._tasks)
 
     async def drain(self, *, grace_seconds: float) -> None:
@@ -48,3 +55,20 @@ class BackgroundWork:
         if pending:
             log.warning("cancelled %d requests' work still running at shutdown", len(pending))
             await asyncio.wait(pending)
+
+
+@asynccontextmanager
+async def after_ack(context: AsyncBoltContext) -> AsyncIterator[None]:
+    """A listener's work after its ack(): in one of the request's slots (context["work"]), and
+    a failure logged and told to the user by the one error handler.
+
+    Reported here rather than raised to Bolt: when a listener fails after ack() but before
+    Bolt's 10 ms poll has seen the acknowledgement, Bolt drops the acknowledgement and answers
+    Slack with a 404 after 3 seconds (slack_bolt 1.30, AsyncioListenerRunner).
+    """
+    work: WorkSlots = context["work"]
+    async with work.slot():
+        try:
+            yield
+        except Exception as error:
+            await report_failure(error, context)

@@ -192,10 +192,9 @@ ROUTES = {
 
 
 def test_every_button_and_form_route_has_a_case() -> None:
-    from handlers.slack.app import listener_routes
+    from tests.support.registered import registered_keys
 
-    table = listener_routes().table()
-    routed = set(table.names["action"]) | set(table.names["view"])
-    routed |= {p.pattern for p in table.patterns["action"]}
+    keys = registered_keys()
+    routed = keys["action"] | keys["view"]
     assert set(ROUTES) == routed
     assert {case for case in ROUTES.values() if case} == set(BUTTONS_AND_FORMS)

@@ -90,23 +90,3 @@ def test_real_environment_wins_over_dotenv(tmp_path: Path, monkeypatch: pytest.M
     env = read_environment(env_file)
     assert env["PORT"] == "2222"
     assert env["LANGUAGE"] == "en"
-
-
-@pytest.mark.parametrize(("raw", "expected"), [("", 0), ("0", 0), ("1", 1), ("16", 16), (" 2 ", 2)])
-def test_work_processes_are_read(raw: str, expected: int) -> None:
-    assert load_settings(GOOD | {"WORK_PROCESSES": raw}).work_processes == expected
-
-
-@pytest.mark.parametrize(
-    ("env", "words"),
-    [
-        ({"WORK_PROCESSES": "17"}, "from 0 to 16"),
-        ({"WORK_PROCESSES": "-1"}, "from 0 to 16"),
-        ({"WORK_PROCESSES": "two"}, "from 0 to 16"),
-        ({"WORK_PROCESSES": "1", "SLACK_APP_TOKEN": "xapp-1"}, "HTTP mode only"),
-    ],
-)
-def test_bad_work_processes_are_named(env: dict[str, str], words: str) -> None:
-    with pytest.raises(ConfigError) as raised:
-        load_settings(GOOD | env)
-    assert any(p.startswith("WORK_PROCESSES") and words in p for p in raised.value.problems)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from handlers.slack.app import LISTENER_MODULES, listener_routes
+from handlers.slack.app import LISTENER_MODULES
+from tests.support.registered import registered_keys
 
 MANIFEST = json.loads((Path(__file__).resolve().parents[2] / "manifest.json").read_text())
 REGISTERED_COMMANDS = {m.COMMAND for m in LISTENER_MODULES if hasattr(m, "COMMAND")}
@@ -46,5 +47,5 @@ def test_urls_scopes_and_home() -> None:
 
 
 def test_every_subscribed_event_has_a_listener_and_every_listener_a_subscription() -> None:
-    routed = listener_routes().table().names["event"]
+    routed = registered_keys()["event"]
     assert set(MANIFEST["settings"]["event_subscriptions"]["bot_events"]) == routed

@@ -1,1 +1,1 @@
-"""Bolt listeners, one module per kind, each with register(app)."""
+"""Bolt listeners, one per module, each module with register(app)."""

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncBoltContext
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from handlers.slack.actors import actor_of
 from handlers.slack.render import home_view
-from handlers.slack.routes import Routes
+from handlers.slack.work import after_ack
 
 
 async def publish_home(client: AsyncWebClient, context: AsyncBoltContext) -> None:
@@ -21,23 +21,12 @@ async def publish_home(client: AsyncWebClient, context: AsyncBoltContext) -> Non
 async def handle_app_home_opened(
     event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
 ) -> None:
-    """Runs once the event is acknowledged (a redelivery stops at request_keys.HandleOnce)."""
+    """Runs once the event is acknowledged: Bolt acknowledges events before their listener (a
+    redelivery stops at request_keys.HandleOnce)."""
     if event.get("tab") == "home":
-        await publish_home(client, context)
+        async with after_ack(context):
+            await publish_home(client, context)
 
 
-async def handle_home_step_done(
-    body: dict[str, Any],
-    action: dict[str, Any],
-    client: AsyncWebClient,
-    context: AsyncBoltContext,
-) -> None:
-    """The Tehty button beside one's own step on the Home tab; the tab is then refreshed."""
-    actor = await actor_of(context)
-    await context["askel"].finish_from_home(actor=actor, value=action.get("value") or "")
-    await publish_home(client, context)  # shows the outcome (or why not)
-
-
-def register(routes: Routes) -> None:
-    routes.event("app_home_opened")(handle_app_home_opened)
-    routes.action("home_step_done")(handle_home_step_done)
+def register(app: AsyncApp) -> None:
+    app.event("app_home_opened")(handle_app_home_opened)

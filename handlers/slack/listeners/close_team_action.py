@@ -5,30 +5,33 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from slack_bolt.async_app import AsyncBoltContext, AsyncRespond
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 
 from handlers.slack.actors import actor_of
 from handlers.slack.render import reply_payload
-from handlers.slack.routes import Routes
+from handlers.slack.work import after_ack
 
 
 async def handle_close_team(
+    ack: AsyncAck,
     body: dict[str, Any],
     action: dict[str, Any],
     respond: AsyncRespond,
     context: AsyncBoltContext,
 ) -> None:
-    actor = await actor_of(context)
-    channel_id = (body.get("channel") or {}).get("id") or ""
-    reply = await context["tiimi"].close_from_button(
-        actor=actor, channel_id=channel_id, value=action.get("value") or ""
-    )
-    try:
-        await respond(**(reply_payload(reply) | {"replace_original": True}))
-    finally:
-        if reply.then is not None:  # clearing and archiving the channel, after the answer
-            await reply.then()
+    await ack()
+    async with after_ack(context):
+        actor = await actor_of(context)
+        channel_id = (body.get("channel") or {}).get("id") or ""
+        reply = await context["tiimi"].close_from_button(
+            actor=actor, channel_id=channel_id, value=action.get("value") or ""
+        )
+        try:
+            await respond(**(reply_payload(reply) | {"replace_original": True}))
+        finally:
+            if reply.then is not None:  # clearing and archiving the channel, after the answer
+                await reply.then()
 
 
-def register(routes: Routes) -> None:
-    routes.action(re.compile(r"^close_team:"))(handle_close_team)
+def register(app: AsyncApp) -> None:
+    app.action(re.compile(r"^close_team:"))(handle_close_team)

@@ -5,26 +5,29 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from slack_bolt.async_app import AsyncBoltContext, AsyncRespond
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 
 from handlers.slack.actors import actor_of
 from handlers.slack.render import reply_payload
-from handlers.slack.routes import Routes
+from handlers.slack.work import after_ack
 
 
 async def handle_snooze(
+    ack: AsyncAck,
     body: dict[str, Any],
     action: dict[str, Any],
     respond: AsyncRespond,
     context: AsyncBoltContext,
 ) -> None:
-    actor = await actor_of(context)
-    days = int(action["action_id"].split(":", 1)[1])
-    reply = await context["tiimi"].snooze_from_button(
-        actor=actor, channel_id=body["channel"]["id"], days=days
-    )
-    await respond(**reply_payload(reply))
+    await ack()
+    async with after_ack(context):
+        actor = await actor_of(context)
+        days = int(action["action_id"].split(":", 1)[1])
+        reply = await context["tiimi"].snooze_from_button(
+            actor=actor, channel_id=body["channel"]["id"], days=days
+        )
+        await respond(**reply_payload(reply))
 
 
-def register(routes: Routes) -> None:
-    routes.action(re.compile(r"^nudge_snooze:(1|7)$"))(handle_snooze)
+def register(app: AsyncApp) -> None:
+    app.action(re.compile(r"^nudge_snooze:(1|7)$"))(handle_snooze)

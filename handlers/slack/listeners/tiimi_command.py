@@ -1,44 +1,47 @@
-"""`/tiimi`: run the command in the core and answer (acknowledged before it runs)."""
+"""`/tiimi`: acknowledge, then run the command in the core and answer."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncBoltContext, AsyncRespond
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands import OpenTeamDialog
 from handlers.slack.actors import actor_of
 from handlers.slack.render import reply_payload
-from handlers.slack.routes import Routes
 from handlers.slack.views.open_team import open_team_modal
+from handlers.slack.work import after_ack
 
 COMMAND = "/tiimi"
 
 
 async def handle_tiimi(
+    ack: AsyncAck,
     command: dict[str, Any],
     respond: AsyncRespond,
     client: AsyncWebClient,
     context: AsyncBoltContext,
 ) -> None:
-    actor = await actor_of(context)
-    result = await context["tiimi"].run(
-        actor=actor,
-        text=command.get("text") or "",
-        channel_id=command["channel_id"],
-        request_key=f"command:{command['trigger_id']}",
-    )
-    if isinstance(result, OpenTeamDialog):
-        view = open_team_modal(actor.t, origin_channel=command["channel_id"])
-        await client.views_open(trigger_id=command["trigger_id"], view=view)
-        return
-    try:
-        await respond(**reply_payload(result))
-    finally:
-        if result.then is not None:  # e.g. clearing a closed team's channel: minutes of work
-            await result.then()
+    await ack()
+    async with after_ack(context):
+        actor = await actor_of(context)
+        result = await context["tiimi"].run(
+            actor=actor,
+            text=command.get("text") or "",
+            channel_id=command["channel_id"],
+            request_key=f"command:{command['trigger_id']}",
+        )
+        if isinstance(result, OpenTeamDialog):
+            view = open_team_modal(actor.t, origin_channel=command["channel_id"])
+            await client.views_open(trigger_id=command["trigger_id"], view=view)
+            return
+        try:
+            await respond(**reply_payload(result))
+        finally:
+            if result.then is not None:  # e.g. clearing a closed team's channel: minutes of work
+                await result.then()
 
 
-def register(routes: Routes) -> None:
-    routes.command(COMMAND)(handle_tiimi)
+def register(app: AsyncApp) -> None:
+    app.command(COMMAND)(handle_tiimi)

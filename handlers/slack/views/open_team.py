@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncBoltContext
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.models.blocks import (
     CheckboxesElement,
     InputBlock,
@@ -18,7 +18,7 @@ from slack_sdk.models.views import View
 
 from bot.i18n import Catalog
 from handlers.slack.actors import actor_of
-from handlers.slack.routes import Routes
+from handlers.slack.work import after_ack
 
 CALLBACK_ID = "open_team"
 MEMBERS_BLOCK, MEMBERS_ACTION = "members", "members"
@@ -80,11 +80,12 @@ async def handle_open_team_submission(
         )
         return
     await ack()
-    reply = await context["tiimi"].open_from_dialog(
-        actor=actor, member_ids=members, request_key=f"view:{view['id']}"
-    )
-    await context["platform"].send_direct(actor.user_id, reply.message)
+    async with after_ack(context):
+        reply = await context["tiimi"].open_from_dialog(
+            actor=actor, member_ids=members, request_key=f"view:{view['id']}"
+        )
+        await context["platform"].send_direct(actor.user_id, reply.message)
 
 
-def register(routes: Routes) -> None:
-    routes.view(CALLBACK_ID)(handle_open_team_submission)
+def register(app: AsyncApp) -> None:
+    app.view(CALLBACK_ID)(handle_open_team_submission)

@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncBoltContext
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.models.blocks import DatePickerElement, InputBlock, PlainTextObject
 from slack_sdk.models.views import View
 
 from bot.i18n import Catalog
 from bot.plan_dispatch import FormErrors
 from handlers.slack.actors import actor_of
-from handlers.slack.routes import Routes
 
 CALLBACK_ID = "reschedule_step"
 
@@ -55,5 +54,5 @@ async def handle_reschedule(
     await ack()
 
 
-def register(routes: Routes) -> None:
-    routes.view(CALLBACK_ID)(handle_reschedule)
+def register(app: AsyncApp) -> None:
+    app.view(CALLBACK_ID)(handle_reschedule)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncBoltContext
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.models.blocks import (
     DatePickerElement,
     InputBlock,
@@ -22,7 +22,7 @@ from bot.plan_commands import MAX_TEXT
 from bot.plan_dispatch import FormErrors, StepForm
 from bot.professions import PROFESSIONS, profession_label
 from handlers.slack.actors import actor_of
-from handlers.slack.routes import Routes
+from handlers.slack.work import after_ack
 
 CALLBACK_ID = "add_step"
 
@@ -107,15 +107,16 @@ async def handle_step_form(ack: AsyncAck, view: dict[str, Any], context: AsyncBo
         await ack(response_action="errors", errors=errors.errors)
         return
     await ack()
-    refusal = await askel.submit_form(
-        actor=actor,
-        channel_id=view.get("private_metadata") or "",
-        step=step,
-        form_id=str(view["id"]),
-    )
-    if refusal is not None:  # a form has no response_url: the refusal comes as a message
-        await context["platform"].send_direct(actor.user_id, refusal.message)
+    async with after_ack(context):
+        refusal = await askel.submit_form(
+            actor=actor,
+            channel_id=view.get("private_metadata") or "",
+            step=step,
+            form_id=str(view["id"]),
+        )
+        if refusal is not None:  # a form has no response_url: the refusal comes as a message
+            await context["platform"].send_direct(actor.user_id, refusal.message)
 
 
-def register(routes: Routes) -> None:
-    routes.view(CALLBACK_ID)(handle_step_form)
+def register(app: AsyncApp) -> None:
+    app.view(CALLBACK_ID)(handle_step_form)
