@@ -20,17 +20,17 @@ async def handle_close_team(
     context: AsyncBoltContext,
 ) -> None:
     await ack()
+    then = None
     async with after_ack(context):
         actor = await actor_of(context)
         channel_id = (body.get("channel") or {}).get("id") or ""
         reply = await context["tiimi"].close_from_button(
             actor=actor, channel_id=channel_id, value=action.get("value") or ""
         )
-        try:
-            await respond(**(reply_payload(reply) | {"replace_original": True}))
-        finally:
-            if reply.then is not None:  # clearing and archiving the channel, after the answer
-                await reply.then()
+        then = reply.then
+        await respond(**(reply_payload(reply) | {"replace_original": True}))
+    if then is not None:  # clearing and archiving the channel: minutes, so outside the slots
+        await then()
 
 
 def register(app: AsyncApp) -> None:

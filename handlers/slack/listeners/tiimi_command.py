@@ -24,6 +24,7 @@ async def handle_tiimi(
     context: AsyncBoltContext,
 ) -> None:
     await ack()
+    then = None
     async with after_ack(context):
         actor = await actor_of(context)
         result = await context["tiimi"].run(
@@ -36,11 +37,10 @@ async def handle_tiimi(
             view = open_team_modal(actor.t, origin_channel=command["channel_id"])
             await client.views_open(trigger_id=command["trigger_id"], view=view)
             return
-        try:
-            await respond(**reply_payload(result))
-        finally:
-            if result.then is not None:  # e.g. clearing a closed team's channel: minutes of work
-                await result.then()
+        then = result.then
+        await respond(**reply_payload(result))
+    if then is not None:  # e.g. clearing a closed team's channel: minutes, so outside the slots
+        await then()
 
 
 def register(app: AsyncApp) -> None:
