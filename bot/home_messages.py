@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot import action_ids
 from bot.dates import format_date, format_datetime
 from bot.i18n import Catalog
 from bot.overview_messages import team_line
@@ -52,7 +53,14 @@ def home(
         blocks.append(Text(f"*{team.code}* · *{step.number}.* {literal(step.text)} · {due}{late}"))
         blocks.append(
             Buttons(
-                (Button("home_step_done", t("button_done"), f"{team.pk}:{step.number}", "primary"),)
+                (
+                    Button(
+                        action_ids.HOME_STEP_DONE,
+                        t("button_done"),
+                        f"{team.pk}:{step.number}",
+                        "primary",
+                    ),
+                )
             )
         )
     if not steps:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot import action_ids
 from bot.dates import format_date
 from bot.i18n import Catalog
 from bot.professions import profession_label
@@ -81,9 +82,21 @@ def overview_page(
         blocks.append(Note(t("page_of", page=page, pages=pages)))
         buttons = []
         if page > 1:
-            buttons.append(Button("teams_page:prev", t("button_prev"), f"{page - 1}|{filters}"))
+            buttons.append(
+                Button(
+                    action_ids.variant(action_ids.TEAMS_PAGE, "prev"),
+                    t("button_prev"),
+                    f"{page - 1}|{filters}",
+                )
+            )
         if page < pages:
-            buttons.append(Button("teams_page:next", t("button_next"), f"{page + 1}|{filters}"))
+            buttons.append(
+                Button(
+                    action_ids.variant(action_ids.TEAMS_PAGE, "next"),
+                    t("button_next"),
+                    f"{page + 1}|{filters}",
+                )
+            )
         blocks.append(Buttons(tuple(buttons)))
     return Message(text=header, blocks=tuple(blocks))
 

@@ -6,7 +6,7 @@ import contextlib
 from dataclasses import dataclass
 from datetime import date
 
-from bot import plan_messages
+from bot import action_ids, plan_messages
 from bot.access import Action
 from bot.answers import answer, guard, refusal
 from bot.command_text import typed_text
@@ -33,7 +33,10 @@ from bot.replies import Header, Message, Preformatted, Reply, Text, literal, sim
 from bot.text_norm import clean
 from storage.models import StepStatus
 
-BUTTON_STATUS = {"step_done": StepStatus.DONE, "step_not_done": StepStatus.NOT_DONE}
+BUTTON_STATUS = {
+    action_ids.STEP_DONE: StepStatus.DONE,
+    action_ids.STEP_NOT_DONE: StepStatus.NOT_DONE,
+}
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from bot import action_ids
 from bot.dates import format_date, format_datetime
 from bot.i18n import Catalog
 from bot.professions import profession_label
@@ -75,9 +76,9 @@ def step_message(t: Catalog, step: Step, plan: PlanData) -> Message:
         blocks.append(
             Buttons(
                 (
-                    Button("step_done", t("button_done"), value, "primary"),
-                    Button("step_not_done", t("button_not_done"), value),
-                    Button("step_move", t("button_move"), value),
+                    Button(action_ids.STEP_DONE, t("button_done"), value, "primary"),
+                    Button(action_ids.STEP_NOT_DONE, t("button_not_done"), value),
+                    Button(action_ids.STEP_MOVE, t("button_move"), value),
                 )
             )
         )
@@ -134,9 +135,21 @@ def plan_view(t: Catalog, plan: PlanData) -> Message:
         blocks.append(Note(t("page_of", page=page, pages=pages)))
         buttons = []
         if page > 1:
-            buttons.append(Button("plan_page:prev", t("button_prev"), str(page - 1)))
+            buttons.append(
+                Button(
+                    action_ids.variant(action_ids.PLAN_PAGE, "prev"),
+                    t("button_prev"),
+                    str(page - 1),
+                )
+            )
         if page < pages:
-            buttons.append(Button("plan_page:next", t("button_next"), str(page + 1)))
+            buttons.append(
+                Button(
+                    action_ids.variant(action_ids.PLAN_PAGE, "next"),
+                    t("button_next"),
+                    str(page + 1),
+                )
+            )
         blocks.append(Buttons(tuple(buttons)))
     return Message(text=header, blocks=tuple(blocks))
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from bot import action_ids
 from bot.dates import format_date, format_datetime
 from bot.i18n import Catalog
 from bot.plan_messages import owner_text
@@ -63,8 +64,12 @@ def nudge(t: Catalog, *, team: Team, since: datetime | None, tz: ZoneInfo) -> Me
             "reminder_nudge_since", date=format_date(since.astimezone(tz).date(), t.lang)
         )
     snooze = (
-        Button("nudge_snooze:1", t("button_snooze_day"), str(team.pk)),
-        Button("nudge_snooze:7", t("button_snooze_week"), str(team.pk)),
+        Button(
+            action_ids.variant(action_ids.NUDGE_SNOOZE, 1), t("button_snooze_day"), str(team.pk)
+        ),
+        Button(
+            action_ids.variant(action_ids.NUDGE_SNOOZE, 7), t("button_snooze_week"), str(team.pk)
+        ),
     )
     return Message(text=text, blocks=(Text(text), Buttons(snooze)))
 

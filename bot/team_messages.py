@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot import action_ids
 from bot.dates import format_date
 from bot.i18n import Catalog
 from bot.professions import profession_label
@@ -92,7 +93,11 @@ def close_reason_choice(t: Catalog, *, team: Team, by_code: bool = False) -> Mes
     """Buttons of the reasons; by code (a coordinator's) they carry the code, else the id."""
     key = team.code if by_code else team.pk
     buttons = tuple(
-        Button(f"close_team:{reason}", t(f"reason_{reason}"), f"{key}:{reason}")
+        Button(
+            action_ids.variant(action_ids.CLOSE_TEAM, reason),
+            t(f"reason_{reason}"),
+            f"{key}:{reason}",
+        )
         for reason in CLOSE_REASONS
     )
     return Message(

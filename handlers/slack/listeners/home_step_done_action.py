@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import action_ids
 from handlers.slack.actors import actor_of
 from handlers.slack.listeners.app_home import publish_home
 from handlers.slack.work import after_ack
@@ -27,4 +28,4 @@ async def handle_home_step_done(
 
 
 def register(app: AsyncApp) -> None:
-    app.action("home_step_done")(handle_home_step_done)
+    app.action(action_ids.HOME_STEP_DONE)(handle_home_step_done)

@@ -7,6 +7,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 
+from bot import action_ids
 from handlers.slack.actors import actor_of
 from handlers.slack.render import reply_payload
 from handlers.slack.work import after_ack
@@ -30,4 +31,4 @@ async def handle_snooze(
 
 
 def register(app: AsyncApp) -> None:
-    app.action(re.compile(r"^nudge_snooze:(1|7)$"))(handle_snooze)
+    app.action(re.compile(rf"^{action_ids.NUDGE_SNOOZE}:(1|7)$"))  # a day or a week(handle_snooze)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 
+from bot import action_ids
 from handlers.slack.actors import actor_of
 from handlers.slack.render import reply_payload
 from handlers.slack.work import after_ack
@@ -30,4 +30,4 @@ async def handle_plan_page(
 
 
 def register(app: AsyncApp) -> None:
-    app.action(re.compile(r"^plan_page:"))(handle_plan_page)
+    app.action(action_ids.any_variant(action_ids.PLAN_PAGE))(handle_plan_page)

@@ -6,6 +6,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 
+from bot import action_ids
 from handlers.slack.actors import actor_of
 from handlers.slack.render import reply_payload
 from handlers.slack.work import after_ack
@@ -31,5 +32,5 @@ async def handle_step_status(
 
 
 def register(app: AsyncApp) -> None:
-    app.action("step_done")(handle_step_status)
-    app.action("step_not_done")(handle_step_status)
+    app.action(action_ids.STEP_DONE)(handle_step_status)
+    app.action(action_ids.STEP_NOT_DONE)(handle_step_status)

@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import action_ids
 from handlers.slack.actors import actor_of
 from handlers.slack.views.reschedule_form import reschedule_modal
 from handlers.slack.work import after_ack
@@ -28,4 +29,4 @@ async def handle_step_move(
 
 
 def register(app: AsyncApp) -> None:
-    app.action("step_move")(handle_step_move)
+    app.action(action_ids.STEP_MOVE)(handle_step_move)

@@ -16,11 +16,12 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from bot import action_ids
 from bot.i18n import Catalog
 from handlers.slack.actors import actor_of
 from handlers.slack.work import after_ack
 
-CALLBACK_ID = "open_team"
+CALLBACK_ID = action_ids.OPEN_TEAM_FORM
 MEMBERS_BLOCK, MEMBERS_ACTION = "members", "members"
 CONSENT_BLOCK, CONSENT_ACTION, CONSENT_VALUE = "consent", "consent", "client_chose_members"
 

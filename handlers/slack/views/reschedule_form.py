@@ -9,11 +9,12 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.models.blocks import DatePickerElement, InputBlock, PlainTextObject
 from slack_sdk.models.views import View
 
+from bot import action_ids
 from bot.i18n import Catalog
 from bot.plan_dispatch import FormErrors
 from handlers.slack.actors import actor_of
 
-CALLBACK_ID = "reschedule_step"
+CALLBACK_ID = action_ids.RESCHEDULE_FORM
 
 
 def reschedule_modal(t: Catalog, *, channel_id: str, number: int) -> dict[str, Any]:

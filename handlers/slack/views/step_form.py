@@ -17,6 +17,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from bot import action_ids
 from bot.i18n import Catalog
 from bot.plan_commands import MAX_TEXT
 from bot.plan_dispatch import FormErrors, StepForm
@@ -24,7 +25,7 @@ from bot.professions import PROFESSIONS, profession_label
 from handlers.slack.actors import actor_of
 from handlers.slack.work import after_ack
 
-CALLBACK_ID = "add_step"
+CALLBACK_ID = action_ids.ADD_STEP_FORM
 
 
 def step_form_modal(

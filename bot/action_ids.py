@@ -1,0 +1,33 @@
+"""Ids of the buttons and forms the core offers: the core puts them on its buttons, and each
+adapter routes presses and submissions by them (Slack's action and callback ids, Teams' verbs).
+
+A button that comes in variants carries `<id>:<variant>` (`plan_page:next`, `nudge_snooze:7`,
+`close_team:goals_reached`).
+"""
+
+from __future__ import annotations
+
+import re
+
+STEP_DONE = "step_done"
+STEP_NOT_DONE = "step_not_done"
+STEP_MOVE = "step_move"
+HOME_STEP_DONE = "home_step_done"
+PLAN_PAGE = "plan_page"  # variants: prev, next
+TEAMS_PAGE = "teams_page"  # variants: prev, next
+NUDGE_SNOOZE = "nudge_snooze"  # variants: days, 1 or 7
+CLOSE_TEAM = "close_team"  # variants: the closing reason
+
+ADD_STEP_FORM = "add_step"
+RESCHEDULE_FORM = "reschedule_step"
+OPEN_TEAM_FORM = "open_team"
+
+
+def variant(action_id: str, which: object) -> str:
+    """The id of one variant of a button: `variant(PLAN_PAGE, "next")` → `plan_page:next`."""
+    return f"{action_id}:{which}"
+
+
+def any_variant(action_id: str) -> re.Pattern[str]:
+    """Matches every variant of a button's id."""
+    return re.compile(rf"^{re.escape(action_id)}:")
