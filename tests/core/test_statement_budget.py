@@ -1,5 +1,5 @@
 """How many SQL statements the busiest requests run: each cost 1.5–2.5 ms of CPU on the
-development machine (README, "Reliability and performance"), so a new one should be a choice."""
+development machine (docs/performance.md), so a new one should be a choice."""
 
 from __future__ import annotations
 

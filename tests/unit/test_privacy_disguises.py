@@ -99,7 +99,8 @@ def codes_in_disguise() -> list[tuple[str, str]]:
 
 def test_the_documented_gap_is_what_it_says() -> None:
     """Without its sign, ten digits starting with 0 and ending in a digit read as a phone number
-    (every Finnish phone number starts with 0): such a code passes, by decision (README)."""
+    (every Finnish phone number starts with 0): such a code passes, by decision (see
+    docs/privacy.md)."""
     for name, disguise in DISGUISES.items():
         if is_documented_gap(name, DIGIT_CODE):
             assert not contains_identity_code(disguise(DIGIT_CODE)), name
