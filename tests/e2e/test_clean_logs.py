@@ -7,11 +7,10 @@ import asyncio
 import signal
 import socket
 import sqlite3
-import sys
 from pathlib import Path
 
 from bot.privacy import contains_identity_code
-from tests.e2e.test_process import ROOT, clean_env
+from tests.e2e.test_process import clean_env, start_bot
 from tests.fake_slack import FakeSlack
 from tests.support.slack_requests import SlackSender
 
@@ -38,21 +37,8 @@ async def test_a_failing_command_at_debug_logs_nothing_of_the_client(
         DATABASE_URL=f"sqlite:///{database}",
         LOG_LEVEL="DEBUG",
     )
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        cwd=tmp_path,
-        env=env | {"PYTHONPATH": str(ROOT)},
-        stderr=asyncio.subprocess.PIPE,
-    )
+    process, lines = await start_bot(env, tmp_path)
     assert process.stderr is not None
-    lines: list[str] = []
-    while "Tiimi is running" not in (
-        line := (await asyncio.wait_for(process.stderr.readline(), 60)).decode()
-    ):
-        assert line, "the bot exited before it was ready:\n" + "".join(lines)
-        lines.append(line)
     reading = asyncio.create_task(process.stderr.read())  # keep the pipe from filling
     try:
         sender = SlackSender(f"http://127.0.0.1:{port}", SECRET, fake)

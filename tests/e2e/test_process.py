@@ -20,6 +20,27 @@ def clean_env(**values: str) -> dict[str, str]:
     return keep | values
 
 
+async def start_bot(env: dict[str, str], cwd: Path) -> tuple[asyncio.subprocess.Process, list[str]]:
+    """`python -m bot` as the Procfile starts it, once it logs that it is running; with the
+    lines it logged until then."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        cwd=cwd,
+        env=env | {"PYTHONPATH": str(ROOT)},
+        stderr=asyncio.subprocess.PIPE,
+    )
+    assert process.stderr is not None
+    lines: list[str] = []
+    while "Tiimi is running" not in (
+        line := (await asyncio.wait_for(process.stderr.readline(), 60)).decode()
+    ):
+        assert line, "the bot exited before it was ready:\n" + "".join(lines)
+        lines.append(line)
+    return process, lines
+
+
 async def run_bot(*args: str, env: dict[str, str], cwd: Path) -> tuple[int, str]:
     process = await asyncio.create_subprocess_exec(
         sys.executable,
@@ -61,19 +82,7 @@ async def test_http_mode_serves_health_and_stops_on_sigterm(tmp_path: Path) -> N
             PORT=str(port),
             DATABASE_URL=f"sqlite:///{tmp_path / 'bot.db'}",
         )
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            cwd=tmp_path,
-            env=env | {"PYTHONPATH": str(ROOT)},
-            stderr=asyncio.subprocess.PIPE,
-        )
-        assert process.stderr is not None
-        while b"Tiimi is running" not in (
-            line := await asyncio.wait_for(process.stderr.readline(), 60)
-        ):
-            assert line, "the bot exited before it was ready"
+        process, _ = await start_bot(env, tmp_path)
         async with aiohttp.ClientSession() as session:
             async with session.get(f"http://127.0.0.1:{port}/healthz") as resp:
                 assert resp.status == 200
