@@ -28,12 +28,13 @@ from bot.reminder_worker import ReminderWorker, new_worker_id
 from bot.request_log import RequestLog
 from bot.retention import RetentionService
 from bot.startup import settle_startup_objects
-from handlers.slack.app import SlackServices, build_app
+from handlers.slack.app import build_app
 from handlers.slack.client import retry_handlers, slack_client
 from handlers.slack.locale import LocaleResolver
 from handlers.slack.platform import SlackPlatform
 from handlers.slack.respond import PooledRespond
 from handlers.slack.server import build_web_app
+from handlers.slack.services import SlackServices
 from handlers.slack.work import WorkSlots
 from storage.db import Database
 from storage.migrate import upgrade_to_head

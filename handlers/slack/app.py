@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, fields
 
 from slack_bolt.async_app import AsyncApp, AsyncRespond
 from slack_bolt.middleware.async_middleware import AsyncMiddleware
@@ -12,10 +11,6 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.channel_guard import ChannelGuard
-from bot.dispatch import TiimiCommands
-from bot.home import HomeService
-from bot.plan_dispatch import AskelCommands
 from handlers.slack.errors import report_failure
 from handlers.slack.listeners import (
     account_changes,
@@ -31,9 +26,8 @@ from handlers.slack.listeners import (
     teams_page_action,
     tiimi_command,
 )
-from handlers.slack.locale import LocaleResolver
-from handlers.slack.platform import SlackPlatform
 from handlers.slack.request_keys import HandleOnce, RequestKeys
+from handlers.slack.services import SlackServices
 from handlers.slack.views import open_team, reschedule_form, step_form
 from handlers.slack.work import WorkSlots
 
@@ -54,18 +48,6 @@ LISTENER_MODULES = (
     open_team,
     reschedule_form,
 )
-
-
-@dataclass(frozen=True)
-class SlackServices:
-    """What listeners receive through Bolt's context, by these names."""
-
-    tiimi: TiimiCommands
-    askel: AskelCommands
-    home: HomeService
-    channel_guard: ChannelGuard
-    locales: LocaleResolver
-    platform: SlackPlatform
 
 
 def build_app(
@@ -118,8 +100,7 @@ class ProvideServices(AsyncMiddleware):
         work: WorkSlots,
         responder: Callable[[str], AsyncRespond] | None,
     ) -> None:
-        # by the names SlackServices gives them; set into every request's context
-        self._services = {f.name: getattr(services, f.name) for f in fields(SlackServices)}
+        self._services = services
         self._work = work
         self._responder = responder
 
@@ -131,8 +112,7 @@ class ProvideServices(AsyncMiddleware):
         next: Callable[[], Awaitable[BoltResponse]],
     ) -> BoltResponse | None:
         context = req.context
-        for name, service in self._services.items():
-            context[name] = service
+        context["services"] = self._services
         context["work"] = self._work
         if self._responder is not None and context.response_url:
             context["respond"] = self._responder(context.response_url)

@@ -8,6 +8,7 @@ import logging
 from slack_bolt.async_app import AsyncBoltContext
 
 from bot.i18n import Catalog
+from handlers.slack.services import SlackServices
 
 log = logging.getLogger("handlers.slack")
 
@@ -17,6 +18,6 @@ async def report_failure(error: Exception, context: AsyncBoltContext) -> None:
     respond = context.respond
     if respond is None or not context.response_url:  # e.g. a modal submission or an event
         return
-    locales = context.get("locales")
-    lang = locales.cached(context.user_id) if locales else "fi"
+    services = context.get("services")  # absent only if the failure came before the middleware
+    lang = services.locales.cached(context.user_id) if isinstance(services, SlackServices) else "fi"
     await respond(text=Catalog(lang)("generic_error"), response_type="ephemeral")

@@ -18,7 +18,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.i18n import CATALOGS
 from bot.replies import Message, Reply
-from handlers.slack.app import SlackServices, build_app
+from handlers.slack.app import build_app
+from handlers.slack.services import SlackServices
 from handlers.slack.work import WorkSlots
 from tests.fake_slack import FakeSlack
 from tests.support.signing import signed_headers
@@ -32,11 +33,14 @@ class KeysInMemory:
 
 
 class Languages:
+    def __init__(self, lang: str = "fi") -> None:
+        self.lang = lang
+
     def cached(self, user_id: str | None) -> str:
-        return "fi"
+        return self.lang
 
     async def language(self, user_id: str) -> str:
-        return "fi"
+        return self.lang
 
 
 class Tiimi:
@@ -60,7 +64,7 @@ class Home:
 
 
 def app_with(
-    fake: FakeSlack, work: WorkSlots, run: Callable[[], Awaitable[None]]
+    fake: FakeSlack, work: WorkSlots, run: Callable[[], Awaitable[None]], *, lang: str = "fi"
 ) -> tuple[AsyncApp, AsyncWebClient]:
     client = AsyncWebClient(token=fake.token, base_url=fake.base_url)
     stand_ins: dict[str, Any] = {
@@ -68,7 +72,7 @@ def app_with(
         "askel": None,
         "home": Home(run),
         "channel_guard": None,
-        "locales": Languages(),
+        "locales": Languages(lang),
         "platform": None,
     }
     app = build_app(
@@ -205,6 +209,17 @@ async def test_a_failure_after_ack_is_told_in_finnish(people: FakeSlack) -> None
     assert (response.status, response.body) == (200, "")
     assert [r["text"] for r in people.responses(url)] == [CATALOGS["fi"]["generic_error"]]
     assert "database down" not in json.dumps(people.responses(url))
+
+
+async def test_a_failure_is_told_in_the_users_language(people: FakeSlack) -> None:
+    async def broken() -> None:
+        raise RuntimeError("database down")
+
+    app, _client = app_with(people, WorkSlots(4), broken, lang="sv")
+    url = people.new_response_url()
+    assert (await send_command(app, url)).status == 200
+    await people.wait_for(lambda: people.responses(url))
+    assert [r["text"] for r in people.responses(url)] == [CATALOGS["sv"]["generic_error"]]
 
 
 async def test_shutdown_waits_for_work_and_cancels_it_after_the_grace(people: FakeSlack) -> None:

@@ -10,6 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.plan_commands import StepDialog
 from handlers.slack.actors import actor_of
 from handlers.slack.render import reply_payload
+from handlers.slack.services import SlackServices
 from handlers.slack.views.step_form import step_form_modal
 from handlers.slack.work import after_ack
 
@@ -22,12 +23,13 @@ async def handle_askel(
     respond: AsyncRespond,
     client: AsyncWebClient,
     context: AsyncBoltContext,
+    services: SlackServices,
 ) -> None:
     await ack()
     async with after_ack(context):
         channel_id = command["channel_id"]
-        actor = await actor_of(context)
-        result = await context["askel"].run(
+        actor = await actor_of(context, services)
+        result = await services.askel.run(
             actor=actor, text=command.get("text") or "", channel_id=channel_id
         )
         if isinstance(result, StepDialog):

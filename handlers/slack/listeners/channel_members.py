@@ -7,10 +7,13 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 
+from handlers.slack.services import SlackServices
 from handlers.slack.work import after_ack
 
 
-async def handle_member_joined(event: dict[str, Any], context: AsyncBoltContext) -> None:
+async def handle_member_joined(
+    event: dict[str, Any], context: AsyncBoltContext, services: SlackServices
+) -> None:
     """Runs once the event is acknowledged (Bolt acknowledges events before their listener).
     The bot's own joins are ignored (redeliveries never get here: request_keys.HandleOnce
     answers them). People the bot invites are never removed whatever the order: their member
@@ -19,7 +22,7 @@ async def handle_member_joined(event: dict[str, Any], context: AsyncBoltContext)
     inviter_id = str(event.get("inviter") or "") or None
     if not user_id or not channel_id or user_id == context.bot_user_id:
         return
-    guard = context["channel_guard"]
+    guard = services.channel_guard
     async with after_ack(context):
         team = await guard.uninvited(channel_id=channel_id, user_id=user_id, inviter_id=inviter_id)
         if team is not None:

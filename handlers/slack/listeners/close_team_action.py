@@ -9,6 +9,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncResp
 from bot import action_ids
 from handlers.slack.actors import actor_of
 from handlers.slack.render import reply_payload
+from handlers.slack.services import SlackServices
 from handlers.slack.work import after_ack
 
 
@@ -18,13 +19,14 @@ async def handle_close_team(
     action: dict[str, Any],
     respond: AsyncRespond,
     context: AsyncBoltContext,
+    services: SlackServices,
 ) -> None:
     await ack()
     then = None
     async with after_ack(context):
-        actor = await actor_of(context)
+        actor = await actor_of(context, services)
         channel_id = (body.get("channel") or {}).get("id") or ""
-        reply = await context["tiimi"].close_from_button(
+        reply = await services.tiimi.close_from_button(
             actor=actor, channel_id=channel_id, value=action.get("value") or ""
         )
         then = reply.then

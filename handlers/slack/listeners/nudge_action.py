@@ -10,6 +10,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncResp
 from bot import action_ids
 from handlers.slack.actors import actor_of
 from handlers.slack.render import reply_payload
+from handlers.slack.services import SlackServices
 from handlers.slack.work import after_ack
 
 
@@ -19,12 +20,13 @@ async def handle_snooze(
     action: dict[str, Any],
     respond: AsyncRespond,
     context: AsyncBoltContext,
+    services: SlackServices,
 ) -> None:
     await ack()
     async with after_ack(context):
-        actor = await actor_of(context)
+        actor = await actor_of(context, services)
         days = int(action["action_id"].split(":", 1)[1])
-        reply = await context["tiimi"].snooze_from_button(
+        reply = await services.tiimi.snooze_from_button(
             actor=actor, channel_id=body["channel"]["id"], days=days
         )
         await respond(**reply_payload(reply))

@@ -9,6 +9,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncResp
 from bot import action_ids
 from handlers.slack.actors import actor_of
 from handlers.slack.render import reply_payload
+from handlers.slack.services import SlackServices
 from handlers.slack.work import after_ack
 
 
@@ -18,12 +19,13 @@ async def handle_plan_page(
     action: dict[str, Any],
     respond: AsyncRespond,
     context: AsyncBoltContext,
+    services: SlackServices,
 ) -> None:
     await ack()
     async with after_ack(context):
-        actor = await actor_of(context)
+        actor = await actor_of(context, services)
         page = int(action.get("value") or "1")
-        reply = await context["askel"].show_plan(
+        reply = await services.askel.show_plan(
             actor=actor, channel_id=body["channel"]["id"], page=page
         )
         await respond(**(reply_payload(reply) | {"replace_original": True}))

@@ -9,6 +9,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncResp
 from bot import action_ids
 from handlers.slack.actors import actor_of
 from handlers.slack.render import reply_payload
+from handlers.slack.services import SlackServices
 from handlers.slack.work import after_ack
 
 
@@ -18,11 +19,12 @@ async def handle_teams_page(
     action: dict[str, Any],
     respond: AsyncRespond,
     context: AsyncBoltContext,
+    services: SlackServices,
 ) -> None:
     await ack()
     async with after_ack(context):
-        actor = await actor_of(context)
-        reply = await context["tiimi"].teams_page(actor=actor, value=action.get("value") or "1|")
+        actor = await actor_of(context, services)
+        reply = await services.tiimi.teams_page(actor=actor, value=action.get("value") or "1|")
         await respond(**(reply_payload(reply) | {"replace_original": True}))
 
 

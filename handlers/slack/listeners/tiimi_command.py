@@ -10,6 +10,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.commands import OpenTeamDialog
 from handlers.slack.actors import actor_of
 from handlers.slack.render import reply_payload
+from handlers.slack.services import SlackServices
 from handlers.slack.views.open_team import open_team_modal
 from handlers.slack.work import after_ack
 
@@ -22,12 +23,13 @@ async def handle_tiimi(
     respond: AsyncRespond,
     client: AsyncWebClient,
     context: AsyncBoltContext,
+    services: SlackServices,
 ) -> None:
     await ack()
     then = None
     async with after_ack(context):
-        actor = await actor_of(context)
-        result = await context["tiimi"].run(
+        actor = await actor_of(context, services)
+        result = await services.tiimi.run(
             actor=actor,
             text=command.get("text") or "",
             channel_id=command["channel_id"],

@@ -19,6 +19,7 @@ from slack_sdk.models.views import View
 from bot import action_ids
 from bot.i18n import Catalog
 from handlers.slack.actors import actor_of
+from handlers.slack.services import SlackServices
 from handlers.slack.work import after_ack
 
 CALLBACK_ID = action_ids.OPEN_TEAM_FORM
@@ -71,9 +72,13 @@ def read_submission(view: dict[str, Any]) -> tuple[list[str], bool]:
 
 
 async def handle_open_team_submission(
-    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext
+    ack: AsyncAck,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    context: AsyncBoltContext,
+    services: SlackServices,
 ) -> None:
-    actor = await actor_of(context)
+    actor = await actor_of(context, services)
     members, confirmed = read_submission(view)
     if not confirmed:
         await ack(
@@ -82,10 +87,10 @@ async def handle_open_team_submission(
         return
     await ack()
     async with after_ack(context):
-        reply = await context["tiimi"].open_from_dialog(
+        reply = await services.tiimi.open_from_dialog(
             actor=actor, member_ids=members, request_key=f"view:{view['id']}"
         )
-        await context["platform"].send_direct(actor.user_id, reply.message)
+        await services.platform.send_direct(actor.user_id, reply.message)
 
 
 def register(app: AsyncApp) -> None:

@@ -13,6 +13,7 @@ from bot import action_ids
 from bot.i18n import Catalog
 from bot.plan_dispatch import FormErrors
 from handlers.slack.actors import actor_of
+from handlers.slack.services import SlackServices
 
 CALLBACK_ID = action_ids.RESCHEDULE_FORM
 
@@ -37,16 +38,20 @@ def reschedule_modal(t: Catalog, *, channel_id: str, number: int) -> dict[str, A
 
 
 async def handle_reschedule(
-    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext
+    ack: AsyncAck,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    context: AsyncBoltContext,
+    services: SlackServices,
 ) -> None:
-    actor = await actor_of(context)
+    actor = await actor_of(context, services)
     channel_id, number = (view.get("private_metadata") or ":0").rsplit(":", 1)
     picked = view["state"]["values"]["due"]["due"].get("selected_date")
     if not picked:
         await ack(response_action="errors", errors={"due": actor.t("form_due_required")})
         return
     try:
-        await context["askel"].reschedule(
+        await services.askel.reschedule(
             actor=actor, channel_id=channel_id, number=int(number), due=date.fromisoformat(picked)
         )
     except FormErrors as errors:

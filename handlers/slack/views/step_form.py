@@ -23,6 +23,7 @@ from bot.plan_commands import MAX_TEXT
 from bot.plan_dispatch import FormErrors, StepForm
 from bot.professions import PROFESSIONS, profession_label
 from handlers.slack.actors import actor_of
+from handlers.slack.services import SlackServices
 from handlers.slack.work import after_ack
 
 CALLBACK_ID = action_ids.ADD_STEP_FORM
@@ -97,11 +98,13 @@ def read_step_form(view: dict[str, Any]) -> StepForm:
     )
 
 
-async def handle_step_form(ack: AsyncAck, view: dict[str, Any], context: AsyncBoltContext) -> None:
+async def handle_step_form(
+    ack: AsyncAck, view: dict[str, Any], context: AsyncBoltContext, services: SlackServices
+) -> None:
     """Check the form, answer it, then add the step: a slow step no longer shows Slack's
     error and tempts a second submission (which, sent with the same view id, adds nothing)."""
-    actor = await actor_of(context)
-    askel = context["askel"]
+    actor = await actor_of(context, services)
+    askel = services.askel
     try:
         step = askel.check_form(actor=actor, form=read_step_form(view))
     except FormErrors as errors:
@@ -116,7 +119,7 @@ async def handle_step_form(ack: AsyncAck, view: dict[str, Any], context: AsyncBo
             form_id=str(view["id"]),
         )
         if refusal is not None:  # a form has no response_url: the refusal comes as a message
-            await context["platform"].send_direct(actor.user_id, refusal.message)
+            await services.platform.send_direct(actor.user_id, refusal.message)
 
 
 def register(app: AsyncApp) -> None:
