@@ -23,8 +23,11 @@ class _Recorder:
             raise AttributeError(kind)
 
         def constrain(key: str | re.Pattern[str]) -> Callable[[Any], Any]:
-            self.keys[kind].add(key if isinstance(key, str) else key.pattern)
-            return lambda listener: listener
+            def apply(listener: Any) -> Any:  # a key counts once a listener is given to it
+                self.keys[kind].add(key if isinstance(key, str) else key.pattern)
+                return listener
+
+            return apply
 
         return constrain
 
