@@ -26,7 +26,7 @@ from sqlalchemy import update
 
 from benchmarks.fake_slack_process import FakeSlackProcess
 from bot.context import Core
-from bot.reminder_worker import ReminderWorker
+from bot.reminders.worker import ReminderWorker
 from handlers.slack.platform import SlackPlatform
 from storage import reminder_queries
 from storage.db import Database

@@ -22,11 +22,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from benchmarks.seed_scale import NOW
-from bot.commands import ListOpenTeams
 from bot.context import Actor, Core
-from bot.coordinators import CoordinatorDirectory
-from bot.home import HomeService
-from bot.overview import OverviewService
+from bot.coordinators.overview import OverviewService
+from bot.coordinators.roster import CoordinatorDirectory
+from bot.home.service import HomeService
+from bot.teams.commands import ListOpenTeams
 from handlers.slack.render import render_blocks
 from storage.db import Database
 from tests.support.databases import fresh_database_url

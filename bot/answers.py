@@ -9,8 +9,8 @@ from bot.context import Actor
 from bot.errors import UserError
 from bot.platform import ChannelUnavailable
 from bot.privacy import IdentityCodeKind, PrivacyViolation, check_text
-from bot.professions import profession_names
 from bot.replies import Reply, simple
+from bot.teams.professions import profession_names
 
 T = TypeVar("T")
 

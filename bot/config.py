@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
 
-from bot.reminder_timing import (
+from bot.reminders.timing import (
     QuietHours,
     TimingError,
     parse_clock_time,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bot.audit_export import audit_csv, parse_since
 from bot.clock import SystemClock
 from bot.config import MaintenanceSettings
-from bot.retention import RetentionService
+from bot.privacy.audit_export import audit_csv, parse_since
+from bot.privacy.retention import RetentionService
 from storage.db import Database
 from storage.migrate import upgrade_to_head
 

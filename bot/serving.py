@@ -15,19 +15,19 @@ from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
-from bot.channel_guard import ChannelGuard
 from bot.clock import Clock, SystemClock
-from bot.closing import ClosingService
 from bot.config import SHUTDOWN_GRACE_SECONDS, Settings
 from bot.context import Core
-from bot.dispatch import TiimiCommands
-from bot.home import HomeService
-from bot.pacing import ChannelPacer
-from bot.reminder_timing import load_holiday_calendar
-from bot.reminder_worker import ReminderWorker, new_worker_id
-from bot.request_log import RequestLog
-from bot.retention import RetentionService
+from bot.home.service import HomeService
+from bot.privacy.request_log import RequestLog
+from bot.privacy.retention import RetentionService
+from bot.reminders.pacing import ChannelPacer
+from bot.reminders.timing import load_holiday_calendar
+from bot.reminders.worker import ReminderWorker, new_worker_id
 from bot.startup import settle_startup_objects
+from bot.teams.channel_guard import ChannelGuard
+from bot.teams.closing import ClosingService
+from bot.teams.dispatch import TiimiCommands
 from handlers.slack.app import build_app
 from handlers.slack.client import retry_handlers, slack_client
 from handlers.slack.locale import LocaleResolver

@@ -116,13 +116,13 @@ class AuditAction(enum.StrEnum):
     TEAMS_EXPORTED = "teams_exported"
     STATISTICS_VIEWED = "statistics_viewed"
     CONTENT_PURGED = "content_purged"
-    # views and refusals (bot.access)
+    # views and refusals (bot.privacy.access)
     HOME_VIEWED = "home_viewed"
     MEMBERS_VIEWED = "members_viewed"
     MEETING_VIEWED = "meeting_viewed"
     ACCESS_REFUSED = "access_refused"  # detail: the action the access rules refused
     COORDINATOR_UNCHECKED = "coordinator_unchecked"  # the coordinator group could not be read
-    # the channel is the boundary (bot.channel_guard)
+    # the channel is the boundary (bot.teams.channel_guard)
     UNINVITED_JOINED = "uninvited_joined"  # added in Slack without /tiimi lisää; subject: who
     UNINVITED_REMOVED = "uninvited_removed"  # the bot removed them; detail: error if it could not
     ACCOUNT_DEACTIVATED = "account_deactivated"  # a member's platform account; subject: who
@@ -271,8 +271,8 @@ class AuditEvent(SQLModel, table=True):
 class ProcessedEvent(SQLModel, table=True):
     """Keys of requests already handled (`event:<event_id>`, `command:`, `action:` or
     `view:<trigger_id>`, `form:<view_id>`), so that a redelivered or replayed request changes
-    nothing (bot/request_log.py). `event_id` holds the key; it was named when it held event ids
-    only."""
+    nothing (bot/privacy/request_log.py). `event_id` holds the key; it was named when it held
+    event ids only."""
 
     event_id: str = Field(primary_key=True, max_length=255)
     received_at: datetime = Field(index=True)

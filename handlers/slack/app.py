@@ -53,8 +53,8 @@ def build_app(
     request_log: RequestKeys,
     responder: Callable[[str], AsyncRespond] | None = None,
 ) -> AsyncApp:
-    """`request_log` remembers the requests handled (bot.request_log.RequestLog); `responder`
-    builds respond() for a response_url (Bolt's own when None)."""
+    """`request_log` remembers the requests handled (bot.privacy.request_log.RequestLog);
+    `responder` builds respond() for a response_url (Bolt's own when None)."""
     app = AsyncApp(
         client=client,  # carries the token, base URL and retry handlers
         signing_secret=signing_secret,

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 
 class RequestKeys(Protocol):
-    """bot.request_log.RequestLog, as the middleware uses it."""
+    """bot.privacy.request_log.RequestLog, as the middleware uses it."""
 
     async def first_time(self, key: str) -> bool: ...
 

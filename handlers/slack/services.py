@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.channel_guard import ChannelGuard
-from bot.dispatch import TiimiCommands
-from bot.home import HomeService
-from bot.plan_dispatch import AskelCommands
+from bot.home.service import HomeService
+from bot.plan.dispatch import AskelCommands
+from bot.teams.channel_guard import ChannelGuard
+from bot.teams.dispatch import TiimiCommands
 from handlers.slack.locale import LocaleResolver
 from handlers.slack.platform import SlackPlatform
 

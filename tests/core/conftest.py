@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest_asyncio
 
 from bot.context import Core
-from bot.dispatch import TiimiCommands
+from bot.teams.dispatch import TiimiCommands
 from storage.db import Database
 from storage.migrate import upgrade_to_head
 from tests.support.clock import FakeClock

@@ -1,6 +1,6 @@
-"""Every route consults bot/access.py: each command, button and form that acts on a team or on
-every team is refused for someone the rules do not allow, and the refusal is audited with the
-action the rules refused (only bot.access writes such rows)."""
+"""Every route consults bot/privacy/access.py: each command, button and form that acts on a
+team or on every team is refused for someone the rules do not allow, and the refusal is audited
+with the action the rules refused (only bot.privacy.access writes such rows)."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ from typing import Any, get_args
 import pytest
 import pytest_asyncio
 
-from bot.access import RULES, Action, Role
-from bot.commands import OpenTeam, OpenTeamDialog, ShowHelp, TeamCommand, parse_tiimi
 from bot.context import Actor
-from bot.dispatch import TiimiCommands
 from bot.errors import UserError
-from bot.plan_commands import AskelCommand, PlanHelp, parse_askel
-from bot.plan_dispatch import FormErrors, StepForm
+from bot.plan.commands import AskelCommand, PlanHelp, parse_askel
+from bot.plan.dispatch import FormErrors, StepForm
+from bot.privacy.access import RULES, Action, Role
 from bot.replies import Reply
+from bot.teams.commands import OpenTeam, OpenTeamDialog, ShowHelp, TeamCommand, parse_tiimi
+from bot.teams.dispatch import TiimiCommands
 from storage import queries
 from storage.models import AuditAction
 from tests.support.databases import fresh_database_url

@@ -3,11 +3,11 @@ the platform refuses, and accounts checked when members are listed."""
 
 from __future__ import annotations
 
-from bot.channel_guard import ChannelGuard
 from bot.context import Actor
-from bot.dispatch import TiimiCommands
 from bot.platform import PlatformError
 from bot.replies import Reply
+from bot.teams.channel_guard import ChannelGuard
+from bot.teams.dispatch import TiimiCommands
 from storage import queries
 from storage.models import AuditAction
 from tests.support.memory_platform import MemoryPlatform

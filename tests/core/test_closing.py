@@ -7,10 +7,10 @@ from datetime import timedelta
 from sqlmodel import select
 
 from bot.context import Actor
-from bot.dispatch import TiimiCommands
 from bot.platform import PlatformError
+from bot.privacy.retention import RetentionService
 from bot.replies import Message, Reply
-from bot.retention import RetentionService
+from bot.teams.dispatch import TiimiCommands
 from storage import queries
 from storage.db import Database
 from storage.models import Reminder, ReminderState, TeamState

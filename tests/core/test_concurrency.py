@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 
 from bot.context import Actor
-from bot.dispatch import TiimiCommands
 from bot.replies import Reply
+from bot.teams.dispatch import TiimiCommands
 from storage import queries
 
 ANNA = Actor("UANNA", "fi")

@@ -7,14 +7,14 @@ import dataclasses
 import io
 from datetime import UTC, datetime, timedelta
 
-from bot.audit_export import audit_csv
 from bot.context import Actor, Core
-from bot.coordinators import CoordinatorDirectory, CoordinatorStatus
-from bot.dispatch import TiimiCommands
-from bot.home import HomeService
+from bot.coordinators.roster import CoordinatorDirectory, CoordinatorStatus
+from bot.home.service import HomeService
 from bot.platform import PlatformError
+from bot.privacy.audit_export import audit_csv
+from bot.privacy.retention import RetentionService
 from bot.replies import Reply
-from bot.retention import RetentionService
+from bot.teams.dispatch import TiimiCommands
 from storage import queries
 from storage.db import Database
 from storage.models import AuditAction, Goal, Member, Step

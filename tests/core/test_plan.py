@@ -7,12 +7,12 @@ from datetime import timedelta
 
 import pytest
 
-from bot import plan_messages
 from bot.context import Actor
-from bot.dispatch import TiimiCommands
-from bot.plan_commands import StepDialog
-from bot.plan_dispatch import FormErrors, StepForm
+from bot.plan import messages as plan_messages
+from bot.plan.commands import StepDialog
+from bot.plan.dispatch import FormErrors, StepForm
 from bot.replies import Buttons, Reply
+from bot.teams.dispatch import TiimiCommands
 from storage import queries
 from storage.db import Database
 from storage.models import AuditAction

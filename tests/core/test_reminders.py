@@ -9,11 +9,11 @@ import pytest
 from sqlmodel import select
 
 from bot.context import Actor, Core
-from bot.dispatch import TiimiCommands
-from bot.pacing import ChannelPacer
 from bot.platform import PlatformError
-from bot.reminder_worker import ReminderWorker
+from bot.reminders.pacing import ChannelPacer
+from bot.reminders.worker import ReminderWorker
 from bot.replies import Reply
+from bot.teams.dispatch import TiimiCommands
 from storage.db import Database
 from storage.models import Reminder, ReminderKind, ReminderState
 from tests.support.clock import FakeClock, VirtualTime

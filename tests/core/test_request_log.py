@@ -9,7 +9,7 @@ from datetime import timedelta
 from sqlmodel import select
 
 from bot.context import Core
-from bot.request_log import FORGET_EVERY, KEY_MEMORY, RequestLog
+from bot.privacy.request_log import FORGET_EVERY, KEY_MEMORY, RequestLog
 from storage.models import ProcessedEvent
 from tests.support.clock import FakeClock
 

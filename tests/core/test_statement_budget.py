@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import event
 
 from bot.context import Actor
-from bot.dispatch import TiimiCommands
-from bot.home import HomeService
+from bot.home.service import HomeService
 from bot.replies import Reply
+from bot.teams.dispatch import TiimiCommands
 from storage.db import Database
 from tests.support.teams import team_channel
 

@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 
 from bot.context import Actor
-from bot.dispatch import TiimiCommands
 from bot.platform import ActionRestricted, PlatformError
 from bot.replies import Reply
+from bot.teams.dispatch import TiimiCommands
 from storage import queries
 from storage.db import Database
 from storage.models import AuditAction, TeamState

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.audit_export import audit_csv
 from bot.context import Actor, Core
-from bot.dispatch import TiimiCommands
+from bot.coordinators.statistics import StatisticsService
+from bot.privacy.audit_export import audit_csv
+from bot.privacy.retention import RetentionService
 from bot.replies import Reply
-from bot.retention import RetentionService
-from bot.statistics import StatisticsService
+from bot.teams.dispatch import TiimiCommands
 from storage import queries
 from storage.db import Database
 from storage.models import AuditAction, Step, TeamState

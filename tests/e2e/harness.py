@@ -8,11 +8,11 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
-from bot.closing import ClosingService
 from bot.config import load_settings
-from bot.pacing import ChannelPacer
-from bot.reminder_worker import ReminderWorker
+from bot.reminders.pacing import ChannelPacer
+from bot.reminders.worker import ReminderWorker
 from bot.serving import Runtime, serve
+from bot.teams.closing import ClosingService
 from tests.fake_slack import FakeSlack
 from tests.support.clock import FakeClock, VirtualTime
 from tests.support.slack_requests import BotResponse, SlackSender

@@ -8,11 +8,11 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.commands import OpenTeamDialog, ShowHelp, parse_tiimi
 from bot.dates import DateParseError
 from bot.errors import UserError
 from bot.i18n import CATALOGS
-from bot.plan_commands import parse_askel
+from bot.plan.commands import parse_askel
+from bot.teams.commands import OpenTeamDialog, ShowHelp, parse_tiimi
 from tests.e2e.harness import RunningBot
 
 GENERIC_ERROR = CATALOGS["fi"]["generic_error"]

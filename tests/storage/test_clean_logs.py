@@ -72,7 +72,7 @@ async def test_a_failing_write_logs_no_client_text(
                 )
         # as the one error handler logs a failed listener; and what a careless caller might
         await report_failure(failed.value, AsyncBoltContext())
-        logging.getLogger("bot.plan").exception("step not saved")
+        logging.getLogger("bot.plan.service").exception("step not saved")
         logging.getLogger("bot").debug("answering through %s with %s", RESPONSE_URL, TOKEN)
         # what the libraries log at DEBUG: request bodies, API arguments, SQL rows
         logging.getLogger("slack_sdk.webhook.async_client").debug(

@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.context import Core
-from bot.pacing import ChannelPacer
-from bot.reminder_worker import ReminderWorker
+from bot.reminders.pacing import ChannelPacer
+from bot.reminders.worker import ReminderWorker
 from handlers.slack.platform import SlackPlatform
 from storage.db import Database
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.context import Actor
-from bot.dispatch import TiimiCommands
+from bot.teams.dispatch import TiimiCommands
 from storage import queries
 
 

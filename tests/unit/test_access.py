@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.access import AccessRefused, Action, Role, allowed, authorize, roles_of
-from bot.coordinators import CoordinatorStatus
+from bot.coordinators.roster import CoordinatorStatus
 from bot.errors import UserError
+from bot.privacy.access import AccessRefused, Action, Role, allowed, authorize, roles_of
 from storage.models import Member, Team, TeamState
 
 NOW = datetime(2026, 11, 23, tzinfo=UTC)

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.commands import (
+from bot.errors import UserError
+from bot.teams.commands import (
     AddMember,
     CloseTeam,
     ExportPlan,
@@ -22,7 +23,6 @@ from bot.commands import (
     parse_team_code,
     parse_tiimi,
 )
-from bot.errors import UserError
 from storage.models import CloseReason
 
 

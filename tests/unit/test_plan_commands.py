@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot.dates import DateParseError
 from bot.errors import UserError
-from bot.plan_commands import (
+from bot.plan.commands import (
     AddGoal,
     AddStep,
     EditStep,

@@ -1,4 +1,4 @@
-"""bot.reminder_timing: reminder offsets, clock times and quiet hours."""
+"""bot.reminders.timing: reminder offsets, clock times and quiet hours."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.reminder_timing import (
+from bot.reminders.timing import (
     MAX_DURATION,
     QuietHours,
     TimingError,

@@ -10,13 +10,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot import home_messages, plan_messages, reminder_messages, replies
+from bot import replies
 from bot.command_text import typed_text
-from bot.commands import BookMeeting, MoveMeeting, parse_tiimi
+from bot.home import messages as home_messages
 from bot.i18n import CATALOGS, Catalog
-from bot.plan_commands import AddGoal, AddStep, EditStep, Owner, parse_askel
-from bot.plan_messages import PlanData, step_message
+from bot.plan import messages as plan_messages
+from bot.plan.commands import AddGoal, AddStep, EditStep, Owner, parse_askel
+from bot.plan.messages import PlanData, step_message
+from bot.reminders import messages as reminder_messages
 from bot.replies import literal, unescape
+from bot.teams.commands import BookMeeting, MoveMeeting, parse_tiimi
 from handlers.slack.render import render_blocks
 from storage.models import Goal, Meeting, Step, Team
 from tests.support.slack_reading import read_blocks, read_mrkdwn, read_text_object

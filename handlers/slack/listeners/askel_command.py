@@ -7,7 +7,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.plan_commands import StepDialog
+from bot.plan.commands import StepDialog
 from handlers.slack.actors import actor_of
 from handlers.slack.render import reply_payload
 from handlers.slack.services import SlackServices

@@ -11,7 +11,7 @@ from slack_sdk.models.views import View
 
 from bot import action_ids
 from bot.i18n import Catalog
-from bot.plan_dispatch import FormErrors
+from bot.plan.dispatch import FormErrors
 from handlers.slack.actors import actor_of
 from handlers.slack.services import SlackServices
 

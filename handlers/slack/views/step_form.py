@@ -19,9 +19,9 @@ from slack_sdk.models.views import View
 
 from bot import action_ids
 from bot.i18n import Catalog
-from bot.plan_commands import MAX_TEXT
-from bot.plan_dispatch import FormErrors, StepForm
-from bot.professions import PROFESSIONS, profession_label
+from bot.plan.commands import MAX_TEXT
+from bot.plan.dispatch import FormErrors, StepForm
+from bot.teams.professions import PROFESSIONS, profession_label
 from handlers.slack.actors import actor_of
 from handlers.slack.services import SlackServices
 from handlers.slack.work import after_ack

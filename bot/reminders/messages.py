@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from bot import action_ids
 from bot.dates import format_date, format_datetime
 from bot.i18n import Catalog
-from bot.plan_messages import owner_text
+from bot.plan.messages import owner_text
 from bot.replies import Block, Button, Buttons, Header, Message, Note, Text, literal
 from storage.models import Meeting, Step, Team
 

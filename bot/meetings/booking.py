@@ -6,12 +6,12 @@ from datetime import datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import access
-from bot.access import Action, team_for
 from bot.context import Actor, Core
 from bot.errors import UserError
-from bot.meeting_time import split_meeting_time
-from bot.reminder_planner import ReminderPlanner
+from bot.meetings.time_text import split_meeting_time
+from bot.privacy import access
+from bot.privacy.access import Action, team_for
+from bot.reminders.planner import ReminderPlanner
 from storage import queries, reminder_queries
 from storage.models import AuditAction, Meeting, MeetingStatus, Team
 

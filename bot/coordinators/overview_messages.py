@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 from bot import action_ids
 from bot.dates import format_date
 from bot.i18n import Catalog
-from bot.professions import profession_label
 from bot.replies import Block, Button, Buttons, Header, Message, Note, Text
+from bot.teams.professions import profession_label
 from storage.overview_queries import TeamStatus
 
 PAGE_SIZE = 20

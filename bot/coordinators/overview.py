@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot import access, overview_messages
-from bot.access import Action
-from bot.commands import ListOpenTeams
 from bot.context import Actor, Core
-from bot.coordinators import CoordinatorDirectory
+from bot.coordinators import overview_messages
+from bot.coordinators.roster import CoordinatorDirectory
+from bot.privacy import access
+from bot.privacy.access import Action
 from bot.replies import Message
+from bot.teams.commands import ListOpenTeams
 from storage.models import AuditAction
 from storage.overview_queries import OverviewFilter, open_team_statuses
 

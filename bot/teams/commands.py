@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.command_text import typed_text
 from bot.errors import UserError
-from bot.professions import match_profession
+from bot.teams.professions import match_profession
 from bot.text_norm import fold
 from storage.models import CloseReason
 

@@ -1,4 +1,4 @@
-"""Opening teams, ordered so that a failure leaves no orphan (closing: bot/closing.py)."""
+"""Opening teams, ordered so that a failure leaves no orphan (closing: bot/teams/closing.py)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from datetime import timedelta
 
 from sqlalchemy.exc import IntegrityError
 
-from bot import team_messages
 from bot.context import Actor, Core
 from bot.errors import UserError
 from bot.platform import ActionRestricted, ChannelNameTaken, PlatformError
-from bot.reminder_planner import ReminderPlanner
+from bot.reminders.planner import ReminderPlanner
+from bot.teams import messages as team_messages
 from storage import queries
 from storage.models import AuditAction, Member, Team, TeamState
 
@@ -40,7 +40,7 @@ class TeamService:
     ) -> OpenedTeam:
         """Reserve the row with the chosen members, create the channel, invite, welcome, then
         activate. The member rows exist before the invitation: Slack's join event for an
-        invitee may arrive before the invitation's answer (see bot.channel_guard)."""
+        invitee may arrive before the invitation's answer (see bot.teams.channel_guard)."""
         async with self.core.database.session() as session:
             existing = await queries.get_team_by_request_key(session, request_key=request_key)
         if existing is not None:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot import access
-from bot.access import Action, team_by_code, team_for
-from bot.channel_guard import ChannelGuard
 from bot.context import Actor, Core
-from bot.coordinators import CoordinatorStatus
+from bot.coordinators.roster import CoordinatorStatus
 from bot.errors import UserError
 from bot.platform import PlatformError
+from bot.privacy import access
+from bot.privacy.access import Action, team_by_code, team_for
 from bot.replies import Message
+from bot.teams.channel_guard import ChannelGuard
 from storage import queries
 from storage.models import AuditAction, Member, Team
 

@@ -3,10 +3,11 @@ coordinators the counts and the top of the attention list."""
 
 from __future__ import annotations
 
-from bot import access, home_messages
-from bot.access import Action, Role
 from bot.context import Actor, Core
-from bot.coordinators import CoordinatorDirectory
+from bot.coordinators.roster import CoordinatorDirectory
+from bot.home import messages as home_messages
+from bot.privacy import access
+from bot.privacy.access import Action, Role
 from bot.replies import Message
 from storage import home_queries
 from storage.models import AuditAction

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from bot.context import Core
 from bot.platform import PlatformError
+from bot.privacy.retention import SYSTEM_ACTOR
 from bot.replies import Message, Text
-from bot.retention import SYSTEM_ACTOR
 from storage import queries
 from storage.models import AuditAction, Member, Team, TeamState
 

@@ -8,9 +8,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot import action_ids
+from bot.coordinators.overview_messages import team_line
 from bot.dates import format_date, format_datetime
 from bot.i18n import Catalog
-from bot.overview_messages import team_line
 from bot.replies import Block, Button, Buttons, Divider, Header, Message, Note, Text, literal
 from storage.models import Step, Team
 from storage.overview_queries import OpenTeamCounts, TeamStatus

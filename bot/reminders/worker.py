@@ -13,10 +13,10 @@ from datetime import timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import reminder_messages
 from bot.context import Core
-from bot.pacing import ChannelPacer
 from bot.platform import ChannelUnavailable, PlatformError
+from bot.reminders import messages as reminder_messages
+from bot.reminders.pacing import ChannelPacer
 from bot.replies import Message
 from storage import queries, reminder_queries
 from storage.models import (

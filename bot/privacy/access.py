@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.context import Actor, Core
-from bot.coordinators import CoordinatorDirectory, CoordinatorStatus
+from bot.coordinators.roster import CoordinatorDirectory, CoordinatorStatus
 from bot.errors import UserError
 from storage import queries
 from storage.models import AuditAction, Member, Team, TeamState

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 from bot import action_ids
 from bot.dates import format_date, format_datetime
 from bot.i18n import Catalog
-from bot.professions import profession_label
 from bot.replies import Block, Button, Buttons, Divider, Header, Message, Note, Text, literal
+from bot.teams.professions import profession_label
 from storage.models import Goal, Meeting, Member, Step, StepStatus, Team
 
 STEPS_PER_PAGE = 25

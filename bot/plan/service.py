@@ -9,15 +9,15 @@ from datetime import date, datetime
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot import plan_messages
-from bot.access import Action, team_by_code, team_for
 from bot.context import Actor, Core
-from bot.coordinators import CoordinatorStatus
+from bot.coordinators.roster import CoordinatorStatus
 from bot.errors import AlreadyHandled, UserError
-from bot.plan_commands import AddStep
-from bot.plan_messages import PlanData
+from bot.plan import messages as plan_messages
+from bot.plan.commands import AddStep
+from bot.plan.messages import PlanData
 from bot.platform import PlatformError
-from bot.reminder_planner import ReminderPlanner
+from bot.privacy.access import Action, team_by_code, team_for
+from bot.reminders.planner import ReminderPlanner
 from bot.replies import Message
 from storage import queries, reminder_queries
 from storage.models import AuditAction, Goal, Member, Step, StepStatus, Team

@@ -5,12 +5,22 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from bot import team_messages
-from bot.access import Action, team_by_code, team_for
 from bot.answers import answer, guard, refusal
-from bot.closing import ClosingService
 from bot.command_text import typed_text
-from bot.commands import (
+from bot.context import Actor, Core
+from bot.coordinators.overview import OverviewService
+from bot.coordinators.roster import CoordinatorDirectory
+from bot.coordinators.statistics import StatisticsService
+from bot.dates import DateParseError, format_datetime
+from bot.dates.explain import explain
+from bot.errors import UserError
+from bot.meetings.booking import MeetingService
+from bot.plan.dispatch import AskelCommands
+from bot.privacy.access import Action, team_by_code, team_for
+from bot.replies import Message, Reply, Text, literal, simple
+from bot.teams import messages as team_messages
+from bot.teams.closing import ClosingService
+from bot.teams.commands import (
     AddMember,
     BookMeeting,
     CancelMeeting,
@@ -32,18 +42,8 @@ from bot.commands import (
     parse_team_code,
     parse_tiimi,
 )
-from bot.context import Actor, Core
-from bot.coordinators import CoordinatorDirectory
-from bot.date_errors import explain
-from bot.dates import DateParseError, format_datetime
-from bot.errors import UserError
-from bot.meetings import MeetingService
-from bot.members import MemberService
-from bot.overview import OverviewService
-from bot.plan_dispatch import AskelCommands
-from bot.replies import Message, Reply, Text, literal, simple
-from bot.statistics import StatisticsService
-from bot.teams import OpenedTeam, TeamService
+from bot.teams.members import MemberService
+from bot.teams.opening import OpenedTeam, TeamService
 from storage.models import CloseReason, Team, TeamState
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.context import Core
-from bot.reminder_timing import QuietHours
+from bot.reminders.timing import QuietHours
 from storage import reminder_queries
 from storage.models import Meeting, MeetingStatus, Reminder, ReminderKind, Step, StepStatus, Team
 

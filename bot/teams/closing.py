@@ -11,11 +11,11 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from bot import team_messages
 from bot.context import Actor, Core
 from bot.errors import UserError
 from bot.platform import ChannelUnavailable, PlatformError
-from bot.reminder_planner import ReminderPlanner
+from bot.reminders.planner import ReminderPlanner
+from bot.teams import messages as team_messages
 from storage import queries, retention_queries
 from storage.models import AuditAction, CloseReason, Team, TeamState
 

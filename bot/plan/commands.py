@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.command_text import typed_text
-from bot.commands import parse_mention
 from bot.dates import parse_date, split_trailing_date
 from bot.errors import UserError
-from bot.professions import match_profession
+from bot.teams.commands import parse_mention
+from bot.teams.professions import match_profession
 from bot.text_norm import clean, fold
 from storage.models import StepStatus
 

@@ -6,16 +6,15 @@ import contextlib
 from dataclasses import dataclass
 from datetime import date
 
-from bot import action_ids, plan_messages
-from bot.access import Action
+from bot import action_ids
 from bot.answers import answer, guard, refusal
 from bot.command_text import typed_text
 from bot.context import Actor, Core
-from bot.date_errors import explain
 from bot.dates import DateParseError
+from bot.dates.explain import explain
 from bot.errors import AlreadyHandled, UserError
-from bot.plan import PlanService
-from bot.plan_commands import (
+from bot.plan import messages as plan_messages
+from bot.plan.commands import (
     MAX_TEXT,
     AddGoal,
     AddStep,
@@ -29,6 +28,8 @@ from bot.plan_commands import (
     StepDialog,
     parse_askel,
 )
+from bot.plan.service import PlanService
+from bot.privacy.access import Action
 from bot.replies import Header, Message, Preformatted, Reply, Text, literal, simple
 from bot.text_norm import clean
 from storage.models import StepStatus

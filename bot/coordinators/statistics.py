@@ -8,13 +8,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from bot import access
-from bot.access import Action
 from bot.context import Actor, Core
-from bot.coordinators import CoordinatorDirectory
+from bot.coordinators.roster import CoordinatorDirectory
 from bot.dates import format_date
-from bot.professions import profession_label
+from bot.privacy import access
+from bot.privacy.access import Action
 from bot.replies import Header, Message, Text
+from bot.teams.professions import profession_label
 from storage import statistics_queries
 from storage.models import AuditAction, StepStatus
 

@@ -1,0 +1,1 @@
+"""The personal home view: my teams, my steps and, for coordinators, the counts."""

@@ -1,0 +1,1 @@
+"""`/askel`: the team's shared plan of goals and small steps (grammar, service, messages)."""

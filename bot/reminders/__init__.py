@@ -1,0 +1,1 @@
+"""Meeting reminders, step due-date reminders and nudges: planning, timing and delivery."""

@@ -1,0 +1,1 @@
+"""`/tiimi`: opening, members, closing and the command grammar of a case team."""
