@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from slack_bolt.async_app import AsyncBoltContext
@@ -30,13 +30,20 @@ class WorkSlots:
     @asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:
         """Wait for a free slot and hold it for the work inside; the listener's task is
-        counted from the wait on (Bolt keeps no reference to it: this one also keeps it alive)."""
+        counted from the wait on."""
+        async with self.counted(), self._slots:
+            yield
+
+    @asynccontextmanager
+    async def counted(self) -> AsyncIterator[None]:
+        """Count the listener's task while the work inside runs, so that /healthz sees it and
+        shutdown gives it the grace (Bolt keeps no reference to it: this one also keeps it
+        alive)."""
         task = asyncio.current_task()
         assert task is not None, "a listener runs in a task"
         self._tasks.add(task)
         try:
-            async with self._slots:
-                yield
+            yield
         finally:
             self._tasks.discard(task)
 
@@ -72,3 +79,19 @@ async def after_ack(context: AsyncBoltContext) -> AsyncIterator[None]:
             yield
         except Exception as error:
             await report_failure(error, context)
+
+
+async def after_answer(
+    context: AsyncBoltContext, then: Callable[[], Awaitable[object]] | None
+) -> None:
+    """Work that follows the user's answer (clearing a closed team's channel: minutes): outside
+    the slots, but counted, so that a shutdown gives it the grace like any other work. A
+    failure is logged; the maintenance pass finishes what it left (bot/teams/closing.py)."""
+    if then is None:
+        return
+    work: WorkSlots = context["work"]
+    async with work.counted():
+        try:
+            await then()
+        except Exception as error:
+            log.error("work after the answer failed: %s", type(error).__name__)

@@ -20,7 +20,7 @@ from bot.i18n import CATALOGS
 from bot.replies import Message, Reply
 from handlers.slack.app import build_app
 from handlers.slack.services import SlackServices
-from handlers.slack.work import WorkSlots
+from handlers.slack.work import WorkSlots, after_answer
 from tests.fake_slack import FakeSlack
 from tests.support.signing import signed_headers
 
@@ -239,3 +239,27 @@ async def test_shutdown_waits_for_work_and_cancels_it_after_the_grace(people: Fa
     assert (await send_command(app, url)).status == 200
     await quick.drain(grace_seconds=5)
     assert [r["text"] for r in people.responses(url)] == ["valmis"]
+
+
+async def test_work_after_the_answer_is_given_the_shutdown_grace() -> None:
+    """Clearing a closed team's channel follows the answer outside the slots; a shutdown still
+    waits for it rather than cutting it off half-way."""
+    work = WorkSlots(1)
+    release, finished = asyncio.Event(), asyncio.Event()
+
+    async def clear_channel() -> None:
+        await release.wait()
+        finished.set()
+
+    context = cast(Any, {"work": work})
+    clearing = asyncio.create_task(after_answer(context, clear_channel))
+    await asyncio.sleep(0)  # one turn: the clearing has started
+    assert work.running == 1
+    async with work.slot():  # the slot is free for other requests meanwhile
+        pass
+    shutdown = asyncio.create_task(work.drain(grace_seconds=60))
+    await asyncio.sleep(0)
+    assert not shutdown.done()
+    release.set()
+    await shutdown
+    assert finished.is_set() and clearing.done() and work.running == 0

@@ -10,7 +10,7 @@ from bot import action_ids
 from handlers.slack.actors import actor_of
 from handlers.slack.render import reply_payload
 from handlers.slack.services import SlackServices
-from handlers.slack.work import after_ack
+from handlers.slack.work import after_ack, after_answer
 
 
 async def handle_close_team(
@@ -31,8 +31,7 @@ async def handle_close_team(
         )
         then = reply.then
         await respond(**(reply_payload(reply) | {"replace_original": True}))
-    if then is not None:  # clearing and archiving the channel: minutes, so outside the slots
-        await then()
+    await after_answer(context, then)
 
 
 def register(app: AsyncApp) -> None:

@@ -12,7 +12,7 @@ from handlers.slack.actors import actor_of
 from handlers.slack.render import reply_payload
 from handlers.slack.services import SlackServices
 from handlers.slack.views.open_team import open_team_modal
-from handlers.slack.work import after_ack
+from handlers.slack.work import after_ack, after_answer
 
 COMMAND = "/tiimi"
 
@@ -41,8 +41,7 @@ async def handle_tiimi(
             return
         then = result.then
         await respond(**reply_payload(result))
-    if then is not None:  # e.g. clearing a closed team's channel: minutes, so outside the slots
-        await then()
+    await after_answer(context, then)
 
 
 def register(app: AsyncApp) -> None:
