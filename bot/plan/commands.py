@@ -32,7 +32,7 @@ _OWNER_ROLE = re.compile(
 @dataclass(frozen=True)
 class Owner:
     user_id: str | None = None
-    role: str | None = None  # a participant without a Slack account: "client", "close_person"…
+    role: str | None = None  # a participant without a chat account: "client", "close_person"…
 
 
 @dataclass(frozen=True)
