@@ -13,12 +13,10 @@ from __future__ import annotations
 import re
 
 from bot.command_input import CommandInput, Part, PersonRef
-from handlers.slack.markup import display_segments
+from handlers.slack.markup import display_segments, unescape
 
 _TOKEN = re.compile(r"<([^<>]*)>")
 _USER_ID = re.compile(r"[UW][A-Z0-9]+")
-_ESCAPES = re.compile(r"&(amp|lt|gt);")
-_UNESCAPED = {"amp": "&", "lt": "<", "gt": ">"}
 _SCHEME = re.compile(r"^(?:https?://|mailto:|tel:)", re.I)
 
 
@@ -32,11 +30,6 @@ def command_input(text: str) -> CommandInput:
         position = match.end()
     parts.append(unescape(text[position:]))
     return CommandInput.of(*parts, sent=text, display=display_segments)
-
-
-def unescape(text: str) -> str:
-    """Slack's three escapes decoded: `&amp;lt;` → `&lt;`."""
-    return _ESCAPES.sub(lambda match: _UNESCAPED[match.group(1)], text)
 
 
 def _token(inner: str) -> Part:

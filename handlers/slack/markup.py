@@ -53,6 +53,11 @@ def _plain_segments(text: str, start: int, end: int) -> Iterator[Segment]:
         yield Segment(text[position:end], position, end, True)
 
 
+def unescape(text: str) -> str:
+    """Slack's three escapes decoded: `&amp;lt;` → `&lt;`."""
+    return _ESCAPES.sub(lambda match: _UNESCAPED[match.group(1)], text)
+
+
 def resolve_markup(text: str) -> str:
     """The text as Slack displays it: links by their labels, mentions by names, escapes decoded."""
     return "".join(segment.shown for segment in display_segments(text))
