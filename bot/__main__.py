@@ -21,6 +21,7 @@ from bot.config import (
     read_environment,
 )
 from bot.logging_setup import configure_logging
+from handlers.slack.markup import display_segments
 
 log = logging.getLogger("bot")
 COMMANDS = ("run", "migrate", "audit", "purge")
@@ -55,7 +56,7 @@ def main(argv: list[str]) -> int:
         problems = "\n".join(f"  - {p}" for p in error.problems)
         print(f"Tiimi cannot start; fix these environment variables:\n{problems}", file=sys.stderr)
         return 2
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, display=display_segments)
     asyncio.run(_run_until_signalled(settings))
     return 0
 
@@ -63,7 +64,7 @@ def main(argv: list[str]) -> int:
 def _maintenance(command: str, rest: list[str], settings: MaintenanceSettings) -> int:
     from bot import maintenance
 
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, display=display_segments)
     if command == "migrate":
         asyncio.run(maintenance.migrate(settings))
         log.info("database migrated")

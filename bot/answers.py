@@ -5,23 +5,31 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
+from bot.command_input import CommandInput
 from bot.context import Actor
 from bot.errors import UserError
 from bot.platform import ChannelUnavailable
-from bot.privacy import IdentityCodeKind, PrivacyViolation, check_text
+from bot.privacy import Display, IdentityCodeKind, PrivacyViolation, check_text
 from bot.replies import Reply, simple
 from bot.teams.professions import profession_names
 
 T = TypeVar("T")
 
 
-def guard(*texts: str) -> None:
-    """Refuse free text that carries a personal identity code, without echoing it."""
+def guard(*texts: str, display: Display | None = None) -> None:
+    """Refuse free text that carries a personal identity code, without echoing it.
+
+    ``display``: how the texts' platform shows them (None: as they are)."""
     try:
-        check_text("\n".join(texts))  # checked together so that a valid code wins
+        check_text("\n".join(texts), display=display)  # together, so that a valid code wins
     except PrivacyViolation as violation:
         valid = violation.kind is IdentityCodeKind.VALID
         raise UserError("privacy_hetu" if valid else "privacy_hetu_like") from None
+
+
+def guard_input(command: CommandInput) -> None:
+    """Guard a command as its platform sent it and displays it, and as it will be stored."""
+    guard(command.sent, command.text, display=command.display)
 
 
 def refusal(actor: Actor, error: UserError) -> Reply:

@@ -21,7 +21,7 @@ import sys
 import traceback
 from typing import Any
 
-from bot.privacy import redact
+from bot.privacy import Display, redact
 
 _TOKENS = re.compile(r"\bx(?:ox[abposr]|app)-[A-Za-z0-9-]+")
 _URL_PATHS = re.compile(r"\b(https?://[^/\s'\"<>|]+)/[^\s'\"<>|]*")
@@ -42,6 +42,11 @@ _SAFE_DETAILS: tuple[tuple[str, str, type], ...] = (
 
 
 class RedactingFormatter(logging.Formatter):
+    def __init__(self, fmt: str, *, display: Display | None = None) -> None:
+        """``display``: how the chat platform shows its texts, for reading codes in them."""
+        super().__init__(fmt)
+        self.display = display
+
     def format(self, record: logging.LogRecord) -> str:
         saved = record.exc_info, record.exc_text
         record.exc_info, record.exc_text = None, None  # a cached text may hold the message
@@ -54,7 +59,7 @@ class RedactingFormatter(logging.Formatter):
         if record.exc_info and record.exc_info[1] is not None:
             line += "\n" + self.formatException(record.exc_info)
         line = _URL_PATHS.sub(r"\1/…", line)
-        return _TOKENS.sub("[TOKEN]", redact(line))
+        return _TOKENS.sub("[TOKEN]", redact(line, display=self.display))
 
     def formatException(self, ei: Any) -> str:
         """The exception chain's types and stack frames, without the exceptions' messages."""
@@ -103,9 +108,10 @@ def _slack_error_code(error: BaseException) -> str | None:
     return code if isinstance(code, str) and re.fullmatch(r"[a-z0-9_]{1,64}", code) else None
 
 
-def configure_logging(level: str) -> None:
+def configure_logging(level: str, *, display: Display | None = None) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    line = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+    handler.setFormatter(RedactingFormatter(line, display=display))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -1,4 +1,4 @@
-"""The `/askel` grammar: a pure parser from text to a plan command.
+"""The `/askel` grammar: a pure parser from a command's text to a plan command.
 
 /askel [T<n>:] <teksti> [@nimi | vastuu: asiakas | vastuu: <ammattiryhmä>] [pe mennessä]
 /askel tavoite <teksti>
@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from bot.command_text import typed_text
+from bot.command_input import CommandInput
 from bot.dates import parse_date, split_trailing_date
 from bot.errors import UserError
-from bot.teams.commands import parse_mention
+from bot.teams.commands import person_id
 from bot.teams.professions import match_profession
 from bot.text_norm import clean, fold
 from storage.models import StepStatus
@@ -32,7 +32,7 @@ _OWNER_ROLE = re.compile(
 @dataclass(frozen=True)
 class Owner:
     user_id: str | None = None
-    role: str | None = None  # a participant without a Slack account: "client", "close_person"…
+    role: str | None = None  # a participant without a chat account: "client", "close_person"…
 
 
 @dataclass(frozen=True)
@@ -99,15 +99,15 @@ _VERBS: dict[str, str] = {
 }
 
 
-def parse_askel(text: str, *, today: date) -> AskelCommand:
+def parse_askel(command: CommandInput, *, today: date) -> AskelCommand:
     """Parse the text after `/askel`; raises UserError or DateParseError on bad input."""
-    words = text.split()
+    words = command.words()
     if not words:
         return StepDialog()
-    verb = _VERBS.get(fold(words[0]))
-    rest = text.strip()[len(words[0]) :].strip()
+    verb = None if words[0].person else _VERBS.get(fold(words[0].text))
+    rest = command.text[words[0].end :].strip()
     if verb is None:
-        return _parse_step(text.strip(), today=today)
+        return _parse_step(command.strip(), today=today)
     if verb == "help":
         return PlanHelp()
     if verb in ("list", "all"):
@@ -127,22 +127,23 @@ def parse_askel(text: str, *, today: date) -> AskelCommand:
     return EditStep(number, _text(tail, usage="usage_step_edit"))
 
 
-def _parse_step(text: str, *, today: date) -> AddStep:
+def _parse_step(command: CommandInput, *, today: date) -> AddStep:
     goal_number = None
-    if match := _GOAL_PREFIX.match(text):
-        goal_number, text = int(match.group(1)), text[match.end() :]
-    text, due = split_trailing_date(text, today=today)
+    if match := _GOAL_PREFIX.match(command.text):
+        goal_number, command = int(match.group(1)), command.cut(match.end())
+    head, due = split_trailing_date(command.text, today=today)  # head: the text's beginning
+    command = command.cut(0, len(head))
     owner = Owner()
-    if match := _OWNER_ROLE.search(text):
+    if match := _OWNER_ROLE.search(command.text):
         role = match_profession(match.group("role"))
         if role is None:
             raise UserError("unknown_owner_role")
-        owner, text = Owner(role=role), text[: match.start()]
+        owner, command = Owner(role=role), command.cut(0, match.start())
     else:
-        words = text.split()
-        if words and (user_id := parse_mention(words[-1])):
-            owner, text = Owner(user_id=user_id), text[: text.rstrip().rfind(words[-1])]
-    return AddStep(_text(text, usage="usage_step"), owner, due, goal_number)
+        words = command.words()
+        if words and (user_id := person_id(words[-1])):
+            owner, command = Owner(user_id=user_id), command.cut(0, words[-1].start)
+    return AddStep(_text(command.text, usage="usage_step"), owner, due, goal_number)
 
 
 def _number(rest: str, *, usage: str) -> tuple[int, str]:
@@ -153,8 +154,8 @@ def _number(rest: str, *, usage: str) -> tuple[int, str]:
 
 
 def _text(text: str, *, usage: str) -> str:
-    """A free text as stored: the command's markup resolved to plain text, cleaned."""
-    cleaned = clean(typed_text(text)).strip(" ,;:-")
+    """A free text as stored: cleaned of control characters and extra spaces."""
+    cleaned = clean(text).strip(" ,;:-")
     if not cleaned:
         raise UserError(usage)
     if len(cleaned) > MAX_TEXT:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot import action_ids
-from bot.answers import answer, guard, refusal
-from bot.command_text import typed_text
+from bot.answers import answer, guard, guard_input, refusal
+from bot.command_input import CommandInput
 from bot.context import Actor, Core
 from bot.dates import DateParseError
 from bot.dates.explain import explain
@@ -29,6 +29,7 @@ from bot.plan.commands import (
     parse_askel,
 )
 from bot.plan.service import PlanService
+from bot.privacy import Display
 from bot.privacy.access import Action
 from bot.replies import Header, Message, Preformatted, Reply, Text, literal, simple
 from bot.text_norm import clean
@@ -49,6 +50,7 @@ class StepForm:
     owner_role: str | None
     due: date | None
     goal_number: int | None
+    display: Display | None = None  # how the platform shows the text (for the privacy guard)
 
 
 class FormErrors(Exception):
@@ -64,10 +66,10 @@ class AskelCommands:
         self.core = core
         self.plan = PlanService(core)
 
-    async def run(self, *, actor: Actor, text: str, channel_id: str) -> Reply | StepDialog:
+    async def run(self, *, actor: Actor, text: CommandInput, channel_id: str) -> Reply | StepDialog:
         """Handle `/askel <text>`; a StepDialog asks the adapter to open the step form."""
         try:
-            guard(text, typed_text(text))  # as sent, and as it is stored
+            guard_input(text)
             command = parse_askel(text, today=self.plan.today())
         except UserError as error:
             return refusal(actor, error)
@@ -112,7 +114,7 @@ class AskelCommands:
         at once; raises FormErrors to show beside the fields."""
         errors: dict[str, str] = {}
         try:
-            guard(form.text)
+            guard(form.text, display=form.display)
         except UserError as error:
             errors["text"] = actor.t(error.key)
         if form.due is not None and form.due < self.plan.today():

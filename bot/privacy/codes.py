@@ -8,7 +8,7 @@ HETU format ``DDMMYYCZZZQ``: birth date, century sign (``+`` 1800s, ``-`` or ``Y
 personal data), check character ``"0123456789ABCDEFHJKLMNPRSTUVWXY"[int(DDMMYYZZZ) % 31]``.
 
 Where it looks: in every reading of the text (``reading.py``: the raw text and the text as
-Slack displays it, both with invisible characters dropped, compatibility forms, look-alike
+its platform displays it, both with invisible characters dropped, compatibility forms, look-alike
 letters, dashes and digits of every script folded); in a text with a right-to-left override
 (U+202E, which shows what follows it backwards) also backwards. Spaces and line breaks between
 the characters of a code are ignored (``131052 308T``, ``131052-\\n308T``).
@@ -43,7 +43,7 @@ import enum
 import re
 from dataclasses import dataclass
 
-from bot.privacy.reading import Reading, Span, readings
+from bot.privacy.reading import Display, Reading, Span, readings
 
 REDACTION = "[HETU]"
 
@@ -195,10 +195,10 @@ def _search(reading: Reading) -> list[_Found]:
     return found
 
 
-def _find(text: str) -> list[_Found]:
+def _find(text: str, display: Display | None) -> list[_Found]:
     """Every code in every reading, forwards and backwards, once per raw span, by position."""
     candidates: list[_Found] = []
-    for reading in readings(text):
+    for reading in readings(text, display):
         candidates += _search(reading)
         if reading.overridden:
             candidates += _search(reading.reversed())
@@ -221,22 +221,23 @@ def _find(text: str) -> list[_Found]:
     return kept
 
 
-def find_identity_codes(text: str) -> list[IdentityCodeKind]:
+def find_identity_codes(text: str, *, display: Display | None = None) -> list[IdentityCodeKind]:
     """Return the kind of every identity code occurrence in ``text``, in order of position.
 
+    ``display``: how the text's platform shows it (the adapter's reader); None: as it is.
     Overlapping occurrences are each counted. The codes themselves are never returned.
     """
-    return [found.kind for found in _find(text)]
+    return [found.kind for found in _find(text, display)]
 
 
-def contains_identity_code(text: str) -> bool:
+def contains_identity_code(text: str, *, display: Display | None = None) -> bool:
     """True if ``text`` contains an identity code of any kind."""
-    return bool(_find(text))
+    return bool(_find(text, display))
 
 
-def check_text(text: str) -> None:
+def check_text(text: str, *, display: Display | None = None) -> None:
     """Raise PrivacyViolation if ``text`` contains an identity code (the strongest kind)."""
-    kinds = find_identity_codes(text)
+    kinds = find_identity_codes(text, display=display)
     if kinds:
         raise PrivacyViolation(max(kinds, key=_STRENGTH.__getitem__))
 
@@ -261,15 +262,15 @@ def _redact_spans(text: str, spans: list[Span]) -> str:
     return "".join(parts)
 
 
-def redact(text: str) -> str:
+def redact(text: str, *, display: Display | None = None) -> str:
     """Replace every identity code of any kind in ``text`` with ``[HETU]``.
 
     Redacts exactly what ``find_identity_codes`` finds, at its raw-text positions (a code split
     by markup is redacted with the markup between its parts); the rest is left as it was.
     """
     for _ in range(4):  # a redaction could bring new neighbours together: look again
-        found = _find(text)
+        found = _find(text, display)
         if not found:
             return text
         text = _redact_spans(text, [f.span for f in found])
-    return REDACTION if _find(text) else text
+    return REDACTION if _find(text, display) else text

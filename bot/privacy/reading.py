@@ -4,8 +4,10 @@ Each reading keeps, for every character, the span of the raw text it came from, 
 code found in any reading can be redacted in the raw text.
 
 * the raw reading: the text as it was sent;
-* the displayed reading: Slack's markup resolved (``slack_markup``) and HTML entities decoded,
-  also when escaped more than once (``&amp;#45;`` -> ``&#45;`` -> ``-``).
+* the displayed reading: the text as its platform shows it (a ``Display``, given by the
+  platform's adapter for the text it sends: links by their labels, say; without one, the text
+  as it is), with HTML entities decoded, also when escaped more than once (``&amp;#45;`` ->
+  ``&#45;`` -> ``-``).
 
 Both are folded character by character (``fold_char``): invisible characters dropped
 (Unicode's default-ignorable code points, which include the bidi controls, variation
@@ -23,12 +25,27 @@ import functools
 import html
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-
-from bot.privacy.slack_markup import Segment, display_segments
+from typing import NamedTuple
 
 Span = tuple[int, int]
+
+
+class Segment(NamedTuple):
+    """A piece of the displayed text and the raw span it comes from.
+
+    ``verbatim``: the piece is ``raw[start:end]`` itself, character by character.
+    """
+
+    shown: str
+    start: int
+    end: int
+    verbatim: bool
+
+
+Display = Callable[[str], Iterable[Segment]]
+"""How a platform shows a text it sent: the displayed text in segments of the raw one."""
 
 # Default_Ignorable_Code_Point (Unicode DerivedCoreProperties.txt). Invisible when displayed.
 _IGNORABLE_RANGES = (
@@ -110,12 +127,13 @@ class Reading:
         return Reading(self.text[::-1], spans[::-1], self.overridden)
 
 
-def readings(text: str) -> list[Reading]:
-    """The raw reading and, if the text has markup or entities, the displayed one."""
+def readings(text: str, display: Display | None = None) -> list[Reading]:
+    """The raw reading and, if the text shows otherwise or has entities, the displayed one."""
     raw = _fold(text, None, _RIGHT_TO_LEFT_OVERRIDE in text)
-    if "<" not in text and "&" not in text:
+    segments = [Segment(text, 0, len(text), True)] if display is None else list(display(text))
+    if "&" not in text and "".join(segment.shown for segment in segments) == text:
         return [raw]
-    shown, spans = _decode_entities(*_joined(display_segments(text)))
+    shown, spans = _decode_entities(*_joined(segments))
     return [raw, _fold(shown, spans, _RIGHT_TO_LEFT_OVERRIDE in shown)]
 
 

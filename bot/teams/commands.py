@@ -1,17 +1,17 @@
-"""The `/tiimi` command grammar: a pure parser from text to a command value."""
+"""The `/tiimi` command grammar: a pure parser from a command's words to a command value."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from bot.command_text import typed_text
+from bot.command_input import CommandInput, Word
 from bot.errors import UserError
 from bot.teams.professions import match_profession
 from bot.text_norm import fold
 from storage.models import CloseReason
 
-_MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
 _TEAM_CODE = re.compile(r"^MT-[0-9]{4}-[0-9]{4,6}$", re.IGNORECASE)
 
 
@@ -93,12 +93,12 @@ class ListOpenTeams:
     page: int = 1
 
     def filters_text(self) -> str:
-        """The filters as typed in Finnish, to carry them to the next page."""
+        """The filters, to carry them to the next page: as typed in Finnish, `|convenor id`."""
         words = ["ilman tapaamista"] if self.without_meeting else []
         words += ["myöhässä"] if self.overdue else []
         words += ["vanhat"] if self.old else []
-        words += [f"vastuu <@{self.convenor_id}>"] if self.convenor_id else []
-        return " ".join(words)
+        convenor = f"|{self.convenor_id}" if self.convenor_id else ""
+        return " ".join(words) + convenor
 
 
 @dataclass(frozen=True)
@@ -177,10 +177,9 @@ _CLOSE_REASONS: dict[str, CloseReason] = {
 }
 
 
-def parse_mention(token: str) -> str | None:
-    """The user id in a Slack-escaped mention `<@U123|name>`, else None."""
-    match = _MENTION.match(token)
-    return match.group(1) if match else None
+def person_id(word: Word) -> str | None:
+    """The person's id if the word is a reference to a person, else None."""
+    return word.person.user_id if word.person else None
 
 
 def parse_team_code(token: str) -> str | None:
@@ -192,10 +191,9 @@ def parse_close_reason(text: str) -> CloseReason | None:
     return _CLOSE_REASONS.get(fold(text).strip(" .!"))
 
 
-def parse_tiimi(text: str) -> TiimiCommand:
+def parse_tiimi(command: CommandInput) -> TiimiCommand:
     """Parse the text after `/tiimi`; raises UserError for a known subcommand misused."""
-    words = text.split()
-    sub, rest = _split_subcommand(words)
+    sub, rest = _split_subcommand(command.words())
     if sub is None:
         return ShowHelp(unknown=True)
     if sub == "help":
@@ -207,29 +205,29 @@ def parse_tiimi(text: str) -> TiimiCommand:
     if sub == "export":
         if not rest:
             return ExportPlan()
-        code = parse_team_code(rest[0])
+        code = parse_team_code(rest[0].text)
         if code is None or len(rest) > 1:
             raise UserError("usage_export")
         return ExportPlan(code=code)
     if sub == "meeting":
         return _parse_meeting(rest)
     if sub == "open_teams":
-        return parse_open_teams(" ".join(rest))
+        return parse_open_teams(rest)
     if sub == "statistics":
         return _parse_statistics(rest)
     if sub == "open":
         return _parse_open(rest)
-    code = parse_team_code(rest[0]) if sub in ("close", "hand_over") and rest else None
+    code = parse_team_code(rest[0].text) if sub in ("close", "hand_over") and rest else None
     if code is not None:
         rest = rest[1:]
     if sub == "close":
         if not rest:
             return CloseTeam(reason=None, code=code)
-        reason = parse_close_reason(" ".join(rest))
+        reason = parse_close_reason(_joined(rest))
         if reason is None:
             raise UserError("close_reason_unknown")
         return CloseTeam(reason=reason, code=code)
-    user_id = parse_mention(rest[0]) if rest else None
+    user_id = person_id(rest[0]) if rest else None
     if user_id is None:
         raise UserError(f"usage_{sub}")
     if sub == "add":
@@ -239,12 +237,18 @@ def parse_tiimi(text: str) -> TiimiCommand:
     return RemoveMember(user_id) if sub == "remove" else HandOver(user_id, code=code)
 
 
-def _split_subcommand(words: list[str]) -> tuple[str | None, list[str]]:
+def _split_subcommand(words: list[Word]) -> tuple[str | None, list[Word]]:
     if not words:
         return "help", []
-    if len(words) > 1 and (two := fold(" ".join(words[:2]))) in _SUBCOMMANDS:
+    if words[0].person is not None:
+        return None, words[1:]
+    if len(words) > 1 and (two := fold(_joined(words[:2]))) in _SUBCOMMANDS:
         return _SUBCOMMANDS[two], words[2:]
-    return _SUBCOMMANDS.get(fold(words[0])), words[1:]
+    return _SUBCOMMANDS.get(fold(words[0].text)), words[1:]
+
+
+def _joined(words: Sequence[Word]) -> str:
+    return " ".join(word.text for word in words)
 
 
 _MEETING_VERBS = {
@@ -253,29 +257,36 @@ _MEETING_VERBS = {
 }
 
 
-def _parse_meeting(rest: list[str]) -> ShowMeeting | BookMeeting | MoveMeeting | CancelMeeting:
+def _parse_meeting(rest: list[Word]) -> ShowMeeting | BookMeeting | MoveMeeting | CancelMeeting:
     if not rest:
         return ShowMeeting()
-    verb = _MEETING_VERBS.get(fold(rest[0]))
+    verb = _MEETING_VERBS.get(fold(rest[0].text))
     if verb == "cancel":
         return CancelMeeting()
     if verb == "move":
         if len(rest) == 1:
             raise UserError("usage_meeting_move")
-        return MoveMeeting(typed_text(" ".join(rest[1:])))
-    return BookMeeting(typed_text(" ".join(rest)))
+        return MoveMeeting(_joined(rest[1:]))
+    return BookMeeting(_joined(rest))
 
 
-def parse_open_teams(text: str, *, page: int = 1) -> ListOpenTeams:
+def parse_teams_page(value: str) -> tuple[ListOpenTeams, str]:
+    """The overview's page buttons carry `page|filters` (`filters_text`); the filters too."""
+    page, _, filters = value.partition("|")
+    words, _, convenor = filters.partition("|")
+    command = parse_open_teams(CommandInput.of(words).words(), page=int(page or "1"))
+    return replace(command, convenor_id=convenor or None), filters
+
+
+def parse_open_teams(words: Sequence[Word], *, page: int = 1) -> ListOpenTeams:
     """`avoimet [ilman tapaamista | myöhässä | vanhat | vastuu @nimi | csv]`, combinable."""
-    folded = fold(text)
-    words = text.split()
     convenor = None
     for index, word in enumerate(words[:-1]):
-        if fold(word) in ("vastuu", "ansvar", "convenor"):
-            convenor = parse_mention(words[index + 1])
+        if fold(word.text) in ("vastuu", "ansvar", "convenor"):
+            convenor = person_id(words[index + 1])
             if convenor is None:
                 raise UserError("usage_open_teams")
+    folded = fold(_joined([word for word in words if word.person is None]))
     known = (
         "ilman tapaamista",
         "utan mote",
@@ -294,8 +305,7 @@ def parse_open_teams(text: str, *, page: int = 1) -> ListOpenTeams:
     rest = folded
     for phrase in known:
         rest = rest.replace(phrase, " ")
-    leftover = [w for w in rest.split() if not w.startswith("<@")]
-    if leftover:
+    if rest.split():
         raise UserError("usage_open_teams")
     tokens = set(folded.split())
     return ListOpenTeams(
@@ -308,27 +318,28 @@ def parse_open_teams(text: str, *, page: int = 1) -> ListOpenTeams:
     )
 
 
-def _parse_statistics(rest: list[str]) -> ShowStatistics:
+def _parse_statistics(rest: list[Word]) -> ShowStatistics:
     if not rest:
         return ShowStatistics()
-    if len(rest) == 1 and rest[0].isdigit() and 2000 <= int(rest[0]) <= 2100:
-        return ShowStatistics(year=int(rest[0]))
+    year = rest[0].text
+    if len(rest) == 1 and year.isdigit() and 2000 <= int(year) <= 2100:
+        return ShowStatistics(year=int(year))
     raise UserError("usage_statistics")
 
 
-def _parse_open(rest: list[str]) -> OpenTeam | OpenTeamDialog:
+def _parse_open(rest: list[Word]) -> OpenTeam | OpenTeamDialog:
     if not rest:
         return OpenTeamDialog()
-    ids = [parse_mention(token) for token in rest]
+    ids = [person_id(word) for word in rest]
     if any(user_id is None for user_id in ids):
         raise UserError("usage_open")
     return OpenTeam(member_ids=tuple(dict.fromkeys(i for i in ids if i is not None)))
 
 
-def _parse_profession(words: list[str]) -> str | None:
+def _parse_profession(words: list[Word]) -> str | None:
     if not words:
         return None
-    key = match_profession(" ".join(words))
+    key = match_profession(_joined(words))
     if key is None:
         raise UserError("unknown_profession")
     return key

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from bot.answers import answer, guard, refusal
-from bot.command_text import typed_text
+from bot.answers import answer, guard_input, refusal
+from bot.command_input import CommandInput
 from bot.context import Actor, Core
 from bot.coordinators.overview import OverviewService
 from bot.coordinators.roster import CoordinatorDirectory
@@ -38,8 +38,8 @@ from bot.teams.commands import (
     ShowPlan,
     ShowStatistics,
     TeamCommand,
-    parse_open_teams,
     parse_team_code,
+    parse_teams_page,
     parse_tiimi,
 )
 from bot.teams.members import MemberService
@@ -62,11 +62,11 @@ class TiimiCommands:
         self.statistics = StatisticsService(core, self.coordinators)
 
     async def run(
-        self, *, actor: Actor, text: str, channel_id: str, request_key: str
+        self, *, actor: Actor, text: CommandInput, channel_id: str, request_key: str
     ) -> Reply | OpenTeamDialog:
         """Handle `/tiimi <text>`; an OpenTeamDialog asks the adapter to open the form."""
         try:
-            guard(text, typed_text(text))  # as sent, and as it is stored
+            guard_input(text)
             command = parse_tiimi(text)
         except UserError as error:
             return refusal(actor, error)
@@ -89,10 +89,9 @@ class TiimiCommands:
 
     async def teams_page(self, *, actor: Actor, value: str) -> Reply:
         """The overview's page buttons carry `page|filters`."""
-        page, _, filters = value.partition("|")
 
         async def work() -> Reply:
-            command = parse_open_teams(filters, page=int(page or "1"))
+            command, filters = parse_teams_page(value)
             message = await self.overview.open_teams(actor=actor, command=command, filters=filters)
             return Reply(message)
 

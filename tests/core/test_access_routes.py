@@ -23,6 +23,7 @@ from bot.teams.dispatch import TiimiCommands
 from storage import queries
 from storage.models import AuditAction
 from tests.support.databases import fresh_database_url
+from tests.support.said import said
 from tests.support.teams import team_channel
 
 OUTSIDER, BERT = Actor("UOUT", "fi"), Actor("UBERT", "fi")
@@ -74,8 +75,8 @@ FOR_ANYONE = {OpenTeam, OpenTeamDialog, ShowHelp, PlanHelp}
 
 
 def test_the_cases_cover_every_command_and_every_action() -> None:
-    tiimi = {type(parse_tiimi(text)) for text in TIIMI}
-    askel = {type(parse_askel(text, today=TODAY)) for text in ASKEL}
+    tiimi = {type(parse_tiimi(said(text))) for text in TIIMI}
+    askel = {type(parse_askel(said(text), today=TODAY)) for text in ASKEL}
     assert tiimi | FOR_ANYONE >= set(get_args(TeamCommand))
     assert askel | FOR_ANYONE >= set(get_args(AskelCommand))
     anyone = {a for a, roles in RULES.items() if Role.ANYONE in roles}
@@ -99,7 +100,7 @@ async def team_id_of(tiimi: TiimiCommands, channel: str) -> int:
 @pytest.mark.parametrize(("text", "action"), TIIMI.items())
 async def test_tiimi_commands(tiimi: TiimiCommands, text: str, action: Action) -> None:
     channel = await team_channel(tiimi)
-    reply = await tiimi.run(actor=OUTSIDER, text=text, channel_id=channel, request_key="-")
+    reply = await tiimi.run(actor=OUTSIDER, text=said(text), channel_id=channel, request_key="-")
     assert isinstance(reply, Reply) and "vain" in reply.message.text.lower()
     team = None if action in (Action.LIST_ALL_TEAMS, Action.STATISTICS) else channel
     expected = await team_id_of(tiimi, team) if team else None
@@ -109,8 +110,8 @@ async def test_tiimi_commands(tiimi: TiimiCommands, text: str, action: Action) -
 @pytest.mark.parametrize(("text", "action"), ASKEL.items())
 async def test_askel_commands(tiimi: TiimiCommands, text: str, action: Action) -> None:
     channel = await team_channel(tiimi)
-    await tiimi.askel.run(actor=BERT, text="Hae asumistukea pe mennessä", channel_id=channel)
-    reply = await tiimi.askel.run(actor=OUTSIDER, text=text, channel_id=channel)
+    await tiimi.askel.run(actor=BERT, text=said("Hae asumistukea pe mennessä"), channel_id=channel)
+    reply = await tiimi.askel.run(actor=OUTSIDER, text=said(text), channel_id=channel)
     assert isinstance(reply, Reply) and "Vain" in reply.message.text
     assert await refused_row(tiimi) == ("UOUT", action, await team_id_of(tiimi, channel))
 
@@ -160,7 +161,7 @@ BUTTONS_AND_FORMS: dict[str, tuple[Press, Action]] = {
 @pytest.mark.parametrize("name", BUTTONS_AND_FORMS)
 async def test_buttons_and_forms(tiimi: TiimiCommands, name: str) -> None:
     channel = await team_channel(tiimi)
-    await tiimi.askel.run(actor=BERT, text="Hae asumistukea pe mennessä", channel_id=channel)
+    await tiimi.askel.run(actor=BERT, text=said("Hae asumistukea pe mennessä"), channel_id=channel)
     team = await team_id_of(tiimi, channel)
     press, action = BUTTONS_AND_FORMS[name]
     try:

@@ -11,6 +11,7 @@ from bot.teams.dispatch import TiimiCommands
 from storage import queries
 from storage.models import AuditAction
 from tests.support.memory_platform import MemoryPlatform
+from tests.support.said import said
 from tests.support.teams import team_channel
 
 ANNA = Actor("UANNA", "fi")
@@ -21,7 +22,7 @@ async def test_only_people_not_recorded_are_uninvited(tiimi: TiimiCommands) -> N
     guard = ChannelGuard(tiimi.core)
     assert await guard.uninvited(channel_id=channel, user_id="UBERT", inviter_id=None) is None
     assert await guard.uninvited(channel_id="CELSE", user_id="UEVE", inviter_id=None) is None
-    await tiimi.run(actor=ANNA, text="poista <@UBERT>", channel_id=channel, request_key="-")
+    await tiimi.run(actor=ANNA, text=said("poista <@UBERT>"), channel_id=channel, request_key="-")
     team = await guard.uninvited(channel_id=channel, user_id="UBERT", inviter_id="UANNA")
     assert team is not None and team.channel_id == channel  # removed members are outsiders
 
@@ -69,7 +70,7 @@ async def test_a_failed_invitation_puts_a_former_members_row_back(
     tiimi: TiimiCommands, platform: MemoryPlatform
 ) -> None:
     channel = await team_channel(tiimi)
-    await tiimi.run(actor=ANNA, text="poista <@UBERT>", channel_id=channel, request_key="-")
+    await tiimi.run(actor=ANNA, text=said("poista <@UBERT>"), channel_id=channel, request_key="-")
     async with tiimi.core.database.session() as session:
         team = await queries.get_team_by_channel(session, channel_id=channel)
         assert team is not None
@@ -77,7 +78,7 @@ async def test_a_failed_invitation_puts_a_former_members_row_back(
     assert before is not None and before.removed_at is not None
     platform.unknown_users.add("UBERT")  # the invitation fails
     reply = await tiimi.run(
-        actor=ANNA, text="lisää <@UBERT> lääkäri", channel_id=channel, request_key="-"
+        actor=ANNA, text=said("lisää <@UBERT> lääkäri"), channel_id=channel, request_key="-"
     )
     assert isinstance(reply, Reply) and "UBERT" in reply.message.text
     async with tiimi.core.database.session() as session:

@@ -16,6 +16,7 @@ from storage.db import Database
 from storage.models import Reminder, ReminderState, TeamState
 from tests.support.clock import FakeClock
 from tests.support.memory_platform import MemoryPlatform
+from tests.support.said import said
 from tests.support.teams import team_channel
 
 ANNA = Actor("UANNA", "fi")
@@ -27,7 +28,7 @@ def shown(message: Message) -> str:
 
 async def close_without_clearing(tiimi: TiimiCommands, channel: str) -> None:
     """`/tiimi sulje muu`, then the process dies before the channel is cleared."""
-    reply = await tiimi.run(actor=ANNA, text="sulje muu", channel_id=channel, request_key="-")
+    reply = await tiimi.run(actor=ANNA, text=said("sulje muu"), channel_id=channel, request_key="-")
     assert isinstance(reply, Reply) and reply.then is not None
 
 
@@ -36,7 +37,7 @@ async def test_closed_in_the_database_before_anything_in_the_channel(
 ) -> None:
     channel = await team_channel(tiimi)
     await tiimi.run(
-        actor=ANNA, text="tapaaminen pe 27.11. klo 14", channel_id=channel, request_key="-"
+        actor=ANNA, text=said("tapaaminen pe 27.11. klo 14"), channel_id=channel, request_key="-"
     )
     await close_without_clearing(tiimi, channel)
     async with database.session() as session:

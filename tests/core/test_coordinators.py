@@ -20,6 +20,7 @@ from storage.db import Database
 from storage.models import AuditAction, Goal, Member, Step
 from tests.support.clock import FakeClock
 from tests.support.memory_platform import MemoryPlatform
+from tests.support.said import said
 
 YES, NO, UNKNOWN = CoordinatorStatus.YES, CoordinatorStatus.NO, CoordinatorStatus.UNKNOWN
 ANNA, BERT, COORD = Actor("UANNA", "fi"), Actor("UBERT", "fi"), Actor("UCOORD", "fi")
@@ -41,7 +42,7 @@ def text(reply: object) -> str:
 
 
 async def open_team(tiimi: TiimiCommands, key: str, members: str = "<@UBERT>") -> str:
-    await tiimi.run(actor=ANNA, text=f"uusi {members}", channel_id="D", request_key=key)
+    await tiimi.run(actor=ANNA, text=said(f"uusi {members}"), channel_id="D", request_key=key)
     async with tiimi.core.database.session() as session:
         team = await queries.get_team_by_request_key(session, request_key=key)
     assert team is not None
@@ -57,13 +58,21 @@ async def test_the_attention_list_shows_status_never_content(
     clock.set(datetime(2026, 11, 1, 8, 0, tzinfo=UTC))
     booked = await open_team(tiimi, "booked")
     late = await open_team(tiimi, "late")
-    await tiimi.run(actor=ANNA, text="lisää <@UCARL> lääkäri", channel_id=booked, request_key="-")
-    await tiimi.run(actor=ANNA, text="tapaaminen 1.12. klo 10", channel_id=booked, request_key="-")
-    await tiimi.askel.run(actor=ANNA, text=f"tavoite {SECRET}", channel_id=late)
-    await tiimi.askel.run(actor=ANNA, text="Salainen askel huomenna mennessä", channel_id=late)
+    await tiimi.run(
+        actor=ANNA, text=said("lisää <@UCARL> lääkäri"), channel_id=booked, request_key="-"
+    )
+    await tiimi.run(
+        actor=ANNA, text=said("tapaaminen 1.12. klo 10"), channel_id=booked, request_key="-"
+    )
+    await tiimi.askel.run(actor=ANNA, text=said(f"tavoite {SECRET}"), channel_id=late)
+    await tiimi.askel.run(
+        actor=ANNA, text=said("Salainen askel huomenna mennessä"), channel_id=late
+    )
     clock.set(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
 
-    listing = await tiimi.run(actor=COORD, text="avoimet", channel_id="DCOORD", request_key="-")
+    listing = await tiimi.run(
+        actor=COORD, text=said("avoimet"), channel_id="DCOORD", request_key="-"
+    )
     body = text(listing)
     assert "Avoimet tiimit (3)" in body
     assert SECRET not in body and "Salainen askel" not in body
@@ -72,25 +81,34 @@ async def test_the_attention_list_shows_status_never_content(
     assert "1 myöhässä" in body and "lääkäri" in body and "seuraava tapaaminen ti 1.12.2026" in body
     only = text(
         await tiimi.run(
-            actor=COORD, text="avoimet ilman tapaamista vanhat", channel_id="D", request_key="-"
+            actor=COORD,
+            text=said("avoimet ilman tapaamista vanhat"),
+            channel_id="D",
+            request_key="-",
         )
     )
     assert "Avoimet tiimit (1)" in only and "MT-2026-0001" in only
 
-    mine = text(await tiimi.run(actor=BERT, text="avoimet", channel_id="D", request_key="-"))
+    mine = text(await tiimi.run(actor=BERT, text=said("avoimet"), channel_id="D", request_key="-"))
     assert "Omat avoimet tiimisi (3)" in mine
     outsider = text(
-        await tiimi.run(actor=Actor("UOUT", "fi"), text="avoimet", channel_id="D", request_key="-")
+        await tiimi.run(
+            actor=Actor("UOUT", "fi"), text=said("avoimet"), channel_id="D", request_key="-"
+        )
     )
     assert "Omat avoimet tiimisi (0)" in outsider
 
-    sent = text(await tiimi.run(actor=COORD, text="avoimet csv", channel_id="D", request_key="-"))
+    sent = text(
+        await tiimi.run(actor=COORD, text=said("avoimet csv"), channel_id="D", request_key="-")
+    )
     assert "3 tiimiä" in sent
     [(to, name, content)] = platform.files
     assert to == "UCOORD" and name.endswith(".csv") and SECRET not in content
     rows = list(csv.DictReader(io.StringIO(content)))
     assert [r["code"] for r in rows] == ["MT-2026-0003", "MT-2026-0001", "MT-2026-0002"]
-    refused = text(await tiimi.run(actor=BERT, text="avoimet csv", channel_id="D", request_key="-"))
+    refused = text(
+        await tiimi.run(actor=BERT, text=said("avoimet csv"), channel_id="D", request_key="-")
+    )
     assert "Vain koordinaattorit" in refused and len(platform.files) == 1
     async with core.database.session() as session:
         actions = [e.action for e in await queries.audit_events(session)]
@@ -103,7 +121,7 @@ async def test_many_teams_page_within_limits(
     tiimi = with_coordinator(core, platform)
     for i in range(23):
         await open_team(tiimi, f"k{i}")
-    first = await tiimi.run(actor=COORD, text="avoimet", channel_id="D", request_key="-")
+    first = await tiimi.run(actor=COORD, text=said("avoimet"), channel_id="D", request_key="-")
     assert isinstance(first, Reply) and len(first.message.blocks) <= 50
     assert "Sivu 1/2" in text(first)
     second = await tiimi.teams_page(actor=COORD, value="2|")
@@ -117,21 +135,25 @@ async def test_statistics_are_anonymous_aggregates(
     clock.set(datetime(2026, 3, 2, 8, 0, tzinfo=UTC))
     channel = await open_team(tiimi, "s")
     await tiimi.run(
-        actor=ANNA, text="lisää <@UBERT> sosiaaliohjaaja", channel_id=channel, request_key="-"
+        actor=ANNA, text=said("lisää <@UBERT> sosiaaliohjaaja"), channel_id=channel, request_key="-"
     )
-    await tiimi.run(actor=ANNA, text="tapaaminen 12.3. klo 10", channel_id=channel, request_key="-")
-    await tiimi.askel.run(actor=ANNA, text="Soita 5.3. mennessä", channel_id=channel)
-    await tiimi.askel.run(actor=ANNA, text="Kirjoita 6.3. mennessä", channel_id=channel)
+    await tiimi.run(
+        actor=ANNA, text=said("tapaaminen 12.3. klo 10"), channel_id=channel, request_key="-"
+    )
+    await tiimi.askel.run(actor=ANNA, text=said("Soita 5.3. mennessä"), channel_id=channel)
+    await tiimi.askel.run(actor=ANNA, text=said("Kirjoita 6.3. mennessä"), channel_id=channel)
     clock.set(datetime(2026, 3, 4, 8, 0, tzinfo=UTC))
-    await tiimi.askel.run(actor=ANNA, text="valmis 1", channel_id=channel)
+    await tiimi.askel.run(actor=ANNA, text=said("valmis 1"), channel_id=channel)
     clock.set(datetime(2026, 3, 13, 8, 0, tzinfo=UTC))
-    await tiimi.run(actor=ANNA, text="tapaaminen 26.3. klo 10", channel_id=channel, request_key="-")
+    await tiimi.run(
+        actor=ANNA, text=said("tapaaminen 26.3. klo 10"), channel_id=channel, request_key="-"
+    )
     clock.set(datetime(2026, 4, 1, 8, 0, tzinfo=UTC))
     await tiimi.run(
-        actor=ANNA, text="sulje tavoitteet saavutettu", channel_id=channel, request_key="-"
+        actor=ANNA, text=said("sulje tavoitteet saavutettu"), channel_id=channel, request_key="-"
     )
     report = text(
-        await tiimi.run(actor=COORD, text="tilastot 2026", channel_id="D", request_key="-")
+        await tiimi.run(actor=COORD, text=said("tilastot 2026"), channel_id="D", request_key="-")
     )
     assert "Tilastot to 1.1.2026–to 31.12.2026" in report
     assert "*Avattuja tiimejä:* 1 · *suljettuja:* 1" in report
@@ -140,7 +162,9 @@ async def test_statistics_are_anonymous_aggregates(
     assert "Tapaamisten väli (mediaani):* 14,0 pv" in report
     assert "määräaikaan mennessä:* 50 %" in report
     assert "sosiaaliohjaaja 1" in report and "Soita" not in report
-    refused = text(await tiimi.run(actor=ANNA, text="tilastot", channel_id="D", request_key="-"))
+    refused = text(
+        await tiimi.run(actor=ANNA, text=said("tilastot"), channel_id="D", request_key="-")
+    )
     assert "Vain koordinaattorit" in refused
 
 
@@ -181,10 +205,10 @@ async def test_home_shows_my_teams_steps_and_orphans(
     tiimi = with_coordinator(core, platform)
     channel = await open_team(tiimi, "h", "<@UBERT> <@UCARL>")
     await tiimi.askel.run(
-        actor=ANNA, text="Soita Kelaan <@UBERT> huomenna mennessä", channel_id=channel
+        actor=ANNA, text=said("Soita Kelaan <@UBERT> huomenna mennessä"), channel_id=channel
     )
-    await tiimi.askel.run(actor=ANNA, text="Varaa aika <@UCARL>", channel_id=channel)
-    await tiimi.run(actor=ANNA, text="poista <@UCARL>", channel_id=channel, request_key="-")
+    await tiimi.askel.run(actor=ANNA, text=said("Varaa aika <@UCARL>"), channel_id=channel)
+    await tiimi.run(actor=ANNA, text=said("poista <@UCARL>"), channel_id=channel, request_key="-")
     home = HomeService(tiimi.core, tiimi.coordinators)
     bert = " ".join(getattr(b, "text", "") for b in (await home.home(BERT)).blocks)
     assert "MT-2026-0001" in bert and "Soita Kelaan" in bert
@@ -201,10 +225,10 @@ async def test_purge_after_retention_keeps_counts_and_audit(
     tiimi = TiimiCommands(core)
     clock.set(datetime(2025, 1, 10, 8, 0, tzinfo=UTC))
     channel = await open_team(tiimi, "p")
-    await tiimi.askel.run(actor=ANNA, text=f"tavoite {SECRET}", channel_id=channel)
-    await tiimi.askel.run(actor=ANNA, text="Askel yksi", channel_id=channel)
-    await tiimi.askel.run(actor=ANNA, text="valmis 1", channel_id=channel)
-    await tiimi.run(actor=ANNA, text="sulje muu", channel_id=channel, request_key="-")
+    await tiimi.askel.run(actor=ANNA, text=said(f"tavoite {SECRET}"), channel_id=channel)
+    await tiimi.askel.run(actor=ANNA, text=said("Askel yksi"), channel_id=channel)
+    await tiimi.askel.run(actor=ANNA, text=said("valmis 1"), channel_id=channel)
+    await tiimi.run(actor=ANNA, text=said("sulje muu"), channel_id=channel, request_key="-")
     retention = RetentionService(database=database, clock=clock, retention_days=365)
     clock.advance(timedelta(days=364))
     assert await retention.purge() == 0

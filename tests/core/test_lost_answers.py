@@ -16,12 +16,15 @@ from storage.db import Database
 from storage.models import TeamState
 from tests.support.clock import FakeClock
 from tests.support.memory_platform import MemoryPlatform
+from tests.support.said import said
 
 ANNA = Actor("UANNA", "fi")
 
 
 async def open_team(tiimi: TiimiCommands, key: str) -> str:
-    reply = await tiimi.run(actor=ANNA, text="uusi <@UBERT>", channel_id="DANNA", request_key=key)
+    reply = await tiimi.run(
+        actor=ANNA, text=said("uusi <@UBERT>"), channel_id="DANNA", request_key=key
+    )
     assert isinstance(reply, Reply)
     return reply.message.text
 

@@ -18,6 +18,7 @@ from storage.db import Database
 from storage.models import AuditAction
 from tests.support.clock import FakeClock
 from tests.support.memory_platform import MemoryPlatform
+from tests.support.said import said
 from tests.support.teams import team_channel
 
 ANNA, BERT = Actor("UANNA", "fi"), Actor("UBERT", "fi")
@@ -34,7 +35,7 @@ async def test_steps_goals_statuses_and_audit(
     channel = await team_channel(tiimi)
 
     async def askel(text: str, actor: Actor = ANNA) -> str:
-        return text_of(await tiimi.askel.run(actor=actor, text=text, channel_id=channel))
+        return text_of(await tiimi.askel.run(actor=actor, text=said(text), channel_id=channel))
 
     assert await askel("tavoite Oma asunto keväällä") == "Tavoite T1 on kirjattu."
     assert "Askel 1 on kirjattu" in await askel("T1: Soita Kelaan <@UBERT> pe mennessä")
@@ -83,10 +84,12 @@ async def test_overdue_and_departed_owner_are_flagged(
     tiimi: TiimiCommands, clock: FakeClock
 ) -> None:
     channel = await team_channel(tiimi)
-    await tiimi.askel.run(actor=ANNA, text="Soita <@UBERT> huomenna mennessä", channel_id=channel)
+    await tiimi.askel.run(
+        actor=ANNA, text=said("Soita <@UBERT> huomenna mennessä"), channel_id=channel
+    )
     clock.advance(timedelta(days=3))
-    await tiimi.run(actor=ANNA, text="poista <@UBERT>", channel_id=channel, request_key="-")
-    listing = text_of(await tiimi.askel.run(actor=ANNA, text="lista", channel_id=channel))
+    await tiimi.run(actor=ANNA, text=said("poista <@UBERT>"), channel_id=channel, request_key="-")
+    listing = text_of(await tiimi.askel.run(actor=ANNA, text=said("lista"), channel_id=channel))
     assert "⚠️ myöhässä" in listing and "tarvitsee uuden vastuuhenkilön" in listing
 
 
@@ -100,17 +103,17 @@ async def test_refusals_change_nothing(tiimi: TiimiCommands, platform: MemoryPla
         ("Soita mennessä 30.2.", "ei ole olemassa"),
         ("Soita pe 12.12. mennessä", "la 12.12.2026 vai pe 11.12.2026"),
     ]:
-        reply = text_of(await tiimi.askel.run(actor=ANNA, text=text, channel_id=channel))
+        reply = text_of(await tiimi.askel.run(actor=ANNA, text=said(text), channel_id=channel))
         assert expected in reply, (text, reply)
     assert len(platform.channels[channel].messages) == before
-    outside = await tiimi.askel.run(actor=ANNA, text="Soita", channel_id="CELSEWHERE")
+    outside = await tiimi.askel.run(actor=ANNA, text=said("Soita"), channel_id="CELSEWHERE")
     assert "vain tiimin omalla kanavalla" in text_of(outside)
 
 
 async def test_form_and_dialog(tiimi: TiimiCommands, clock: FakeClock) -> None:
     channel = await team_channel(tiimi)
-    await tiimi.askel.run(actor=ANNA, text="tavoite Työpaikka", channel_id=channel)
-    dialog = await tiimi.askel.run(actor=ANNA, text="", channel_id=channel)
+    await tiimi.askel.run(actor=ANNA, text=said("tavoite Työpaikka"), channel_id=channel)
+    dialog = await tiimi.askel.run(actor=ANNA, text=said(""), channel_id=channel)
     assert dialog == StepDialog(goals=((1, "Työpaikka"),))
     today = clock.now().date()
     bad = StepForm("Soita 010594Y9032", "UBERT", "client", today - timedelta(days=1), None)
@@ -126,7 +129,7 @@ async def test_form_and_dialog(tiimi: TiimiCommands, clock: FakeClock) -> None:
         for _ in range(3)  # the same form, sent three times at once
     ]
     assert await asyncio.gather(*sent) == [None, None, None]
-    listing = text_of(await tiimi.askel.run(actor=ANNA, text="kaikki", channel_id=channel))
+    listing = text_of(await tiimi.askel.run(actor=ANNA, text=said("kaikki"), channel_id=channel))
     assert "*1.* Soita Kelaan · <@UBERT> · ke 25.11.2026 · T1" in listing
     assert "*2.*" not in listing
     outsider = StepForm("Soita", "UCARL", None, None, None)
@@ -145,20 +148,20 @@ async def test_step_list_shows_a_limited_window_and_counts_the_rest(
     monkeypatch.setattr(plan_messages, "LIST_LIMIT", 3)
     channel = await team_channel(tiimi)
     for i in range(5):
-        await tiimi.askel.run(actor=ANNA, text=f"Askel numero {i}", channel_id=channel)
-    await tiimi.askel.run(actor=ANNA, text="valmis 1", channel_id=channel)
+        await tiimi.askel.run(actor=ANNA, text=said(f"Askel numero {i}"), channel_id=channel)
+    await tiimi.askel.run(actor=ANNA, text=said("valmis 1"), channel_id=channel)
 
-    listing = text_of(await tiimi.askel.run(actor=ANNA, text="lista", channel_id=channel))
+    listing = text_of(await tiimi.askel.run(actor=ANNA, text=said("lista"), channel_id=channel))
     assert [line[:4] for line in listing.splitlines()[1:4]] == ["*2.*", "*3.*", "*4.*"]
     assert listing.splitlines()[-1].startswith("…ja 1 askelta lisää.")
-    everything = text_of(await tiimi.askel.run(actor=ANNA, text="kaikki", channel_id=channel))
+    everything = text_of(await tiimi.askel.run(actor=ANNA, text=said("kaikki"), channel_id=channel))
     assert everything.splitlines()[-1].startswith("…ja 2 askelta lisää.")
 
 
 async def test_plan_view_pages_and_export(tiimi: TiimiCommands, database: Database) -> None:
     channel = await team_channel(tiimi)
     for i in range(30):
-        await tiimi.askel.run(actor=ANNA, text=f"Askel numero {i}", channel_id=channel)
+        await tiimi.askel.run(actor=ANNA, text=said(f"Askel numero {i}"), channel_id=channel)
     first = await tiimi.askel.show_plan(actor=ANNA, channel_id=channel)
     assert isinstance(first, Reply)
     texts = " ".join(getattr(b, "text", "") for b in first.message.blocks)
@@ -168,7 +171,9 @@ async def test_plan_view_pages_and_export(tiimi: TiimiCommands, database: Databa
     past_the_end = await tiimi.askel.show_plan(actor=ANNA, channel_id=channel, page=7)
     assert past_the_end == second  # e.g. an old message's button after steps were deleted
 
-    exported = text_of(await tiimi.run(actor=BERT, text="vie", channel_id=channel, request_key="-"))
+    exported = text_of(
+        await tiimi.run(actor=BERT, text=said("vie"), channel_id=channel, request_key="-")
+    )
     assert exported.startswith("Minun tiimini -tiimi MT-2026-0001: yhteinen suunnitelma")
     assert "- Name of UANNA (ammattiryhmä puuttuu, vastuuhenkilö)" in exported
     assert "1. Askel numero 0 – vastuu sopimatta – ei määräaikaa – avoin" in exported
@@ -181,11 +186,13 @@ async def test_a_removed_owners_step_messages_show_the_need_for_a_new_owner(
     tiimi: TiimiCommands, platform: MemoryPlatform
 ) -> None:
     channel = await team_channel(tiimi)
-    await tiimi.askel.run(actor=ANNA, text="Soita Kelaan <@UBERT>", channel_id=channel)
-    await tiimi.askel.run(actor=ANNA, text="Varaa aika <@UANNA>", channel_id=channel)
+    await tiimi.askel.run(actor=ANNA, text=said("Soita Kelaan <@UBERT>"), channel_id=channel)
+    await tiimi.askel.run(actor=ANNA, text=said("Varaa aika <@UANNA>"), channel_id=channel)
     bert_step, anna_step = platform.channels[channel].messages[1:3]
 
-    reply = await tiimi.run(actor=ANNA, text="poista <@UBERT>", channel_id=channel, request_key="-")
+    reply = await tiimi.run(
+        actor=ANNA, text=said("poista <@UBERT>"), channel_id=channel, request_key="-"
+    )
 
     assert "poistettu" in text_of(reply)
     updated_bert, updated_anna = platform.channels[channel].messages[1:3]

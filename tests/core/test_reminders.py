@@ -18,6 +18,7 @@ from storage.db import Database
 from storage.models import Reminder, ReminderKind, ReminderState
 from tests.support.clock import FakeClock, VirtualTime
 from tests.support.memory_platform import MemoryPlatform
+from tests.support.said import said
 from tests.support.teams import team_channel
 
 ANNA = Actor("UANNA", "fi")
@@ -35,7 +36,7 @@ def worker(core: Core, name: str = "w1") -> ReminderWorker:
 
 
 async def say(tiimi: TiimiCommands, channel: str, text: str) -> str:
-    reply = await tiimi.run(actor=ANNA, text=text, channel_id=channel, request_key="-")
+    reply = await tiimi.run(actor=ANNA, text=said(text), channel_id=channel, request_key="-")
     assert isinstance(reply, Reply)
     return reply.message.text
 
@@ -65,7 +66,9 @@ async def test_meeting_reminders_arrive_once_at_their_moments(
     # Monday 23.11.2026 10:00 local; the meeting is Thursday 26.11. at 14:00 local (12:00 UTC)
     clock.set(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
     channel = await team_channel(tiimi)
-    await tiimi.askel.run(actor=ANNA, text="Soita Kelaan <@UBERT> ti mennessä", channel_id=channel)
+    await tiimi.askel.run(
+        actor=ANNA, text=said("Soita Kelaan <@UBERT> ti mennessä"), channel_id=channel
+    )
     answer = await say(tiimi, channel, "tapaaminen to 26.11. klo 14 Kirjasto")
     assert "to 26.11.2026 klo 14.00" in answer
     kinds = [(r.kind, r.due_at) for r in await reminders(database) if r.state == "pending"]

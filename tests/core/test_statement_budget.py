@@ -15,6 +15,7 @@ from bot.home.service import HomeService
 from bot.replies import Reply
 from bot.teams.dispatch import TiimiCommands
 from storage.db import Database
+from tests.support.said import said
 from tests.support.teams import team_channel
 
 ANNA = Actor("UANNA", "fi")
@@ -50,9 +51,9 @@ async def test_plan_requests(
     tiimi: TiimiCommands, database: Database, text: str, answer: str, budget: int
 ) -> None:
     channel = await team_channel(tiimi)
-    await tiimi.askel.run(actor=ANNA, text="Hae asumistukea pe mennessä", channel_id=channel)
+    await tiimi.askel.run(actor=ANNA, text=said("Hae asumistukea pe mennessä"), channel_id=channel)
     with statements(database) as seen:
-        reply = await tiimi.askel.run(actor=ANNA, text=text, channel_id=channel)
+        reply = await tiimi.askel.run(actor=ANNA, text=said(text), channel_id=channel)
     assert isinstance(reply, Reply) and answer in reply.message.text
     assert len(seen) <= budget, seen
 

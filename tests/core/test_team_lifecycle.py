@@ -15,6 +15,7 @@ from storage.db import Database
 from storage.models import AuditAction, TeamState
 from tests.support.clock import FakeClock
 from tests.support.memory_platform import MemoryPlatform
+from tests.support.said import said
 
 ANNA, BERT, CARL = Actor("UANNA", "fi"), Actor("UBERT", "fi"), Actor("UCARL", "fi")
 
@@ -25,7 +26,7 @@ def text_of(reply: object) -> str:
 
 
 async def open_team(tiimi: TiimiCommands, text: str = "uusi <@UBERT>", key: str = "k1") -> str:
-    reply = await tiimi.run(actor=ANNA, text=text, channel_id="DANNA", request_key=key)
+    reply = await tiimi.run(actor=ANNA, text=said(text), channel_id="DANNA", request_key=key)
     assert "on avattu" in text_of(reply), text_of(reply)
     async with tiimi.core.database.session() as session:
         team = await queries.get_team_by_request_key(session, request_key=key)
@@ -59,7 +60,9 @@ async def test_same_request_twice_opens_one_team(
     tiimi: TiimiCommands, platform: MemoryPlatform
 ) -> None:
     await open_team(tiimi, key="same")
-    again = await tiimi.run(actor=ANNA, text="uusi <@UBERT>", channel_id="D", request_key="same")
+    again = await tiimi.run(
+        actor=ANNA, text=said("uusi <@UBERT>"), channel_id="D", request_key="same"
+    )
     assert "on avattu" in text_of(again)
     assert len(platform.channels) == 1
 
@@ -78,7 +81,7 @@ async def test_restricted_action_leaves_nothing(
     tiimi: TiimiCommands, platform: MemoryPlatform, database: Database
 ) -> None:
     platform.fail("create", ActionRestricted("restricted_action"))
-    reply = await tiimi.run(actor=ANNA, text="uusi <@UBERT>", channel_id="D", request_key="r")
+    reply = await tiimi.run(actor=ANNA, text=said("uusi <@UBERT>"), channel_id="D", request_key="r")
     assert "ylläpitäjää" in text_of(reply)
     assert platform.channels == {}
     async with database.session() as session:
@@ -91,7 +94,7 @@ async def test_failure_after_channel_creation_archives_it(
     tiimi: TiimiCommands, platform: MemoryPlatform, database: Database
 ) -> None:
     platform.fail("post", PlatformError("fatal_error"))
-    reply = await tiimi.run(actor=ANNA, text="uusi <@UBERT>", channel_id="D", request_key="x")
+    reply = await tiimi.run(actor=ANNA, text=said("uusi <@UBERT>"), channel_id="D", request_key="x")
     assert "Mitään ei jäänyt kesken" in text_of(reply)
     [channel] = platform.channels.values()
     assert channel.archived
@@ -126,7 +129,7 @@ async def test_members_add_remove_hand_over_close(
 
     async def run(actor: Actor, text: str) -> str:
         return text_of(
-            await tiimi.run(actor=actor, text=text, channel_id=channel_id, request_key="-")
+            await tiimi.run(actor=actor, text=said(text), channel_id=channel_id, request_key="-")
         )
 
     assert "lisätty" in await run(BERT, "lisää <@UCARL> sosiaaliohjaaja")
@@ -142,11 +145,11 @@ async def test_members_add_remove_hand_over_close(
     assert "poistettu" in await run(BERT, "poista <@UANNA>")
     assert "UANNA" not in platform.channels[channel_id].members
     assert "Vain tiimin" in await run(ANNA, "jäsenet")  # no longer a member
-    choice = await tiimi.run(actor=BERT, text="sulje", channel_id=channel_id, request_key="-")
+    choice = await tiimi.run(actor=BERT, text=said("sulje"), channel_id=channel_id, request_key="-")
     assert isinstance(choice, Reply) and "Valitse syy" in choice.message.text
     clock.advance(timedelta(days=30))
     closed = await tiimi.run(
-        actor=BERT, text="sulje tavoitteet saavutettu", channel_id=channel_id, request_key="-"
+        actor=BERT, text=said("sulje tavoitteet saavutettu"), channel_id=channel_id, request_key="-"
     )
     assert isinstance(closed, Reply) and "poistaa nyt kanavalta" in closed.message.text
     assert not platform.channels[channel_id].archived  # the clearing follows the answer
@@ -176,7 +179,7 @@ async def test_members_add_remove_hand_over_close(
 async def test_team_commands_outside_team_channel(
     tiimi: TiimiCommands, platform: MemoryPlatform, text: str
 ) -> None:
-    reply = await tiimi.run(actor=ANNA, text=text, channel_id="CRANDOM", request_key="-")
+    reply = await tiimi.run(actor=ANNA, text=said(text), channel_id="CRANDOM", request_key="-")
     assert "vain tiimin omalla kanavalla" in text_of(reply)
     assert platform.channels == {}
 
@@ -186,7 +189,7 @@ async def test_identity_code_is_refused_and_never_stored(
 ) -> None:
     channel_id = await open_team(tiimi)
     reply = await tiimi.run(
-        actor=ANNA, text="lisää <@UCARL> 131052-308T", channel_id=channel_id, request_key="-"
+        actor=ANNA, text=said("lisää <@UCARL> 131052-308T"), channel_id=channel_id, request_key="-"
     )
     assert "henkilötunnus" in text_of(reply) and "131052" not in text_of(reply)
     assert "UCARL" not in platform.channels[channel_id].members
@@ -195,7 +198,7 @@ async def test_identity_code_is_refused_and_never_stored(
 async def test_unknown_invitee_is_reported(tiimi: TiimiCommands, platform: MemoryPlatform) -> None:
     platform.unknown_users.add("UGHOST")
     reply = await tiimi.run(
-        actor=ANNA, text="uusi <@UBERT> <@UGHOST>", channel_id="D", request_key="g"
+        actor=ANNA, text=said("uusi <@UBERT> <@UGHOST>"), channel_id="D", request_key="g"
     )
     assert "ei voitu kutsua" in text_of(reply) and "<@UGHOST>" in text_of(reply)
 
@@ -206,6 +209,9 @@ async def test_unknown_profession_lists_the_options_in_the_users_language(
     channel_id = await open_team(tiimi)
     for actor, expected in ((ANNA, "sosiaaliohjaaja"), (Actor("UDORA", "sv"), "socialhandledare")):
         reply = await tiimi.run(
-            actor=actor, text="lisää <@UCARL> poppamies", channel_id=channel_id, request_key="-"
+            actor=actor,
+            text=said("lisää <@UCARL> poppamies"),
+            channel_id=channel_id,
+            request_key="-",
         )
         assert expected in text_of(reply) and "{options}" not in text_of(reply)

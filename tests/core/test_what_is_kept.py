@@ -15,6 +15,7 @@ from storage.db import Database
 from storage.models import AuditAction, Step, TeamState
 from tests.support.clock import FakeClock
 from tests.support.memory_platform import MemoryPlatform
+from tests.support.said import said
 from tests.support.teams import team_channel
 
 ANNA, BERT = Actor("UANNA", "fi"), Actor("UBERT", "fi")
@@ -25,9 +26,9 @@ async def test_a_removed_step_leaves_its_number_but_no_text(
 ) -> None:
     channel = await team_channel(tiimi)
     await tiimi.askel.run(
-        actor=ANNA, text="Hae asumistukea <@UBERT> pe mennessä", channel_id=channel
+        actor=ANNA, text=said("Hae asumistukea <@UBERT> pe mennessä"), channel_id=channel
     )
-    await tiimi.askel.run(actor=BERT, text="poista 1", channel_id=channel)
+    await tiimi.askel.run(actor=BERT, text=said("poista 1"), channel_id=channel)
 
     async with database.session() as session:
         [step] = (await session.exec(Step.__table__.select())).all()  # type: ignore[attr-defined,call-overload]
@@ -51,11 +52,13 @@ async def test_the_purge_clears_people_and_details_but_keeps_who_did_what(
     channel = await team_channel(tiimi)
     await tiimi.run(
         actor=ANNA,
-        text="lisää <@UCARL> päihdetyöntekijä",
+        text=said("lisää <@UCARL> päihdetyöntekijä"),
         channel_id=channel,
         request_key="-",
     )
-    closed = await tiimi.run(actor=ANNA, text="sulje muu", channel_id=channel, request_key="-")
+    closed = await tiimi.run(
+        actor=ANNA, text=said("sulje muu"), channel_id=channel, request_key="-"
+    )
     assert isinstance(closed, Reply) and closed.then is not None
     await closed.then()
     clock.advance(timedelta(days=366))

@@ -13,6 +13,7 @@ from bot.errors import UserError
 from bot.i18n import CATALOGS
 from bot.plan.commands import parse_askel
 from bot.teams.commands import OpenTeamDialog, ShowHelp, parse_tiimi
+from handlers.slack.command_input import command_input
 from tests.e2e.harness import RunningBot
 
 GENERIC_ERROR = CATALOGS["fi"]["generic_error"]
@@ -56,14 +57,14 @@ TEXTS = st.one_of(
 
 def invalid_tiimi(text: str) -> bool:
     try:
-        return isinstance(parse_tiimi(text), ShowHelp)
+        return isinstance(parse_tiimi(command_input(text)), ShowHelp)
     except UserError:
         return True
 
 
 def invalid_askel(text: str) -> bool:
     try:
-        parse_askel(text, today=date(2026, 11, 23))
+        parse_askel(command_input(text), today=date(2026, 11, 23))
     except (UserError, DateParseError):
         return True
     return False
@@ -105,4 +106,4 @@ async def test_any_text_gets_an_answer_and_invalid_text_changes_nothing(
 
 
 def _opens_form(text: str) -> bool:
-    return isinstance(parse_tiimi(text), OpenTeamDialog)
+    return isinstance(parse_tiimi(command_input(text)), OpenTeamDialog)

@@ -7,6 +7,7 @@ import logging
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.logging_setup import RedactingFormatter
+from handlers.slack.markup import display_segments
 from handlers.slack.server import build_web_app
 from storage.db import Database
 
@@ -24,6 +25,13 @@ def test_formatter_redacts_tokens_and_identity_codes() -> None:
     line = RedactingFormatter("%(message)s").format(record)
     assert "xoxb-123" not in line and "131052" not in line
     assert line == "call with [TOKEN] for [HETU]"
+
+
+def test_formatter_reads_codes_as_the_platform_shows_them() -> None:
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "%s", ("13105<x|2-308>T",), None)
+    assert RedactingFormatter("%(message)s").format(record) == "13105<x|2-308>T"
+    formatter = RedactingFormatter("%(message)s", display=display_segments)
+    assert formatter.format(record) == "[HETU]"
 
 
 async def test_healthz_is_503_when_the_database_is_unreachable() -> None:

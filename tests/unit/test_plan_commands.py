@@ -1,4 +1,4 @@
-"""The /askel grammar: table tests and properties."""
+"""The /askel grammar: table tests and properties, on typed inputs (`{U1}`: the person U1)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.command_input import CommandInput, PersonRef
 from bot.dates import DateParseError
 from bot.errors import UserError
 from bot.plan.commands import (
@@ -23,6 +24,7 @@ from bot.plan.commands import (
     parse_askel,
 )
 from storage.models import StepStatus
+from tests.support.typed import typed
 
 TODAY = date(2026, 11, 23)  # a Monday
 
@@ -33,9 +35,9 @@ TODAY = date(2026, 11, 23)  # a Monday
         ("", StepDialog()),
         ("ohje", PlanHelp()),
         ("Soita Kelaan", AddStep("Soita Kelaan", Owner(), None, None)),
-        ("Soita Kelaan <@UANNA>", AddStep("Soita Kelaan", Owner("UANNA"), None, None)),
+        ("Soita Kelaan {UANNA}", AddStep("Soita Kelaan", Owner("UANNA"), None, None)),
         (
-            "Soita Kelaan <@UANNA|anna> pe mennessä",
+            "Soita Kelaan {UANNA|anna} pe mennessä",
             AddStep("Soita Kelaan", Owner("UANNA"), date(2026, 11, 27), None),
         ),
         (
@@ -67,7 +69,7 @@ TODAY = date(2026, 11, 23)  # a Monday
     ],
 )
 def test_parses(text: str, expected: object) -> None:
-    assert parse_askel(text, today=TODAY) == expected
+    assert parse_askel(typed(text), today=TODAY) == expected
 
 
 @pytest.mark.parametrize(
@@ -86,7 +88,7 @@ def test_parses(text: str, expected: object) -> None:
 )
 def test_refusals(text: str, key: str) -> None:
     with pytest.raises(UserError) as raised:
-        parse_askel(text, today=TODAY)
+        parse_askel(typed(text), today=TODAY)
     assert raised.value.key == key
 
 
@@ -101,14 +103,14 @@ def test_refusals(text: str, key: str) -> None:
 )
 def test_bad_dates(text: str, code: str) -> None:
     with pytest.raises(DateParseError) as raised:
-        parse_askel(text, today=TODAY)
+        parse_askel(typed(text), today=TODAY)
     assert raised.value.code == code
 
 
 @given(st.text(max_size=300))
 def test_never_raises_anything_else_and_never_a_past_date(text: str) -> None:
     try:
-        command = parse_askel(text, today=TODAY)
+        command = parse_askel(CommandInput.of(text), today=TODAY)
     except (UserError, DateParseError):
         return
     due = getattr(command, "due", None)
@@ -117,10 +119,32 @@ def test_never_raises_anything_else_and_never_a_past_date(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["Soita\x00 Kelaan", "Soita\x1b Kelaan", "Soita \x7f Kelaan"])
 def test_control_characters_never_reach_storage(text: str) -> None:
-    command = parse_askel(text, today=TODAY)
+    command = parse_askel(CommandInput.of(text), today=TODAY)
     assert command == AddStep("Soita Kelaan", Owner(), None, None)
 
 
 def test_only_control_characters_is_no_step() -> None:
     with pytest.raises(UserError):
-        parse_askel("\x00", today=TODAY)
+        parse_askel(CommandInput.of("\x00"), today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        (
+            ("Soita ", PersonRef("U1", "anna"), ":lle"),
+            AddStep("Soita @anna:lle", Owner(), None, None),
+        ),
+        (("Soita\nKelaan ", PersonRef("U2")), AddStep("Soita Kelaan", Owner("U2"), None, None)),
+        (
+            (PersonRef("U1", "anna b"), " ja ", PersonRef("U2", "c d")),
+            AddStep("@anna b ja", Owner("U2"), None, None),
+        ),
+        (("tavoite Tapaa ", PersonRef("U1")), AddGoal("Tapaa @U1")),
+        ((PersonRef("U1"), " valmis 3"), AddStep("@U1 valmis 3", Owner(), None, None)),
+    ],
+)
+def test_people_in_free_text_read_as_their_writer_saw_them(
+    parts: tuple[str | PersonRef, ...], expected: object
+) -> None:
+    assert parse_askel(CommandInput.of(*parts), today=TODAY) == expected

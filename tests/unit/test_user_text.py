@@ -11,15 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot import replies
-from bot.command_text import typed_text
 from bot.home import messages as home_messages
 from bot.i18n import CATALOGS, Catalog
 from bot.plan import messages as plan_messages
-from bot.plan.commands import AddGoal, AddStep, EditStep, Owner, parse_askel
 from bot.plan.messages import PlanData, step_message
 from bot.reminders import messages as reminder_messages
 from bot.replies import literal, unescape
-from bot.teams.commands import BookMeeting, MoveMeeting, parse_tiimi
 from handlers.slack.render import render_blocks
 from storage.models import Goal, Meeting, Step, Team
 from tests.support.slack_reading import read_blocks, read_mrkdwn, read_text_object
@@ -45,46 +42,6 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 def test_literal_escapes_exactly_the_markup_characters(text: str, markup: str) -> None:
     assert literal(text) == markup
     assert unescape(markup) == text
-
-
-@pytest.mark.parametrize(
-    ("sent", "meant"),
-    [
-        ("Soita Kelaan", "Soita Kelaan"),
-        ("a &lt; b &amp; c &gt; d", "a < b & c > d"),
-        ("&amp;lt; on entiteetti", "&lt; on entiteetti"),
-        ("&lt;!channel&gt; kirjoitettuna", "<!channel> kirjoitettuna"),
-        ("Kysy <!channel> ja <!here|here> ja <!everyone>", "Kysy @channel ja @here ja @everyone"),
-        ("Soita <@U123|anna>:lle", "Soita @anna:lle"),
-        ("Soita <@U123>:lle", "Soita @U123:lle"),
-        ("Katso <#C0042|yleinen>", "Katso #yleinen"),
-        ("Katso <#C0042>", "Katso #C0042"),
-        ("<!subteam^S1|@sosiaalityö>", "@sosiaalityö"),
-        ("<!date^1392734382^{date_num}|2014-02-18>", "2014-02-18"),
-        ("Lomake <https://evil.example|kela.fi>", "Lomake kela.fi (https://evil.example)"),
-        ("Lomake <http://kela.fi|kela.fi>", "Lomake kela.fi"),
-        ("Lomake <https://www.kela.fi/|www.kela.fi>", "Lomake www.kela.fi"),
-        ("Lomake <https://kela.fi>", "Lomake https://kela.fi"),
-        ("<mailto:anna@kela.fi|anna@kela.fi>", "anna@kela.fi"),
-        ("<https://x.fi/?a=1&amp;b=2|haku &amp; tulos>", "haku & tulos (https://x.fi/?a=1&b=2)"),
-    ],
-)
-def test_command_text_becomes_what_its_writer_meant(sent: str, meant: str) -> None:
-    assert typed_text(sent) == meant
-
-
-def test_free_texts_of_commands_are_stored_as_meant_and_owners_still_parsed() -> None:
-    step = parse_askel("Täytä &lt;hakemus&gt; &amp; soita <@U1|anna> <@U2|bertta>", today=TODAY)
-    assert step == AddStep("Täytä <hakemus> & soita @anna", Owner(user_id="U2"), None, None)
-    goal = parse_askel("tavoite Oma asunto &amp; työ <https://evil.example|kela.fi>", today=TODAY)
-    assert goal == AddGoal("Oma asunto & työ kela.fi (https://evil.example)")
-    assert parse_askel("muokkaa 3 Soita <!channel>", today=TODAY) == EditStep(3, "Soita @channel")
-    assert parse_tiimi("tapaaminen pe klo 14 Kahvila &lt;Kaisla&gt; & co") == BookMeeting(
-        "pe klo 14 Kahvila <Kaisla> & co"
-    )
-    assert parse_tiimi("tapaaminen siirrä pe klo 14 <https://video.example/t>") == MoveMeeting(
-        "pe klo 14 https://video.example/t"
-    )
 
 
 _TOKEN = re.compile(r"<(?:@\{\w+\}|#\{\w+\})>")

@@ -9,6 +9,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.plan.commands import StepDialog
 from handlers.slack.actors import actor_of
+from handlers.slack.command_input import command_input
 from handlers.slack.render import reply_payload
 from handlers.slack.services import SlackServices
 from handlers.slack.views.step_form import step_form_modal
@@ -30,7 +31,7 @@ async def handle_askel(
         channel_id = command["channel_id"]
         actor = await actor_of(context, services)
         result = await services.askel.run(
-            actor=actor, text=command.get("text") or "", channel_id=channel_id
+            actor=actor, text=command_input(command.get("text") or ""), channel_id=channel_id
         )
         if isinstance(result, StepDialog):
             view = step_form_modal(actor.t, channel_id=channel_id, goals=result.goals)

@@ -9,6 +9,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.teams.commands import OpenTeamDialog
 from handlers.slack.actors import actor_of
+from handlers.slack.command_input import command_input
 from handlers.slack.render import reply_payload
 from handlers.slack.services import SlackServices
 from handlers.slack.views.open_team import open_team_modal
@@ -31,7 +32,7 @@ async def handle_tiimi(
         actor = await actor_of(context, services)
         result = await services.tiimi.run(
             actor=actor,
-            text=command.get("text") or "",
+            text=command_input(command.get("text") or ""),
             channel_id=command["channel_id"],
             request_key=f"command:{command['trigger_id']}",
         )

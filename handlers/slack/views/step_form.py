@@ -23,6 +23,7 @@ from bot.plan.commands import MAX_TEXT
 from bot.plan.dispatch import FormErrors, StepForm
 from bot.teams.professions import PROFESSIONS, profession_label
 from handlers.slack.actors import actor_of
+from handlers.slack.markup import display_segments
 from handlers.slack.services import SlackServices
 from handlers.slack.work import after_ack
 
@@ -95,6 +96,7 @@ def read_step_form(view: dict[str, Any]) -> StepForm:
         owner_role=(field("owner_role").get("selected_option") or {}).get("value"),
         due=date.fromisoformat(due) if due else None,
         goal_number=int(goal) if goal else None,
+        display=display_segments,  # read as Slack could show it, like a command's text
     )
 
 

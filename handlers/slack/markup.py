@@ -1,30 +1,21 @@
 """Slack's markup as a reader sees it: `<url|label>` shows as label, `<@U1|anna>` as @anna.
 
-Pure and free of the rest of the bot, so that it can move into the Slack adapter.
+`display_segments` is the privacy guard's `Display` for the text Slack sends: the guard looks
+for identity codes in the text as sent and as Slack shows it (a code split by a link's
+markup reads whole on the screen).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
+
+from bot.privacy import Segment
 
 # A token is `<target>` or `<target|label>`; Slack escapes `<`, `>` and `&` in everything else.
 _TOKEN = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
 _ESCAPES = re.compile(r"&(amp|lt|gt);")
 _UNESCAPED = {"amp": "&", "lt": "<", "gt": ">"}
-
-
-class Segment(NamedTuple):
-    """A piece of the displayed text and the raw span it comes from.
-
-    ``verbatim``: the piece is ``raw[start:end]`` itself, character by character.
-    """
-
-    shown: str
-    start: int
-    end: int
-    verbatim: bool
 
 
 def display_segments(text: str) -> Iterator[Segment]:
@@ -60,6 +51,11 @@ def _plain_segments(text: str, start: int, end: int) -> Iterator[Segment]:
         position = escape.end()
     if end > position:
         yield Segment(text[position:end], position, end, True)
+
+
+def unescape(text: str) -> str:
+    """Slack's three escapes decoded: `&amp;lt;` → `&lt;`."""
+    return _ESCAPES.sub(lambda match: _UNESCAPED[match.group(1)], text)
 
 
 def resolve_markup(text: str) -> str:
