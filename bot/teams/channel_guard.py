@@ -7,7 +7,7 @@ import logging
 from collections.abc import Sequence
 
 from bot.context import Core
-from bot.platform import PlatformError
+from bot.platform import NotInSpace, PlatformError
 from bot.privacy.retention import SYSTEM_ACTOR
 from bot.replies import Message, Text
 from storage import queries
@@ -46,12 +46,14 @@ class ChannelGuard:
 
     async def remove(self, team: Team, *, user_id: str, inviter_id: str | None) -> None:
         """Remove the uninvited person from the channel, audit it, tell the convenor why."""
-        failure = None
+        failure, gone = None, True
         try:
-            await self.core.platform.remove_member(team.live_channel_id, user_id)
-        except PlatformError as error:  # e.g. restricted_action; not_in_channel: already gone
-            log.warning("team %s: could not remove an uninvited person: %s", team.code, error.code)
+            await self.core.platform.remove_person(team.live_channel_id, user_id)
+        except NotInSpace as error:  # already gone
             failure = error.code
+        except PlatformError as error:  # e.g. restricted_action
+            log.warning("team %s: could not remove an uninvited person: %s", team.code, error.code)
+            failure, gone = error.code, False
         async with self.core.database.session() as session:
             queries.add_audit(
                 session,
@@ -62,9 +64,7 @@ class ChannelGuard:
                 subject_id=user_id,
                 detail=failure[:64] if failure else None,
             )
-        key = (
-            "uninvited_removed" if failure in (None, "not_in_channel") else "uninvited_not_removed"
-        )
+        key = "uninvited_removed" if gone else "uninvited_not_removed"
         text = self.core.t(key, user=user_id, code=team.code, channel=team.channel_id)
         if inviter_id and inviter_id != user_id:
             text += "\n" + self.core.t("uninvited_inviter", inviter=inviter_id)

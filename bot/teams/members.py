@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 
 from bot.context import Actor, Core
 from bot.coordinators.roster import CoordinatorStatus
 from bot.errors import UserError
-from bot.platform import PlatformError
+from bot.platform import NotInSpace
 from bot.privacy import access
 from bot.privacy.access import Action, team_by_code, team_for
 from bot.replies import Message
@@ -24,8 +25,8 @@ class MemberService:
         self, *, actor: Actor, channel_id: str, user_id: str, profession: str | None
     ) -> str:
         """Record a member the client chose, then invite them; returns the catalog key of the
-        outcome. The row exists before the invitation, so that Slack's join event for the
-        invitee (which may come before the invitation's answer) finds them recorded."""
+        outcome. The row exists before the invitation, so that the platform's join event for
+        the invitee (which may come before the invitation's answer) finds them recorded."""
         team, members = await self.team(
             actor=actor, channel_id=channel_id, action=Action.ADD_MEMBER
         )
@@ -35,7 +36,7 @@ class MemberService:
         earlier = await self._record(actor, team, user_id, profession, inviting=current is None)
         if current is None:
             try:
-                outcome = await self.core.platform.invite(team.live_channel_id, [user_id])
+                outcome = await self.core.platform.add_people(team.live_channel_id, [user_id])
             except Exception:
                 await self._undo(team, user_id, earlier)
                 raise
@@ -104,11 +105,8 @@ class MemberService:
             raise UserError("not_member_target", user=user_id)
         if team.convenor_id == user_id:
             raise UserError("cannot_remove_convenor", user=user_id)
-        try:
-            await self.core.platform.remove_member(team.live_channel_id, user_id)
-        except PlatformError as error:
-            if error.code != "not_in_channel":
-                raise
+        with suppress(NotInSpace):  # left already: the record follows
+            await self.core.platform.remove_person(team.live_channel_id, user_id)
         now = self.core.clock.now()
         async with self.core.database.session() as session:
             row = await queries.get_member(session, team_id=team.pk, user_id=user_id)
@@ -178,7 +176,7 @@ class MemberService:
             if as_coordinator
             else t("convenor_changed_notice", old=actor.user_id, new=user_id)
         )
-        await self.core.platform.post_message(team.live_channel_id, Message(notice))
+        await self.core.platform.post(team.live_channel_id, Message(notice))
 
     async def listing(self, *, actor: Actor, channel_id: str) -> tuple[Team, Sequence[Member]]:
         """The team's members, to show them (audited as a view), with their accounts' state

@@ -140,7 +140,7 @@ async def test_eight_weeks_of_chaos(
     async with running_bot(fake_slack, url, clock, **env) as bot:
         while sum((await bot.worker.run_once()).counts.values()):
             pass
-        await bot.teams.closing.finish_interrupted()  # closes that a Slack error cut short
+        await bot.closing.finish_interrupted()  # closes that a Slack error cut short
     assert len(sim.teams) >= 200 and sim.commands > 600
     assert sum(c.error == "answer_lost" for c in fake_slack.calls) > 5  # lost answers were tried
 

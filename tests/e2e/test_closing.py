@@ -132,16 +132,16 @@ async def test_an_interrupted_close_is_finished_by_the_maintenance(
     await fake.wait_for(lambda: any(c.error == "fatal_error" for c in fake.calls_to(method)))
     assert not fake.channels[channel].is_archived
     assert (await team_row(database)).channel_archived_at is None
-    assert await bot.teams.closing.finish_interrupted() == 0  # a close may still be under way
+    assert await bot.closing.finish_interrupted() == 0  # a close may still be under way
     bot.clock.advance(timedelta(minutes=31))
 
-    assert await bot.teams.closing.finish_interrupted() == 1
+    assert await bot.closing.finish_interrupted() == 1
 
     assert fake.channels[channel].is_archived
     [summary] = [m for m in live(fake, channel) if m.bot_id is not None]
     assert len(summaries(fake)) == 1 and "on suljettu" in summary.text  # posted once
     assert (await team_row(database)).channel_archived_at is not None
-    assert await bot.teams.closing.finish_interrupted() == 0  # nothing left to finish
+    assert await bot.closing.finish_interrupted() == 0  # nothing left to finish
 
 
 async def test_former_members_export_by_code_until_the_purge(
