@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.audit import audit
 from bot.context import Actor, Core
 from bot.coordinators.roster import CoordinatorStatus
 from bot.errors import AlreadyHandled, UserError
@@ -275,11 +276,4 @@ class PlanService:
         action: AuditAction,
         detail: str | None,
     ) -> None:
-        queries.add_audit(
-            session,
-            at=self.core.clock.now(),
-            actor_id=actor.user_id,
-            team_id=team.pk,
-            action=action,
-            detail=detail,
-        )
+        audit(session, action, at=self.core.clock.now(), actor=actor, team=team, detail=detail)

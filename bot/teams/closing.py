@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from bot.audit import audit
 from bot.context import Actor, Core
 from bot.errors import UserError
 from bot.platform import PlatformError, PostKey, PostKind, SpaceUnavailable
@@ -40,12 +41,12 @@ class ClosingService:
             row.state, row.closed_at, row.closed_by = TeamState.CLOSED, now, actor.user_id
             row.close_reason = reason
             await ReminderPlanner(self.core).cancel_team(session, row)
-            queries.add_audit(
+            audit(
                 session,
+                AuditAction.TEAM_CLOSED,
                 at=now,
-                actor_id=actor.user_id,
-                action=AuditAction.TEAM_CLOSED,
-                team_id=row.pk,
+                actor=actor,
+                team=row,
                 detail=f"coordinator:{reason}" if as_coordinator else reason,
             )
         return row

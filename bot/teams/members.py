@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import suppress
 
+from bot.audit import audit, audit_now
 from bot.context import Actor, Core
 from bot.coordinators.roster import CoordinatorStatus
 from bot.errors import UserError
 from bot.platform import NotInSpace
-from bot.privacy import access
 from bot.privacy.access import Action, team_by_code, team_for
 from bot.replies import Message
 from bot.teams.channel_guard import ChannelGuard
@@ -44,13 +44,13 @@ class MemberService:
                 await self._undo(team, user_id, earlier)
                 raise UserError("invite_failed", user=user_id)
         async with self.core.database.session() as session:
-            queries.add_audit(
+            audit(
                 session,
+                AuditAction.MEMBER_ADDED,
                 at=self.core.clock.now(),
-                actor_id=actor.user_id,
-                team_id=team.id,
-                action=AuditAction.MEMBER_ADDED,
-                subject_id=user_id,
+                actor=actor,
+                team=team,
+                subject=user_id,
                 detail=profession,
             )
         return "member_added" if current is None else "member_profession_changed"
@@ -112,13 +112,8 @@ class MemberService:
             row = await queries.get_member(session, team_id=team.pk, user_id=user_id)
             assert row is not None
             row.removed_by, row.removed_at = actor.user_id, now
-            queries.add_audit(
-                session,
-                at=now,
-                actor_id=actor.user_id,
-                team_id=team.id,
-                action=AuditAction.MEMBER_REMOVED,
-                subject_id=user_id,
+            audit(
+                session, AuditAction.MEMBER_REMOVED, at=now, actor=actor, team=team, subject=user_id
             )
 
     async def hand_over(self, *, actor: Actor, channel_id: str, user_id: str) -> None:
@@ -156,13 +151,13 @@ class MemberService:
         async with self.core.database.session() as session:
             row = await queries.locked_team(session, team_id=team.pk)
             row.convenor_id = user_id
-            queries.add_audit(
+            audit(
                 session,
+                AuditAction.CONVENOR_CHANGED,
                 at=now,
-                actor_id=actor.user_id,
-                team_id=team.id,
-                action=AuditAction.CONVENOR_CHANGED,
-                subject_id=user_id,
+                actor=actor,
+                team=team,
+                subject=user_id,
                 detail="coordinator" if as_coordinator else None,
             )
         t = self.core.t
@@ -182,7 +177,7 @@ class MemberService:
         """The team's members, to show them (audited as a view), with their accounts' state
         checked on the platform."""
         team, members = await self.team(actor=actor, channel_id=channel_id)
-        await access.record_now(self.core, actor, AuditAction.MEMBERS_VIEWED, team=team)
+        await audit_now(self.core, AuditAction.MEMBERS_VIEWED, actor=actor, team=team)
         return team, await ChannelGuard(self.core).check_accounts(members)
 
     async def team(

@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from sqlalchemy.exc import IntegrityError
 
+from bot.audit import audit
 from bot.context import Actor, Core
 from bot.errors import UserError
 from bot.platform import ActionRestricted, PlatformError, PostKey, PostKind, Space
@@ -154,21 +155,15 @@ class TeamService:
             if not_invited:
                 await queries.delete_members(session, team_id=row.pk, user_ids=not_invited)
             await ReminderPlanner(self.core).plan_nudge(session, row)
-            queries.add_audit(
-                session,
-                at=now,
-                actor_id=actor.user_id,
-                team_id=row.pk,
-                action=AuditAction.TEAM_OPENED,
-            )
+            audit(session, AuditAction.TEAM_OPENED, at=now, actor=actor, team=row)
             for user_id in member_ids:
-                queries.add_audit(
+                audit(
                     session,
+                    AuditAction.MEMBER_ADDED,
                     at=now,
-                    actor_id=actor.user_id,
-                    team_id=row.pk,
-                    action=AuditAction.MEMBER_ADDED,
-                    subject_id=user_id,
+                    actor=actor,
+                    team=row,
+                    subject=user_id,
                 )
         team.state = TeamState.ACTIVE
 
@@ -198,11 +193,11 @@ class TeamService:
             await queries.delete_members(session, team_id=row.pk)  # nobody joined a failed team
             row.request_key = None  # a new attempt with the same key may start over
             code = error.code if isinstance(error, PlatformError) else "interrupted"
-            queries.add_audit(
+            audit(
                 session,
+                AuditAction.TEAM_OPEN_FAILED,
                 at=self.core.clock.now(),
-                actor_id=actor.user_id if actor else row.opened_by,
-                action=AuditAction.TEAM_OPEN_FAILED,
-                team_id=row.id,
-                detail=code[:64],
+                actor=actor or row.opened_by,
+                team=row,
+                detail=code,
             )
