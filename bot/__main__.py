@@ -1,7 +1,8 @@
 """Entry point: `python -m bot` runs the bot, `python -m bot migrate` only migrates.
 
-With `bot.serving` (the whole bot's wiring) this is the one place that wires the Slack adapter
-to the core. The bot and the maintenance commands are imported only when they run.
+The PLATFORM setting names the chat platform; its adapter is found through the
+`tiimi.platforms` entry points (bot.plugins) and wired to the core by bot.runtime. The bot and
+the maintenance commands are imported only when they run.
 """
 
 from __future__ import annotations
@@ -16,12 +17,11 @@ from bot.config import (
     ConfigError,
     MaintenanceSettings,
     Settings,
-    load_settings,
     maintenance_settings,
     read_environment,
 )
 from bot.logging_setup import configure_logging
-from handlers.slack.markup import display_segments
+from bot.plugins import PlatformAdapter, configure
 
 log = logging.getLogger("bot")
 COMMANDS = ("run", "migrate", "audit", "purge")
@@ -30,15 +30,15 @@ USAGE = (
 )
 
 
-async def _run_until_signalled(settings: Settings) -> None:
+async def _run_until_signalled(settings: Settings, adapter: PlatformAdapter) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         with suppress(NotImplementedError):
             loop.add_signal_handler(signum, stop.set)
-    from bot.serving import serve
+    from bot.runtime import serve
 
-    await serve(settings, stop=stop)
+    await serve(settings, adapter, stop=stop)
 
 
 def main(argv: list[str]) -> int:
@@ -51,20 +51,20 @@ def main(argv: list[str]) -> int:
     try:
         if command != "run":
             return _maintenance(command, rest, maintenance_settings(env))
-        settings = load_settings(env)
+        settings, adapter = configure(env)
     except ConfigError as error:
         problems = "\n".join(f"  - {p}" for p in error.problems)
         print(f"Tiimi cannot start; fix these environment variables:\n{problems}", file=sys.stderr)
         return 2
-    configure_logging(settings.log_level, display=display_segments)
-    asyncio.run(_run_until_signalled(settings))
+    configure_logging(settings.log_level)
+    asyncio.run(_run_until_signalled(settings, adapter))
     return 0
 
 
 def _maintenance(command: str, rest: list[str], settings: MaintenanceSettings) -> int:
     from bot import maintenance
 
-    configure_logging(settings.log_level, display=display_segments)
+    configure_logging(settings.log_level)
     if command == "migrate":
         asyncio.run(maintenance.migrate(settings))
         log.info("database migrated")

@@ -8,7 +8,7 @@ from typing import TypeVar
 from bot.command_input import CommandInput
 from bot.context import Actor
 from bot.errors import UserError
-from bot.platform import ChannelUnavailable
+from bot.platform import SpaceUnavailable
 from bot.privacy import Display, IdentityCodeKind, PrivacyViolation, check_text
 from bot.replies import Reply, simple
 from bot.teams.professions import profession_names
@@ -46,5 +46,5 @@ async def answer(actor: Actor, work: Callable[[], Awaitable[T]]) -> T | Reply:
         return await work()
     except UserError as error:
         return refusal(actor, error)
-    except ChannelUnavailable:  # archived behind the bot's back, or the bot was removed
+    except SpaceUnavailable:  # archived behind the bot's back, or the bot was removed
         return simple(actor.t("channel_unavailable"))

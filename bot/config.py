@@ -9,7 +9,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import time, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
@@ -23,7 +22,7 @@ from bot.reminders.timing import (
 )
 
 LANGUAGES = ("fi", "sv", "en")
-DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+DEFAULT_PLATFORM = "slack"
 SHUTDOWN_GRACE_SECONDS = 10.0  # for requests' work under way when the bot is stopped
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
@@ -48,10 +47,6 @@ class ReminderSettings:
 
 @dataclass(frozen=True)
 class Settings:
-    slack_bot_token: str
-    slack_signing_secret: str | None
-    slack_app_token: str | None
-    slack_api_url: str
     port: int
     database_url: str
     timezone: ZoneInfo
@@ -61,10 +56,7 @@ class Settings:
     coordinator_usergroup: str | None = None
     retention_days: int = 365
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
-
-    @property
-    def socket_mode(self) -> bool:
-        return self.slack_app_token is not None
+    platform: str = DEFAULT_PLATFORM  # the chat platform's plugin (bot.plugins)
 
 
 def read_environment(env_file: Path | None = Path(".env")) -> dict[str, str]:
@@ -76,6 +68,11 @@ def read_environment(env_file: Path | None = Path(".env")) -> dict[str, str]:
     return merged
 
 
+def platform_name(env: Mapping[str, str]) -> str:
+    """The PLATFORM variable: which chat platform's plugin runs the bot (default slack)."""
+    return env.get("PLATFORM", "").strip().lower() or DEFAULT_PLATFORM
+
+
 def load_settings(env: Mapping[str, str]) -> Settings:
     """Validate every variable and raise one ConfigError naming each bad one."""
     problems: list[str] = []
@@ -83,29 +80,6 @@ def load_settings(env: Mapping[str, str]) -> Settings:
     def get(name: str) -> str | None:
         value = env.get(name, "").strip()
         return value or None
-
-    bot_token = get("SLACK_BOT_TOKEN")
-    if bot_token is None:
-        problems.append("SLACK_BOT_TOKEN is required (the bot token, xoxb-…)")
-    elif not bot_token.startswith("xoxb-"):
-        problems.append("SLACK_BOT_TOKEN must be a bot token starting with xoxb-")
-
-    app_token = get("SLACK_APP_TOKEN")
-    if app_token is not None and not app_token.startswith("xapp-"):
-        problems.append("SLACK_APP_TOKEN must be an app-level token starting with xapp-")
-
-    secret = get("SLACK_SIGNING_SECRET")
-    if secret is None and app_token is None:
-        problems.append("SLACK_SIGNING_SECRET is required in HTTP mode (no SLACK_APP_TOKEN set)")
-    elif secret is not None and (len(secret) < 16 or any(c.isspace() for c in secret)):
-        problems.append("SLACK_SIGNING_SECRET looks malformed (expected Slack's signing secret)")
-
-    api_url = get("SLACK_API_URL") or DEFAULT_SLACK_API_URL
-    parts = urlsplit(api_url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        problems.append("SLACK_API_URL must be an http(s) URL such as https://slack.com/api/")
-    if not api_url.endswith("/"):
-        api_url += "/"
 
     port = _parse_port(get("PORT"), problems)
     database_url = _database_url(env, problems)
@@ -129,12 +103,8 @@ def load_settings(env: Mapping[str, str]) -> Settings:
 
     if problems:
         raise ConfigError(problems)
-    assert bot_token is not None and tz is not None and port is not None
+    assert tz is not None and port is not None
     return Settings(
-        slack_bot_token=bot_token,
-        slack_signing_secret=secret,
-        slack_app_token=app_token,
-        slack_api_url=api_url,
         port=port,
         database_url=database_url,
         timezone=tz,
@@ -144,6 +114,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         coordinator_usergroup=usergroup,
         retention_days=retention,
         reminders=reminders,
+        platform=platform_name(env),
     )
 
 

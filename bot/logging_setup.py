@@ -3,14 +3,18 @@ text a user typed, at any level (LOG_LEVEL=DEBUG included).
 
 * The database engine hides statement parameters (``hide_parameters``, storage/db.py).
 * Libraries that log request bodies, Web API arguments, response_urls, SQL or result rows at
-  DEBUG or INFO (Bolt, slack_sdk, SQLAlchemy, aiosqlite) are held at WARNING or above, the
+  DEBUG or INFO (SQLAlchemy, aiosqlite; an adapter adds its own) are held at WARNING or above, the
   standard logging way for a library's verbosity (``Logger.setLevel``). What they log at
   WARNING or above has every ``{...}`` (a payload dict) withheld.
 * An exception is logged with its type and stack frames, never its message: a message can
   repeat what the code was given (a user's text, an SQL value, a URL with a response_url).
   A few fields known to carry no data are shown instead: the database's error code and
-  constraint, the Slack error code, the HTTP status, the operating-system error.
-* Every line: URLs keep only their host, tokens and identity codes (bot.privacy) are redacted.
+  constraint, a chat platform's error code, the HTTP status, the operating-system error.
+* Every line: URLs keep only their host, identity codes (bot.privacy) are redacted.
+
+A platform adapter extends these (e.g. handlers/slack/log_details.py): `quiet_also` holds its
+libraries at WARNING, `redact_also` adds a pattern every line is cleaned of (its tokens), and
+`show_error_detail` a function that names an exception's safe detail (its error code).
 """
 
 from __future__ import annotations
@@ -19,14 +23,15 @@ import logging
 import re
 import sys
 import traceback
+from collections.abc import Callable
 from typing import Any
 
+from bot.platform import PlatformError
 from bot.privacy import Display, redact
 
-_TOKENS = re.compile(r"\bx(?:ox[abposr]|app)-[A-Za-z0-9-]+")
 _URL_PATHS = re.compile(r"\b(https?://[^/\s'\"<>|]+)/[^\s'\"<>|]*")
 _PAYLOADS = re.compile(r"\{.*\}", re.DOTALL)
-QUIET_LIBRARIES = ("slack_bolt", "slack_sdk", "sqlalchemy", "aiosqlite")
+QUIET_LIBRARIES = {"sqlalchemy", "aiosqlite"}
 # Attributes that name an error without repeating data: (attribute, label, how it must look)
 _NAME = re.compile(r"[A-Za-z0-9_.:' -]{1,80}")
 _SAFE_DETAILS: tuple[tuple[str, str, type], ...] = (
@@ -39,14 +44,41 @@ _SAFE_DETAILS: tuple[tuple[str, str, type], ...] = (
     ("errno", "errno", int),  # OSError
     ("strerror", "error", str),
 )
+ErrorDetail = Callable[[BaseException], tuple[str, str] | None]  # -> (label, value)
+_REDACTIONS: dict[str, tuple[re.Pattern[str], str]] = {}
+_ERROR_DETAILS: dict[str, ErrorDetail] = {}
+_DISPLAY: list[Display] = []  # how the chat platform shows its texts (at most one)
+
+
+def quiet_also(*libraries: str) -> None:
+    """Hold these libraries' loggers at WARNING or above too (their payloads withheld)."""
+    QUIET_LIBRARIES.update(libraries)
+    _quieten()
+
+
+def redact_also(name: str, pattern: re.Pattern[str], replacement: str) -> None:
+    """Clean every log line of `pattern` too (registered once per name)."""
+    _REDACTIONS[name] = (pattern, replacement)
+
+
+def read_codes_as_displayed(display: Display) -> None:
+    """Look for identity codes also in each line as the chat platform would show it."""
+    _DISPLAY[:] = [display]
+
+
+def show_error_detail(name: str, detail: ErrorDetail) -> None:
+    """Show what `detail` finds in a logged exception (a label and a value matching _NAME)."""
+    _ERROR_DETAILS[name] = detail
+
+
+def _platform_error_code(error: BaseException) -> tuple[str, str] | None:
+    return ("platform_error", error.code) if isinstance(error, PlatformError) else None
+
+
+show_error_detail("platform", _platform_error_code)
 
 
 class RedactingFormatter(logging.Formatter):
-    def __init__(self, fmt: str, *, display: Display | None = None) -> None:
-        """``display``: how the chat platform shows its texts, for reading codes in them."""
-        super().__init__(fmt)
-        self.display = display
-
     def format(self, record: logging.LogRecord) -> str:
         saved = record.exc_info, record.exc_text
         record.exc_info, record.exc_text = None, None  # a cached text may hold the message
@@ -59,7 +91,9 @@ class RedactingFormatter(logging.Formatter):
         if record.exc_info and record.exc_info[1] is not None:
             line += "\n" + self.formatException(record.exc_info)
         line = _URL_PATHS.sub(r"\1/…", line)
-        return _TOKENS.sub("[TOKEN]", redact(line, display=self.display))
+        for pattern, replacement in _REDACTIONS.values():
+            line = pattern.sub(replacement, line)
+        return redact(line, display=_DISPLAY[0] if _DISPLAY else None)
 
     def formatException(self, ei: Any) -> str:
         """The exception chain's types and stack frames, without the exceptions' messages."""
@@ -91,30 +125,25 @@ def _headline(error: BaseException) -> str:
         if type(value := getattr(error, attribute, None)) is kind_of_value
         and (isinstance(value, int) or _NAME.fullmatch(str(value)))
     ]
-    slack_error = _slack_error_code(error)
-    if slack_error:
-        details.append(f"slack_error={slack_error}")
+    for detail in _ERROR_DETAILS.values():
+        found = detail(error)
+        if found is not None and _NAME.fullmatch(found[1]):
+            details.append(f"{found[0]}={found[1]}")
     shown = f" ({', '.join(details)})" if details else ""
     kind = type(error)
     return f"{kind.__module__}.{kind.__qualname__}{shown}: (message withheld)"
 
 
-def _slack_error_code(error: BaseException) -> str | None:
-    response = getattr(error, "response", None)  # slack_sdk's SlackApiError
-    get = getattr(response, "get", None)
-    if get is None:
-        return None
-    code = get("error")
-    return code if isinstance(code, str) and re.fullmatch(r"[a-z0-9_]{1,64}", code) else None
-
-
-def configure_logging(level: str, *, display: Display | None = None) -> None:
+def configure_logging(level: str) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    line = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-    handler.setFormatter(RedactingFormatter(line, display=display))
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    quiet = max(logging.WARNING, root.level)
+    _quieten()
+
+
+def _quieten() -> None:
+    quiet = max(logging.WARNING, logging.getLogger().level)
     for library in QUIET_LIBRARIES:
         logging.getLogger(library).setLevel(quiet)

@@ -1,105 +1,143 @@
-"""The small interface through which the core talks to a chat platform."""
+"""The interface through which the core talks to a chat platform, in intents: open a team
+space, add and remove people, post (once), update, tell one person, close the space.
+
+A space is the platform's place for one team (Slack: a private channel). The core keeps its
+reference and name in the team row (`channel_id`, `channel_name`) as opaque strings: it never
+reads anything into them. How a space is named, how a post is made only once and how a space
+is cleared are the adapter's own (handlers/slack/platform.py for Slack).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from enum import StrEnum
+from typing import Protocol
 
 from bot.replies import Message
 
 
 class PlatformError(Exception):
-    """A chat platform call failed; `code` is the platform's error name."""
+    """A chat platform call failed; `code` is the platform's error name (for logs, audits)."""
 
     def __init__(self, code: str) -> None:
         super().__init__(code)
         self.code = code
 
 
-class ChannelNameTaken(PlatformError):
-    pass
-
-
 class ActionRestricted(PlatformError):
     """A workspace setting forbids the action (e.g. apps creating private channels)."""
 
 
-class ChannelUnavailable(PlatformError):
-    """The channel is archived, gone, or the bot is no longer in it."""
+class SpaceUnavailable(PlatformError):
+    """The space is closed, gone, or the bot is no longer in it."""
+
+
+class NotInSpace(PlatformError):
+    """The person to remove is not in the space."""
+
+
+@dataclass(frozen=True)
+class Space:
+    ref: str  # the platform's reference, opaque to the core
+    name: str
+
+
+class PostKind(StrEnum):
+    """The posts made once, each identified by the id of what it is about."""
+
+    WELCOME = "team"  # a team's welcome (the team's id)
+    STEP = "step"  # a step's message (the step's id)
+    REMINDER = "reminder"  # a reminder (the reminder's id)
+    CLOSING = "closing"  # a closed team's summary (the team's id)
+
+
+@dataclass(frozen=True)
+class PostKey:
+    kind: PostKind
+    id: str
+
+
+@dataclass(frozen=True)
+class Posted:
+    ref: str  # the message's reference (for updates)
+    earlier: bool = False  # found posted by an earlier try, not posted now
 
 
 @dataclass(frozen=True)
 class InviteOutcome:
-    failed: Mapping[str, str] = field(default_factory=dict)  # user id -> error code
+    failed: Mapping[str, str] = field(default_factory=dict)  # person -> the platform's reason
 
 
 @dataclass(frozen=True)
-class ClearedSpace:
-    """What removing the bot's own messages from a team space did."""
+class ClosedSpace:
+    """What closing a space did."""
 
-    deleted: int = 0
-    kept: tuple[str, ...] = ()  # ids of the messages spared (see `remove_own_messages`)
+    deleted: int = 0  # the bot's posts removed
     undeletable: int = 0  # the platform refused to delete these
+    farewell_earlier: bool = False  # the farewell was there from an earlier try
 
 
 class ChatPlatform(Protocol):
-    async def create_private_channel(self, name: str) -> str:
-        """Create a private channel and return its id."""
+    async def open_space(self, code: str, *, is_free: Callable[[str], Awaitable[bool]]) -> Space:
+        """Open a private space for the team with this code, named after it. A space of this
+        app's left by a try whose answer was lost may be taken over, if `is_free(ref)` says no
+        team holds it."""
         ...
 
-    async def invite(self, channel_id: str, user_ids: Sequence[str]) -> InviteOutcome: ...
-
-    async def remove_member(self, channel_id: str, user_id: str) -> None: ...
-
-    async def post_message(
-        self, channel_id: str, message: Message, *, metadata: Mapping[str, Any] | None = None
-    ) -> str:
-        """Post to a channel and return the message id (Slack: ts).
-
-        With metadata (`event_type` and a one-key `event_payload`), a post whose answer was lost
-        is looked up before it is sent again, so that it appears once."""
+    async def find_spaces(self, code: str) -> list[Space]:
+        """This app's open spaces named after the code (also ones whose opening answer was
+        lost), for a roll-back to close."""
         ...
 
-    async def update_message(self, channel_id: str, message_id: str, message: Message) -> None:
+    async def abandon_space(self, space: str) -> None:
+        """Close a space whose team never opened (nothing in it is kept); idempotent."""
+        ...
+
+    async def add_people(self, space: str, people: Sequence[str]) -> InviteOutcome: ...
+
+    async def remove_person(self, space: str, person: str) -> None:
+        """Raises NotInSpace when the person is not there."""
+        ...
+
+    async def post(self, space: str, message: Message) -> str:
+        """Post to the space; returns the message's reference."""
+        ...
+
+    async def post_once(
+        self, space: str, message: Message, *, key: PostKey, since: datetime | None = None
+    ) -> Posted:
+        """Post so that the message appears once although an answer is lost and the call
+        retried. With `since`, an earlier try may have posted it since then: it is looked for
+        first."""
+        ...
+
+    async def update_message(self, space: str, message_ref: str, message: Message) -> None:
         """Replace a message the bot posted earlier."""
         ...
 
-    async def send_direct(self, user_id: str, message: Message) -> None: ...
-
-    async def find_message(
-        self, channel_id: str, *, event_type: str, key: str, value: str, since: datetime
-    ) -> str | None:
-        """The id of a message posted since `since` whose metadata has key=value, if any."""
+    async def send_direct(self, person: str, message: Message) -> None:
+        """Tell one person privately."""
         ...
 
-    async def display_names(self, user_ids: Sequence[str]) -> dict[str, str]:
-        """People's names for exports; unknown users map to their id."""
+    async def send_file(self, person: str, *, filename: str, content: str, title: str) -> None:
+        """Deliver a file to one person only."""
         ...
 
-    async def deactivated_users(self, user_ids: Sequence[str]) -> frozenset[str]:
-        """Those of the users whose accounts are deactivated (raises PlatformError when the
+    async def close_space(self, space: str, *, farewell: Message, key: PostKey) -> ClosedSpace:
+        """Remove every post of the bot's from the space (also posts whose answers were lost),
+        post the farewell once (one posted by an earlier try stays), and close the space for
+        good. Raises SpaceUnavailable when the bot can no longer reach it. Safe to repeat."""
+        ...
+
+    async def display_names(self, people: Sequence[str]) -> dict[str, str]:
+        """People's names for exports; unknown people map to their id."""
+        ...
+
+    async def deactivated_users(self, people: Sequence[str]) -> frozenset[str]:
+        """Those of the people whose accounts are deactivated (raises PlatformError when the
         platform cannot be asked)."""
         ...
 
-    async def archive_channel(self, channel_id: str) -> None: ...
-
-    async def remove_own_messages(self, channel_id: str, *, keep: str) -> ClearedSpace:
-        """Delete every message this app posted in the channel, found through its history
-        (so also posts whose answers were lost), except those whose metadata event type is
-        `keep`, which are returned. Raises ChannelUnavailable when the bot can no longer
-        reach the channel (archived, gone, removed)."""
-        ...
-
-    async def own_channels(self, name: str) -> dict[str, str]:
-        """This app's unarchived private channels named `name` or `name-<n>`: name -> id.
-
-        Finds a channel whose creation went through although its answer was lost."""
-        ...
-
     async def usergroup_members(self, usergroup_id: str) -> frozenset[str]: ...
-
-    async def send_file(self, user_id: str, *, filename: str, content: str, title: str) -> None:
-        """Deliver a file to one user only (a direct message)."""
-        ...

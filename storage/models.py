@@ -42,6 +42,8 @@ class Team(SQLModel, table=True):
     year: int = Field(index=True)
     number: int
     state: str = Field(default=TeamState.PENDING, index=True, max_length=16)
+    # The team's space on the chat platform (bot.platform.Space): its reference and name, as
+    # the adapter gave them (Slack: a channel id and name). Opaque to the core.
     channel_id: str | None = Field(default=None, unique=True, max_length=PLATFORM_ID)
     channel_name: str | None = Field(default=None, max_length=80)
     convenor_id: str = Field(index=True, max_length=PLATFORM_ID)
@@ -72,6 +74,7 @@ class Team(SQLModel, table=True):
 
     @property
     def live_channel_id(self) -> str:
+        """The space's reference, once it has been opened."""
         assert self.channel_id is not None, "team has no channel yet"
         return self.channel_id
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.audit import audit
 from bot.context import Actor, Core
 from bot.coordinators import overview_messages
 from bot.coordinators.roster import CoordinatorDirectory
@@ -39,8 +40,12 @@ class OverviewService:
                 offset=(page - 1) * size,
             )
             if everyone:
-                access.record(
-                    session, self.core, actor, AuditAction.TEAMS_LISTED, detail=f"page {page}"
+                audit(
+                    session,
+                    AuditAction.TEAMS_LISTED,
+                    at=now,
+                    actor=actor,
+                    detail=f"page {page}",
                 )
         return overview_messages.overview_page(
             actor.t,
@@ -66,8 +71,8 @@ class OverviewService:
                 where=self._filter(actor, command, everyone=True),
                 limit=None,
             )
-            access.record(
-                session, self.core, actor, AuditAction.TEAMS_EXPORTED, detail=f"{len(rows)} rows"
+            audit(
+                session, AuditAction.TEAMS_EXPORTED, at=now, actor=actor, detail=f"{len(rows)} rows"
             )
         content = overview_messages.overview_csv(actor.t, rows, now=now, tz=tz)
         stamp = now.astimezone(tz).strftime("%Y-%m-%d")

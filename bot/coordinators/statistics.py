@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from bot.audit import audit_now
 from bot.context import Actor, Core
 from bot.coordinators.roster import CoordinatorDirectory
 from bot.dates import format_date
@@ -40,8 +41,8 @@ class StatisticsService:
         await access.require(self.core, actor, Action.STATISTICS, roles)
         start, end = self._period(year)
         figures = await self.figures(start=start, end=end)
-        await access.record_now(
-            self.core, actor, AuditAction.STATISTICS_VIEWED, detail=str(year or "365d")
+        await audit_now(
+            self.core, AuditAction.STATISTICS_VIEWED, actor=actor, detail=str(year or "365d")
         )
         return self._render(actor, figures, start=start, end=end)
 

@@ -3,6 +3,7 @@ coordinators the counts and the top of the attention list."""
 
 from __future__ import annotations
 
+from bot.audit import audit
 from bot.context import Actor, Core
 from bot.coordinators.roster import CoordinatorDirectory
 from bot.home import messages as home_messages
@@ -45,11 +46,11 @@ class HomeService:
                     session, now=now, today=today, where=OverviewFilter(), limit=ATTENTION_LIMIT
                 )
                 overview = home_messages.CoordinatorView(top, counts)
-            access.record(
+            audit(
                 session,
-                self.core,
-                actor,
                 AuditAction.HOME_VIEWED,
+                at=now,
+                actor=actor,
                 detail=Action.LIST_ALL_TEAMS if coordinator else None,
             )
         return home_messages.home(

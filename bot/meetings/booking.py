@@ -6,10 +6,10 @@ from datetime import datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.audit import audit
 from bot.context import Actor, Core
 from bot.errors import UserError
 from bot.meetings.time_text import split_meeting_time
-from bot.privacy import access
 from bot.privacy.access import Action, team_for
 from bot.reminders.planner import ReminderPlanner
 from storage import queries, reminder_queries
@@ -30,7 +30,13 @@ class MeetingService:
             meeting = await reminder_queries.next_meeting(
                 session, team_id=team.pk, after=self.core.clock.now()
             )
-            access.record(session, self.core, actor, AuditAction.MEETING_VIEWED, team=team)
+            audit(
+                session,
+                AuditAction.MEETING_VIEWED,
+                at=self.core.clock.now(),
+                actor=actor,
+                team=team,
+            )
         return team, meeting
 
     async def book(self, *, actor: Actor, channel_id: str, text: str) -> Meeting:
@@ -113,10 +119,4 @@ class MeetingService:
         return team
 
     def _audit(self, session: AsyncSession, actor: Actor, team: Team, action: AuditAction) -> None:
-        queries.add_audit(
-            session,
-            at=self.core.clock.now(),
-            actor_id=actor.user_id,
-            team_id=team.pk,
-            action=action,
-        )
+        audit(session, action, at=self.core.clock.now(), actor=actor, team=team)

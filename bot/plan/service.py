@@ -9,13 +9,14 @@ from datetime import date, datetime
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.audit import audit
 from bot.context import Actor, Core
 from bot.coordinators.roster import CoordinatorStatus
 from bot.errors import AlreadyHandled, UserError
 from bot.plan import messages as plan_messages
 from bot.plan.commands import AddStep
 from bot.plan.messages import PlanData
-from bot.platform import PlatformError
+from bot.platform import PlatformError, PostKey, PostKind
 from bot.privacy.access import Action, team_by_code, team_for
 from bot.reminders.planner import ReminderPlanner
 from bot.replies import Message
@@ -23,7 +24,6 @@ from storage import queries, reminder_queries
 from storage.models import AuditAction, Goal, Member, Step, StepStatus, Team
 
 log = logging.getLogger(__name__)
-STEP_METADATA = "tiimi_step"  # a step's message carries its id, so that it is posted once
 VISIBLE = (StepStatus.OPEN, StepStatus.DONE, StepStatus.NOT_DONE)
 _STATUS_AUDIT = {
     StepStatus.DONE: AuditAction.STEP_DONE,
@@ -251,14 +251,12 @@ class PlanService:
             except PlatformError as error:
                 log.warning("step message update failed: %s", error.code)
             return
-        ts = await self.core.platform.post_message(
-            channel_id,
-            message,
-            metadata={"event_type": STEP_METADATA, "event_payload": {"step_id": str(step.pk)}},
+        posted = await self.core.platform.post_once(
+            channel_id, message, key=PostKey(PostKind.STEP, str(step.pk))
         )
         async with self.core.database.session() as session:
-            await queries.set_step_message(session, step_id=step.pk, ts=ts)
-        step.message_ts = ts
+            await queries.set_step_message(session, step_id=step.pk, ts=posted.ref)
+        step.message_ts = posted.ref
 
     @staticmethod
     async def _record_once(session: AsyncSession, request_key: str, *, at: datetime) -> None:
@@ -278,11 +276,4 @@ class PlanService:
         action: AuditAction,
         detail: str | None,
     ) -> None:
-        queries.add_audit(
-            session,
-            at=self.core.clock.now(),
-            actor_id=actor.user_id,
-            team_id=team.pk,
-            action=action,
-            detail=detail,
-        )
+        audit(session, action, at=self.core.clock.now(), actor=actor, team=team, detail=detail)

@@ -1,5 +1,5 @@
 """Who may do what: the one place that decides, as a table of actions and roles, and that
-audits what it decides (views and refusals)."""
+audits its refusals (bot.audit writes the log)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.audit import audit_now
 from bot.context import Actor, Core
 from bot.coordinators.roster import CoordinatorDirectory, CoordinatorStatus
 from bot.errors import UserError
@@ -130,7 +131,7 @@ async def require(
     except AccessRefused as refusal:
         unchecked = refusal.key == "coordinator_unchecked"
         event = AuditAction.COORDINATOR_UNCHECKED if unchecked else AuditAction.ACCESS_REFUSED
-        await record_now(core, actor, event, team=team, detail=action)
+        await audit_now(core, event, actor=actor, team=team, detail=action)
         raise
 
 
@@ -184,39 +185,6 @@ async def team_for(
     return team, members
 
 
-def record(
-    session: AsyncSession,
-    core: Core,
-    actor: Actor,
-    event: AuditAction,
-    *,
-    team: Team | None = None,
-    detail: str | None = None,
-) -> None:
-    """Audit what an actor was shown or refused (never free text typed by users in `detail`)."""
-    queries.add_audit(
-        session,
-        at=core.clock.now(),
-        actor_id=actor.user_id,
-        team_id=team.pk if team is not None else None,
-        action=event,
-        detail=detail,
-    )
-
-
-async def record_now(
-    core: Core,
-    actor: Actor,
-    event: AuditAction,
-    *,
-    team: Team | None = None,
-    detail: str | None = None,
-) -> None:
-    """`record` in a transaction of its own."""
-    async with core.database.session() as session:
-        record(session, core, actor, event, team=team, detail=detail)
-
-
 async def team_by_code(
     core: Core, *, code: str, actor: Actor, action: Action, coordinator: CoordinatorStatus
 ) -> tuple[Team, Sequence[Member]]:
@@ -244,6 +212,6 @@ async def team_by_code(
     if team is not None and team.purged_at is not None:  # nobody's plan is left to give
         raise UserError("team_content_purged", code=team.code)
     if team is None or not allowed(action, roles):
-        await record_now(core, actor, AuditAction.ACCESS_REFUSED, team=team, detail=action)
+        await audit_now(core, AuditAction.ACCESS_REFUSED, actor=actor, team=team, detail=action)
         raise AccessRefused("team_code_refused", action=action, code=code)
     return team, members

@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from bot.audit import SYSTEM_ACTOR, audit
 from bot.clock import Clock
 from storage import queries, retention_queries
 from storage.db import Database
 from storage.models import AuditAction
 
 log = logging.getLogger(__name__)
-SYSTEM_ACTOR = "tiimi"  # the audit actor of scheduled work
 
 
 class RetentionService:
@@ -33,13 +33,7 @@ class RetentionService:
                 if team.purged_at is not None:  # another process was first
                     continue
                 await retention_queries.purge_team(session, team=team, at=now)
-                queries.add_audit(
-                    session,
-                    at=now,
-                    actor_id=SYSTEM_ACTOR,
-                    team_id=team_id,
-                    action=AuditAction.CONTENT_PURGED,
-                )
+                audit(session, AuditAction.CONTENT_PURGED, at=now, actor=SYSTEM_ACTOR, team=team_id)
             purged += 1
         if purged:
             log.info("retention: purged the content of %d closed teams", purged)

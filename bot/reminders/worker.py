@@ -14,7 +14,7 @@ from datetime import timedelta
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.context import Core
-from bot.platform import ChannelUnavailable, PlatformError
+from bot.platform import PlatformError, PostKey, PostKind, SpaceUnavailable
 from bot.reminders import messages as reminder_messages
 from bot.reminders.pacing import ChannelPacer
 from bot.replies import Message
@@ -32,7 +32,6 @@ from storage.models import (
 )
 
 log = logging.getLogger(__name__)
-METADATA_TYPE = "tiimi_reminder"
 LATE_LIMIT = timedelta(hours=24)  # other than meeting reminders: skip when later than this
 
 
@@ -83,7 +82,7 @@ class ReminderWorker:
     async def run_scheduled(self) -> DeliveryReport | None:
         """The scheduler's job: `run_once`, except that a pass cancelled at shutdown ends
         quietly (None). Reminders it claimed and did not deliver are claimed again once their
-        lease runs out, and one it posted just before is found by its metadata, not doubled."""
+        lease runs out, and one it posted just before is found, not doubled (post_once)."""
         try:
             return await self.run_once()
         except asyncio.CancelledError:
@@ -136,7 +135,7 @@ class ReminderWorker:
         try:
             await asyncio.gather(*(deliver(r) for r in sorted(reminders, key=lambda r: r.due_at)))
         finally:
-            await self._mark_all()  # a crash before this is caught by the metadata look-up
+            await self._mark_all()  # a crash before this is caught by post_once's look-up
 
     async def _deliver(self, reminder: Reminder) -> str:
         async with self.slots, self.core.database.session() as session:
@@ -145,29 +144,26 @@ class ReminderWorker:
         if decision.state != ReminderState.SENT or team is None:
             await self._finish(reminder, decision.state, reason=decision.reason)
             return str(decision.state)
-        channel_id = team.live_channel_id
+        space = team.live_channel_id
         assert decision.message is not None
+        # After a lost lease, an earlier claim may have posted it before a crash: looked for.
+        since = reminder.created_at - timedelta(seconds=1) if reminder.attempts > 1 else None
         try:
-            if reminder.attempts > 1 and (ts := await self._already_posted(channel_id, reminder)):
-                await self._finish(reminder, ReminderState.SENT, ts=ts, late=decision.late)
-                return "recovered"
-            async with self.pacer.turn(channel_id), self.slots:
-                ts = await self.core.platform.post_message(
-                    channel_id,
+            async with self.pacer.turn(space), self.slots:
+                posted = await self.core.platform.post_once(
+                    space,
                     decision.message,
-                    metadata={
-                        "event_type": METADATA_TYPE,
-                        "event_payload": {"reminder_id": str(reminder.pk)},
-                    },
+                    key=PostKey(PostKind.REMINDER, str(reminder.pk)),
+                    since=since,
                 )
-        except ChannelUnavailable as error:
+        except SpaceUnavailable as error:
             await self._finish(reminder, ReminderState.FAILED, reason=error.code)
             await self._tell_convenor(team, error.code)
             return "failed"
         except PlatformError as error:
             return await self._retry_or_fail(reminder, error.code)
-        await self._finish(reminder, ReminderState.SENT, ts=ts, late=decision.late)
-        return "sent"
+        await self._finish(reminder, ReminderState.SENT, ts=posted.ref, late=decision.late)
+        return "recovered" if posted.earlier else "sent"
 
     async def _decide(
         self, session: AsyncSession, reminder: Reminder, team: Team | None
@@ -208,16 +204,6 @@ class ReminderWorker:
         since = last.starts_at if last else None
         return Decision(
             ReminderState.SENT, reminder_messages.nudge(t, team=team, since=since, tz=tz)
-        )
-
-    async def _already_posted(self, channel_id: str, reminder: Reminder) -> str | None:
-        """After a lost lease: was it posted before the crash? (message metadata)"""
-        return await self.core.platform.find_message(
-            channel_id,
-            event_type=METADATA_TYPE,
-            key="reminder_id",
-            value=str(reminder.pk),
-            since=reminder.created_at - timedelta(seconds=1),
         )
 
     async def _retry_or_fail(self, reminder: Reminder, code: str) -> str:

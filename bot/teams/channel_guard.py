@@ -6,9 +6,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
+from bot.audit import SYSTEM_ACTOR, audit
 from bot.context import Core
-from bot.platform import PlatformError
-from bot.privacy.retention import SYSTEM_ACTOR
+from bot.platform import NotInSpace, PlatformError
 from bot.replies import Message, Text
 from storage import queries
 from storage.models import AuditAction, Member, Team, TeamState
@@ -34,37 +34,37 @@ class ChannelGuard:
             member = await queries.get_member(session, team_id=team.pk, user_id=user_id)
             if member is not None and member.removed_at is None:
                 return None
-            queries.add_audit(
+            audit(
                 session,
+                AuditAction.UNINVITED_JOINED,
                 at=self.core.clock.now(),
-                actor_id=inviter_id or user_id,
-                team_id=team.pk,
-                action=AuditAction.UNINVITED_JOINED,
-                subject_id=user_id,
+                actor=inviter_id or user_id,
+                team=team,
+                subject=user_id,
             )
         return team
 
     async def remove(self, team: Team, *, user_id: str, inviter_id: str | None) -> None:
         """Remove the uninvited person from the channel, audit it, tell the convenor why."""
-        failure = None
+        failure, gone = None, True
         try:
-            await self.core.platform.remove_member(team.live_channel_id, user_id)
-        except PlatformError as error:  # e.g. restricted_action; not_in_channel: already gone
-            log.warning("team %s: could not remove an uninvited person: %s", team.code, error.code)
+            await self.core.platform.remove_person(team.live_channel_id, user_id)
+        except NotInSpace as error:  # already gone
             failure = error.code
+        except PlatformError as error:  # e.g. restricted_action
+            log.warning("team %s: could not remove an uninvited person: %s", team.code, error.code)
+            failure, gone = error.code, False
         async with self.core.database.session() as session:
-            queries.add_audit(
+            audit(
                 session,
+                AuditAction.UNINVITED_REMOVED,
                 at=self.core.clock.now(),
-                actor_id=SYSTEM_ACTOR,
-                team_id=team.pk,
-                action=AuditAction.UNINVITED_REMOVED,
-                subject_id=user_id,
-                detail=failure[:64] if failure else None,
+                actor=SYSTEM_ACTOR,
+                team=team,
+                subject=user_id,
+                detail=failure,
             )
-        key = (
-            "uninvited_removed" if failure in (None, "not_in_channel") else "uninvited_not_removed"
-        )
+        key = "uninvited_removed" if gone else "uninvited_not_removed"
         text = self.core.t(key, user=user_id, code=team.code, channel=team.channel_id)
         if inviter_id and inviter_id != user_id:
             text += "\n" + self.core.t("uninvited_inviter", inviter=inviter_id)
@@ -105,12 +105,5 @@ class ChannelGuard:
                 AuditAction.ACCOUNT_DEACTIVATED if deactivated else AuditAction.ACCOUNT_REACTIVATED
             )
             for team_id in teams:
-                queries.add_audit(
-                    session,
-                    at=now,
-                    actor_id=SYSTEM_ACTOR,
-                    team_id=team_id,
-                    action=event,
-                    subject_id=user_id,
-                )
+                audit(session, event, at=now, actor=SYSTEM_ACTOR, team=team_id, subject=user_id)
         return len(teams)

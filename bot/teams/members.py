@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 
+from bot.audit import audit, audit_now
 from bot.context import Actor, Core
 from bot.coordinators.roster import CoordinatorStatus
 from bot.errors import UserError
-from bot.platform import PlatformError
-from bot.privacy import access
+from bot.platform import NotInSpace
 from bot.privacy.access import Action, team_by_code, team_for
 from bot.replies import Message
 from bot.teams.channel_guard import ChannelGuard
@@ -24,8 +25,8 @@ class MemberService:
         self, *, actor: Actor, channel_id: str, user_id: str, profession: str | None
     ) -> str:
         """Record a member the client chose, then invite them; returns the catalog key of the
-        outcome. The row exists before the invitation, so that Slack's join event for the
-        invitee (which may come before the invitation's answer) finds them recorded."""
+        outcome. The row exists before the invitation, so that the platform's join event for
+        the invitee (which may come before the invitation's answer) finds them recorded."""
         team, members = await self.team(
             actor=actor, channel_id=channel_id, action=Action.ADD_MEMBER
         )
@@ -35,7 +36,7 @@ class MemberService:
         earlier = await self._record(actor, team, user_id, profession, inviting=current is None)
         if current is None:
             try:
-                outcome = await self.core.platform.invite(team.live_channel_id, [user_id])
+                outcome = await self.core.platform.add_people(team.live_channel_id, [user_id])
             except Exception:
                 await self._undo(team, user_id, earlier)
                 raise
@@ -43,13 +44,13 @@ class MemberService:
                 await self._undo(team, user_id, earlier)
                 raise UserError("invite_failed", user=user_id)
         async with self.core.database.session() as session:
-            queries.add_audit(
+            audit(
                 session,
+                AuditAction.MEMBER_ADDED,
                 at=self.core.clock.now(),
-                actor_id=actor.user_id,
-                team_id=team.id,
-                action=AuditAction.MEMBER_ADDED,
-                subject_id=user_id,
+                actor=actor,
+                team=team,
+                subject=user_id,
                 detail=profession,
             )
         return "member_added" if current is None else "member_profession_changed"
@@ -104,23 +105,15 @@ class MemberService:
             raise UserError("not_member_target", user=user_id)
         if team.convenor_id == user_id:
             raise UserError("cannot_remove_convenor", user=user_id)
-        try:
-            await self.core.platform.remove_member(team.live_channel_id, user_id)
-        except PlatformError as error:
-            if error.code != "not_in_channel":
-                raise
+        with suppress(NotInSpace):  # left already: the record follows
+            await self.core.platform.remove_person(team.live_channel_id, user_id)
         now = self.core.clock.now()
         async with self.core.database.session() as session:
             row = await queries.get_member(session, team_id=team.pk, user_id=user_id)
             assert row is not None
             row.removed_by, row.removed_at = actor.user_id, now
-            queries.add_audit(
-                session,
-                at=now,
-                actor_id=actor.user_id,
-                team_id=team.id,
-                action=AuditAction.MEMBER_REMOVED,
-                subject_id=user_id,
+            audit(
+                session, AuditAction.MEMBER_REMOVED, at=now, actor=actor, team=team, subject=user_id
             )
 
     async def hand_over(self, *, actor: Actor, channel_id: str, user_id: str) -> None:
@@ -158,13 +151,13 @@ class MemberService:
         async with self.core.database.session() as session:
             row = await queries.locked_team(session, team_id=team.pk)
             row.convenor_id = user_id
-            queries.add_audit(
+            audit(
                 session,
+                AuditAction.CONVENOR_CHANGED,
                 at=now,
-                actor_id=actor.user_id,
-                team_id=team.id,
-                action=AuditAction.CONVENOR_CHANGED,
-                subject_id=user_id,
+                actor=actor,
+                team=team,
+                subject=user_id,
                 detail="coordinator" if as_coordinator else None,
             )
         t = self.core.t
@@ -178,13 +171,13 @@ class MemberService:
             if as_coordinator
             else t("convenor_changed_notice", old=actor.user_id, new=user_id)
         )
-        await self.core.platform.post_message(team.live_channel_id, Message(notice))
+        await self.core.platform.post(team.live_channel_id, Message(notice))
 
     async def listing(self, *, actor: Actor, channel_id: str) -> tuple[Team, Sequence[Member]]:
         """The team's members, to show them (audited as a view), with their accounts' state
         checked on the platform."""
         team, members = await self.team(actor=actor, channel_id=channel_id)
-        await access.record_now(self.core, actor, AuditAction.MEMBERS_VIEWED, team=team)
+        await audit_now(self.core, AuditAction.MEMBERS_VIEWED, actor=actor, team=team)
         return team, await ChannelGuard(self.core).check_accounts(members)
 
     async def team(

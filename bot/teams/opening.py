@@ -1,4 +1,6 @@
-"""Opening teams, ordered so that a failure leaves no orphan (closing: bot/teams/closing.py)."""
+"""Opening teams, ordered so that a failure leaves no orphan (closing: bot/teams/closing.py):
+the team row is reserved with its members, the space opened and its reference recorded, the
+people added, the welcome posted, the row activated; a failure at any point rolls back."""
 
 from __future__ import annotations
 
@@ -9,17 +11,16 @@ from datetime import timedelta
 
 from sqlalchemy.exc import IntegrityError
 
+from bot.audit import audit
 from bot.context import Actor, Core
 from bot.errors import UserError
-from bot.platform import ActionRestricted, ChannelNameTaken, PlatformError
+from bot.platform import ActionRestricted, PlatformError, PostKey, PostKind, Space
 from bot.reminders.planner import ReminderPlanner
 from bot.teams import messages as team_messages
 from storage import queries
 from storage.models import AuditAction, Member, Team, TeamState
 
 log = logging.getLogger(__name__)
-MAX_NAME_ATTEMPTS = 20
-TEAM_METADATA = "tiimi_team"  # the welcome carries the team's id, so that it is posted once
 PENDING_TIMEOUT = timedelta(minutes=10)
 
 
@@ -38,9 +39,9 @@ class TeamService:
     async def open_team(
         self, *, actor: Actor, member_ids: Sequence[str], request_key: str
     ) -> OpenedTeam:
-        """Reserve the row with the chosen members, create the channel, invite, welcome, then
-        activate. The member rows exist before the invitation: Slack's join event for an
-        invitee may arrive before the invitation's answer (see bot.teams.channel_guard)."""
+        """Reserve the row with the chosen members, open the space, add the people, welcome,
+        then activate. The member rows exist before the people are added: the platform's join
+        event for one may arrive before the answer (see bot.teams.channel_guard)."""
         async with self.core.database.session() as session:
             existing = await queries.get_team_by_request_key(session, request_key=request_key)
         if existing is not None:
@@ -50,13 +51,13 @@ class TeamService:
         if not created:  # a concurrent delivery of the same request won the race
             return OpenedTeam(team, (), {}, already_existed=True)
         try:
-            channel_id = await self._create_channel(team)
-            outcome = await self.core.platform.invite(channel_id, wanted)
+            space = await self._open_space(team)
+            outcome = await self.core.platform.add_people(space, wanted)
             joined = tuple(u for u in wanted if u not in outcome.failed)
-            await self.core.platform.post_message(
-                channel_id,
+            await self.core.platform.post_once(
+                space,
                 team_messages.welcome(self.core.t, team=team, member_ids=joined),
-                metadata={"event_type": TEAM_METADATA, "event_payload": {"team_id": str(team.pk)}},
+                key=PostKey(PostKind.WELCOME, str(team.pk)),
             )
             await self._activate(
                 team, actor=actor, member_ids=joined, not_invited=tuple(outcome.failed)
@@ -120,40 +121,24 @@ class TeamService:
                     return same, False
         raise RuntimeError("could not reserve a team number")
 
-    async def _create_channel(self, team: Team) -> str:
-        base = team.code.lower()
-        ours: dict[str, str] | None = None
-        for attempt in range(1, MAX_NAME_ATTEMPTS + 1):
-            name = base if attempt == 1 else f"{base}-{attempt}"
-            try:
-                channel_id = await self.core.platform.create_private_channel(name)
-            except ChannelNameTaken:
-                if ours is None:  # is it ours, made by a try whose answer was lost?
-                    try:
-                        ours = await self._unclaimed_channels(base)
-                    except PlatformError as error:  # e.g. missing_scope: take the next name
-                        log.warning("team %s: cannot list channels: %s", team.code, error.code)
-                        ours = {}
-                if name not in ours:
-                    continue
-                channel_id = ours[name]
-                log.warning("team %s: taking over its channel from a lost answer", team.code)
-            team.channel_id, team.channel_name = channel_id, name  # for a roll-back
-            async with self.core.database.session() as session:
-                row = await queries.locked_team(session, team_id=team.pk)
-                row.channel_id, row.channel_name = channel_id, name
-            return channel_id
-        raise PlatformError("name_taken")
-
-    async def _unclaimed_channels(self, base: str) -> dict[str, str]:
-        """This app's live channels named after the team code that no team row holds."""
-        found = await self.core.platform.own_channels(base)
+    async def _open_space(self, team: Team) -> str:
+        """Open the team's space and record its reference before anything else happens in it,
+        so that a roll-back finds it."""
+        space = await self.core.platform.open_space(team.code, is_free=self._is_free)
+        team.channel_id, team.channel_name = space.ref, space.name  # for a roll-back
         async with self.core.database.session() as session:
-            return {
-                name: channel_id
-                for name, channel_id in found.items()
-                if await queries.get_team_by_channel(session, channel_id=channel_id) is None
-            }
+            row = await queries.locked_team(session, team_id=team.pk)
+            row.channel_id, row.channel_name = space.ref, space.name
+        return space.ref
+
+    async def _is_free(self, space: str) -> bool:
+        """No team holds this space."""
+        async with self.core.database.session() as session:
+            return await queries.get_team_by_channel(session, channel_id=space) is None
+
+    async def _unclaimed_spaces(self, code: str) -> list[Space]:
+        """This app's open spaces named after the team code that no team row holds."""
+        return [s for s in await self.core.platform.find_spaces(code) if await self._is_free(s.ref)]
 
     async def _activate(
         self,
@@ -170,42 +155,36 @@ class TeamService:
             if not_invited:
                 await queries.delete_members(session, team_id=row.pk, user_ids=not_invited)
             await ReminderPlanner(self.core).plan_nudge(session, row)
-            queries.add_audit(
-                session,
-                at=now,
-                actor_id=actor.user_id,
-                team_id=row.pk,
-                action=AuditAction.TEAM_OPENED,
-            )
+            audit(session, AuditAction.TEAM_OPENED, at=now, actor=actor, team=row)
             for user_id in member_ids:
-                queries.add_audit(
+                audit(
                     session,
+                    AuditAction.MEMBER_ADDED,
                     at=now,
-                    actor_id=actor.user_id,
-                    team_id=row.pk,
-                    action=AuditAction.MEMBER_ADDED,
-                    subject_id=user_id,
+                    actor=actor,
+                    team=row,
+                    subject=user_id,
                 )
         team.state = TeamState.ACTIVE
 
     async def _roll_back(self, team: Team, *, actor: Actor | None, error: Exception | None) -> None:
-        """Compensate a failed set-up: archive any channel created, mark the row failed."""
+        """Compensate a failed set-up: abandon any space opened, mark the row failed."""
         log.warning("team %s: set-up failed (%s); rolling back", team.code, type(error).__name__)
         async with self.core.database.session() as session:
             row = await queries.get_team(session, team_id=team.pk)
-        channel_id = (row.channel_id if row is not None else None) or team.channel_id
-        created = [channel_id] if channel_id else []
-        if not created and not isinstance(error, PlatformError):
-            # A crash or a lost answer: a channel may exist although its id was never seen.
+        space = (row.channel_id if row is not None else None) or team.channel_id
+        opened = [space] if space else []
+        if not opened and not isinstance(error, PlatformError):
+            # A crash or a lost answer: a space may exist although its reference was never seen.
             try:
-                created = list((await self._unclaimed_channels(team.code.lower())).values())
+                opened = [s.ref for s in await self._unclaimed_spaces(team.code)]
             except PlatformError as list_error:
-                log.error("team %s: could not look for its channel: %s", team.code, list_error.code)
-        for created_id in created:
+                log.error("team %s: could not look for its space: %s", team.code, list_error.code)
+        for ref in opened:
             try:
-                await self.core.platform.archive_channel(created_id)
-            except PlatformError as archive_error:
-                log.error("team %s: could not archive channel: %s", team.code, archive_error.code)
+                await self.core.platform.abandon_space(ref)
+            except PlatformError as abandon_error:
+                log.error("team %s: could not close its space: %s", team.code, abandon_error.code)
         async with self.core.database.session() as session:
             row = await queries.get_team(session, team_id=team.pk)
             if row is None or row.state != TeamState.PENDING:
@@ -214,11 +193,11 @@ class TeamService:
             await queries.delete_members(session, team_id=row.pk)  # nobody joined a failed team
             row.request_key = None  # a new attempt with the same key may start over
             code = error.code if isinstance(error, PlatformError) else "interrupted"
-            queries.add_audit(
+            audit(
                 session,
+                AuditAction.TEAM_OPEN_FAILED,
                 at=self.core.clock.now(),
-                actor_id=actor.user_id if actor else row.opened_by,
-                action=AuditAction.TEAM_OPEN_FAILED,
-                team_id=row.id,
-                detail=code[:64],
+                actor=actor or row.opened_by,
+                team=row,
+                detail=code,
             )

@@ -1,9 +1,8 @@
-"""The Slack implementation of the core's ChatPlatform interface."""
+"""The Slack implementation of the core's ChatPlatform: a team space is a private channel."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -12,48 +11,30 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.platform import (
-    ActionRestricted,
-    ChannelNameTaken,
-    ChannelUnavailable,
-    ClearedSpace,
+    ClosedSpace,
     InviteOutcome,
     PlatformError,
+    Posted,
+    PostKey,
+    Space,
 )
 from bot.replies import Message
+from handlers.slack import once, spaces
 from handlers.slack.clearing import delete_own_message, own_messages
 from handlers.slack.render import render_blocks
+from handlers.slack.slack_errors import error_code, translate
 
-HISTORY_PAGES = 5  # 1,000 messages back is more than a lease can miss
 CLOCK_SKEW = timedelta(minutes=5)  # between this host's clock and Slack's message timestamps
-LIST_PAGE = 999  # conversations.list: fewest calls (Tier 2) through many private channels
 INVITE_BATCH = 100  # conversations.invite accepts at most 100 users per call
 CLEARING_ROUNDS = 3  # scans of a channel being cleared: posts landing during one are found next
-_UNAVAILABLE = {
-    "is_archived",
-    "channel_not_found",
-    "not_in_channel",
-    "channel_is_archived",
-    "already_archived",  # e.g. a retry of an archive whose answer was lost
-}
 _ALREADY_THERE = {"already_in_channel", "cant_invite_self"}
-
-
-def _translate(error: SlackApiError) -> PlatformError:
-    code = str(error.response.get("error") or "unknown_error")
-    if code == "name_taken":
-        return ChannelNameTaken(code)
-    if code == "restricted_action":
-        return ActionRestricted(code)
-    if code in _UNAVAILABLE:
-        return ChannelUnavailable(code)
-    return PlatformError(code)
 
 
 class SlackPlatform:
     def __init__(self, client: AsyncWebClient, *, posts_once: AsyncWebClient | None = None) -> None:
-        """`posts_once` (without retries on connection errors) posts messages that carry
-        metadata: a post whose answer was lost is looked up by its metadata before it is sent
-        again, so that it appears once."""
+        """`posts_once` (without retries on connection errors) makes the posts that must appear
+        once: a post whose answer was lost is looked up by its metadata before it is sent
+        again."""
         self.client = client
         self.posts_once = posts_once or client
         self._bot_user_id: str | None = None
@@ -62,75 +43,65 @@ class SlackPlatform:
     async def _identity(self) -> tuple[str, str | None]:
         """The bot's user id and bot id (auth.test, asked once)."""
         if self._bot_user_id is None:
-            response = await self.client.auth_test()
+            try:
+                response = await self.client.auth_test()
+            except SlackApiError as error:
+                raise translate(error) from None
             self._bot_id = str(response.get("bot_id") or "") or None
             self._bot_user_id = str(response["user_id"])
         return self._bot_user_id, self._bot_id
 
-    async def own_channels(self, name: str) -> dict[str, str]:
-        pattern = re.compile(rf"{re.escape(name)}(-[0-9]+)?")
-        found: dict[str, str] = {}
-        cursor = None
-        try:
-            await self._identity()
-            while True:
-                response = await self.client.conversations_list(
-                    types="private_channel", exclude_archived=True, limit=LIST_PAGE, cursor=cursor
-                )
-                channels: list[dict[str, Any]] = response.get("channels") or []
-                for channel in channels:
-                    mine = channel.get("creator") == self._bot_user_id
-                    if mine and pattern.fullmatch(str(channel.get("name", ""))):
-                        found[str(channel["name"])] = str(channel["id"])
-                cursor = (response.get("response_metadata") or {}).get("next_cursor")
-                if not cursor:
-                    return found
-        except SlackApiError as error:
-            raise _translate(error) from None
+    async def _user_id(self) -> str:
+        return (await self._identity())[0]
 
-    async def create_private_channel(self, name: str) -> str:
-        try:
-            response = await self.client.conversations_create(name=name, is_private=True)
-        except SlackApiError as error:
-            raise _translate(error) from None
-        return str(response["channel"]["id"])
+    async def open_space(self, code: str, *, is_free: Callable[[str], Awaitable[bool]]) -> Space:
+        return await spaces.open_channel(
+            self.client, code, bot_user_id=self._user_id, is_free=is_free
+        )
 
-    async def invite(self, channel_id: str, user_ids: Sequence[str]) -> InviteOutcome:
+    async def find_spaces(self, code: str) -> list[Space]:
+        base = spaces.channel_name(code)
+        found = await spaces.own_channels(self.client, base, bot_user_id=await self._user_id())
+        return [Space(ref, name) for name, ref in found.items()]
+
+    async def abandon_space(self, space: str) -> None:
+        await self._archive(space)
+
+    async def add_people(self, space: str, people: Sequence[str]) -> InviteOutcome:
         failed: dict[str, str] = {}
-        for start in range(0, len(user_ids), INVITE_BATCH):
-            batch = list(user_ids[start : start + INVITE_BATCH])
+        for start in range(0, len(people), INVITE_BATCH):
+            batch = list(people[start : start + INVITE_BATCH])
             try:
-                await self.client.conversations_invite(channel=channel_id, users=batch, force=True)
+                await self.client.conversations_invite(channel=space, users=batch, force=True)
             except SlackApiError as error:
                 failed.update(_per_user_failures(error, batch))
         return InviteOutcome(failed=failed)
 
-    async def remove_member(self, channel_id: str, user_id: str) -> None:
+    async def remove_person(self, space: str, person: str) -> None:
         try:
-            await self.client.conversations_kick(channel=channel_id, user=user_id)
+            await self.client.conversations_kick(channel=space, user=person)
         except SlackApiError as error:
-            raise _translate(error) from None
+            raise translate(error, removing=True) from None
 
-    async def post_message(
-        self, channel_id: str, message: Message, *, metadata: Mapping[str, Any] | None = None
-    ) -> str:
-        if not metadata:
-            return await self._post(self.client, channel_id, message, None)
-        (key, value), *_ = dict(metadata["event_payload"]).items()
+    async def post(self, space: str, message: Message) -> str:
+        return await self._post(self.client, space, message, None)
+
+    async def post_once(
+        self, space: str, message: Message, *, key: PostKey, since: datetime | None = None
+    ) -> Posted:
+        if since is not None and (
+            found := await once.find_post(self.client, space, key, since=since)
+        ):
+            return Posted(found, earlier=True)
         for _attempt in range(2):
             sent_at = datetime.now(UTC)
             try:
-                return await self._post(self.posts_once, channel_id, message, metadata)
+                ts = await self._post(self.posts_once, space, message, once.metadata(key))
+                return Posted(ts)
             except aiohttp.ClientConnectionError:  # posted or not: the metadata tells
-                found = await self.find_message(
-                    channel_id,
-                    event_type=str(metadata["event_type"]),
-                    key=str(key),
-                    value=str(value),
-                    since=sent_at - CLOCK_SKEW,
-                )
-                if found:
-                    return found
+                earlier = sent_at - CLOCK_SKEW
+                if found := await once.find_post(self.client, space, key, since=earlier):
+                    return Posted(found)
         raise PlatformError("connection_lost")
 
     async def _post(
@@ -138,33 +109,30 @@ class SlackPlatform:
         client: AsyncWebClient,
         channel_id: str,
         message: Message,
-        metadata: Mapping[str, Any] | None,
+        metadata: dict[str, Any] | None,
     ) -> str:
         try:
             response = await client.chat_postMessage(
                 channel=channel_id,
                 text=message.text,
                 blocks=render_blocks(message),
-                metadata=dict(metadata) if metadata else None,
+                metadata=metadata,
             )
         except SlackApiError as error:
-            raise _translate(error) from None
+            raise translate(error) from None
         return str(response["ts"])
 
-    async def update_message(self, channel_id: str, message_id: str, message: Message) -> None:
+    async def update_message(self, space: str, message_ref: str, message: Message) -> None:
         try:
             await self.client.chat_update(
-                channel=channel_id,
-                ts=message_id,
-                text=message.text,
-                blocks=render_blocks(message),
+                channel=space, ts=message_ref, text=message.text, blocks=render_blocks(message)
             )
         except SlackApiError as error:
-            raise _translate(error) from None
+            raise translate(error) from None
 
-    async def display_names(self, user_ids: Sequence[str]) -> dict[str, str]:
+    async def display_names(self, people: Sequence[str]) -> dict[str, str]:
         names: dict[str, str] = {}
-        for user_id in dict.fromkeys(user_ids):
+        for user_id in dict.fromkeys(people):
             try:
                 user = (await self.client.users_info(user=user_id))["user"]
             except SlackApiError:
@@ -176,61 +144,36 @@ class SlackPlatform:
             )
         return names
 
-    async def deactivated_users(self, user_ids: Sequence[str]) -> frozenset[str]:
+    async def deactivated_users(self, people: Sequence[str]) -> frozenset[str]:
         deactivated = set()
-        for user_id in dict.fromkeys(user_ids):
+        for user_id in dict.fromkeys(people):
             try:
                 user = (await self.client.users_info(user=user_id))["user"]
             except SlackApiError as error:
-                if error.response.get("error") == "user_not_found":
+                if error_code(error) == "user_not_found":
                     continue
-                raise _translate(error) from None
+                raise translate(error) from None
             if user.get("deleted") is True:
                 deactivated.add(user_id)
         return frozenset(deactivated)
 
-    async def find_message(
-        self, channel_id: str, *, event_type: str, key: str, value: str, since: datetime
-    ) -> str | None:
-        cursor = None
-        for _ in range(HISTORY_PAGES):
-            try:
-                page = await self.client.conversations_history(
-                    channel=channel_id,
-                    oldest=f"{since.timestamp():.6f}",
-                    include_all_metadata=True,
-                    limit=200,
-                    cursor=cursor,
-                )
-            except SlackApiError as error:
-                raise _translate(error) from None
-            for message in page.get("messages") or []:
-                metadata = message.get("metadata") or {}
-                payload = metadata.get("event_payload") or {}
-                if metadata.get("event_type") == event_type and str(payload.get(key)) == value:
-                    return str(message["ts"])
-            cursor = (page.get("response_metadata") or {}).get("next_cursor")
-            if not cursor:
-                return None
-        return None
-
-    async def send_direct(self, user_id: str, message: Message) -> None:
+    async def send_direct(self, person: str, message: Message) -> None:
         try:
-            opened = await self.client.conversations_open(users=[user_id])
+            opened = await self.client.conversations_open(users=[person])
         except SlackApiError as error:
-            raise _translate(error) from None
-        await self.post_message(str(opened["channel"]["id"]), message)
+            raise translate(error) from None
+        await self.post(str(opened["channel"]["id"]), message)
 
     async def usergroup_members(self, usergroup_id: str) -> frozenset[str]:
         try:
             response = await self.client.usergroups_users_list(usergroup=usergroup_id)
         except SlackApiError as error:
-            raise _translate(error) from None
+            raise translate(error) from None
         return frozenset(str(u) for u in response.get("users") or [])
 
-    async def send_file(self, user_id: str, *, filename: str, content: str, title: str) -> None:
+    async def send_file(self, person: str, *, filename: str, content: str, title: str) -> None:
         try:
-            opened = await self.client.conversations_open(users=[user_id])
+            opened = await self.client.conversations_open(users=[person])
             await self.client.files_upload_v2(
                 channel=str(opened["channel"]["id"]),
                 filename=filename,
@@ -238,9 +181,21 @@ class SlackPlatform:
                 title=title,
             )
         except SlackApiError as error:
-            raise _translate(error) from None
+            raise translate(error) from None
 
-    async def remove_own_messages(self, channel_id: str, *, keep: str) -> ClearedSpace:
+    async def close_space(self, space: str, *, farewell: Message, key: PostKey) -> ClosedSpace:
+        """Slack removes a bot from a channel it archives, after which the bot can delete
+        nothing there: the clearing comes first, the archiving last."""
+        deleted, undeletable, kept = await self._clear(space, keep=once.event_type(key.kind))
+        if not kept:  # a farewell posted by an earlier try stays, and is not repeated
+            await self.post_once(space, farewell, key=key)
+        await self._archive(space)
+        return ClosedSpace(deleted=deleted, undeletable=undeletable, farewell_earlier=bool(kept))
+
+    async def _clear(self, channel_id: str, *, keep: str) -> tuple[int, int, tuple[str, ...]]:
+        """Delete every message this app posted in the channel, found through its history
+        (so also posts whose answers were lost), except those whose metadata event type is
+        `keep`: (deleted, undeletable, the ts of those kept)."""
         deleted, undeletable, tried = 0, 0, set[str]()
         kept: tuple[str, ...] = ()
         try:
@@ -258,17 +213,16 @@ class SlackPlatform:
                     deleted += outcome == "deleted"
                     undeletable += outcome == "cant_delete_message"
         except SlackApiError as error:
-            raise _translate(error) from None
-        return ClearedSpace(deleted=deleted, kept=kept, undeletable=undeletable)
+            raise translate(error) from None
+        return deleted, undeletable, kept
 
-    async def archive_channel(self, channel_id: str) -> None:
+    async def _archive(self, channel_id: str) -> None:
         try:
             await self.client.conversations_archive(channel=channel_id)
         except SlackApiError as error:
-            translated = _translate(error)
-            if translated.code in ("already_archived", "is_archived"):
+            if error_code(error) in ("already_archived", "is_archived"):
                 return
-            raise translated from None
+            raise translate(error) from None
 
 
 def _per_user_failures(error: SlackApiError, batch: list[str]) -> dict[str, str]:
@@ -281,7 +235,7 @@ def _per_user_failures(error: SlackApiError, batch: list[str]) -> dict[str, str]
     }
     if entries:
         return failures
-    code = str(error.response.get("error"))
+    code = error_code(error)
     if code in _ALREADY_THERE:
         return {}
     if (
@@ -289,4 +243,4 @@ def _per_user_failures(error: SlackApiError, batch: list[str]) -> dict[str, str]
         and len(batch) == 1
     ):
         return {batch[0]: code}
-    raise _translate(error) from None
+    raise translate(error) from None

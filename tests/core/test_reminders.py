@@ -221,7 +221,7 @@ async def test_a_pass_cancelled_at_shutdown_ends_quietly_and_its_claim_is_delive
         await never.wait()
         raise AssertionError("never posted")
 
-    monkeypatch.setattr(platform, "post_message", hang)
+    monkeypatch.setattr(platform, "post_once", hang)
     scheduled = asyncio.create_task(stopping.run_scheduled())
     await posting.wait()
     assert not await stopping.drain(grace_seconds=0)  # the pass is still under way

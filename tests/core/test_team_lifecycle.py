@@ -67,20 +67,22 @@ async def test_same_request_twice_opens_one_team(
     assert len(platform.channels) == 1
 
 
-async def test_codes_are_sequential_and_names_skip_taken(
-    tiimi: TiimiCommands, platform: MemoryPlatform
+async def test_codes_are_sequential_and_the_space_is_named_by_the_platform(
+    tiimi: TiimiCommands, platform: MemoryPlatform, database: Database
 ) -> None:
-    taken = await platform.create_private_channel("mt-2026-0002")
-    platform.channels[taken].by_bot = False  # someone else's channel
+    platform.add_channel("mt-2026-0002", by_bot=False)  # someone else's channel
     await open_team(tiimi, key="a")
     second = await open_team(tiimi, key="b")
     assert platform.channels[second].name == "mt-2026-0002-2"
+    async with database.session() as session:
+        team = await queries.get_team_by_channel(session, channel_id=second)
+    assert team is not None and (team.code, team.channel_name) == ("MT-2026-0002", "mt-2026-0002-2")
 
 
 async def test_restricted_action_leaves_nothing(
     tiimi: TiimiCommands, platform: MemoryPlatform, database: Database
 ) -> None:
-    platform.fail("create", ActionRestricted("restricted_action"))
+    platform.fail("open", ActionRestricted("restricted_action"))
     reply = await tiimi.run(actor=ANNA, text=said("uusi <@UBERT>"), channel_id="D", request_key="r")
     assert "ylläpitäjää" in text_of(reply)
     assert platform.channels == {}
@@ -110,7 +112,7 @@ async def test_interrupted_setup_is_rolled_back_at_start(
         actor=ANNA, request_key="crash", members=("UANNA", "UBERT")
     )
     assert created
-    await tiimi.teams._create_channel(team)  # then the process "dies"
+    await tiimi.teams._open_space(team)  # then the process "dies"
     assert await tiimi.teams.recover_pending() == 0  # too fresh to judge
     clock.advance(timedelta(minutes=11))
     assert await tiimi.teams.recover_pending() == 1

@@ -1,4 +1,5 @@
-"""Starts the real bot (bot.serving.serve, as `python -m bot` runs it) against the fake Slack."""
+"""Starts the real bot (bot.runtime.serve with the adapter PLATFORM names, as `python -m bot`
+runs it) against the fake Slack."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
-from bot.config import load_settings
+from bot.plugins import configure
 from bot.reminders.pacing import ChannelPacer
 from bot.reminders.worker import ReminderWorker
-from bot.serving import Runtime, serve
+from bot.runtime import Runtime, serve
 from bot.teams.closing import ClosingService
 from tests.fake_slack import FakeSlack
 from tests.support.clock import FakeClock, VirtualTime
@@ -73,7 +74,7 @@ class RunningBot:
 async def running_bot(
     fake: FakeSlack, database_url: str, clock: FakeClock, **env: str
 ) -> AsyncIterator[RunningBot]:
-    settings = load_settings(
+    settings, adapter = configure(
         {
             "SLACK_BOT_TOKEN": fake.token,
             "SLACK_SIGNING_SECRET": SIGNING_SECRET,
@@ -89,7 +90,7 @@ async def running_bot(
     virtual = VirtualTime()  # per-channel pacing without waiting in tests
     pacer = ChannelPacer(sleep=virtual.sleep, monotonic=virtual.monotonic)
     task = asyncio.create_task(
-        serve(settings, stop=stop, clock=clock, on_ready=ready.set_result, pacer=pacer)
+        serve(settings, adapter, stop=stop, clock=clock, on_ready=ready.set_result, pacer=pacer)
     )
     done, _ = await asyncio.wait({task, ready}, timeout=30, return_when=asyncio.FIRST_COMPLETED)
     if task in done:

@@ -64,6 +64,13 @@ async def test_missing_and_malformed_variables_exit_non_zero_naming_each(tmp_pat
     assert not (tmp_path / "tiimi.db").exists()  # nothing half-started
 
 
+async def test_an_unknown_platform_exits_as_a_configuration_error(tmp_path: Path) -> None:
+    code, output = await run_bot(env=clean_env(PLATFORM="carrier-pigeon"), cwd=tmp_path)
+    assert code == 2
+    assert "PLATFORM must name an installed chat platform (slack)" in output
+    assert "Traceback" not in output
+
+
 async def test_migrate_alone_creates_the_schema(tmp_path: Path) -> None:
     code, output = await run_bot("migrate", env=clean_env(), cwd=tmp_path)
     assert code == 0, output

@@ -1,9 +1,12 @@
-"""SlackPlatform.remove_own_messages against the fake Slack: every page, only the app's own."""
+"""SlackPlatform.close_space against the fake Slack: every page, only the app's own posts go,
+a farewell from an earlier try stays (and is not repeated), then the channel is archived."""
 
 from __future__ import annotations
 
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.platform import PostKey, PostKind
+from bot.replies import Message
 from handlers.slack.client import retry_handlers
 from handlers.slack.platform import SlackPlatform
 from tests.fake_slack import FakeSlack
@@ -26,11 +29,14 @@ async def test_every_own_message_goes_except_the_kept_and_other_peoples(
     )
     fake_slack.fail_next("chat.delete", status=429, retry_after=0, after=100)
 
-    cleared = await SlackPlatform(client).remove_own_messages(channel, keep="tiimi_closing")
+    closed = await SlackPlatform(client).close_space(
+        channel, farewell=Message("suljettu"), key=PostKey(PostKind.CLOSING, "1")
+    )
 
-    assert (cleared.deleted, cleared.kept, cleared.undeletable) == (450, (summary["ts"],), 0)
+    assert (closed.deleted, closed.undeletable, closed.farewell_earlier) == (450, 0, True)
     left = [m.ts for m in fake_slack.messages[channel] if not m.deleted]
     assert left == [theirs, summary["ts"]]
+    assert fake_slack.channels[channel].is_archived
     pages = fake_slack.calls_to("conversations.history")
     assert len(pages) == 4  # three pages, then one (what is left) finding nothing new
     assert [c.http_status for c in fake_slack.calls_to("chat.delete")].count(429) == 1

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.logging_setup import QUIET_LIBRARIES, configure_logging
 from bot.privacy import contains_identity_code
 from handlers.slack.errors import report_failure
+from handlers.slack.log_details import show_slack_details
 from storage.db import Database
 from storage.migrate import upgrade_to_head
 from storage.models import Step
@@ -29,6 +30,7 @@ TOKEN = "xoxb-2024-1111-abcdefSECRET"
 @pytest.fixture
 def bot_logs(monkeypatch: pytest.MonkeyPatch) -> Iterator[io.StringIO]:
     """The bot's own logging at DEBUG, written to a string; restored afterwards."""
+    show_slack_details()  # as the Slack adapter's configure() does
     root = logging.getLogger()
     saved = root.handlers[:], root.level
     libraries = {name: logging.getLogger(name).level for name in QUIET_LIBRARIES}

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from bot.platform import (
     ActionRestricted,
-    ChannelNameTaken,
-    ChannelUnavailable,
-    ClearedSpace,
+    ClosedSpace,
     InviteOutcome,
+    NotInSpace,
     PlatformError,
+    Posted,
+    PostKey,
+    PostKind,
+    Space,
+    SpaceUnavailable,
 )
 from bot.replies import Message
 
@@ -28,6 +31,7 @@ class MemoryChannel:
     messages: list[Message] = field(default_factory=list)
     by_bot: bool = True
     deleted: set[int] = field(default_factory=set)  # 1-based positions of deleted messages
+    keys: dict[int, PostKey] = field(default_factory=dict)  # position -> the post_once key
 
     def live(self) -> list[Message]:
         """The messages not deleted, oldest first."""
@@ -43,7 +47,6 @@ class MemoryPlatform:
         self.deactivated: set[str] = set()
         self.usergroups: dict[str, set[str]] = {}
         self.files: list[tuple[str, str, str]] = []
-        self.metadata: dict[str, dict[int, dict[str, Any]]] = {}
         self.lost_answers: dict[str, list[Exception]] = {}
 
     def fail(self, operation: str, error: PlatformError) -> None:
@@ -60,104 +63,113 @@ class MemoryPlatform:
     def by_name(self, name: str) -> MemoryChannel | None:
         return next((c for c in self.channels.values() if c.name == name), None)
 
-    async def create_private_channel(self, name: str) -> str:
-        self._maybe_fail("create")
-        if self.by_name(name) is not None:
-            raise ChannelNameTaken("name_taken")
-        channel = MemoryChannel(id=f"C{len(self.channels) + 1:04d}", name=name)
+    def add_channel(self, name: str, *, by_bot: bool = True) -> str:
+        channel = MemoryChannel(id=f"C{len(self.channels) + 1:04d}", name=name, by_bot=by_bot)
         self.channels[channel.id] = channel
-        if self.lost_answers.get("create"):
-            raise self.lost_answers["create"].pop(0)
         return channel.id
 
-    async def own_channels(self, name: str) -> dict[str, str]:
-        self._maybe_fail("own_channels")
-        return {
-            c.name: c.id
-            for c in self.channels.values()
-            if c.by_bot and not c.archived and re.fullmatch(rf"{re.escape(name)}(-[0-9]+)?", c.name)
-        }
+    async def open_space(self, code: str, *, is_free: Callable[[str], Awaitable[bool]]) -> Space:
+        """Named after the code, with the next free suffix (the Slack adapter's tests cover
+        taking over a channel from a lost answer)."""
+        self._maybe_fail("open")
+        base, number = code.lower(), 1
+        while self.by_name(name := base if number == 1 else f"{base}-{number}"):
+            number += 1
+        ref = self.add_channel(name)
+        if self.lost_answers.get("open"):
+            raise self.lost_answers["open"].pop(0)
+        return Space(ref, name)
 
-    async def invite(self, channel_id: str, user_ids: Sequence[str]) -> InviteOutcome:
+    async def find_spaces(self, code: str) -> list[Space]:
+        self._maybe_fail("find_spaces")
+        base = code.lower()
+        return [
+            Space(c.id, c.name)
+            for c in self.channels.values()
+            if c.by_bot and not c.archived and re.fullmatch(rf"{re.escape(base)}(-[0-9]+)?", c.name)
+        ]
+
+    async def abandon_space(self, space: str) -> None:
+        self._maybe_fail("archive")
+        self.channels[space].archived = True
+
+    async def add_people(self, space: str, people: Sequence[str]) -> InviteOutcome:
         self._maybe_fail("invite")
-        channel = self._live(channel_id)
-        failed = {u: "user_not_found" for u in user_ids if u in self.unknown_users}
-        channel.members.update(u for u in user_ids if u not in failed)
+        channel = self._live(space)
+        failed = {u: "user_not_found" for u in people if u in self.unknown_users}
+        channel.members.update(u for u in people if u not in failed)
         return InviteOutcome(failed=failed)
 
-    async def remove_member(self, channel_id: str, user_id: str) -> None:
+    async def remove_person(self, space: str, person: str) -> None:
         self._maybe_fail("remove")
-        channel = self._live(channel_id)
-        if user_id not in channel.members:
-            raise PlatformError("not_in_channel")
-        channel.members.discard(user_id)
+        channel = self._live(space)
+        if person not in channel.members:
+            raise NotInSpace("not_in_channel")
+        channel.members.discard(person)
 
-    async def post_message(
-        self, channel_id: str, message: Message, *, metadata: Mapping[str, Any] | None = None
-    ) -> str:
+    async def post(self, space: str, message: Message) -> str:
         self._maybe_fail("post")
-        channel = self._live(channel_id)
+        channel = self._live(space)
         channel.messages.append(message)
-        if metadata:
-            self.metadata.setdefault(channel_id, {})[len(channel.messages)] = dict(metadata)
         return f"{len(channel.messages)}.000"
 
-    async def update_message(self, channel_id: str, message_id: str, message: Message) -> None:
+    async def post_once(
+        self, space: str, message: Message, *, key: PostKey, since: datetime | None = None
+    ) -> Posted:
+        if since is not None and (found := self._find(space, key)):
+            return Posted(found, earlier=True)
+        ref = await self.post(space, message)
+        self.channels[space].keys[len(self.channels[space].messages)] = key
+        return Posted(ref)
+
+    def _find(self, space: str, key: PostKey) -> str | None:
+        channel = self.channels[space]
+        return next((f"{i}.000" for i, k in channel.keys.items() if k == key), None)
+
+    async def update_message(self, space: str, message_ref: str, message: Message) -> None:
         self._maybe_fail("update")
-        messages = self.channels[channel_id].messages
-        messages[int(float(message_id)) - 1] = message
+        messages = self.channels[space].messages
+        messages[int(float(message_ref)) - 1] = message
 
-    async def display_names(self, user_ids: Sequence[str]) -> dict[str, str]:
-        return {u: f"Name of {u}" for u in user_ids}
+    async def display_names(self, people: Sequence[str]) -> dict[str, str]:
+        return {u: f"Name of {u}" for u in people}
 
-    async def find_message(
-        self, channel_id: str, *, event_type: str, key: str, value: str, since: datetime
-    ) -> str | None:
-        for index, metadata in self.metadata.get(channel_id, {}).items():
-            payload = metadata.get("event_payload") or {}
-            if metadata.get("event_type") == event_type and str(payload.get(key)) == value:
-                return f"{index}.000"
-        return None
-
-    async def deactivated_users(self, user_ids: Sequence[str]) -> frozenset[str]:
+    async def deactivated_users(self, people: Sequence[str]) -> frozenset[str]:
         self._maybe_fail("users")
-        return frozenset(u for u in user_ids if u in self.deactivated)
+        return frozenset(u for u in people if u in self.deactivated)
 
-    async def send_direct(self, user_id: str, message: Message) -> None:
-        self.direct.append((user_id, message))
+    async def send_direct(self, person: str, message: Message) -> None:
+        self.direct.append((person, message))
 
     async def usergroup_members(self, usergroup_id: str) -> frozenset[str]:
         self._maybe_fail("usergroup")
         return frozenset(self.usergroups.get(usergroup_id, ()))
 
-    async def send_file(self, user_id: str, *, filename: str, content: str, title: str) -> None:
-        self.files.append((user_id, filename, content))
+    async def send_file(self, person: str, *, filename: str, content: str, title: str) -> None:
+        self.files.append((person, filename, content))
 
-    async def archive_channel(self, channel_id: str) -> None:
-        self._maybe_fail("archive")
-        self.channels[channel_id].archived = True
-
-    async def remove_own_messages(self, channel_id: str, *, keep: str) -> ClearedSpace:
-        channel = self._live(channel_id)
-        kept: list[str] = []
+    async def close_space(self, space: str, *, farewell: Message, key: PostKey) -> ClosedSpace:
+        channel = self._live(space)
         deleted = 0
+        kept = [
+            p for p, k in channel.keys.items() if k.kind == key.kind and p not in channel.deleted
+        ]
         for position in range(1, len(channel.messages) + 1):
-            if position in channel.deleted:
-                continue
-            metadata = self.metadata.get(channel_id, {}).get(position) or {}
-            if metadata.get("event_type") == keep:
-                kept.append(f"{position}.000")
+            if position in channel.deleted or position in kept:
                 continue
             self._maybe_fail("delete")
             channel.deleted.add(position)
             deleted += 1
-        return ClearedSpace(deleted=deleted, kept=tuple(kept))
+        if not kept:
+            await self.post_once(space, farewell, key=key)
+        await self.abandon_space(space)
+        return ClosedSpace(deleted=deleted, farewell_earlier=bool(kept))
 
-    def _live(self, channel_id: str) -> MemoryChannel:
-        channel = self.channels.get(channel_id)
+    def _live(self, space: str) -> MemoryChannel:
+        channel = self.channels.get(space)
         if channel is None or channel.archived:
-            raise ChannelUnavailable("is_archived" if channel else "channel_not_found")
+            raise SpaceUnavailable("is_archived" if channel else "channel_not_found")
         return channel
 
 
-__all__ = ["ActionRestricted", "MemoryPlatform"]
+__all__ = ["ActionRestricted", "MemoryPlatform", "PostKind"]

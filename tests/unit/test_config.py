@@ -1,4 +1,5 @@
-"""Settings: defaults, validation naming every bad variable, .env precedence."""
+"""Settings: defaults, validation naming every bad variable (the core's and the platform's at
+once), the platform found by PLATFORM, .env precedence."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from bot.config import ConfigError, load_settings, maintenance_settings, read_environment
+from bot.plugins import configure, installed_platforms
+from handlers.slack.serving import SlackAdapter
+from handlers.slack.settings import slack_settings
 
 GOOD = {"SLACK_BOT_TOKEN": "xoxb-1-2-abc", "SLACK_SIGNING_SECRET": "0123456789abcdef0123"}
 
@@ -17,9 +21,11 @@ def test_defaults() -> None:
     assert settings.database_url == "sqlite:///tiimi.db"
     assert str(settings.timezone) == "Europe/Helsinki"
     assert settings.language == "fi"
-    assert settings.slack_api_url == "https://slack.com/api/"
     assert settings.coordinators == frozenset()
-    assert not settings.socket_mode
+    assert settings.platform == "slack"
+    slack = slack_settings(GOOD)
+    assert slack.api_url == "https://slack.com/api/"
+    assert not slack.socket_mode
 
 
 def test_values_are_read() -> None:
@@ -30,12 +36,12 @@ def test_values_are_read() -> None:
         "LANGUAGE": "SV",
         "SLACK_APP_TOKEN": "xapp-1-A",
     }
-    settings = load_settings(env)
+    settings, slack = load_settings(env), slack_settings(env)
     assert settings.port == 8080
-    assert settings.slack_api_url == "http://127.0.0.1:9/api/"
+    assert slack.api_url == "http://127.0.0.1:9/api/"
     assert settings.coordinators == {"U1AAA", "U2BBB"}
     assert settings.language == "sv"
-    assert settings.socket_mode
+    assert slack.socket_mode
 
 
 def test_every_bad_variable_is_named_at_once() -> None:
@@ -50,7 +56,7 @@ def test_every_bad_variable_is_named_at_once() -> None:
         "SLACK_API_URL": "ftp://x",
     }
     with pytest.raises(ConfigError) as raised:
-        load_settings(env)
+        configure(env)
     named = " ".join(p.split()[0] for p in raised.value.problems)
     for name in (
         "SLACK_BOT_TOKEN",
@@ -67,8 +73,21 @@ def test_every_bad_variable_is_named_at_once() -> None:
 
 
 def test_signing_secret_not_needed_in_socket_mode() -> None:
-    settings = load_settings({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"})
-    assert settings.slack_signing_secret is None
+    slack = slack_settings({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"})
+    assert slack.signing_secret is None
+
+
+def test_the_platform_is_found_by_its_entry_point() -> None:
+    assert "slack" in installed_platforms()
+    settings, adapter = configure(GOOD | {"PLATFORM": "Slack"})
+    assert isinstance(adapter, SlackAdapter) and adapter.settings == settings
+
+
+def test_an_unknown_platform_is_a_configuration_error() -> None:
+    with pytest.raises(ConfigError) as raised:
+        configure(GOOD | {"PLATFORM": "teams", "PORT": "http"})
+    assert [p.split()[0] for p in raised.value.problems] == ["PORT", "PLATFORM"]
+    assert "slack" in raised.value.problems[1]  # the installed ones are named
 
 
 def test_migrate_needs_only_the_database() -> None:

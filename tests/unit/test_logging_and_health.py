@@ -5,14 +5,18 @@ from __future__ import annotations
 import logging
 
 from aiohttp.test_utils import TestClient, TestServer
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.slack_response import SlackResponse
 
 from bot.logging_setup import RedactingFormatter
-from handlers.slack.markup import display_segments
+from bot.platform import PlatformError
+from handlers.slack.log_details import show_slack_details
 from handlers.slack.server import build_web_app
 from storage.db import Database
 
 
 def test_formatter_redacts_tokens_and_identity_codes() -> None:
+    show_slack_details()  # Slack's tokens are the adapter's addition
     record = logging.LogRecord(
         "x",
         logging.INFO,
@@ -27,11 +31,38 @@ def test_formatter_redacts_tokens_and_identity_codes() -> None:
     assert line == "call with [TOKEN] for [HETU]"
 
 
-def test_formatter_reads_codes_as_the_platform_shows_them() -> None:
+def test_log_lines_are_read_for_codes_as_slack_shows_them() -> None:
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "%s", ("13105<x|2-308>T",), None)
-    assert RedactingFormatter("%(message)s").format(record) == "13105<x|2-308>T"
-    formatter = RedactingFormatter("%(message)s", display=display_segments)
-    assert formatter.format(record) == "[HETU]"
+    show_slack_details()
+    assert RedactingFormatter("%(message)s").format(record) == "[HETU]"
+
+
+def test_platform_error_codes_are_shown_and_their_messages_withheld() -> None:
+    show_slack_details()
+    slack = SlackApiError("secret text", slack_response({"ok": False, "error": "not_in_channel"}))
+    for error, shown in (
+        (slack, "slack_error=not_in_channel"),
+        (PlatformError("name_taken"), "platform_error=name_taken"),
+    ):
+        try:
+            raise error
+        except Exception as raised:
+            line = RedactingFormatter("%(message)s").formatException(
+                (type(raised), raised, raised.__traceback__)
+            )
+        assert shown in line and "secret text" not in line
+
+
+def slack_response(data: dict[str, object]) -> SlackResponse:
+    return SlackResponse(
+        client=None,
+        http_verb="POST",
+        api_url="",
+        req_args={},
+        data=data,
+        headers={},
+        status_code=200,
+    )
 
 
 async def test_healthz_is_503_when_the_database_is_unreachable() -> None:
