@@ -20,4 +20,4 @@ async def report_failure(error: Exception, context: AsyncBoltContext) -> None:
         return
     services = context.get("services")  # absent only if the failure came before the middleware
     lang = services.locales.cached(context.user_id) if isinstance(services, SlackServices) else "fi"
-    await respond(text=Catalog(lang)("generic_error"), response_type="ephemeral")
+    await respond(text=Catalog(lang).plain("generic_error"), response_type="ephemeral")

@@ -21,7 +21,7 @@ from bot.platform import (
 )
 from bot.replies import Message
 from handlers.slack.clearing import delete_own_message, own_messages
-from handlers.slack.render import render_blocks
+from handlers.slack.render import fallback_text, render_blocks
 
 HISTORY_PAGES = 5  # 1,000 messages back is more than a lease can miss
 CLOCK_SKEW = timedelta(minutes=5)  # between this host's clock and Slack's message timestamps
@@ -143,7 +143,7 @@ class SlackPlatform:
         try:
             response = await client.chat_postMessage(
                 channel=channel_id,
-                text=message.text,
+                text=fallback_text(message),
                 blocks=render_blocks(message),
                 metadata=dict(metadata) if metadata else None,
             )
@@ -156,7 +156,7 @@ class SlackPlatform:
             await self.client.chat_update(
                 channel=channel_id,
                 ts=message_id,
-                text=message.text,
+                text=fallback_text(message),
                 blocks=render_blocks(message),
             )
         except SlackApiError as error:
