@@ -8,6 +8,7 @@ import asyncio
 from slack_sdk.models.views import View
 
 from bot import replies
+from bot.replies import compose, strong
 from handlers.slack.render import (
     BLOCKS_PER_STEP,
     MAX_BLOCKS,
@@ -17,9 +18,9 @@ from handlers.slack.render import (
 )
 
 EVERY_KIND = (
-    replies.Header("Tiimi MT-2026-0001"),
-    replies.Text("*Tavoite:* oma asunto\n" + "pitkä rivi " * 400),  # over one section's 3000
-    replies.Note("Päivitetty 23.11.2026"),
+    replies.Header(compose("Tiimi MT-2026-0001")),
+    replies.Text(compose(strong("Tavoite:"), " oma asunto\n" + "pitkä rivi " * 400)),  # > 3000
+    replies.Note(compose("Päivitetty 23.11.2026")),
     replies.Preformatted("1. Soita Kelaan\n2. Varaa aika"),
     replies.Divider(),
     replies.Buttons(
@@ -32,7 +33,7 @@ EVERY_KIND = (
 
 
 async def test_the_home_tab_holds_the_blocks_a_message_would() -> None:
-    message = replies.Message("Tiimi", EVERY_KIND * 3)
+    message = replies.Message(compose("Tiimi"), EVERY_KIND * 3)
     view = await home_view(message)
     assert view["type"] == "home"
     assert view["blocks"] == render_blocks(message, limit=MAX_VIEW_BLOCKS)
@@ -43,7 +44,9 @@ async def test_the_home_tab_holds_the_blocks_a_message_would() -> None:
 
 
 async def test_a_view_holds_at_most_100_blocks_and_a_message_50() -> None:
-    message = replies.Message("Lista", tuple(replies.Text(f"Askel {n}") for n in range(130)))
+    message = replies.Message(
+        compose("Lista"), tuple(replies.Text(compose(f"Askel {n}")) for n in range(130))
+    )
     view_blocks = (await home_view(message))["blocks"]
     assert len(view_blocks) == MAX_VIEW_BLOCKS
     assert view_blocks[-1]["text"]["text"] == "Askel 99"
@@ -51,7 +54,7 @@ async def test_a_view_holds_at_most_100_blocks_and_a_message_50() -> None:
 
 
 def test_a_message_without_blocks_is_its_text() -> None:
-    blocks = render_blocks(replies.Message("Ei avoimia tiimejä."))
+    blocks = render_blocks(replies.Message(compose("Ei avoimia tiimejä.")))
     assert blocks == [
         {
             "type": "section",
@@ -70,7 +73,9 @@ async def test_other_tasks_run_while_a_home_tab_is_serialised() -> None:
             turns += 1
             await asyncio.sleep(0)
 
-    message = replies.Message("Lista", tuple(replies.Text(f"Askel {n}") for n in range(100)))
+    message = replies.Message(
+        compose("Lista"), tuple(replies.Text(compose(f"Askel {n}")) for n in range(100))
+    )
     other = asyncio.create_task(other_request())
     await asyncio.sleep(0)  # it has started
     before = turns
