@@ -24,7 +24,7 @@ from bot.reminders.timing import (
 LANGUAGES = ("fi", "sv", "en")
 DEFAULT_PLATFORM = "slack"
 SHUTDOWN_GRACE_SECONDS = 10.0  # for requests' work under way when the bot is stopped
-_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+_ID = re.compile(r"[^\s,]{1,255}")  # a platform's id of a person or a group: opaque here
 
 
 class ConfigError(Exception):
@@ -90,14 +90,13 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         problems.append(f"LANGUAGE must be one of {', '.join(LANGUAGES)}")
 
     coordinators = frozenset(u.strip() for u in (get("COORDINATORS") or "").split(",") if u.strip())
-    bad_ids = sorted(u for u in coordinators if not _USER_ID.match(u))
-    if bad_ids:
-        problems.append("COORDINATORS must be comma-separated Slack user ids (U…)")
+    if any(not _ID.fullmatch(u) for u in coordinators):
+        problems.append("COORDINATORS must be comma-separated user ids")
 
     log_level = _log_level(env, problems)
     usergroup = get("COORDINATOR_USERGROUP")
-    if usergroup is not None and not re.match(r"^S[A-Z0-9]{2,}$", usergroup):
-        problems.append("COORDINATOR_USERGROUP must be a Slack user group id (S…)")
+    if usergroup is not None and not _ID.fullmatch(usergroup):
+        problems.append("COORDINATOR_USERGROUP must be one user group id")
     retention = _retention_days(env, problems)
     reminders = _reminder_settings(env, tz, problems)
 

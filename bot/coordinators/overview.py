@@ -80,7 +80,7 @@ class OverviewService:
             actor.user_id,
             filename=f"tiimit-{stamp}.csv",
             content=content,
-            title=actor.t("overview_csv_title"),
+            title=actor.t.plain("overview_csv_title"),
         )
         return len(rows)
 

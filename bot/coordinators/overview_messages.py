@@ -11,7 +11,21 @@ from zoneinfo import ZoneInfo
 from bot import action_ids
 from bot.dates import format_date
 from bot.i18n import Catalog
-from bot.replies import Block, Button, Buttons, Header, Message, Note, Text
+from bot.replies import (
+    Block,
+    Button,
+    Buttons,
+    Header,
+    Message,
+    Note,
+    Person,
+    Runs,
+    SpaceLink,
+    Text,
+    compose,
+    join,
+    strong,
+)
 from bot.teams.professions import profession_label
 from storage.overview_queries import TeamStatus
 
@@ -24,14 +38,16 @@ def days_between(start: datetime | None, end: datetime, tz: ZoneInfo) -> int | N
     return (end.astimezone(tz).date() - start.astimezone(tz).date()).days
 
 
-def team_line(t: Catalog, row: TeamStatus, *, now: datetime, tz: ZoneInfo) -> str:
+def team_line(t: Catalog, row: TeamStatus, *, now: datetime, tz: ZoneInfo) -> Runs:
     professions = ", ".join(profession_label(p, t.lang) or p for p in row.professions)
     parts = [
-        f"*{row.code}* <#{row.channel_id}>",
-        t("overview_convenor", user=row.convenor_id),
+        compose(strong(row.code), " ", SpaceLink(str(row.channel_id))),
+        t("overview_convenor", user=Person(row.convenor_id)),
         t("overview_age", days=days_between(row.opened_at, now, tz)),
-        t("overview_members", count=row.member_count)
-        + (f" ({professions})" if professions else ""),
+        compose(
+            t("overview_members", count=row.member_count),
+            f" ({professions})" if professions else "",
+        ),
         _meeting_part(t, row, now=now, tz=tz),
         t("overview_steps", open=row.open_steps, overdue=row.overdue_steps),
     ]
@@ -41,10 +57,10 @@ def team_line(t: Catalog, row: TeamStatus, *, now: datetime, tz: ZoneInfo) -> st
         parts.append(t("overview_convenor_deactivated"))
     if row.deactivated_members:
         parts.append(t("overview_deactivated", count=row.deactivated_members))
-    return " · ".join(parts)
+    return join(" · ", parts)
 
 
-def _meeting_part(t: Catalog, row: TeamStatus, *, now: datetime, tz: ZoneInfo) -> str:
+def _meeting_part(t: Catalog, row: TeamStatus, *, now: datetime, tz: ZoneInfo) -> Runs:
     parts = []
     if row.next_meeting:
         parts.append(
@@ -58,7 +74,7 @@ def _meeting_part(t: Catalog, row: TeamStatus, *, now: datetime, tz: ZoneInfo) -
         first := days_between(row.opened_at, row.first_meeting or now, tz)
     ) is not None and row.first_meeting:
         parts.append(t("overview_to_first", days=first))
-    return ", ".join(parts)
+    return join(", ", parts)
 
 
 def overview_page(
@@ -85,7 +101,7 @@ def overview_page(
             buttons.append(
                 Button(
                     action_ids.variant(action_ids.TEAMS_PAGE, "prev"),
-                    t("button_prev"),
+                    t.plain("button_prev"),
                     f"{page - 1}|{filters}",
                 )
             )
@@ -93,12 +109,12 @@ def overview_page(
             buttons.append(
                 Button(
                     action_ids.variant(action_ids.TEAMS_PAGE, "next"),
-                    t("button_next"),
+                    t.plain("button_next"),
                     f"{page + 1}|{filters}",
                 )
             )
         blocks.append(Buttons(tuple(buttons)))
-    return Message(text=header, blocks=tuple(blocks))
+    return Message(header, blocks=tuple(blocks))
 
 
 def overview_csv(t: Catalog, rows: Sequence[TeamStatus], *, now: datetime, tz: ZoneInfo) -> str:

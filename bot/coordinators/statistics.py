@@ -14,7 +14,7 @@ from bot.coordinators.roster import CoordinatorDirectory
 from bot.dates import format_date
 from bot.privacy import access
 from bot.privacy.access import Action
-from bot.replies import Header, Message, Text
+from bot.replies import Header, Message, Text, join
 from bot.teams.professions import profession_label
 from storage import statistics_queries
 from storage.models import AuditAction, StepStatus
@@ -96,8 +96,10 @@ class StatisticsService:
             f"{format_date(start.astimezone(tz).date(), t.lang)}–"
             f"{format_date((end - timedelta(seconds=1)).astimezone(tz).date(), t.lang)}"
         )
-        missing = t("stats_no_data")
-        reasons = ", ".join(f"{t(f'reason_{r}')} {n}" for r, n in sorted(f.reasons.items())) or "–"
+        missing = t.plain("stats_no_data")
+        reasons = (
+            ", ".join(f"{t.plain(f'reason_{r}')} {n}" for r, n in sorted(f.reasons.items())) or "–"
+        )
         professions = (
             ", ".join(f"{profession_label(p, t.lang) or p} {n}" for p, n in f.professions.items())
             or "–"
@@ -111,7 +113,7 @@ class StatisticsService:
             t("stats_professions", professions=professions),
         ]
         header = t("stats_header", period=period)
-        return Message(text=header, blocks=(Header(header), Text("\n".join(lines))))
+        return Message(header, blocks=(Header(header), Text(join("\n", lines))))
 
 
 def _num(value: float | None, missing: str) -> str:

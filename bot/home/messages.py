@@ -11,7 +11,23 @@ from bot import action_ids
 from bot.coordinators.overview_messages import team_line
 from bot.dates import format_date, format_datetime
 from bot.i18n import Catalog
-from bot.replies import Block, Button, Buttons, Divider, Header, Message, Note, Text, literal
+from bot.plan.messages import numbered
+from bot.replies import (
+    Block,
+    Button,
+    Buttons,
+    Divider,
+    Header,
+    Message,
+    Note,
+    Person,
+    Runs,
+    SpaceLink,
+    Text,
+    compose,
+    join,
+    strong,
+)
 from storage.models import Step, Team
 from storage.overview_queries import OpenTeamCounts, TeamStatus
 
@@ -37,26 +53,29 @@ def home(
     blocks: list[Block] = [Header(t("home_header"))]
     lines = []
     for team, meeting, deactivated in teams:
-        when = format_datetime(meeting, tz, t.lang) if meeting else t("overview_no_meeting")
-        convenor = f" · {t('convenor')}" if team.convenor_id == user_id else ""
-        gone = f" · {t('overview_deactivated', count=deactivated)}" if deactivated else ""
-        lines.append(
-            t("home_team_line", code=team.code, channel=team.channel_id)
-            + f" · {when}{convenor}{gone}"
-        )
-    blocks.append(Text("\n".join(lines) if lines else t("home_no_teams")))
+        parts: list[Runs] = [
+            t("home_team_line", code=team.code, channel=SpaceLink(str(team.channel_id))),
+            compose(format_datetime(meeting, tz, t.lang)) if meeting else t("overview_no_meeting"),
+        ]
+        if team.convenor_id == user_id:
+            parts.append(t("convenor"))
+        if deactivated:
+            parts.append(t("overview_deactivated", count=deactivated))
+        lines.append(join(" · ", parts))
+    blocks.append(Text(join("\n", lines) if lines else t("home_no_teams")))
     blocks += [Divider(), Header(t("home_my_steps"))]
     today = now.astimezone(tz).date()
     for step, team in steps:
-        due = format_date(step.due_date, t.lang) if step.due_date else t("due_none")
-        late = f" · {t('overdue_mark')}" if step.due_date and step.due_date < today else ""
-        blocks.append(Text(f"*{team.code}* · *{step.number}.* {literal(step.text)} · {due}{late}"))
+        due = compose(format_date(step.due_date, t.lang)) if step.due_date else t("due_none")
+        late = (" · ", t("overdue_mark")) if step.due_date and step.due_date < today else ()
+        line = compose(strong(team.code), " · ", numbered(str(step.number), step.text), " · ", due)
+        blocks.append(Text(compose(line, *late)))
         blocks.append(
             Buttons(
                 (
                     Button(
                         action_ids.HOME_STEP_DONE,
-                        t("button_done"),
+                        t.plain("button_done"),
                         f"{team.pk}:{step.number}",
                         "primary",
                     ),
@@ -69,9 +88,18 @@ def home(
         blocks += [Divider(), Header(t("home_orphans"))]
         blocks.append(
             Text(
-                "\n".join(
-                    f"*{team.code}* · *{s.number}.* {literal(s.text)} · <@{s.owner_user_id}>"
-                    for s, team in orphans
+                join(
+                    "\n",
+                    (
+                        compose(
+                            strong(team.code),
+                            " · ",
+                            numbered(str(s.number), s.text),
+                            " · ",
+                            Person(str(s.owner_user_id)),
+                        )
+                        for s, team in orphans
+                    ),
                 )
             )
         )
@@ -91,4 +119,4 @@ def home(
     elif coordinator_unchecked:
         blocks += [Divider(), Note(t("home_coordinator_unchecked"))]
     blocks += [Divider(), Note(t("help_privacy"))]
-    return Message(text=t("home_header"), blocks=tuple(blocks[:100]))
+    return Message(t("home_header"), blocks=tuple(blocks[:100]))

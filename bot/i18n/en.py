@@ -5,7 +5,7 @@ MESSAGES: dict[str, str] = {
     "welcome_header": "Welcome to team {code}",
     "welcome_intro": (
         "This is the shared workspace of the client's My Team. The client chose the members."
-        "\n*Convenor:* <@{convenor}>\n*Members:* {members}"
+        "\n*Convenor:* {convenor}\n*Members:* {members}"
     ),
     "welcome_do": (
         "*Record here* the shared plan: the client's goals and small steps (who does what by "
@@ -20,7 +20,7 @@ MESSAGES: dict[str, str] = {
         "Next: `/askel tavoite …` · `/askel Call Kela @name by Friday` · "
         "`/tiimi lisää @name profession` · `/tiimi suunnitelma` · `/tiimi ohje`"
     ),
-    "team_opened": "Team *{code}* is open: <#{channel}>",
+    "team_opened": "Team *{code}* is open: {channel}",
     "team_being_opened": "Team {code} is being opened. Please wait a moment.",
     "not_invited": "These members could not be invited to the channel: {users}. Add them "
     "later with `/tiimi lisää`.",
@@ -46,27 +46,25 @@ MESSAGES: dict[str, str] = {
     "modal_consent_required": "Confirm that the client chose the members and consent is recorded.",
     "modal_submit": "Open team",
     "modal_cancel": "Cancel",
-    "member_added": "<@{user}> has been added to the team.",
-    "member_profession_changed": "The profession of <@{user}> has been updated.",
-    "member_removed": "<@{user}> has been removed from the team.",
-    "convenor_changed": "<@{user}> is now the team's convenor.",
-    "convenor_changed_notice": (
-        "<@{old}> handed over the convenor role: the new convenor is <@{new}>."
-    ),
+    "member_added": "{user} has been added to the team.",
+    "member_profession_changed": "The profession of {user} has been updated.",
+    "member_removed": "{user} has been removed from the team.",
+    "convenor_changed": "{user} is now the team's convenor.",
+    "convenor_changed_notice": ("{old} handed over the convenor role: the new convenor is {new}."),
     "members_header": "Members of team {code} ({count})",
     "convenor": "convenor",
     "profession_unknown": "no profession given",
-    "already_member": "<@{user}> is already a member of the team.",
-    "invite_failed": "<@{user}> could not be invited to the channel. Nothing was changed.",
-    "not_member_target": "<@{user}> is not a member of the team.",
+    "already_member": "{user} is already a member of the team.",
+    "invite_failed": "{user} could not be invited to the channel. Nothing was changed.",
+    "not_member_target": "{user} is not a member of the team.",
     "cannot_remove_convenor": (
         "The convenor cannot be removed. Hand over the role first: `/tiimi vastuu @name`."
     ),
-    "already_convenor": "<@{user}> is already the team's convenor.",
+    "already_convenor": "{user} is already the team's convenor.",
     "convenor_must_be_member": (
-        "<@{user}> is not a member of the team. Add them first: `/tiimi lisää @name profession`."
+        "{user} is not a member of the team. Add them first: `/tiimi lisää @name profession`."
     ),
-    "only_convenor": "Only the team's convenor <@{convenor}> can do this.",
+    "only_convenor": "Only the team's convenor {convenor} can do this.",
     "unknown_profession": "Unknown profession. Options: {options}.",
     "close_choose_reason": "Why is team {code} closing? Choose the reason:",
     "reason_goals_reached": "goals reached",
@@ -147,7 +145,7 @@ MESSAGES: dict[str, str] = {
         "half-done; please try again in a moment."
     ),
     "home_header": "My teams",
-    "home_team_line": "*{code}* · <#{channel}>",
+    "home_team_line": "*{code}* · {channel}",
     "home_no_teams": "You are not a member of any team yet. Open one with `/tiimi uusi`.",
     "askel_help_header": "Steps – the team's shared plan",
     "askel_help_body": "`/askel Call Kela @Anna by Friday` – records a small step: what, who and by when\n`/askel Apply for support owner: client by 11.12.` – the owner can be the client, a close person or a profession\n`/askel T1: Go to a flat viewing owner: close person by week 50` – a step towards goal T1\n`/askel tavoite Own home by spring` – records a goal in the client's own words\n`/askel lista` – open steps · `/askel kaikki` – finished ones too\n`/askel valmis 3` · `/askel ei 3` (not carried out) · `/askel siirrä 3 Fri` · `/askel muokkaa 3 new text` · `/askel poista 3`\n`/askel` – opens the form · `/tiimi suunnitelma` – the whole plan · `/tiimi vie` – text for your records\nDates: `12.12.`, `12.12.2026`, `tomorrow`, `Fri`, `Friday`, `next week`, `week 50`, `in 3 days`.",
@@ -163,19 +161,19 @@ MESSAGES: dict[str, str] = {
     "step_edited": "Step {number} has been edited.",
     "step_deleted_notice": "Step {number} has been removed from the plan.",
     "step_fallback": "Step {number}: {text}",
-    "step_changed_by": "Last changed by <@{user}>",
+    "step_changed_by": "Last changed by {user}",
     "unknown_step": "There is no step {number}. See the numbers with `/askel lista`.",
     "unknown_goal": "There is no goal T{number}. See the goals with `/tiimi suunnitelma`.",
-    "owner_not_member": "<@{user}> is not a member of the team. Add them first with `/tiimi lisää`.",
+    "owner_not_member": "{user} is not a member of the team. Add them first with `/tiimi lisää`.",
     "unknown_owner_role": "Unknown owner. Write for example `owner: client`, `owner: close person` or a profession, such as `owner: social counsellor`.",
     "text_too_long": "The text is too long (at most {limit} characters). Please write it shorter.",
     "usage_step": "Write a step, for example `/askel Call Kela @Anna by Friday`.",
     "usage_goal": "Write a goal, for example `/askel tavoite Own home by spring`.",
-    "usage_step_done": "Usage: `/askel valmis &lt;number&gt;`, e.g. `/askel valmis 3`.",
-    "usage_step_not_done": "Usage: `/askel ei &lt;number&gt;`, e.g. `/askel ei 3`.",
-    "usage_step_delete": "Usage: `/askel poista &lt;number&gt;`, e.g. `/askel poista 3`.",
-    "usage_step_move": "Usage: `/askel siirrä &lt;number&gt; &lt;date&gt;`, e.g. `/askel siirrä 3 Fri`.",
-    "usage_step_edit": "Usage: `/askel muokkaa &lt;number&gt; &lt;text&gt;`, e.g. `/askel muokkaa 3 Call Kela on Monday`.",
+    "usage_step_done": "Usage: `/askel valmis <number>`, e.g. `/askel valmis 3`.",
+    "usage_step_not_done": "Usage: `/askel ei <number>`, e.g. `/askel ei 3`.",
+    "usage_step_delete": "Usage: `/askel poista <number>`, e.g. `/askel poista 3`.",
+    "usage_step_move": "Usage: `/askel siirrä <number> <date>`, e.g. `/askel siirrä 3 Fri`.",
+    "usage_step_edit": "Usage: `/askel muokkaa <number> <text>`, e.g. `/askel muokkaa 3 Call Kela on Monday`.",
     "status_open": "open",
     "status_done": "done",
     "status_not_done": "not carried out",
@@ -227,9 +225,9 @@ MESSAGES: dict[str, str] = {
     "meeting_moved": "The meeting has been moved: *{when}*. Its reminders moved with it.",
     "meeting_next": "Next meeting: *{when}*",
     "meeting_cancelled": "The meeting on {when} has been cancelled, and so have its reminders.",
-    "meeting_already_booked": "The next meeting is already booked. Move it with `/tiimi tapaaminen siirrä &lt;time&gt;` or cancel it with `/tiimi tapaaminen peru`.",
+    "meeting_already_booked": "The next meeting is already booked. Move it with `/tiimi tapaaminen siirrä <time>` or cancel it with `/tiimi tapaaminen peru`.",
     "no_meeting_booked": "No next meeting has been booked. Book one with `/tiimi tapaaminen Fri 11.12. 14:00`.",
-    "usage_meeting_move": "Usage: `/tiimi tapaaminen siirrä &lt;time&gt;`, e.g. `/tiimi tapaaminen siirrä Tue 10:00`.",
+    "usage_meeting_move": "Usage: `/tiimi tapaaminen siirrä <time>`, e.g. `/tiimi tapaaminen siirrä Tue 10:00`.",
     "next_meeting_title": "Next meeting",
     "meetings_title": "Meetings",
     "meetings_none": "No meetings.",
@@ -245,14 +243,14 @@ MESSAGES: dict[str, str] = {
     "reminder_after_book_next": "The next meeting has not been booked yet. Book it: `/tiimi tapaaminen Fri 11.12. 14:00`.",
     "reminder_after_next": "Next meeting: {when}",
     "reminder_step_due": "{owner}, reminder: step {number} is due today: {text}",
-    "reminder_nudge": "<@{convenor}>, the team has no meeting booked. Shall we book the next one? `/tiimi tapaaminen Fri 11.12. 14:00`",
+    "reminder_nudge": "{convenor}, the team has no meeting booked. Shall we book the next one? `/tiimi tapaaminen Fri 11.12. 14:00`",
     "reminder_nudge_since": "The last meeting was on {date}.",
     "reminder_failed_notice": "A reminder for team {code} could not be sent to the channel (reason: {reason}). Check that the channel exists and that the bot is a member of it.",
     "only_coordinators": "Only coordinators can do this.",
     "overview_header_all": "Open teams ({count}), those needing attention first",
     "overview_header_mine": "Your open teams ({count})",
     "overview_none": "No open teams match these conditions.",
-    "overview_convenor": "convenor <@{user}>",
+    "overview_convenor": "convenor {user}",
     "overview_age": "{days} d",
     "overview_members": "{count} members",
     "overview_next": "next meeting {date}",
@@ -282,19 +280,19 @@ MESSAGES: dict[str, str] = {
     "steps_more": "…and {count} more steps. The whole plan page by page: `/tiimi suunnitelma`.",
     # the channel is the boundary; coordinator rights; deactivated accounts
     "uninvited_removed": (
-        "<@{user}> was added to team {code}'s channel <#{channel}> with Slack's own dialog, "
+        "{user} was added to team {code}'s channel {channel} with Slack's own dialog, "
         "so I removed them from the channel: the whole plan shows in the channel, and only "
         "the people the client chose belong to the team. If the client chose them, add them "
         "in the channel with `/tiimi lisää @name`, which notes the client's consent."
     ),
     "uninvited_not_removed": (
-        "<@{user}> was added to team {code}'s channel <#{channel}> with Slack's own dialog, "
+        "{user} was added to team {code}'s channel {channel} with Slack's own dialog, "
         "but I could not remove them. Remove them from the channel in Slack: the whole plan "
         "shows in the channel, and only the people the client chose belong to the team. If "
         "the client chose them, add them with `/tiimi lisää @name`, which notes the client's "
         "consent."
     ),
-    "uninvited_inviter": "They were added to the channel by <@{inviter}>.",
+    "uninvited_inviter": "They were added to the channel by {inviter}.",
     "coordinator_unchecked": (
         "Your coordinator rights could not be checked right now, because Slack's coordinator "
         "user group could not be read. Please try again in a moment."
@@ -306,14 +304,14 @@ MESSAGES: dict[str, str] = {
     "member_deactivated": "⚠️ Slack account deactivated",
     "overview_deactivated": "⚠️ {count} members' Slack accounts deactivated",
     "overview_convenor_deactivated": "⚠️ the convenor's Slack account deactivated",
-    "closed_convenor": "*Convenor:* <@{user}>",
-    "closed_by": "*Closed by:* <@{user}>",
-    "closed_by_coordinator": "*Closed by:* coordinator <@{user}>",
+    "closed_convenor": "*Convenor:* {user}",
+    "closed_by": "*Closed by:* {user}",
+    "closed_by_coordinator": "*Closed by:* coordinator {user}",
     "convenor_changed_by_coordinator_notice": (
-        "Coordinator <@{coordinator}> handed over the convenor role: the new convenor "
-        "is <@{new}> (previously <@{old}>)."
+        "Coordinator {coordinator} handed over the convenor role: the new convenor "
+        "is {new} (previously {old})."
     ),
-    "convenor_changed_by_code": "<@{user}> is now the convenor of team {code}. The change was announced in the team channel.",
+    "convenor_changed_by_code": "{user} is now the convenor of team {code}. The change was announced in the team channel.",
     "team_code_refused": (
         "Team {code} was not found, or you have no access to it. Only the team's members "
         "get its plan, and for a closed team those who were members when it closed."

@@ -6,7 +6,7 @@ MESSAGES: dict[str, str] = {
     "welcome_header": "Tervetuloa tiimiin {code}",
     "welcome_intro": (
         "Tämä on asiakkaan Minun tiimini -tiimin yhteinen työtila. Asiakas on valinnut tiimin "
-        "jäsenet.\n*Vastuuhenkilö:* <@{convenor}>\n*Jäsenet:* {members}"
+        "jäsenet.\n*Vastuuhenkilö:* {convenor}\n*Jäsenet:* {members}"
     ),
     "welcome_do": (
         "*Kirjatkaa tänne* yhteinen suunnitelma: asiakkaan tavoitteet ja pienet askeleet "
@@ -21,7 +21,7 @@ MESSAGES: dict[str, str] = {
         "Seuraavaksi: `/askel tavoite …` · `/askel Soita Kelaan @nimi pe mennessä` · "
         "`/tiimi lisää @nimi ammattiryhmä` · `/tiimi suunnitelma` · `/tiimi ohje`"
     ),
-    "team_opened": "Tiimi *{code}* on avattu: <#{channel}>",
+    "team_opened": "Tiimi *{code}* on avattu: {channel}",
     "team_being_opened": "Tiimiä {code} avataan parhaillaan. Odota hetki.",
     "not_invited": "Näitä jäseniä ei voitu kutsua kanavalle: {users}. Lisää heidät myöhemmin "
     "komennolla `/tiimi lisää`.",
@@ -51,27 +51,27 @@ MESSAGES: dict[str, str] = {
     "modal_submit": "Avaa tiimi",
     "modal_cancel": "Peruuta",
     # members
-    "member_added": "<@{user}> on lisätty tiimiin.",
-    "member_profession_changed": "Jäsenen <@{user}> ammattiryhmä on päivitetty.",
-    "member_removed": "<@{user}> on poistettu tiimistä.",
-    "convenor_changed": "<@{user}> on nyt tiimin vastuuhenkilö.",
+    "member_added": "{user} on lisätty tiimiin.",
+    "member_profession_changed": "Jäsenen {user} ammattiryhmä on päivitetty.",
+    "member_removed": "{user} on poistettu tiimistä.",
+    "convenor_changed": "{user} on nyt tiimin vastuuhenkilö.",
     "convenor_changed_notice": (
-        "<@{old}> siirsi vastuuhenkilön tehtävän: uusi vastuuhenkilö on <@{new}>."
+        "{old} siirsi vastuuhenkilön tehtävän: uusi vastuuhenkilö on {new}."
     ),
     "members_header": "Tiimin {code} jäsenet ({count})",
     "convenor": "vastuuhenkilö",
     "profession_unknown": "ammattiryhmä puuttuu",
-    "already_member": "<@{user}> on jo tiimin jäsen.",
-    "invite_failed": "Käyttäjää <@{user}> ei voitu kutsua kanavalle. Mitään ei muutettu.",
-    "not_member_target": "<@{user}> ei ole tiimin jäsen.",
+    "already_member": "{user} on jo tiimin jäsen.",
+    "invite_failed": "Käyttäjää {user} ei voitu kutsua kanavalle. Mitään ei muutettu.",
+    "not_member_target": "{user} ei ole tiimin jäsen.",
     "cannot_remove_convenor": (
         "Vastuuhenkilöä ei voi poistaa. Siirrä ensin tehtävä toiselle: `/tiimi vastuu @nimi`."
     ),
-    "already_convenor": "<@{user}> on jo tiimin vastuuhenkilö.",
+    "already_convenor": "{user} on jo tiimin vastuuhenkilö.",
     "convenor_must_be_member": (
-        "<@{user}> ei ole tiimin jäsen. Lisää hänet ensin: `/tiimi lisää @nimi ammattiryhmä`."
+        "{user} ei ole tiimin jäsen. Lisää hänet ensin: `/tiimi lisää @nimi ammattiryhmä`."
     ),
-    "only_convenor": "Vain tiimin vastuuhenkilö <@{convenor}> voi tehdä tämän.",
+    "only_convenor": "Vain tiimin vastuuhenkilö {convenor} voi tehdä tämän.",
     "unknown_profession": "Tuntematon ammattiryhmä. Vaihtoehdot: {options}.",
     # closing
     "close_choose_reason": "Miksi tiimi {code} suljetaan? Valitse syy:",
@@ -160,7 +160,7 @@ MESSAGES: dict[str, str] = {
         "hetken kuluttua uudelleen."
     ),
     "home_header": "Omat tiimini",
-    "home_team_line": "*{code}* · <#{channel}>",
+    "home_team_line": "*{code}* · {channel}",
     "home_no_teams": "Et ole vielä minkään tiimin jäsen. Avaa tiimi komennolla `/tiimi uusi`.",
     "askel_help_header": "Askeleet – tiimin yhteinen suunnitelma",
     "askel_help_body": "`/askel Soita Kelaan @Anna pe mennessä` – kirjaa pienen askeleen: mitä, kuka ja mihin mennessä\n`/askel Hae tukea vastuu: asiakas mennessä 11.12.` – vastuussa asiakas, läheinen tai ammattiryhmä\n`/askel T1: Käy asuntonäytöllä vastuu: läheinen vko 50 mennessä` – askel tavoitteelle T1\n`/askel tavoite Oma asunto kevääseen mennessä` – kirjaa tavoitteen asiakkaan omin sanoin\n`/askel lista` – avoimet askeleet · `/askel kaikki` – myös päättyneet\n`/askel valmis 3` · `/askel ei 3` (ei toteutunut) · `/askel siirrä 3 pe` · `/askel muokkaa 3 uusi teksti` · `/askel poista 3`\n`/askel` – avaa lomakkeen · `/tiimi suunnitelma` – koko suunnitelma · `/tiimi vie` – teksti kirjaamista varten\nPäivämäärät: `12.12.`, `12.12.2026`, `huomenna`, `pe`, `perjantaina`, `ensi viikolla`, `vko 50`, `3 päivän päästä`.",
@@ -176,19 +176,19 @@ MESSAGES: dict[str, str] = {
     "step_edited": "Askelta {number} on muokattu.",
     "step_deleted_notice": "Askel {number} on poistettu suunnitelmasta.",
     "step_fallback": "Askel {number}: {text}",
-    "step_changed_by": "Viimeksi muuttanut <@{user}>",
+    "step_changed_by": "Viimeksi muuttanut {user}",
     "unknown_step": "Askelta {number} ei löydy. Katso numerot komennolla `/askel lista`.",
     "unknown_goal": "Tavoitetta T{number} ei löydy. Katso tavoitteet komennolla `/tiimi suunnitelma`.",
-    "owner_not_member": "<@{user}> ei ole tiimin jäsen. Lisää hänet ensin komennolla `/tiimi lisää`.",
+    "owner_not_member": "{user} ei ole tiimin jäsen. Lisää hänet ensin komennolla `/tiimi lisää`.",
     "unknown_owner_role": "Tuntematon vastuutaho. Kirjoita esimerkiksi `vastuu: asiakas`, `vastuu: läheinen` tai ammattiryhmä, kuten `vastuu: sosiaaliohjaaja`.",
     "text_too_long": "Teksti on liian pitkä (enintään {limit} merkkiä). Kirjoita lyhyemmin.",
     "usage_step": "Kirjoita askel, esimerkiksi `/askel Soita Kelaan @Anna pe mennessä`.",
     "usage_goal": "Kirjoita tavoite, esimerkiksi `/askel tavoite Oma asunto kevääseen mennessä`.",
-    "usage_step_done": "Käyttö: `/askel valmis &lt;numero&gt;`, esim. `/askel valmis 3`.",
-    "usage_step_not_done": "Käyttö: `/askel ei &lt;numero&gt;`, esim. `/askel ei 3`.",
-    "usage_step_delete": "Käyttö: `/askel poista &lt;numero&gt;`, esim. `/askel poista 3`.",
-    "usage_step_move": "Käyttö: `/askel siirrä &lt;numero&gt; &lt;päivämäärä&gt;`, esim. `/askel siirrä 3 pe`.",
-    "usage_step_edit": "Käyttö: `/askel muokkaa &lt;numero&gt; &lt;teksti&gt;`, esim. `/askel muokkaa 3 Soita Kelaan maanantaina`.",
+    "usage_step_done": "Käyttö: `/askel valmis <numero>`, esim. `/askel valmis 3`.",
+    "usage_step_not_done": "Käyttö: `/askel ei <numero>`, esim. `/askel ei 3`.",
+    "usage_step_delete": "Käyttö: `/askel poista <numero>`, esim. `/askel poista 3`.",
+    "usage_step_move": "Käyttö: `/askel siirrä <numero> <päivämäärä>`, esim. `/askel siirrä 3 pe`.",
+    "usage_step_edit": "Käyttö: `/askel muokkaa <numero> <teksti>`, esim. `/askel muokkaa 3 Soita Kelaan maanantaina`.",
     "status_open": "avoin",
     "status_done": "tehty",
     "status_not_done": "ei toteutunut",
@@ -240,9 +240,9 @@ MESSAGES: dict[str, str] = {
     "meeting_moved": "Tapaaminen on siirretty: *{when}*. Muistutukset siirtyivät sen mukana.",
     "meeting_next": "Seuraava tapaaminen: *{when}*",
     "meeting_cancelled": "Tapaaminen {when} on peruttu, samoin sen muistutukset.",
-    "meeting_already_booked": "Seuraava tapaaminen on jo sovittu. Siirrä sitä komennolla `/tiimi tapaaminen siirrä &lt;aika&gt;` tai peru se komennolla `/tiimi tapaaminen peru`.",
+    "meeting_already_booked": "Seuraava tapaaminen on jo sovittu. Siirrä sitä komennolla `/tiimi tapaaminen siirrä <aika>` tai peru se komennolla `/tiimi tapaaminen peru`.",
     "no_meeting_booked": "Seuraavaa tapaamista ei ole sovittu. Sovi se komennolla `/tiimi tapaaminen pe 11.12. klo 14`.",
-    "usage_meeting_move": "Käyttö: `/tiimi tapaaminen siirrä &lt;aika&gt;`, esim. `/tiimi tapaaminen siirrä ti klo 10`.",
+    "usage_meeting_move": "Käyttö: `/tiimi tapaaminen siirrä <aika>`, esim. `/tiimi tapaaminen siirrä ti klo 10`.",
     "next_meeting_title": "Seuraava tapaaminen",
     "meetings_title": "Tapaamiset",
     "meetings_none": "Ei tapaamisia.",
@@ -258,14 +258,14 @@ MESSAGES: dict[str, str] = {
     "reminder_after_book_next": "Seuraavaa tapaamista ei ole vielä sovittu. Sopikaa se: `/tiimi tapaaminen pe 11.12. klo 14`.",
     "reminder_after_next": "Seuraava tapaaminen: {when}",
     "reminder_step_due": "{owner}, muistutus: askeleen {number} määräaika on tänään: {text}",
-    "reminder_nudge": "<@{convenor}>, tiimillä ei ole sovittua tapaamista. Sovitaanko seuraava? `/tiimi tapaaminen pe 11.12. klo 14`",
+    "reminder_nudge": "{convenor}, tiimillä ei ole sovittua tapaamista. Sovitaanko seuraava? `/tiimi tapaaminen pe 11.12. klo 14`",
     "reminder_nudge_since": "Edellinen tapaaminen oli {date}.",
     "reminder_failed_notice": "Tiimin {code} muistutusta ei voitu lähettää kanavalle (syy: {reason}). Tarkista, että kanava on olemassa ja botti on sen jäsen.",
     "only_coordinators": "Vain koordinaattorit voivat tehdä tämän.",
     "overview_header_all": "Avoimet tiimit ({count}), eniten huomiota tarvitsevat ensin",
     "overview_header_mine": "Omat avoimet tiimisi ({count})",
     "overview_none": "Ei avoimia tiimejä näillä ehdoilla.",
-    "overview_convenor": "vastuu <@{user}>",
+    "overview_convenor": "vastuu {user}",
     "overview_age": "{days} pv",
     "overview_members": "{count} jäsentä",
     "overview_next": "seuraava tapaaminen {date}",
@@ -295,19 +295,19 @@ MESSAGES: dict[str, str] = {
     "steps_more": "…ja {count} askelta lisää. Koko suunnitelma sivuittain: `/tiimi suunnitelma`.",
     # the channel is the boundary; coordinator rights; deactivated accounts
     "uninvited_removed": (
-        "<@{user}> lisättiin tiimin {code} kanavalle <#{channel}> Slackin omalla toiminnolla, "
+        "{user} lisättiin tiimin {code} kanavalle {channel} Slackin omalla toiminnolla, "
         "joten poistin hänet kanavalta: kanavalla näkyy koko suunnitelma, ja tiimiin kuuluvat "
         "vain asiakkaan valitsemat henkilöt. Jos asiakas on valinnut hänet, lisää hänet "
         "kanavalla komennolla `/tiimi lisää @nimi`, joka merkitsee asiakkaan suostumuksen."
     ),
     "uninvited_not_removed": (
-        "<@{user}> lisättiin tiimin {code} kanavalle <#{channel}> Slackin omalla toiminnolla, "
+        "{user} lisättiin tiimin {code} kanavalle {channel} Slackin omalla toiminnolla, "
         "mutta en voinut poistaa häntä. Poista hänet kanavalta Slackissa: kanavalla näkyy koko "
         "suunnitelma, ja tiimiin kuuluvat vain asiakkaan valitsemat henkilöt. Jos asiakas on "
         "valinnut hänet, lisää hänet komennolla `/tiimi lisää @nimi`, joka merkitsee "
         "asiakkaan suostumuksen."
     ),
-    "uninvited_inviter": "Hänet lisäsi kanavalle <@{inviter}>.",
+    "uninvited_inviter": "Hänet lisäsi kanavalle {inviter}.",
     "coordinator_unchecked": (
         "Koordinaattorioikeuksiasi ei voitu juuri nyt tarkistaa, koska Slackin "
         "koordinaattoriryhmää ei saatu luettua. Yritä hetken kuluttua uudelleen."
@@ -319,14 +319,14 @@ MESSAGES: dict[str, str] = {
     "member_deactivated": "⚠️ Slack-tili poistettu käytöstä",
     "overview_deactivated": "⚠️ {count} jäsenen Slack-tili poistettu käytöstä",
     "overview_convenor_deactivated": "⚠️ vastuuhenkilön Slack-tili poistettu käytöstä",
-    "closed_convenor": "*Vastuuhenkilö:* <@{user}>",
-    "closed_by": "*Sulki:* <@{user}>",
-    "closed_by_coordinator": "*Sulki:* koordinaattori <@{user}>",
+    "closed_convenor": "*Vastuuhenkilö:* {user}",
+    "closed_by": "*Sulki:* {user}",
+    "closed_by_coordinator": "*Sulki:* koordinaattori {user}",
     "convenor_changed_by_coordinator_notice": (
-        "Koordinaattori <@{coordinator}> siirsi vastuuhenkilön tehtävän: uusi "
-        "vastuuhenkilö on <@{new}> (aiemmin <@{old}>)."
+        "Koordinaattori {coordinator} siirsi vastuuhenkilön tehtävän: uusi "
+        "vastuuhenkilö on {new} (aiemmin {old})."
     ),
-    "convenor_changed_by_code": "<@{user}> on nyt tiimin {code} vastuuhenkilö. Muutos kerrottiin tiimin kanavalla.",
+    "convenor_changed_by_code": "{user} on nyt tiimin {code} vastuuhenkilö. Muutos kerrottiin tiimin kanavalla.",
     "team_code_refused": (
         "Tiimiä {code} ei löydy, tai sinulla ei ole siihen oikeutta. Suunnitelman saavat "
         "vain tiimin jäsenet ja suljetusta tiimistä ne, jotka olivat jäseniä sen sulkeutuessa."

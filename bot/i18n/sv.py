@@ -5,7 +5,7 @@ MESSAGES: dict[str, str] = {
     "welcome_header": "Välkommen till teamet {code}",
     "welcome_intro": (
         "Det här är den gemensamma arbetsytan för klientens Mitt team. Klienten har valt "
-        "teamets medlemmar.\n*Ansvarsperson:* <@{convenor}>\n*Medlemmar:* {members}"
+        "teamets medlemmar.\n*Ansvarsperson:* {convenor}\n*Medlemmar:* {members}"
     ),
     "welcome_do": (
         "*Skriv här* den gemensamma planen: klientens mål och små steg (vem gör vad och när), "
@@ -19,7 +19,7 @@ MESSAGES: dict[str, str] = {
         "Nästa steg: `/askel tavoite …` · `/askel Ring FPA @namn senast fr` · "
         "`/tiimi lisää @namn yrkesgrupp` · `/tiimi suunnitelma` · `/tiimi ohje`"
     ),
-    "team_opened": "Teamet *{code}* har öppnats: <#{channel}>",
+    "team_opened": "Teamet *{code}* har öppnats: {channel}",
     "team_being_opened": "Teamet {code} håller på att öppnas. Vänta en stund.",
     "not_invited": "De här medlemmarna kunde inte bjudas in till kanalen: {users}. Lägg till "
     "dem senare med `/tiimi lisää`.",
@@ -47,28 +47,27 @@ MESSAGES: dict[str, str] = {
     ),
     "modal_submit": "Öppna teamet",
     "modal_cancel": "Avbryt",
-    "member_added": "<@{user}> har lagts till i teamet.",
-    "member_profession_changed": "Yrkesgruppen för <@{user}> har uppdaterats.",
-    "member_removed": "<@{user}> har tagits bort från teamet.",
-    "convenor_changed": "<@{user}> är nu teamets ansvarsperson.",
+    "member_added": "{user} har lagts till i teamet.",
+    "member_profession_changed": "Yrkesgruppen för {user} har uppdaterats.",
+    "member_removed": "{user} har tagits bort från teamet.",
+    "convenor_changed": "{user} är nu teamets ansvarsperson.",
     "convenor_changed_notice": (
-        "<@{old}> överlät rollen som ansvarsperson: ny ansvarsperson är <@{new}>."
+        "{old} överlät rollen som ansvarsperson: ny ansvarsperson är {new}."
     ),
     "members_header": "Medlemmar i teamet {code} ({count})",
     "convenor": "ansvarsperson",
     "profession_unknown": "yrkesgrupp saknas",
-    "already_member": "<@{user}> är redan medlem i teamet.",
-    "invite_failed": "<@{user}> kunde inte bjudas in till kanalen. Inget ändrades.",
-    "not_member_target": "<@{user}> är inte medlem i teamet.",
+    "already_member": "{user} är redan medlem i teamet.",
+    "invite_failed": "{user} kunde inte bjudas in till kanalen. Inget ändrades.",
+    "not_member_target": "{user} är inte medlem i teamet.",
     "cannot_remove_convenor": (
         "Ansvarspersonen kan inte tas bort. Överlåt först rollen: `/tiimi vastuu @namn`."
     ),
-    "already_convenor": "<@{user}> är redan teamets ansvarsperson.",
+    "already_convenor": "{user} är redan teamets ansvarsperson.",
     "convenor_must_be_member": (
-        "<@{user}> är inte medlem i teamet. Lägg först till personen: "
-        "`/tiimi lisää @namn yrkesgrupp`."
+        "{user} är inte medlem i teamet. Lägg först till personen: `/tiimi lisää @namn yrkesgrupp`."
     ),
-    "only_convenor": "Endast teamets ansvarsperson <@{convenor}> kan göra detta.",
+    "only_convenor": "Endast teamets ansvarsperson {convenor} kan göra detta.",
     "unknown_profession": "Okänd yrkesgrupp. Alternativ: {options}.",
     "close_choose_reason": "Varför stängs teamet {code}? Välj orsak:",
     "reason_goals_reached": "målen uppnådda",
@@ -152,7 +151,7 @@ MESSAGES: dict[str, str] = {
         "om en stund."
     ),
     "home_header": "Mina team",
-    "home_team_line": "*{code}* · <#{channel}>",
+    "home_team_line": "*{code}* · {channel}",
     "home_no_teams": "Du är ännu inte medlem i något team. Öppna ett team med `/tiimi uusi`.",
     "askel_help_header": "Steg – teamets gemensamma plan",
     "askel_help_body": "`/askel Ring FPA @Anna senast fr` – antecknar ett litet steg: vad, vem och senast när\n`/askel Ansök om stöd ansvar: klient senast 11.12.` – ansvarig kan vara klienten, en närstående eller en yrkesgrupp\n`/askel T1: Gå på bostadsvisning ansvar: närstående senast vecka 50` – ett steg mot målet T1\n`/askel tavoite Egen bostad till våren` – antecknar ett mål med klientens egna ord\n`/askel lista` – öppna steg · `/askel kaikki` – också avslutade\n`/askel valmis 3` · `/askel ei 3` (inte genomfört) · `/askel siirrä 3 fr` · `/askel muokkaa 3 ny text` · `/askel poista 3`\n`/askel` – öppnar formuläret · `/tiimi suunnitelma` – hela planen · `/tiimi vie` – text för dokumentationen\nDatum: `12.12.`, `12.12.2026`, `i morgon`, `fr`, `på fredag`, `nästa vecka`, `vecka 50`, `om 3 dagar`.",
@@ -168,19 +167,19 @@ MESSAGES: dict[str, str] = {
     "step_edited": "Steg {number} har redigerats.",
     "step_deleted_notice": "Steg {number} har tagits bort från planen.",
     "step_fallback": "Steg {number}: {text}",
-    "step_changed_by": "Senast ändrat av <@{user}>",
+    "step_changed_by": "Senast ändrat av {user}",
     "unknown_step": "Steg {number} finns inte. Se numren med `/askel lista`.",
     "unknown_goal": "Målet T{number} finns inte. Se målen med `/tiimi suunnitelma`.",
-    "owner_not_member": "<@{user}> är inte medlem i teamet. Lägg först till personen med `/tiimi lisää`.",
+    "owner_not_member": "{user} är inte medlem i teamet. Lägg först till personen med `/tiimi lisää`.",
     "unknown_owner_role": "Okänd ansvarig. Skriv till exempel `ansvar: klient`, `ansvar: närstående` eller en yrkesgrupp, som `ansvar: socialhandledare`.",
     "text_too_long": "Texten är för lång (högst {limit} tecken). Skriv kortare.",
     "usage_step": "Skriv ett steg, till exempel `/askel Ring FPA @Anna senast fr`.",
     "usage_goal": "Skriv ett mål, till exempel `/askel tavoite Egen bostad till våren`.",
-    "usage_step_done": "Användning: `/askel valmis &lt;nummer&gt;`, t.ex. `/askel valmis 3`.",
-    "usage_step_not_done": "Användning: `/askel ei &lt;nummer&gt;`, t.ex. `/askel ei 3`.",
-    "usage_step_delete": "Användning: `/askel poista &lt;nummer&gt;`, t.ex. `/askel poista 3`.",
-    "usage_step_move": "Användning: `/askel siirrä &lt;nummer&gt; &lt;datum&gt;`, t.ex. `/askel siirrä 3 fr`.",
-    "usage_step_edit": "Användning: `/askel muokkaa &lt;nummer&gt; &lt;text&gt;`, t.ex. `/askel muokkaa 3 Ring FPA på måndag`.",
+    "usage_step_done": "Användning: `/askel valmis <nummer>`, t.ex. `/askel valmis 3`.",
+    "usage_step_not_done": "Användning: `/askel ei <nummer>`, t.ex. `/askel ei 3`.",
+    "usage_step_delete": "Användning: `/askel poista <nummer>`, t.ex. `/askel poista 3`.",
+    "usage_step_move": "Användning: `/askel siirrä <nummer> <datum>`, t.ex. `/askel siirrä 3 fr`.",
+    "usage_step_edit": "Användning: `/askel muokkaa <nummer> <text>`, t.ex. `/askel muokkaa 3 Ring FPA på måndag`.",
     "status_open": "öppet",
     "status_done": "gjort",
     "status_not_done": "inte genomfört",
@@ -232,9 +231,9 @@ MESSAGES: dict[str, str] = {
     "meeting_moved": "Mötet har flyttats: *{when}*. Påminnelserna flyttades med det.",
     "meeting_next": "Nästa möte: *{when}*",
     "meeting_cancelled": "Mötet {when} har ställts in, liksom dess påminnelser.",
-    "meeting_already_booked": "Nästa möte har redan bokats. Flytta det med `/tiimi tapaaminen siirrä &lt;tid&gt;` eller ställ in det med `/tiimi tapaaminen peru`.",
+    "meeting_already_booked": "Nästa möte har redan bokats. Flytta det med `/tiimi tapaaminen siirrä <tid>` eller ställ in det med `/tiimi tapaaminen peru`.",
     "no_meeting_booked": "Nästa möte har inte bokats. Boka det med `/tiimi tapaaminen fr 11.12. kl. 14`.",
-    "usage_meeting_move": "Användning: `/tiimi tapaaminen siirrä &lt;tid&gt;`, t.ex. `/tiimi tapaaminen siirrä ti kl. 10`.",
+    "usage_meeting_move": "Användning: `/tiimi tapaaminen siirrä <tid>`, t.ex. `/tiimi tapaaminen siirrä ti kl. 10`.",
     "next_meeting_title": "Nästa möte",
     "meetings_title": "Möten",
     "meetings_none": "Inga möten.",
@@ -250,14 +249,14 @@ MESSAGES: dict[str, str] = {
     "reminder_after_book_next": "Nästa möte har ännu inte bokats. Boka det: `/tiimi tapaaminen fr 11.12. kl. 14`.",
     "reminder_after_next": "Nästa möte: {when}",
     "reminder_step_due": "{owner}, påminnelse: tidsfristen för steg {number} går ut i dag: {text}",
-    "reminder_nudge": "<@{convenor}>, teamet har inget avtalat möte. Ska vi boka nästa? `/tiimi tapaaminen fr 11.12. kl. 14`",
+    "reminder_nudge": "{convenor}, teamet har inget avtalat möte. Ska vi boka nästa? `/tiimi tapaaminen fr 11.12. kl. 14`",
     "reminder_nudge_since": "Förra mötet var {date}.",
     "reminder_failed_notice": "Påminnelsen för teamet {code} kunde inte skickas till kanalen (orsak: {reason}). Kontrollera att kanalen finns och att botten är medlem i den.",
     "only_coordinators": "Endast koordinatorer kan göra detta.",
     "overview_header_all": "Öppna team ({count}), de som behöver mest uppmärksamhet först",
     "overview_header_mine": "Dina öppna team ({count})",
     "overview_none": "Inga öppna team med de här villkoren.",
-    "overview_convenor": "ansvar <@{user}>",
+    "overview_convenor": "ansvar {user}",
     "overview_age": "{days} d",
     "overview_members": "{count} medlemmar",
     "overview_next": "nästa möte {date}",
@@ -287,19 +286,19 @@ MESSAGES: dict[str, str] = {
     "steps_more": "…och {count} steg till. Hela planen sida för sida: `/tiimi suunnitelma`.",
     # the channel is the boundary; coordinator rights; deactivated accounts
     "uninvited_removed": (
-        "<@{user}> lades till i teamet {code}s kanal <#{channel}> med Slacks egen funktion, "
+        "{user} lades till i teamet {code}s kanal {channel} med Slacks egen funktion, "
         "så jag tog bort hen från kanalen: hela planen syns i kanalen, och bara de personer "
         "klienten har valt hör till teamet. Om klienten har valt hen, lägg till hen i kanalen "
         "med kommandot `/tiimi lisää @namn`, som antecknar klientens samtycke."
     ),
     "uninvited_not_removed": (
-        "<@{user}> lades till i teamet {code}s kanal <#{channel}> med Slacks egen funktion, "
+        "{user} lades till i teamet {code}s kanal {channel} med Slacks egen funktion, "
         "men jag kunde inte ta bort hen. Ta bort hen från kanalen i Slack: hela planen syns i "
         "kanalen, och bara de personer klienten har valt hör till teamet. Om klienten har valt "
         "hen, lägg till hen med kommandot `/tiimi lisää @namn`, som antecknar klientens "
         "samtycke."
     ),
-    "uninvited_inviter": "Hen lades till i kanalen av <@{inviter}>.",
+    "uninvited_inviter": "Hen lades till i kanalen av {inviter}.",
     "coordinator_unchecked": (
         "Dina koordinatorsrättigheter kunde inte kontrolleras just nu, eftersom Slacks "
         "koordinatorsgrupp inte kunde läsas. Försök igen om en stund."
@@ -311,14 +310,14 @@ MESSAGES: dict[str, str] = {
     "member_deactivated": "⚠️ Slack-kontot inaktiverat",
     "overview_deactivated": "⚠️ {count} medlemmars Slack-konto inaktiverat",
     "overview_convenor_deactivated": "⚠️ ansvarspersonens Slack-konto inaktiverat",
-    "closed_convenor": "*Ansvarsperson:* <@{user}>",
-    "closed_by": "*Stängt av:* <@{user}>",
-    "closed_by_coordinator": "*Stängt av:* koordinatorn <@{user}>",
+    "closed_convenor": "*Ansvarsperson:* {user}",
+    "closed_by": "*Stängt av:* {user}",
+    "closed_by_coordinator": "*Stängt av:* koordinatorn {user}",
     "convenor_changed_by_coordinator_notice": (
-        "Koordinatorn <@{coordinator}> överförde ansvarspersonens uppgift: ny "
-        "ansvarsperson är <@{new}> (tidigare <@{old}>)."
+        "Koordinatorn {coordinator} överförde ansvarspersonens uppgift: ny "
+        "ansvarsperson är {new} (tidigare {old})."
     ),
-    "convenor_changed_by_code": "<@{user}> är nu ansvarsperson för teamet {code}. Ändringen meddelades i teamets kanal.",
+    "convenor_changed_by_code": "{user} är nu ansvarsperson för teamet {code}. Ändringen meddelades i teamets kanal.",
     "team_code_refused": (
         "Teamet {code} hittades inte, eller så har du ingen behörighet till det. Planen "
         "får bara teamets medlemmar och, för ett stängt team, de som var medlemmar när det "

@@ -31,7 +31,7 @@ from bot.plan.commands import (
 from bot.plan.service import PlanService
 from bot.privacy import Display
 from bot.privacy.access import Action
-from bot.replies import Header, Message, Preformatted, Reply, Text, literal, simple
+from bot.replies import Header, Message, Preformatted, Reply, Text, compose, plain_text, simple
 from bot.text_norm import clean
 from storage.models import StepStatus
 
@@ -106,7 +106,8 @@ class AskelCommands:
     async def reschedule(self, *, actor: Actor, channel_id: str, number: int, due: date) -> None:
         """From the "Siirrä" form; raises FormErrors for a date in the past."""
         if due < self.plan.today():
-            raise FormErrors({"due": explain(actor.t, DateParseError("past", {"date": due}))})
+            past = explain(actor.t, DateParseError("past", {"date": due}))
+            raise FormErrors({"due": plain_text(past)})
         await self.plan.change(actor=actor, channel_id=channel_id, number=number, due=due)
 
     def check_form(self, *, actor: Actor, form: StepForm) -> AddStep:
@@ -116,14 +117,15 @@ class AskelCommands:
         try:
             guard(form.text, display=form.display)
         except UserError as error:
-            errors["text"] = actor.t(error.key)
+            errors["text"] = actor.t.plain(error.key)
         if form.due is not None and form.due < self.plan.today():
-            errors["due"] = explain(actor.t, DateParseError("past", {"date": form.due}))
+            past = explain(actor.t, DateParseError("past", {"date": form.due}))
+            errors["due"] = plain_text(past)
         if form.owner_user_id and form.owner_role:
-            errors["owner_role"] = actor.t("form_one_owner")
+            errors["owner_role"] = actor.t.plain("form_one_owner")
         text = clean(form.text)
         if not text and "text" not in errors:
-            errors["text"] = actor.t("usage_step")
+            errors["text"] = actor.t.plain("usage_step")
         if errors:
             raise FormErrors(errors)
         owner = Owner(user_id=form.owner_user_id, role=form.owner_role)
@@ -217,4 +219,4 @@ class AskelCommands:
 
 def _export_reply(actor: Actor, text: str) -> Reply:
     header = actor.t("export_header")
-    return Reply(Message(text=literal(text), blocks=(Header(header), Preformatted(text))))
+    return Reply(Message(compose(text), blocks=(Header(header), Preformatted(text))))

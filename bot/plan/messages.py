@@ -10,7 +10,21 @@ from zoneinfo import ZoneInfo
 from bot import action_ids
 from bot.dates import format_date, format_datetime
 from bot.i18n import Catalog
-from bot.replies import Block, Button, Buttons, Divider, Header, Message, Note, Text, literal
+from bot.replies import (
+    Block,
+    Button,
+    Buttons,
+    Divider,
+    Header,
+    Message,
+    Note,
+    Person,
+    Runs,
+    Text,
+    compose,
+    join,
+    strong,
+)
 from bot.teams.professions import profession_label
 from storage.models import Goal, Meeting, Member, Step, StepStatus, Team
 
@@ -45,26 +59,31 @@ class PlanData:
         return next((g.number for g in self.goals if g.id == step.goal_id), None)
 
 
-def owner_text(t: Catalog, step: Step) -> str:
+def owner_text(t: Catalog, step: Step) -> Runs:
     if step.owner_user_id:
-        return f"<@{step.owner_user_id}>"
-    return profession_label(step.owner_role, t.lang) or t("owner_none")
+        return (Person(step.owner_user_id),)
+    return compose(profession_label(step.owner_role, t.lang) or t("owner_none"))
 
 
-def step_line(t: Catalog, step: Step, plan: PlanData) -> str:
-    """`*3.* Soita Kelaan · <@U1> · pe 11.12.2026 · T2 · myöhässä`"""
-    parts = [f"*{step.number}.* {literal(step.text)}", owner_text(t, step)]
+def numbered(label: str, text: str) -> Runs:
+    """`*3.* Soita Kelaan`: a strong number, then text a person typed."""
+    return compose(strong(f"{label}."), " ", text)
+
+
+def step_line(t: Catalog, step: Step, plan: PlanData) -> Runs:
+    """`*3.* Soita Kelaan · @U1 · pe 11.12.2026 · T2 · myöhässä`"""
+    parts: list[Runs] = [numbered(str(step.number), step.text), owner_text(t, step)]
     if step.due_date:
-        parts.append(format_date(step.due_date, t.lang))
+        parts.append(compose(format_date(step.due_date, t.lang)))
     if (goal := plan.goal_number(step)) is not None:
-        parts.append(f"T{goal}")
+        parts.append(compose(f"T{goal}"))
     if step.status == StepStatus.OPEN and step.due_date and step.due_date < plan.today:
         parts.append(t("overdue_mark"))
     if step.status != StepStatus.OPEN:
         parts.append(t(f"status_{step.status}"))
     if step.owner_user_id and step.owner_user_id not in plan.member_ids:
         parts.append(t("needs_new_owner_mark"))
-    return " · ".join(parts)
+    return join(" · ", parts)
 
 
 def step_message(t: Catalog, step: Step, plan: PlanData) -> Message:
@@ -76,17 +95,15 @@ def step_message(t: Catalog, step: Step, plan: PlanData) -> Message:
         blocks.append(
             Buttons(
                 (
-                    Button(action_ids.STEP_DONE, t("button_done"), value, "primary"),
-                    Button(action_ids.STEP_NOT_DONE, t("button_not_done"), value),
-                    Button(action_ids.STEP_MOVE, t("button_move"), value),
+                    Button(action_ids.STEP_DONE, t.plain("button_done"), value, "primary"),
+                    Button(action_ids.STEP_NOT_DONE, t.plain("button_not_done"), value),
+                    Button(action_ids.STEP_MOVE, t.plain("button_move"), value),
                 )
             )
         )
     if step.updated_by:
-        blocks.append(Note(t("step_changed_by", user=step.updated_by)))
-    return Message(
-        text=t("step_fallback", number=step.number, text=literal(step.text)), blocks=tuple(blocks)
-    )
+        blocks.append(Note(t("step_changed_by", user=Person(step.updated_by))))
+    return Message(t("step_fallback", number=step.number, text=step.text), blocks=tuple(blocks))
 
 
 def step_list(t: Catalog, plan: PlanData, *, include_finished: bool) -> Message:
@@ -95,8 +112,8 @@ def step_list(t: Catalog, plan: PlanData, *, include_finished: bool) -> Message:
     if plan.steps_total > len(lines):
         lines.append(t("steps_more", count=plan.steps_total - len(lines)))
     header = t("steps_header_all" if include_finished else "steps_header_open", code=plan.team.code)
-    body = "\n".join(lines) if lines else t("steps_none")
-    return Message(text=f"{header}\n{body}", blocks=(Header(header), Text(body)))
+    body = join("\n", lines) if lines else t("steps_none")
+    return Message(compose(header, "\n", body), blocks=(Header(header), Text(body)))
 
 
 def plan_view(t: Catalog, plan: PlanData) -> Message:
@@ -108,28 +125,26 @@ def plan_view(t: Catalog, plan: PlanData) -> Message:
     header = t("plan_header", code=plan.team.code)
     blocks: list[Block] = [Header(header)]
     if page == 1:
-        goals = "\n".join(f"*T{g.number}.* {literal(g.text)}" for g in plan.goals) or t(
-            "goals_none"
-        )
-        blocks += [Text(f"*{t('goals_title')}*\n{goals}")]
+        goals = join("\n", (numbered(f"T{g.number}", g.text) for g in plan.goals))
+        blocks += [Text(_section(t("goals_title"), goals or t("goals_none")))]
     for status in (StepStatus.OPEN, StepStatus.DONE, StepStatus.NOT_DONE):
         lines = [step_line(t, s, plan) for s in shown if s.status == status]
         if lines:
-            blocks.append(Text(f"*{t(f'steps_title_{status}')}*\n" + "\n".join(lines)))
+            blocks.append(Text(_section(t(f"steps_title_{status}"), join("\n", lines))))
     if not plan.steps_total:
         blocks.append(Text(t("steps_none")))
     if page == 1:
-        members = ", ".join(_member(t, m, plan.team) for m in plan.members)
+        members = join(", ", (_member(t, m, plan.team) for m in plan.members))
         upcoming = plan.next_meeting()
         meeting = (
-            format_datetime(upcoming.starts_at, plan.timezone, t.lang)
+            compose(format_datetime(upcoming.starts_at, plan.timezone, t.lang))
             if upcoming
             else t("no_meeting_booked")
         )
         blocks += [
             Divider(),
-            Text(f"*{t('members_title')}*\n{members}"),
-            Text(f"*{t('next_meeting_title')}*\n{meeting}"),
+            Text(_section(t("members_title"), members)),
+            Text(_section(t("next_meeting_title"), meeting)),
         ]
     if pages > 1:
         blocks.append(Note(t("page_of", page=page, pages=pages)))
@@ -138,7 +153,7 @@ def plan_view(t: Catalog, plan: PlanData) -> Message:
             buttons.append(
                 Button(
                     action_ids.variant(action_ids.PLAN_PAGE, "prev"),
-                    t("button_prev"),
+                    t.plain("button_prev"),
                     str(page - 1),
                 )
             )
@@ -146,12 +161,17 @@ def plan_view(t: Catalog, plan: PlanData) -> Message:
             buttons.append(
                 Button(
                     action_ids.variant(action_ids.PLAN_PAGE, "next"),
-                    t("button_next"),
+                    t.plain("button_next"),
                     str(page + 1),
                 )
             )
         blocks.append(Buttons(tuple(buttons)))
-    return Message(text=header, blocks=tuple(blocks))
+    return Message(header, blocks=tuple(blocks))
+
+
+def _section(title: Runs, body: Runs) -> Runs:
+    """A strong title on its own line, then the body."""
+    return compose(strong(title), "\n", body)
 
 
 def plan_export(t: Catalog, plan: PlanData, *, names: Mapping[str, str]) -> str:
@@ -159,44 +179,43 @@ def plan_export(t: Catalog, plan: PlanData, *, names: Mapping[str, str]) -> str:
     team = plan.team
     opened = (team.activated_at or team.created_at).date()
     lines = [
-        t("export_title", code=team.code),
-        t(
+        t.plain("export_title", code=team.code),
+        t.plain(
             "export_dates",
             opened=format_date(opened, t.lang),
             today=format_date(plan.today, t.lang),
         ),
         "",
-        t("members_title") + ":",
+        t.plain("members_title") + ":",
     ]
     for member in plan.members:
-        label = profession_label(member.profession, t.lang) or t("profession_unknown")
-        role = f", {t('convenor')}" if member.user_id == team.convenor_id else ""
+        label = profession_label(member.profession, t.lang) or t.plain("profession_unknown")
+        role = f", {t.plain('convenor')}" if member.user_id == team.convenor_id else ""
         lines.append(f"- {names.get(member.user_id, member.user_id)} ({label}{role})")
-    lines += ["", t("goals_title") + ":"]
-    lines += [f"T{g.number}. {g.text}" for g in plan.goals] or [t("goals_none")]
-    lines += ["", t("steps_title") + ":"]
+    lines += ["", t.plain("goals_title") + ":"]
+    lines += [f"T{g.number}. {g.text}" for g in plan.goals] or [t.plain("goals_none")]
+    lines += ["", t.plain("steps_title") + ":"]
     for step in plan.steps:
         owner = (
             names.get(step.owner_user_id, step.owner_user_id)
             if step.owner_user_id
-            else profession_label(step.owner_role, t.lang) or t("owner_none")
+            else profession_label(step.owner_role, t.lang) or t.plain("owner_none")
         )
-        due = format_date(step.due_date, t.lang) if step.due_date else t("due_none")
+        due = format_date(step.due_date, t.lang) if step.due_date else t.plain("due_none")
         goal = f" (T{n})" if (n := plan.goal_number(step)) is not None else ""
-        lines.append(
-            f"{step.number}. {step.text}{goal} – {owner} – {due} – {t(f'status_{step.status}')}"
-        )
+        status = t.plain(f"status_{step.status}")
+        lines.append(f"{step.number}. {step.text}{goal} – {owner} – {due} – {status}")
     if not plan.steps:
-        lines.append(t("steps_none"))
-    lines += ["", t("meetings_title") + ":"]
+        lines.append(t.plain("steps_none"))
+    lines += ["", t.plain("meetings_title") + ":"]
     lines += [
         format_datetime(m.starts_at, plan.timezone, t.lang) + (f" – {m.place}" if m.place else "")
         for m in plan.meetings
-    ] or [t("meetings_none")]
+    ] or [t.plain("meetings_none")]
     return "\n".join(lines)
 
 
-def _member(t: Catalog, member: Member, team: Team) -> str:
-    label = profession_label(member.profession, t.lang) or t("profession_unknown")
-    role = f", {t('convenor')}" if member.user_id == team.convenor_id else ""
-    return f"<@{member.user_id}> ({label}{role})"
+def _member(t: Catalog, member: Member, team: Team) -> Runs:
+    label = profession_label(member.profession, t.lang) or t.plain("profession_unknown")
+    role = f", {t.plain('convenor')}" if member.user_id == team.convenor_id else ""
+    return compose(Person(member.user_id), f" ({label}{role})")

@@ -19,7 +19,7 @@ from bot.plan.messages import PlanData
 from bot.platform import PlatformError, PostKey, PostKind
 from bot.privacy.access import Action, team_by_code, team_for
 from bot.reminders.planner import ReminderPlanner
-from bot.replies import Message
+from bot.replies import Message, Person
 from storage import queries, reminder_queries
 from storage.models import AuditAction, Goal, Member, Step, StepStatus, Team
 
@@ -139,7 +139,7 @@ class PlanService:
         plan = await self.load(actor, channel_id, action=Action.CHANGE_PLAN, statuses=())
         owner = command.owner.user_id
         if owner is not None and owner not in plan.member_ids:
-            raise UserError("owner_not_member", user=owner)
+            raise UserError("owner_not_member", user=Person(owner))
         now = self.core.clock.now()
         async with self.core.database.session() as session:
             await queries.lock_team(session, team_id=plan.team.pk)

@@ -12,6 +12,7 @@ from bot.audit import audit_now
 from bot.context import Actor, Core
 from bot.coordinators.roster import CoordinatorDirectory, CoordinatorStatus
 from bot.errors import UserError
+from bot.replies import Person
 from storage import queries
 from storage.models import AuditAction, Member, Team, TeamState
 
@@ -113,7 +114,7 @@ def authorize(action: Action, roles: frozenset[Role], *, team: Team | None = Non
         return
     needed = RULES[action]
     if Role.CONVENOR in needed and Role.MEMBER in roles and team is not None:
-        raise AccessRefused("only_convenor", action=action, convenor=team.convenor_id)
+        raise AccessRefused("only_convenor", action=action, convenor=Person(team.convenor_id))
     if Role.COORDINATOR in needed and Role.COORDINATOR_UNCHECKED in roles:
         raise AccessRefused("coordinator_unchecked", action=action)
     if Role.COORDINATOR in needed:

@@ -9,8 +9,21 @@ from zoneinfo import ZoneInfo
 from bot import action_ids
 from bot.dates import format_date, format_datetime
 from bot.i18n import Catalog
-from bot.plan.messages import owner_text
-from bot.replies import Block, Button, Buttons, Header, Message, Note, Text, literal
+from bot.plan.messages import numbered, owner_text
+from bot.replies import (
+    Block,
+    Button,
+    Buttons,
+    Header,
+    Message,
+    Note,
+    Person,
+    Runs,
+    Text,
+    compose,
+    join,
+    strong,
+)
 from storage.models import Meeting, Step, Team
 
 
@@ -28,13 +41,13 @@ def meeting_before(
     header = t("reminder_meeting_header", when=when)
     blocks: list[Block] = [Header(header)]
     if meeting.place:
-        blocks.append(Text(t("reminder_meeting_place", place=literal(meeting.place))))
+        blocks.append(Text(t("reminder_meeting_place", place=meeting.place)))
     lines = [_agenda_line(t, step, today) for step in steps]
-    agenda = "\n".join(lines) if lines else t("reminder_agenda_empty")
-    blocks.append(Text(f"*{t('reminder_agenda')}*\n{agenda}"))
+    agenda = join("\n", lines) if lines else t("reminder_agenda_empty")
+    blocks.append(Text(compose(strong(t("reminder_agenda")), "\n", agenda)))
     if late:
         blocks.append(Note(t("reminder_late")))
-    return Message(text=header, blocks=tuple(blocks))
+    return Message(header, blocks=tuple(blocks))
 
 
 def meeting_after(t: Catalog, *, next_meeting: Meeting | None, tz: ZoneInfo) -> Message:
@@ -44,45 +57,46 @@ def meeting_after(t: Catalog, *, next_meeting: Meeting | None, tz: ZoneInfo) -> 
     else:
         when = format_datetime(next_meeting.starts_at, tz, t.lang)
         blocks.append(Note(t("reminder_after_next", when=when)))
-    return Message(text=t("reminder_after_record"), blocks=tuple(blocks))
+    return Message(t("reminder_after_record"), blocks=tuple(blocks))
 
 
 def step_due(t: Catalog, *, step: Step, late: bool) -> Message:
-    text = t(
-        "reminder_step_due", owner=owner_text(t, step), number=step.number, text=literal(step.text)
-    )
+    text = t("reminder_step_due", owner=owner_text(t, step), number=step.number, text=step.text)
     blocks: list[Block] = [Text(text)]
     if late:
         blocks.append(Note(t("reminder_late")))
-    return Message(text=text, blocks=tuple(blocks))
+    return Message(text, blocks=tuple(blocks))
 
 
 def nudge(t: Catalog, *, team: Team, since: datetime | None, tz: ZoneInfo) -> Message:
-    text = t("reminder_nudge", convenor=team.convenor_id)
+    text = t("reminder_nudge", convenor=Person(team.convenor_id))
     if since is not None:
-        text += " " + t(
-            "reminder_nudge_since", date=format_date(since.astimezone(tz).date(), t.lang)
-        )
+        day = format_date(since.astimezone(tz).date(), t.lang)
+        text = compose(text, " ", t("reminder_nudge_since", date=day))
     snooze = (
         Button(
-            action_ids.variant(action_ids.NUDGE_SNOOZE, 1), t("button_snooze_day"), str(team.pk)
+            action_ids.variant(action_ids.NUDGE_SNOOZE, 1),
+            t.plain("button_snooze_day"),
+            str(team.pk),
         ),
         Button(
-            action_ids.variant(action_ids.NUDGE_SNOOZE, 7), t("button_snooze_week"), str(team.pk)
+            action_ids.variant(action_ids.NUDGE_SNOOZE, 7),
+            t.plain("button_snooze_week"),
+            str(team.pk),
         ),
     )
-    return Message(text=text, blocks=(Text(text), Buttons(snooze)))
+    return Message(text, blocks=(Text(text), Buttons(snooze)))
 
 
 def failure_notice(t: Catalog, *, team: Team, reason: str) -> Message:
     text = t("reminder_failed_notice", code=team.code, reason=reason)
-    return Message(text=text, blocks=(Text(text),))
+    return Message(text, blocks=(Text(text),))
 
 
-def _agenda_line(t: Catalog, step: Step, today: date) -> str:
-    parts = [f"*{step.number}.* {literal(step.text)}", owner_text(t, step)]
+def _agenda_line(t: Catalog, step: Step, today: date) -> Runs:
+    parts: list[Runs] = [numbered(str(step.number), step.text), owner_text(t, step)]
     if step.due_date:
-        parts.append(format_date(step.due_date, t.lang))
+        parts.append(compose(format_date(step.due_date, t.lang)))
         if step.due_date < today:
             parts.append(t("overdue_mark"))
-    return " · ".join(parts)
+    return join(" · ", parts)

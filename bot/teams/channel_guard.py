@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from bot.audit import SYSTEM_ACTOR, audit
 from bot.context import Core
 from bot.platform import NotInSpace, PlatformError
-from bot.replies import Message, Text
+from bot.replies import Message, Person, SpaceLink, Text, compose
 from storage import queries
 from storage.models import AuditAction, Member, Team, TeamState
 
@@ -65,9 +65,10 @@ class ChannelGuard:
                 detail=failure,
             )
         key = "uninvited_removed" if gone else "uninvited_not_removed"
-        text = self.core.t(key, user=user_id, code=team.code, channel=team.channel_id)
+        t = self.core.t
+        text = t(key, user=Person(user_id), code=team.code, channel=SpaceLink(team.live_channel_id))
         if inviter_id and inviter_id != user_id:
-            text += "\n" + self.core.t("uninvited_inviter", inviter=inviter_id)
+            text = compose(text, "\n", t("uninvited_inviter", inviter=Person(inviter_id)))
         try:
             await self.core.platform.send_direct(team.convenor_id, Message(text, (Text(text),)))
         except PlatformError as error:

@@ -17,7 +17,7 @@ from bot.errors import UserError
 from bot.meetings.booking import MeetingService
 from bot.plan.dispatch import AskelCommands
 from bot.privacy.access import Action, team_by_code, team_for
-from bot.replies import Message, Reply, Text, literal, simple
+from bot.replies import Message, Person, Reply, SpaceLink, Text, compose, simple
 from bot.teams import messages as team_messages
 from bot.teams.closing import ClosingService
 from bot.teams.commands import (
@@ -149,14 +149,14 @@ class TiimiCommands:
                 key = await self.members.add(
                     actor=actor, channel_id=channel_id, user_id=user_id, profession=profession
                 )
-                return simple(t(key, user=user_id))
+                return simple(t(key, user=Person(user_id)))
             case RemoveMember(user_id=user_id):
                 await self.members.remove(actor=actor, channel_id=channel_id, user_id=user_id)
                 await self.askel.plan.flag_steps_of_departed(actor, channel_id, user_id)
-                return simple(t("member_removed", user=user_id))
+                return simple(t("member_removed", user=Person(user_id)))
             case HandOver(user_id=user_id, code=None):
                 await self.members.hand_over(actor=actor, channel_id=channel_id, user_id=user_id)
-                return simple(t("convenor_changed", user=user_id))
+                return simple(t("convenor_changed", user=Person(user_id)))
             case HandOver(user_id=user_id, code=str(code)):
                 await self.members.hand_over_by_code(
                     actor=actor,
@@ -164,7 +164,7 @@ class TiimiCommands:
                     user_id=user_id,
                     coordinator=await self.coordinators.status(actor.user_id),
                 )
-                return simple(t("convenor_changed_by_code", user=user_id, code=code))
+                return simple(t("convenor_changed_by_code", user=Person(user_id), code=code))
             case ShowPlan():
                 return await self.askel.show_plan(actor=actor, channel_id=channel_id)
             case ExportPlan(code=None):
@@ -222,10 +222,10 @@ class TiimiCommands:
         except DateParseError as error:
             return simple(explain(t, error))
         when = format_datetime(meeting.starts_at, tz, t.lang)
-        text = t(key, when=when)
+        said = t(key, when=when)
         if meeting.place:
-            text += "\n" + t("reminder_meeting_place", place=literal(meeting.place))
-        return Reply(Message(text=text, blocks=(Text(text),)), public=key != "meeting_next")
+            said = compose(said, "\n", t("reminder_meeting_place", place=meeting.place))
+        return Reply(Message(said, blocks=(Text(said),)), public=key != "meeting_next")
 
     async def _open(self, actor: Actor, member_ids: Sequence[str], request_key: str) -> Reply:
         opened = await self.teams.open_team(
@@ -238,8 +238,8 @@ def opened_message(actor: Actor, opened: OpenedTeam) -> Message:
     t, team = actor.t, opened.team
     if opened.already_existed and team.state != TeamState.ACTIVE:
         return Message(t("team_being_opened", code=team.code))
-    lines = [t("team_opened", code=team.code, channel=team.channel_id)]
+    text = t("team_opened", code=team.code, channel=SpaceLink(team.live_channel_id))
     if opened.not_invited:
-        lines.append(t("not_invited", users=team_messages.mentions(list(opened.not_invited))))
-    text = "\n".join(lines)
+        users = team_messages.mentions(list(opened.not_invited))
+        text = compose(text, "\n", t("not_invited", users=users))
     return simple(text).message

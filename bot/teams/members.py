@@ -11,7 +11,8 @@ from bot.coordinators.roster import CoordinatorStatus
 from bot.errors import UserError
 from bot.platform import NotInSpace
 from bot.privacy.access import Action, team_by_code, team_for
-from bot.replies import Message
+from bot.replies import Person
+from bot.teams import messages as team_messages
 from bot.teams.channel_guard import ChannelGuard
 from storage import queries
 from storage.models import AuditAction, Member, Team
@@ -32,7 +33,7 @@ class MemberService:
         )
         current = next((m for m in members if m.user_id == user_id), None)
         if current is not None and (profession is None or current.profession == profession):
-            raise UserError("already_member", user=user_id)
+            raise UserError("already_member", user=Person(user_id))
         earlier = await self._record(actor, team, user_id, profession, inviting=current is None)
         if current is None:
             try:
@@ -42,7 +43,7 @@ class MemberService:
                 raise
             if user_id in outcome.failed:
                 await self._undo(team, user_id, earlier)
-                raise UserError("invite_failed", user=user_id)
+                raise UserError("invite_failed", user=Person(user_id))
         async with self.core.database.session() as session:
             audit(
                 session,
@@ -102,9 +103,9 @@ class MemberService:
             actor=actor, channel_id=channel_id, action=Action.REMOVE_MEMBER
         )
         if not any(m.user_id == user_id for m in members):
-            raise UserError("not_member_target", user=user_id)
+            raise UserError("not_member_target", user=Person(user_id))
         if team.convenor_id == user_id:
-            raise UserError("cannot_remove_convenor", user=user_id)
+            raise UserError("cannot_remove_convenor", user=Person(user_id))
         with suppress(NotInSpace):  # left already: the record follows
             await self.core.platform.remove_person(team.live_channel_id, user_id)
         now = self.core.clock.now()
@@ -144,9 +145,9 @@ class MemberService:
         as_coordinator: bool,
     ) -> None:
         if user_id == team.convenor_id:
-            raise UserError("already_convenor", user=user_id)
+            raise UserError("already_convenor", user=Person(user_id))
         if not any(m.user_id == user_id for m in members):
-            raise UserError("convenor_must_be_member", user=user_id)
+            raise UserError("convenor_must_be_member", user=Person(user_id))
         now = self.core.clock.now()
         async with self.core.database.session() as session:
             row = await queries.locked_team(session, team_id=team.pk)
@@ -160,18 +161,13 @@ class MemberService:
                 subject=user_id,
                 detail="coordinator" if as_coordinator else None,
             )
-        t = self.core.t
-        notice = (
-            t(
-                "convenor_changed_by_coordinator_notice",
-                coordinator=actor.user_id,
-                old=team.convenor_id,
-                new=user_id,
-            )
-            if as_coordinator
-            else t("convenor_changed_notice", old=actor.user_id, new=user_id)
+        notice = team_messages.convenor_notice(
+            self.core.t,
+            old=team.convenor_id if as_coordinator else actor.user_id,
+            new=user_id,
+            coordinator=actor.user_id if as_coordinator else None,
         )
-        await self.core.platform.post(team.live_channel_id, Message(notice))
+        await self.core.platform.post(team.live_channel_id, notice)
 
     async def listing(self, *, actor: Actor, channel_id: str) -> tuple[Team, Sequence[Member]]:
         """The team's members, to show them (audited as a view), with their accounts' state

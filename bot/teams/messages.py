@@ -9,7 +9,20 @@ from zoneinfo import ZoneInfo
 from bot import action_ids
 from bot.dates import format_date
 from bot.i18n import Catalog
-from bot.replies import Block, Button, Buttons, Divider, Header, Message, Note, Text
+from bot.replies import (
+    Block,
+    Button,
+    Buttons,
+    Divider,
+    Header,
+    Message,
+    Note,
+    Person,
+    Runs,
+    Text,
+    compose,
+    join,
+)
 from bot.teams.professions import profession_label
 from storage.models import CloseReason, Member, Team
 from storage.retention_queries import Counts
@@ -17,17 +30,23 @@ from storage.retention_queries import Counts
 CLOSE_REASONS = tuple(CloseReason)
 
 
-def mentions(user_ids: Sequence[str]) -> str:
-    return ", ".join(f"<@{u}>" for u in user_ids)
+def mentions(user_ids: Sequence[str]) -> Runs:
+    return join(", ", (Person(u) for u in user_ids))
 
 
 def welcome(t: Catalog, *, team: Team, member_ids: Sequence[str]) -> Message:
     others = [u for u in member_ids if u != team.convenor_id]
     return Message(
-        text=t("welcome_fallback", code=team.code),
+        t("welcome_fallback", code=team.code),
         blocks=(
             Header(t("welcome_header", code=team.code)),
-            Text(t("welcome_intro", convenor=team.convenor_id, members=mentions(others) or "–")),
+            Text(
+                t(
+                    "welcome_intro",
+                    convenor=Person(team.convenor_id),
+                    members=mentions(others) or "–",
+                )
+            ),
             Text(t("welcome_do")),
             Text(t("welcome_dont")),
             Note(t("welcome_next")),
@@ -38,13 +57,13 @@ def welcome(t: Catalog, *, team: Team, member_ids: Sequence[str]) -> Message:
 def member_list(t: Catalog, *, team: Team, members: Sequence[Member]) -> Message:
     lines = []
     for member in members:
-        label = profession_label(member.profession, t.lang) or t("profession_unknown")
-        role = f" – {t('convenor')}" if member.user_id == team.convenor_id else ""
-        gone = f" – {t('member_deactivated')}" if member.deactivated_at is not None else ""
-        lines.append(f"• <@{member.user_id}> ({label}){role}{gone}")
-    body = "\n".join(lines)
+        label = profession_label(member.profession, t.lang) or t.plain("profession_unknown")
+        role = (" – ", t("convenor")) if member.user_id == team.convenor_id else ()
+        gone = (" – ", t("member_deactivated")) if member.deactivated_at is not None else ()
+        lines.append(compose("• ", Person(member.user_id), f" ({label})", *role, *gone))
+    body = join("\n", lines)
     header = t("members_header", code=team.code, count=len(members))
-    return Message(text=f"{header}\n{body}", blocks=(Header(header), Text(body)))
+    return Message(compose(header, "\n", body), blocks=(Header(header), Text(body)))
 
 
 def closing_summary(
@@ -62,7 +81,7 @@ def closing_summary(
     lines = [
         t(
             "closed_summary",
-            reason=t(f"reason_{team.close_reason}"),
+            reason=t.plain(f"reason_{team.close_reason}"),
             opened=day(opened),
             closed=day(team.closed_at),
             days=max(0, (team.closed_at - opened).days),
@@ -73,17 +92,16 @@ def closing_summary(
         )
     ]
     if team.convenor_id:
-        lines.append(t("closed_convenor", user=team.convenor_id))
+        lines.append(t("closed_convenor", user=Person(team.convenor_id)))
     if team.closed_by:
         by_coordinator = team.closed_by != team.convenor_id
-        lines.append(
-            t("closed_by_coordinator" if by_coordinator else "closed_by", user=team.closed_by)
-        )
+        key = "closed_by_coordinator" if by_coordinator else "closed_by"
+        lines.append(t(key, user=Person(team.closed_by)))
     return Message(
-        text=t("closed_fallback", code=team.code),
+        t("closed_fallback", code=team.code),
         blocks=(
             Header(t("closed_header", code=team.code)),
-            Text("\n".join(lines)),
+            Text(join("\n", lines)),
             Text(t("closed_record_reminder", code=team.code, until=day(purge))),
         ),
     )
@@ -95,13 +113,13 @@ def close_reason_choice(t: Catalog, *, team: Team, by_code: bool = False) -> Mes
     buttons = tuple(
         Button(
             action_ids.variant(action_ids.CLOSE_TEAM, reason),
-            t(f"reason_{reason}"),
+            t.plain(f"reason_{reason}"),
             f"{key}:{reason}",
         )
         for reason in CLOSE_REASONS
     )
     return Message(
-        text=t("close_choose_reason", code=team.code),
+        t("close_choose_reason", code=team.code),
         blocks=(Text(t("close_choose_reason", code=team.code)), Buttons(buttons)),
     )
 
@@ -111,4 +129,18 @@ def help_message(t: Catalog, *, unknown: bool = False) -> Message:
     if unknown:
         blocks.append(Text(t("help_unknown")))
     blocks += [Text(t("help_body")), Text(t("help_by_code")), Divider(), Note(t("help_privacy"))]
-    return Message(text=t("help_header"), blocks=tuple(blocks))
+    return Message(t("help_header"), blocks=tuple(blocks))
+
+
+def convenor_notice(t: Catalog, *, old: str, new: str, coordinator: str | None) -> Message:
+    """Told in the team's channel when the convenor's task moves (by a coordinator, or not)."""
+    if coordinator is None:
+        notice = t("convenor_changed_notice", old=Person(old), new=Person(new))
+    else:
+        notice = t(
+            "convenor_changed_by_coordinator_notice",
+            coordinator=Person(coordinator),
+            old=Person(old),
+            new=Person(new),
+        )
+    return Message(notice)

@@ -8,6 +8,7 @@ import logging
 from slack_bolt.async_app import AsyncBoltContext
 
 from bot.i18n import Catalog
+from handlers.slack.render import markup
 from handlers.slack.services import SlackServices
 
 log = logging.getLogger("handlers.slack")
@@ -20,4 +21,4 @@ async def report_failure(error: Exception, context: AsyncBoltContext) -> None:
         return
     services = context.get("services")  # absent only if the failure came before the middleware
     lang = services.locales.cached(context.user_id) if isinstance(services, SlackServices) else "fi"
-    await respond(text=Catalog(lang)("generic_error"), response_type="ephemeral")
+    await respond(text=markup(Catalog(lang)("generic_error")), response_type="ephemeral")

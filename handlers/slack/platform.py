@@ -21,7 +21,7 @@ from bot.platform import (
 from bot.replies import Message
 from handlers.slack import once, spaces
 from handlers.slack.clearing import delete_own_message, own_messages
-from handlers.slack.render import render_blocks
+from handlers.slack.render import fallback_text, render_blocks
 from handlers.slack.slack_errors import error_code, translate
 
 CLOCK_SKEW = timedelta(minutes=5)  # between this host's clock and Slack's message timestamps
@@ -114,7 +114,7 @@ class SlackPlatform:
         try:
             response = await client.chat_postMessage(
                 channel=channel_id,
-                text=message.text,
+                text=fallback_text(message),
                 blocks=render_blocks(message),
                 metadata=metadata,
             )
@@ -125,7 +125,10 @@ class SlackPlatform:
     async def update_message(self, space: str, message_ref: str, message: Message) -> None:
         try:
             await self.client.chat_update(
-                channel=space, ts=message_ref, text=message.text, blocks=render_blocks(message)
+                channel=space,
+                ts=message_ref,
+                text=fallback_text(message),
+                blocks=render_blocks(message),
             )
         except SlackApiError as error:
             raise translate(error) from None

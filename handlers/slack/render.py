@@ -1,9 +1,10 @@
 """Block Kit rendering of the core's platform-neutral messages.
 
-The core's markup (bot/replies.py) is Slack's mrkdwn already: it goes into mrkdwn fields as it
-is, marked `verbatim` so that Slack adds no links or mentions of its own to text people typed
-(bare URLs, `#name`, `@here`); only the bot's own `<@U…>` and `<#C…>` are mentions and links.
-Plain-text fields (headers, button labels) show the markup's literal text decoded, and
+The core's runs (bot/replies/runs.py) become mrkdwn here: plain text with `&`, `<` and `>`
+escaped, so that nothing people typed is read as a mention, ping or link; `*strong*`,
+`` `code` ``, and the core's own persons and spaces as `<@U…>` and `<#C…>`. Mrkdwn fields are
+marked `verbatim` so that Slack adds no links or mentions of its own to typed text (bare URLs,
+`#name`, `@here`). Plain-text fields (headers, button labels) get the runs' plain text, and
 `Preformatted` plain text is escaped into a code block.
 """
 
@@ -27,13 +28,15 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import replies
-from bot.replies import Message, Reply, literal, unescape
+from bot.replies import Code, Message, Person, Plain, Reply, Runs, SpaceLink, Strong, plain_text
 
 MAX_BLOCKS = 50
 MAX_VIEW_BLOCKS = 100
 SECTION_LIMIT = 3000
 HEADER_LIMIT = 150
 _BROKEN_END = re.compile(r"(?:&[a-z]{0,3}|<[^<>]*)$")
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ID = re.compile(r"[A-Z0-9]+")  # Slack's user and channel ids
 BLOCKS_PER_STEP = 5  # serialised between turns of the event loop (about 0.5 ms)
 
 
@@ -62,7 +65,7 @@ async def home_view(message: Message) -> dict[str, Any]:
 
 
 def _blocks(message: Message, limit: int) -> list[Block]:
-    source = message.blocks or (replies.Text(message.text),)
+    source = message.blocks or (replies.Text(message.fallback),)
     blocks: list[Block] = []
     for block in source:
         blocks.extend(_render(block))
@@ -72,24 +75,52 @@ def _blocks(message: Message, limit: int) -> list[Block]:
 def reply_payload(reply: Reply) -> dict[str, Any]:
     """Arguments for Bolt's respond(); never replaces the message a button was on."""
     return {
-        "text": reply.message.text,
+        "text": fallback_text(reply.message),
         "blocks": render_blocks(reply.message),
         "response_type": "in_channel" if reply.public else "ephemeral",
         "replace_original": False,
     }
 
 
+def fallback_text(message: Message) -> str:
+    """The message's `text` (notifications, screen readers), which Slack reads as mrkdwn."""
+    return markup(message.fallback)
+
+
+def markup(runs: Runs) -> str:
+    """The runs as mrkdwn: only the core's own persons and spaces mention or link."""
+    parts = []
+    for run in runs:
+        match run:
+            case Plain(text=text):
+                parts.append(escape(text))
+            case Strong(content=content):
+                parts.append(f"*{markup(content)}*")
+            case Code(text=text):
+                parts.append(f"`{escape(text)}`")
+            case Person(user_id=user_id):
+                parts.append(f"<@{user_id}>" if _ID.fullmatch(user_id) else escape("@" + user_id))
+            case SpaceLink(ref=ref):
+                parts.append(f"<#{ref}>" if _ID.fullmatch(ref) else escape("#" + ref))
+    return "".join(parts)
+
+
+def escape(text: str) -> str:
+    """Plain text as mrkdwn that shows it exactly as typed (`a < b` → `a &lt; b`)."""
+    return text.translate(_ESCAPES)
+
+
 def _render(block: replies.Block) -> list[Block]:
     match block:
-        case replies.Header(text=text):
-            return [HeaderBlock(text=PlainTextObject(text=_cut(unescape(text), HEADER_LIMIT)))]
-        case replies.Text(text=text):
-            return [SectionBlock(text=mrkdwn(part)) for part in _chunks(text)]
+        case replies.Header(runs=runs):
+            return [HeaderBlock(text=PlainTextObject(text=_cut(plain_text(runs), HEADER_LIMIT)))]
+        case replies.Text(runs=runs):
+            return [SectionBlock(text=mrkdwn(part)) for part in _chunks(markup(runs))]
         case replies.Preformatted(text=text):
-            fenced = _chunks(literal(text), limit=SECTION_LIMIT - 8)
+            fenced = _chunks(escape(text), limit=SECTION_LIMIT - 8)
             return [SectionBlock(text=mrkdwn(f"```{part}```")) for part in fenced]
-        case replies.Note(text=text):
-            return [ContextBlock(elements=[mrkdwn(_cut_markup(text, SECTION_LIMIT))])]
+        case replies.Note(runs=runs):
+            return [ContextBlock(elements=[mrkdwn(_cut_markup(markup(runs), SECTION_LIMIT))])]
         case replies.Divider():
             return [DividerBlock()]
         case replies.Buttons(buttons=buttons):
@@ -97,7 +128,7 @@ def _render(block: replies.Block) -> list[Block]:
                 ActionsBlock(
                     elements=[
                         ButtonElement(
-                            text=_cut(unescape(b.label), 75),
+                            text=_cut(b.label, 75),
                             action_id=b.action_id,
                             value=b.value,
                             style=b.style,
@@ -109,9 +140,9 @@ def _render(block: replies.Block) -> list[Block]:
     raise AssertionError(f"unknown block {block!r}")
 
 
-def mrkdwn(markup: str) -> MarkdownTextObject:
-    """A mrkdwn text object for the core's markup: Slack parses only the markup's own tokens."""
-    return MarkdownTextObject(text=markup, verbatim=True)
+def mrkdwn(text: str) -> MarkdownTextObject:
+    """A mrkdwn text object (from `markup`): Slack parses only its own tokens."""
+    return MarkdownTextObject(text=text, verbatim=True)
 
 
 def _chunks(text: str, *, limit: int = SECTION_LIMIT) -> list[str]:
@@ -134,8 +165,8 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _cut_markup(markup: str, limit: int) -> str:
-    """Cut markup without leaving half an entity (`&am`) or half a mention (`<@U1`)."""
-    if len(markup) <= limit:
-        return markup
-    return _BROKEN_END.sub("", markup[: limit - 1]) + "…"
+def _cut_markup(text: str, limit: int) -> str:
+    """Cut mrkdwn without leaving half an entity (`&am`) or half a mention (`<@U1`)."""
+    if len(text) <= limit:
+        return text
+    return _BROKEN_END.sub("", text[: limit - 1]) + "…"

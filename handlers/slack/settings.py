@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -9,6 +10,8 @@ from urllib.parse import urlsplit
 from bot.config import ConfigError
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+_USER_ID = re.compile(r"[UW][A-Z0-9]{2,}")
+_USERGROUP_ID = re.compile(r"S[A-Z0-9]{2,}")
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,13 @@ def slack_settings(env: Mapping[str, str]) -> SlackSettings:
         problems.append("SLACK_API_URL must be an http(s) URL such as https://slack.com/api/")
     if not api_url.endswith("/"):
         api_url += "/"
+
+    coordinators = [u.strip() for u in (get("COORDINATORS") or "").split(",") if u.strip()]
+    if any(not _USER_ID.fullmatch(u) for u in coordinators):
+        problems.append("COORDINATORS must be comma-separated Slack user ids (U…)")
+    usergroup = get("COORDINATOR_USERGROUP")
+    if usergroup is not None and not _USERGROUP_ID.fullmatch(usergroup):
+        problems.append("COORDINATOR_USERGROUP must be a Slack user group id (S…)")
 
     if problems:
         raise ConfigError(problems)

@@ -9,7 +9,7 @@ from sqlmodel import select
 from bot.context import Actor
 from bot.platform import PlatformError
 from bot.privacy.retention import RetentionService
-from bot.replies import Message, Reply
+from bot.replies import Reply
 from bot.teams.dispatch import TiimiCommands
 from storage import queries
 from storage.db import Database
@@ -17,13 +17,10 @@ from storage.models import Reminder, ReminderState, TeamState
 from tests.support.clock import FakeClock
 from tests.support.memory_platform import MemoryPlatform
 from tests.support.said import said
+from tests.support.shown import shown
 from tests.support.teams import team_channel
 
 ANNA = Actor("UANNA", "fi")
-
-
-def shown(message: Message) -> str:
-    return " ".join([message.text, *(getattr(b, "text", "") for b in message.blocks)])
 
 
 async def close_without_clearing(tiimi: TiimiCommands, channel: str) -> None:
@@ -76,7 +73,7 @@ async def test_a_close_finished_after_the_purge_names_nobody(
     assert await tiimi.closing.finish_interrupted() == 1
 
     [summary] = platform.channels[channel].live()
-    assert "*Jäseniä:* 2" in shown(summary) and "<@" not in shown(summary)
+    assert "*Jäseniä:* 2" in shown(summary) and "@U" not in shown(summary)
 
 
 async def test_a_channel_archived_by_hand_ends_the_close_as_it_is(

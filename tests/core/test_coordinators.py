@@ -21,6 +21,7 @@ from storage.models import AuditAction, Goal, Member, Step
 from tests.support.clock import FakeClock
 from tests.support.memory_platform import MemoryPlatform
 from tests.support.said import said
+from tests.support.shown import block_texts, shown
 
 YES, NO, UNKNOWN = CoordinatorStatus.YES, CoordinatorStatus.NO, CoordinatorStatus.UNKNOWN
 ANNA, BERT, COORD = Actor("UANNA", "fi"), Actor("UBERT", "fi"), Actor("UCOORD", "fi")
@@ -38,7 +39,7 @@ def _replace(core: Core, **changes: object) -> Core:
 
 def text(reply: object) -> str:
     assert isinstance(reply, Reply)
-    return " ".join([reply.message.text] + [getattr(b, "text", "") for b in reply.message.blocks])
+    return shown(reply)
 
 
 async def open_team(tiimi: TiimiCommands, key: str, members: str = "<@UBERT>") -> str:
@@ -76,7 +77,7 @@ async def test_the_attention_list_shows_status_never_content(
     body = text(listing)
     assert "Avoimet tiimit (3)" in body
     assert SECRET not in body and "Salainen askel" not in body
-    codes = [b.text.split("*")[1] for b in listing.message.blocks[1:4]]  # type: ignore[union-attr]
+    codes = [line.split("*")[1] for line in block_texts(listing.message)[1:4]]
     assert codes == ["MT-2026-0003", "MT-2026-0001", "MT-2026-0002"]  # overdue, then oldest
     assert "1 myöhässä" in body and "lääkäri" in body and "seuraava tapaaminen ti 1.12.2026" in body
     only = text(
@@ -210,10 +211,10 @@ async def test_home_shows_my_teams_steps_and_orphans(
     await tiimi.askel.run(actor=ANNA, text=said("Varaa aika <@UCARL>"), channel_id=channel)
     await tiimi.run(actor=ANNA, text=said("poista <@UCARL>"), channel_id=channel, request_key="-")
     home = HomeService(tiimi.core, tiimi.coordinators)
-    bert = " ".join(getattr(b, "text", "") for b in (await home.home(BERT)).blocks)
+    bert = " ".join(block_texts(await home.home(BERT)))
     assert "MT-2026-0001" in bert and "Soita Kelaan" in bert
     assert "Varaa aika" in bert  # orphaned: its owner left
-    coordinator = " ".join(getattr(b, "text", "") for b in (await home.home(COORD)).blocks)
+    coordinator = " ".join(block_texts(await home.home(COORD)))
     assert "*1* avointa tiimiä" in coordinator and "Soita" not in coordinator
     done = await tiimi.askel.finish_from_home(actor=BERT, value="1:1")
     assert "tehdyksi" in done.message.text

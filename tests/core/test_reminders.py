@@ -19,6 +19,7 @@ from storage.models import Reminder, ReminderKind, ReminderState
 from tests.support.clock import FakeClock, VirtualTime
 from tests.support.memory_platform import MemoryPlatform
 from tests.support.said import said
+from tests.support.shown import shown
 from tests.support.teams import team_channel
 
 ANNA = Actor("UANNA", "fi")
@@ -245,7 +246,7 @@ async def test_no_meeting_nudge_and_snooze(
     clock.set(datetime(2026, 12, 7, 8, 0, tzinfo=UTC))  # 14 days later, a Monday
     assert (await worker(tiimi.core).run_once()).counts["sent"] == 1
     nudge = platform.channels[channel].messages[-1]
-    assert "<@UANNA>" in nudge.text and "ei ole sovittua tapaamista" in nudge.text
+    assert "@UANNA" in shown(nudge) and "ei ole sovittua tapaamista" in nudge.text
     answer = await tiimi.snooze_from_button(actor=ANNA, channel_id=channel, days=1)
     assert "ti 8.12.2026" in answer.message.text
     clock.set(datetime(2026, 12, 8, 8, 0, tzinfo=UTC))

@@ -17,7 +17,7 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.i18n import CATALOGS
-from bot.replies import Message, Reply
+from bot.replies import Message, Reply, compose
 from handlers.slack.app import build_app
 from handlers.slack.services import SlackServices
 from handlers.slack.work import WorkSlots, after_answer
@@ -51,7 +51,7 @@ class Tiimi:
 
     async def run(self, **_: Any) -> Reply:
         await self._run()
-        return Reply(message=Message(text="valmis"))
+        return Reply(message=Message(compose("valmis")))
 
 
 class Home:

@@ -9,6 +9,7 @@ import pytest
 from bot.coordinators.roster import CoordinatorStatus
 from bot.errors import UserError
 from bot.privacy.access import AccessRefused, Action, Role, allowed, authorize, roles_of
+from bot.replies import Person
 from storage.models import Member, Team, TeamState
 
 NOW = datetime(2026, 11, 23, tzinfo=UTC)
@@ -88,7 +89,9 @@ def test_access(action: Action, user: str) -> None:
 def test_refusals_explain_why() -> None:
     with pytest.raises(UserError) as raised:
         authorize(Action.CLOSE_TEAM, USERS["member"], team=TEAM)
-    assert raised.value.key == "only_convenor" and raised.value.params["convenor"] == "UCONV"
+    assert raised.value.key == "only_convenor" and raised.value.params["convenor"] == Person(
+        "UCONV"
+    )
     with pytest.raises(UserError) as raised:
         authorize(Action.STATISTICS, USERS["member"], team=TEAM)
     assert raised.value.key == "only_coordinators"

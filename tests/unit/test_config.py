@@ -109,3 +109,16 @@ def test_real_environment_wins_over_dotenv(tmp_path: Path, monkeypatch: pytest.M
     env = read_environment(env_file)
     assert env["PORT"] == "2222"
     assert env["LANGUAGE"] == "en"
+
+
+def test_the_core_reads_coordinators_as_opaque_ids_and_slack_checks_its_own() -> None:
+    entra = "8d2f0c6e-4b1a-4f5e-9c3d-2a7b6e1f0a9c"  # an Entra object id, as Teams will use
+    settings = load_settings({"COORDINATORS": f"{entra}, U1AAA", "COORDINATOR_USERGROUP": entra})
+    assert settings.coordinators == {entra, "U1AAA"}
+    with pytest.raises(ConfigError) as raised:
+        slack_settings(
+            {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1", "COORDINATORS": entra}
+        )
+    assert raised.value.problems == ["COORDINATORS must be comma-separated Slack user ids (U…)"]
+    with pytest.raises(ConfigError):
+        load_settings({"COORDINATOR_USERGROUP": "S1 S2"})

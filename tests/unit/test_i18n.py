@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import string
-
 import pytest
 
 from bot.i18n import CATALOGS, Catalog, language_for_locale
-
-
-def _fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+from bot.i18n.templates import fields as _fields
+from bot.replies import Plain, SpaceLink, Strong
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -48,8 +44,10 @@ def test_language_for_locale(locale: str | None, expected: str) -> None:
 
 
 def test_unknown_language_falls_back_to_finnish() -> None:
-    assert Catalog("de")("modal_submit") == "Avaa tiimi"
-    assert (
-        Catalog("sv")("team_opened", code="MT-1", channel="C1")
-        == "Teamet *MT-1* har öppnats: <#C1>"
+    assert Catalog("de").plain("modal_submit") == "Avaa tiimi"
+    assert Catalog("sv")("team_opened", code="MT-1", channel=SpaceLink("C1")) == (
+        Plain("Teamet "),
+        Strong((Plain("MT-1"),)),
+        Plain(" har öppnats: "),
+        SpaceLink("C1"),
     )

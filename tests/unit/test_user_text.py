@@ -16,8 +16,8 @@ from bot.i18n import CATALOGS, Catalog
 from bot.plan import messages as plan_messages
 from bot.plan.messages import PlanData, step_message
 from bot.reminders import messages as reminder_messages
-from bot.replies import literal, unescape
-from handlers.slack.render import render_blocks
+from bot.replies import compose
+from handlers.slack.render import escape, fallback_text, render_blocks
 from storage.models import Goal, Meeting, Step, Team
 from tests.support.slack_reading import read_blocks, read_mrkdwn, read_text_object
 
@@ -39,21 +39,18 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
         ("", ""),
     ],
 )
-def test_literal_escapes_exactly_the_markup_characters(text: str, markup: str) -> None:
-    assert literal(text) == markup
-    assert unescape(markup) == text
-
-
-_TOKEN = re.compile(r"<(?:@\{\w+\}|#\{\w+\})>")
+def test_plain_text_is_escaped_exactly_where_slack_reads_markup(text: str, markup: str) -> None:
+    assert escape(text) == markup
+    reading = read_mrkdwn(markup)
+    assert reading.shown == text and not reading.acts
 
 
 @pytest.mark.parametrize("lang", sorted(CATALOGS))
-def test_every_catalog_message_is_well_formed_markup(lang: str) -> None:
-    """Only the bot's own mentions and channel links use `<`; other `<`, `>`, `&` are written
-    as entities (Slack would read `<numero>` as a link)."""
+def test_no_catalog_message_carries_a_platform_s_markup(lang: str) -> None:
+    """Mentions and links are runs the core fills in, never written in a template; `<`, `>`
+    and `&` are text as written (the adapter escapes them)."""
     for key, template in CATALOGS[lang].items():
-        rest = re.sub(r"&(?:amp|lt|gt);", "", _TOKEN.sub("", template))
-        assert not re.search(r"[<>&]", rest), (key, template)
+        assert not re.search(r"<[@#!]|&(?:amp|lt|gt);", template), (key, template)
 
 
 def _team() -> Team:
@@ -74,7 +71,7 @@ def _message_block_texts(step_text: str) -> tuple[str, list[dict[str, object]]]:
     step = Step(id=1, team_id=1, number=3, text=step_text, created_by="UANNA", created_at=NOW)
     plan = PlanData(_team(), (), (step,), (), (), NOW, HELSINKI, steps_total=1)
     message = step_message(Catalog("fi"), step, plan)
-    return message.text, render_blocks(message)
+    return fallback_text(message), render_blocks(message)
 
 
 MARKUP_LIKE = st.sampled_from(
@@ -122,10 +119,10 @@ def test_a_step_reads_in_slack_exactly_as_typed(typed: str) -> None:
 
 def test_plain_text_fields_show_the_literal_text() -> None:
     message = replies.Message(
-        "x",
+        compose("x"),
         (
-            replies.Header(literal("Tavoite <1> & 2")),
-            replies.Buttons((replies.Button("a", literal("<Tehty>"), "1"),)),
+            replies.Header(compose("Tavoite <1> & 2")),
+            replies.Buttons((replies.Button("a", "<Tehty>", "1"),)),
             replies.Preformatted("1. a < b &amp; <!channel>"),
         ),
     )
@@ -137,8 +134,8 @@ def test_plain_text_fields_show_the_literal_text() -> None:
 
 
 def test_a_cut_never_leaves_half_an_entity() -> None:
-    long = literal("x" * 2998 + "<<")
-    [first] = render_blocks(replies.Message("x", (replies.Note(long),)))
+    long = compose("x" * 2998 + "<<")
+    [first] = render_blocks(replies.Message(compose("x"), (replies.Note(long),)))
     text = first["elements"][0]["text"]
     assert text.endswith("x…") and len(text) <= 3000
 
@@ -189,7 +186,10 @@ def _every_builder() -> list[replies.Message]:
 @pytest.mark.parametrize("index", range(6))
 def test_every_message_with_user_text_shows_it_as_typed(index: int) -> None:
     message = _every_builder()[index]
-    readings = [read_mrkdwn(message.text), *read_blocks(render_blocks(message, limit=100))]
+    readings = [
+        read_mrkdwn(fallback_text(message)),
+        *read_blocks(render_blocks(message, limit=100)),
+    ]
     assert any(HOSTILE in r.shown for r in readings)
     for reading in readings:
         assert not (reading.specials or reading.links or reading.stray), reading

@@ -19,6 +19,7 @@ from slack_sdk.models.views import View
 from bot import action_ids
 from bot.i18n import Catalog
 from handlers.slack.actors import actor_of
+from handlers.slack.render import markup
 from handlers.slack.services import SlackServices
 from handlers.slack.work import after_ack
 
@@ -32,27 +33,27 @@ def open_team_modal(t: Catalog, *, origin_channel: str) -> dict[str, Any]:
         type="modal",
         callback_id=CALLBACK_ID,
         private_metadata=origin_channel,
-        title=PlainTextObject(text=t("modal_title")),
-        submit=PlainTextObject(text=t("modal_submit")),
-        close=PlainTextObject(text=t("modal_cancel")),
+        title=PlainTextObject(text=t.plain("modal_title")),
+        submit=PlainTextObject(text=t.plain("modal_submit")),
+        close=PlainTextObject(text=t.plain("modal_cancel")),
         blocks=[
-            SectionBlock(text=MarkdownTextObject(text=t("modal_intro"))),
+            SectionBlock(text=MarkdownTextObject(text=markup(t("modal_intro")))),
             InputBlock(
                 block_id=MEMBERS_BLOCK,
-                label=PlainTextObject(text=t("modal_members_label")),
+                label=PlainTextObject(text=t.plain("modal_members_label")),
                 element=UserMultiSelectElement(action_id=MEMBERS_ACTION, max_selected_items=99),
                 optional=True,
             ),
             InputBlock(
                 block_id=CONSENT_BLOCK,
-                label=PlainTextObject(text=t("modal_consent_label")),
-                hint=PlainTextObject(text=t("modal_consent_hint")),
+                label=PlainTextObject(text=t.plain("modal_consent_label")),
+                hint=PlainTextObject(text=t.plain("modal_consent_hint")),
                 element=CheckboxesElement(
                     action_id=CONSENT_ACTION,
                     options=[
                         Option(
                             value=CONSENT_VALUE,
-                            text=PlainTextObject(text=t("modal_consent_option")),
+                            text=PlainTextObject(text=t.plain("modal_consent_option")),
                         )
                     ],
                 ),
@@ -82,7 +83,8 @@ async def handle_open_team_submission(
     members, confirmed = read_submission(view)
     if not confirmed:
         await ack(
-            response_action="errors", errors={CONSENT_BLOCK: actor.t("modal_consent_required")}
+            response_action="errors",
+            errors={CONSENT_BLOCK: actor.t.plain("modal_consent_required")},
         )
         return
     await ack()

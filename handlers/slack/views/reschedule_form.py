@@ -23,13 +23,13 @@ def reschedule_modal(t: Catalog, *, channel_id: str, number: int) -> dict[str, A
         type="modal",
         callback_id=CALLBACK_ID,
         private_metadata=f"{channel_id}:{number}",
-        title=PlainTextObject(text=t("form_move_title", number=number)),
-        submit=PlainTextObject(text=t("form_save")),
-        close=PlainTextObject(text=t("modal_cancel")),
+        title=PlainTextObject(text=t.plain("form_move_title", number=number)),
+        submit=PlainTextObject(text=t.plain("form_save")),
+        close=PlainTextObject(text=t.plain("modal_cancel")),
         blocks=[
             InputBlock(
                 block_id="due",
-                label=PlainTextObject(text=t("form_new_due")),
+                label=PlainTextObject(text=t.plain("form_new_due")),
                 element=DatePickerElement(action_id="due"),
             )
         ],
@@ -48,7 +48,7 @@ async def handle_reschedule(
     channel_id, number = (view.get("private_metadata") or ":0").rsplit(":", 1)
     picked = view["state"]["values"]["due"]["due"].get("selected_date")
     if not picked:
-        await ack(response_action="errors", errors={"due": actor.t("form_due_required")})
+        await ack(response_action="errors", errors={"due": actor.t.plain("form_due_required")})
         return
     try:
         await services.askel.reschedule(

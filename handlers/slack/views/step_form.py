@@ -37,29 +37,29 @@ def step_form_modal(
     blocks: list[Any] = [
         _input(
             "text",
-            t("form_step_text"),
+            t.plain("form_step_text"),
             PlainTextInputElement(action_id="text", multiline=True, max_length=MAX_TEXT),
         ),
         _input(
             "owner_user",
-            t("form_owner_member"),
+            t.plain("form_owner_member"),
             UserSelectElement(action_id="owner_user"),
             optional=True,
         ),
         _input(
             "owner_role",
-            t("form_owner_role"),
+            t.plain("form_owner_role"),
             StaticSelectElement(action_id="owner_role", options=roles[:100]),
             optional=True,
         ),
-        _input("due", t("form_due"), DatePickerElement(action_id="due"), optional=True),
+        _input("due", t.plain("form_due"), DatePickerElement(action_id="due"), optional=True),
     ]
     if goals:
         options = [Option(value=str(n), text=f"T{n}. {text}"[:75]) for n, text in goals[:100]]
         blocks.append(
             _input(
                 "goal",
-                t("form_goal"),
+                t.plain("form_goal"),
                 StaticSelectElement(action_id="goal", options=options),
                 optional=True,
             )
@@ -68,9 +68,9 @@ def step_form_modal(
         type="modal",
         callback_id=CALLBACK_ID,
         private_metadata=channel_id,
-        title=PlainTextObject(text=t("form_step_title")),
-        submit=PlainTextObject(text=t("form_save")),
-        close=PlainTextObject(text=t("modal_cancel")),
+        title=PlainTextObject(text=t.plain("form_step_title")),
+        submit=PlainTextObject(text=t.plain("form_save")),
+        close=PlainTextObject(text=t.plain("modal_cancel")),
         blocks=blocks,
     )
     return view.to_dict()
