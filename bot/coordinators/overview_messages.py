@@ -11,13 +11,11 @@ from zoneinfo import ZoneInfo
 from bot import action_ids
 from bot.dates import format_date
 from bot.i18n import Catalog
+from bot.paging import page_blocks
 from bot.replies import (
     Block,
-    Button,
-    Buttons,
     Header,
     Message,
-    Note,
     Person,
     Runs,
     SpaceLink,
@@ -94,26 +92,9 @@ def overview_page(
     if not rows:
         blocks.append(Text(t("overview_none")))
     pages = max(1, -(-total // PAGE_SIZE))
-    if pages > 1:
-        blocks.append(Note(t("page_of", page=page, pages=pages)))
-        buttons = []
-        if page > 1:
-            buttons.append(
-                Button(
-                    action_ids.variant(action_ids.TEAMS_PAGE, "prev"),
-                    t.plain("button_prev"),
-                    f"{page - 1}|{filters}",
-                )
-            )
-        if page < pages:
-            buttons.append(
-                Button(
-                    action_ids.variant(action_ids.TEAMS_PAGE, "next"),
-                    t.plain("button_next"),
-                    f"{page + 1}|{filters}",
-                )
-            )
-        blocks.append(Buttons(tuple(buttons)))
+    blocks += page_blocks(
+        t, action=action_ids.TEAMS_PAGE, page=page, pages=pages, value=lambda to: f"{to}|{filters}"
+    )
     return Message(header, blocks=tuple(blocks))
 
 

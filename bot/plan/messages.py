@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from bot import action_ids
 from bot.dates import format_date, format_datetime
 from bot.i18n import Catalog
+from bot.paging import page_blocks
 from bot.replies import (
     Block,
     Button,
@@ -146,26 +147,7 @@ def plan_view(t: Catalog, plan: PlanData) -> Message:
             Text(_section(t("members_title"), members)),
             Text(_section(t("next_meeting_title"), meeting)),
         ]
-    if pages > 1:
-        blocks.append(Note(t("page_of", page=page, pages=pages)))
-        buttons = []
-        if page > 1:
-            buttons.append(
-                Button(
-                    action_ids.variant(action_ids.PLAN_PAGE, "prev"),
-                    t.plain("button_prev"),
-                    str(page - 1),
-                )
-            )
-        if page < pages:
-            buttons.append(
-                Button(
-                    action_ids.variant(action_ids.PLAN_PAGE, "next"),
-                    t.plain("button_next"),
-                    str(page + 1),
-                )
-            )
-        blocks.append(Buttons(tuple(buttons)))
+    blocks += page_blocks(t, action=action_ids.PLAN_PAGE, page=page, pages=pages)
     return Message(header, blocks=tuple(blocks))
 
 
