@@ -23,10 +23,10 @@ from zoneinfo import ZoneInfo
 
 from benchmarks.seed_scale import NOW
 from bot.context import Actor, Core
+from bot.coordinators.commands import ListOpenTeams
 from bot.coordinators.overview import OverviewService
 from bot.coordinators.roster import CoordinatorDirectory
 from bot.home.service import HomeService
-from bot.teams.commands import ListOpenTeams
 from handlers.slack.render import render_blocks
 from storage.db import Database
 from tests.support.databases import fresh_database_url

@@ -7,11 +7,11 @@ from datetime import timedelta
 from bot.audit import audit
 from bot.context import Actor, Core
 from bot.coordinators import overview_messages
+from bot.coordinators.commands import ListOpenTeams
 from bot.coordinators.roster import CoordinatorDirectory
 from bot.privacy import access
 from bot.privacy.access import Action
 from bot.replies import Message
-from bot.teams.commands import ListOpenTeams
 from storage.models import AuditAction
 from storage.overview_queries import OverviewFilter, open_team_statuses
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from bot.answers import answer, guard_input, refusal
 from bot.command_input import CommandInput
 from bot.context import Actor, Core
+from bot.coordinators.commands import ListOpenTeams, ShowStatistics, parse_teams_page
 from bot.coordinators.overview import OverviewService
 from bot.coordinators.roster import CoordinatorDirectory
 from bot.coordinators.statistics import StatisticsService
@@ -28,7 +29,6 @@ from bot.teams.commands import (
     ExportPlan,
     HandOver,
     ListMembers,
-    ListOpenTeams,
     MoveMeeting,
     OpenTeam,
     OpenTeamDialog,
@@ -36,10 +36,8 @@ from bot.teams.commands import (
     ShowHelp,
     ShowMeeting,
     ShowPlan,
-    ShowStatistics,
     TeamCommand,
     parse_team_code,
-    parse_teams_page,
     parse_tiimi,
 )
 from bot.teams.members import MemberService

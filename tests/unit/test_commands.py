@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.command_input import CommandInput, PersonRef
+from bot.coordinators.commands import ListOpenTeams, parse_teams_page
 from bot.errors import UserError
 from bot.teams.commands import (
     AddMember,
@@ -16,13 +17,11 @@ from bot.teams.commands import (
     ExportPlan,
     HandOver,
     ListMembers,
-    ListOpenTeams,
     OpenTeam,
     OpenTeamDialog,
     RemoveMember,
     ShowHelp,
     parse_team_code,
-    parse_teams_page,
     parse_tiimi,
     person_id,
 )
