@@ -9,7 +9,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot import action_ids
-from bot.dates import format_date
+from bot.dates import day
 from bot.i18n import Catalog
 from bot.paging import page_blocks
 from bot.replies import (
@@ -61,9 +61,7 @@ def team_line(t: Catalog, row: TeamStatus, *, now: datetime, tz: ZoneInfo) -> Ru
 def _meeting_part(t: Catalog, row: TeamStatus, *, now: datetime, tz: ZoneInfo) -> Runs:
     parts = []
     if row.next_meeting:
-        parts.append(
-            t("overview_next", date=format_date(row.next_meeting.astimezone(tz).date(), t.lang))
-        )
+        parts.append(t("overview_next", date=day(row.next_meeting.astimezone(tz).date(), t.lang)))
     else:
         parts.append(t("overview_no_meeting"))
     if (since := days_between(row.last_meeting, now, tz)) is not None:

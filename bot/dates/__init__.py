@@ -54,14 +54,16 @@ parses back to the same value.
 from __future__ import annotations
 
 from bot.dates.errors import DateParseError
-from bot.dates.format import format_date, format_datetime, format_time
+from bot.dates.format import day, format_date, format_datetime, format_time, moment
 from bot.dates.parse import parse_date, parse_datetime, split_trailing_date
 
 __all__ = [
     "DateParseError",
+    "day",
     "format_date",
     "format_datetime",
     "format_time",
+    "moment",
     "parse_date",
     "parse_datetime",
     "split_trailing_date",

@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from bot.dates.words import WEEKDAY_ABBR
+from bot.replies import When
 
 
 def _lang(lang: str) -> str:
@@ -34,3 +35,13 @@ def format_datetime(dt: datetime, tz: ZoneInfo, lang: str = "fi") -> str:
         raise ValueError("dt must be timezone-aware")
     local = dt.astimezone(tz)
     return f"{format_date(local.date(), lang)} {format_time(local, lang)}"
+
+
+def day(d: date, lang: str = "fi") -> When:
+    """A day for a message: the date with its text (`pe 11.12.2026`)."""
+    return When(d, format_date(d, lang))
+
+
+def moment(dt: datetime, tz: ZoneInfo, lang: str = "fi") -> When:
+    """A moment for a message: the aware time with its text in `tz` (`pe 11.12.2026 klo 14.00`)."""
+    return When(dt, format_datetime(dt, tz, lang))

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from bot import action_ids
 from bot.coordinators.overview_messages import team_line
-from bot.dates import format_date, format_datetime
+from bot.dates import day, moment
 from bot.i18n import Catalog
 from bot.plan.messages import numbered
 from bot.replies import (
@@ -55,7 +55,7 @@ def home(
     for team, meeting, deactivated in teams:
         parts: list[Runs] = [
             t("home_team_line", code=team.code, channel=SpaceLink(str(team.channel_id))),
-            compose(format_datetime(meeting, tz, t.lang)) if meeting else t("overview_no_meeting"),
+            compose(moment(meeting, tz, t.lang)) if meeting else t("overview_no_meeting"),
         ]
         if team.convenor_id == user_id:
             parts.append(t("convenor"))
@@ -66,7 +66,7 @@ def home(
     blocks += [Divider(), Header(t("home_my_steps"))]
     today = now.astimezone(tz).date()
     for step, team in steps:
-        due = compose(format_date(step.due_date, t.lang)) if step.due_date else t("due_none")
+        due = compose(day(step.due_date, t.lang)) if step.due_date else t("due_none")
         late = (" · ", t("overdue_mark")) if step.due_date and step.due_date < today else ()
         line = compose(strong(team.code), " · ", numbered(str(step.number), step.text), " · ", due)
         blocks.append(Text(compose(line, *late)))

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot import action_ids
-from bot.dates import format_date, format_datetime
+from bot.dates import day, format_date, format_datetime, moment
 from bot.i18n import Catalog
 from bot.paging import page_blocks
 from bot.replies import (
@@ -75,7 +75,7 @@ def step_line(t: Catalog, step: Step, plan: PlanData) -> Runs:
     """`*3.* Soita Kelaan · @U1 · pe 11.12.2026 · T2 · myöhässä`"""
     parts: list[Runs] = [numbered(str(step.number), step.text), owner_text(t, step)]
     if step.due_date:
-        parts.append(compose(format_date(step.due_date, t.lang)))
+        parts.append(compose(day(step.due_date, t.lang)))
     if (goal := plan.goal_number(step)) is not None:
         parts.append(compose(f"T{goal}"))
     if step.status == StepStatus.OPEN and step.due_date and step.due_date < plan.today:
@@ -138,7 +138,7 @@ def plan_view(t: Catalog, plan: PlanData) -> Message:
         members = join(", ", (_member(t, m, plan.team) for m in plan.members))
         upcoming = plan.next_meeting()
         meeting = (
-            compose(format_datetime(upcoming.starts_at, plan.timezone, t.lang))
+            compose(moment(upcoming.starts_at, plan.timezone, t.lang))
             if upcoming
             else t("no_meeting_booked")
         )

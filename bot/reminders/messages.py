@@ -7,7 +7,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot import action_ids
-from bot.dates import format_date, format_datetime
+from bot.dates import day, moment
 from bot.i18n import Catalog
 from bot.plan.messages import numbered, owner_text
 from bot.replies import (
@@ -37,7 +37,7 @@ def meeting_before(
     tz: ZoneInfo,
     late: bool,
 ) -> Message:
-    when = format_datetime(meeting.starts_at, tz, t.lang)
+    when = moment(meeting.starts_at, tz, t.lang)
     header = t("reminder_meeting_header", when=when)
     blocks: list[Block] = [Header(header)]
     if meeting.place:
@@ -55,7 +55,7 @@ def meeting_after(t: Catalog, *, next_meeting: Meeting | None, tz: ZoneInfo) -> 
     if next_meeting is None:
         blocks.append(Text(t("reminder_after_book_next")))
     else:
-        when = format_datetime(next_meeting.starts_at, tz, t.lang)
+        when = moment(next_meeting.starts_at, tz, t.lang)
         blocks.append(Note(t("reminder_after_next", when=when)))
     return Message(t("reminder_after_record"), blocks=tuple(blocks))
 
@@ -71,8 +71,8 @@ def step_due(t: Catalog, *, step: Step, late: bool) -> Message:
 def nudge(t: Catalog, *, team: Team, since: datetime | None, tz: ZoneInfo) -> Message:
     text = t("reminder_nudge", convenor=Person(team.convenor_id))
     if since is not None:
-        day = format_date(since.astimezone(tz).date(), t.lang)
-        text = compose(text, " ", t("reminder_nudge_since", date=day))
+        since_day = day(since.astimezone(tz).date(), t.lang)
+        text = compose(text, " ", t("reminder_nudge_since", date=since_day))
     snooze = (
         Button(
             action_ids.variant(action_ids.NUDGE_SNOOZE, 1),
@@ -96,7 +96,7 @@ def failure_notice(t: Catalog, *, team: Team, reason: str) -> Message:
 def _agenda_line(t: Catalog, step: Step, today: date) -> Runs:
     parts: list[Runs] = [numbered(str(step.number), step.text), owner_text(t, step)]
     if step.due_date:
-        parts.append(compose(format_date(step.due_date, t.lang)))
+        parts.append(compose(day(step.due_date, t.lang)))
         if step.due_date < today:
             parts.append(t("overdue_mark"))
     return join(" · ", parts)

@@ -3,14 +3,16 @@
 A run is plain text (shown exactly as given: the adapter escapes whatever its platform would
 read as markup), strong emphasis around other runs, inline code (a command example), a person
 (the platform's user id) or a link to a team's space (its platform reference, e.g. a channel
-id). Dates are not runs: the core formats them in the reader's language (`bot/dates`), so that
-every platform shows the same Finnish, Swedish or English date.
+id), or a date (a day or a moment: its value and the text the core wrote for it in the reader's
+language, `bot/dates`; the Slack adapter shows the text, so that every reader sees the same
+Finnish, Swedish or English date, and another platform may render the value its own way).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,15 @@ class SpaceLink:
     ref: str
 
 
-Inline = Plain | Strong | Code | Person | SpaceLink
+@dataclass(frozen=True)
+class When:
+    """A day (`date`) or a moment (an aware `datetime`), with its text in the reader's language."""
+
+    value: date | datetime
+    text: str
+
+
+Inline = Plain | Strong | Code | Person | SpaceLink | When
 Runs = tuple[Inline, ...]
 Part = str | Inline | Runs
 
@@ -85,7 +95,7 @@ def plain_text(runs: Runs) -> str:
     parts = []
     for run in runs:
         match run:
-            case Plain(text=text) | Code(text=text):
+            case Plain(text=text) | Code(text=text) | When(text=text):
                 parts.append(text)
             case Strong(content=content):
                 parts.append(plain_text(content))

@@ -12,7 +12,7 @@ from bot.coordinators.commands import ListOpenTeams, ShowStatistics, parse_teams
 from bot.coordinators.overview import OverviewService
 from bot.coordinators.roster import CoordinatorDirectory
 from bot.coordinators.statistics import StatisticsService
-from bot.dates import DateParseError, format_datetime
+from bot.dates import DateParseError, moment
 from bot.dates.explain import explain
 from bot.errors import UserError
 from bot.meetings.booking import MeetingService
@@ -80,7 +80,7 @@ class TiimiCommands:
     async def snooze_from_button(self, *, actor: Actor, channel_id: str, days: int) -> Reply:
         async def work() -> Reply:
             due = await self.meetings.snooze(actor=actor, channel_id=channel_id, days=days)
-            when = format_datetime(due, self.core.timezone, actor.lang)
+            when = moment(due, self.core.timezone, actor.lang)
             return simple(actor.t("nudge_snoozed", when=when))
 
         return await answer(actor, work)
@@ -210,7 +210,7 @@ class TiimiCommands:
                 case CancelMeeting():
                     meeting = await meetings.cancel(actor=actor, channel_id=channel_id)
                     return simple(
-                        t("meeting_cancelled", when=format_datetime(meeting.starts_at, tz, t.lang))
+                        t("meeting_cancelled", when=moment(meeting.starts_at, tz, t.lang))
                     )
                 case ShowMeeting():
                     _, found = await meetings.next(actor=actor, channel_id=channel_id)
@@ -219,7 +219,7 @@ class TiimiCommands:
                     meeting, key = found, "meeting_next"
         except DateParseError as error:
             return simple(explain(t, error))
-        when = format_datetime(meeting.starts_at, tz, t.lang)
+        when = moment(meeting.starts_at, tz, t.lang)
         said = t(key, when=when)
         if meeting.place:
             said = compose(said, "\n", t("reminder_meeting_place", place=meeting.place))

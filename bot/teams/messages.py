@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import action_ids
-from bot.dates import format_date
+from bot.dates import day
 from bot.i18n import Catalog
 from bot.replies import (
     Block,
@@ -20,6 +20,7 @@ from bot.replies import (
     Person,
     Runs,
     Text,
+    When,
     compose,
     join,
 )
@@ -75,15 +76,15 @@ def closing_summary(
     opened = team.activated_at or team.created_at
     purge = team.closed_at + timedelta(days=retention_days)
 
-    def day(moment: datetime) -> str:
-        return format_date(moment.astimezone(tz).date(), t.lang)
+    def local_day(at: datetime) -> When:
+        return day(at.astimezone(tz).date(), t.lang)
 
     lines = [
         t(
             "closed_summary",
             reason=t.plain(f"reason_{team.close_reason}"),
-            opened=day(opened),
-            closed=day(team.closed_at),
+            opened=local_day(opened),
+            closed=local_day(team.closed_at),
             days=max(0, (team.closed_at - opened).days),
             members=counts.members,
             steps=counts.steps,
@@ -102,7 +103,7 @@ def closing_summary(
         blocks=(
             Header(t("closed_header", code=team.code)),
             Text(join("\n", lines)),
-            Text(t("closed_record_reminder", code=team.code, until=day(purge))),
+            Text(t("closed_record_reminder", code=team.code, until=local_day(purge))),
         ),
     )
 

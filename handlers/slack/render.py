@@ -28,7 +28,18 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import replies
-from bot.replies import Code, Message, Person, Plain, Reply, Runs, SpaceLink, Strong, plain_text
+from bot.replies import (
+    Code,
+    Message,
+    Person,
+    Plain,
+    Reply,
+    Runs,
+    SpaceLink,
+    Strong,
+    When,
+    plain_text,
+)
 
 MAX_BLOCKS = 50
 MAX_VIEW_BLOCKS = 100
@@ -92,7 +103,7 @@ def markup(runs: Runs) -> str:
     parts = []
     for run in runs:
         match run:
-            case Plain(text=text):
+            case Plain(text=text) | When(text=text):  # dates as the core wrote them
                 parts.append(escape(text))
             case Strong(content=content):
                 parts.append(f"*{markup(content)}*")

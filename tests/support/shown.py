@@ -13,6 +13,7 @@ from bot.replies import (
     Runs,
     SpaceLink,
     Strong,
+    When,
 )
 
 
@@ -20,7 +21,7 @@ def runs_shown(runs: Runs) -> str:
     parts = []
     for run in runs:
         match run:
-            case Plain(text=text):
+            case Plain(text=text) | When(text=text):
                 parts.append(text)
             case Strong(content=content):
                 parts.append(f"*{runs_shown(content)}*")

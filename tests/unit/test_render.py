@@ -4,11 +4,14 @@ would, up to Slack's limits."""
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from slack_sdk.models.views import View
 
 from bot import replies
-from bot.replies import Code, Person, SpaceLink, compose, strong
+from bot.dates import day, moment
+from bot.replies import Code, Person, SpaceLink, When, compose, strong
 from handlers.slack.render import (
     BLOCKS_PER_STEP,
     MAX_BLOCKS,
@@ -132,3 +135,11 @@ def test_text_and_notes_are_verbatim_mrkdwn() -> None:
     )
     for reading in read_blocks(render_blocks(message)):
         assert not reading.acts, reading
+
+
+def test_a_date_shows_the_text_the_core_wrote_for_it() -> None:
+    due = moment(datetime(2026, 12, 11, 12, 0, tzinfo=UTC), ZoneInfo("Europe/Helsinki"), "fi")
+    assert due == When(datetime(2026, 12, 11, 12, 0, tzinfo=UTC), "pe 11.12.2026 klo 14.00")
+    runs = compose("Tapaaminen ", due, " ja ", day(date(2026, 12, 14), "sv"))
+    assert markup(runs) == "Tapaaminen pe 11.12.2026 klo 14.00 ja må 14.12.2026"
+    assert markup(compose(When(date(2026, 1, 1), "<b>"))) == "&lt;b&gt;"
