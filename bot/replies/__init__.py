@@ -120,6 +120,10 @@ class Message:
     fallback: Runs  # the short form (notifications, screen readers, no blocks)
     blocks: tuple[Block, ...] = field(default_factory=tuple)
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.fallback, tuple):  # a str would be read as runs and vanish
+            raise TypeError("a Message's fallback is runs: compose(...) it")
+
     @property
     def text(self) -> str:
         """The fallback as plain text."""

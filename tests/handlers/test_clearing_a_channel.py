@@ -6,7 +6,7 @@ from __future__ import annotations
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.platform import PostKey, PostKind
-from bot.replies import Message
+from bot.replies import Message, compose
 from handlers.slack.client import retry_handlers
 from handlers.slack.platform import SlackPlatform
 from tests.fake_slack import FakeSlack
@@ -30,7 +30,7 @@ async def test_every_own_message_goes_except_the_kept_and_other_peoples(
     fake_slack.fail_next("chat.delete", status=429, retry_after=0, after=100)
 
     closed = await SlackPlatform(client).close_space(
-        channel, farewell=Message("suljettu"), key=PostKey(PostKind.CLOSING, "1")
+        channel, farewell=Message(compose("suljettu")), key=PostKey(PostKind.CLOSING, "1")
     )
 
     assert (closed.deleted, closed.undeletable, closed.farewell_earlier) == (450, 0, True)

@@ -10,7 +10,7 @@ import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.platform import NotInSpace, PostKey, PostKind
-from bot.replies import Message
+from bot.replies import Message, compose
 from handlers.slack.client import retry_handlers
 from handlers.slack.platform import SlackPlatform
 from tests.fake_slack import FakeSlack
@@ -90,7 +90,7 @@ async def test_a_post_whose_answer_was_lost_is_found_not_doubled(fake_slack: Fak
     key = PostKey(PostKind.REMINDER, "7")
     fake_slack.lose_next_response("chat.postMessage")
 
-    posted = await platform.post_once(channel, Message("Muistutus"), key=key)
+    posted = await platform.post_once(channel, Message(compose("Muistutus")), key=key)
 
     [message] = fake_slack.messages[channel]
     assert posted.ref == message.ts and not posted.earlier
@@ -99,7 +99,7 @@ async def test_a_post_whose_answer_was_lost_is_found_not_doubled(fake_slack: Fak
         "event_payload": {"reminder_id": "7"},
     }
     since = datetime.now(UTC) - timedelta(minutes=1)  # a later try of the same reminder
-    again = await platform.post_once(channel, Message("Muistutus"), key=key, since=since)
+    again = await platform.post_once(channel, Message(compose("Muistutus")), key=key, since=since)
     assert again.ref == message.ts and again.earlier
     assert len(fake_slack.messages[channel]) == 1
 
