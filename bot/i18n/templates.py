@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast, get_args
 
-from bot.replies.runs import Code, Inline, Person, Plain, Runs, SpaceLink, Strong
+from bot.replies.runs import Code, Inline, Plain, Runs, Strong
 
 _NAME = re.compile(r"\{(\w+)\}")
 _MARKS = {"*": "strong", "`": "code"}
 _ESCAPABLE = frozenset("*`{}\\")
-_RUNS = (Plain, Strong, Code, Person, SpaceLink)
+_RUNS: tuple[type, ...] = get_args(Inline)  # every kind of run, as placeholder values
 
 
 @dataclass(frozen=True)
@@ -125,9 +126,9 @@ def _fill(nodes: tuple[Node, ...], params: dict[str, object]) -> Runs:
 
 def value_runs(value: object) -> Runs:
     if isinstance(value, _RUNS):
-        return (value,)
+        return (cast(Inline, value),)
     if isinstance(value, tuple) and all(isinstance(v, _RUNS) for v in value):
-        return value
+        return cast(Runs, value)
     return (Plain(str(value)),)
 
 

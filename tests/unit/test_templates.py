@@ -3,13 +3,15 @@ value's text is always one plain run, whatever it looks like."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.i18n import CATALOGS, Catalog
 from bot.i18n.templates import Field, Span, TemplateError, fields, fill, parse
-from bot.replies import Code, Person, Plain, SpaceLink, Strong
+from bot.replies import Code, Person, Plain, SpaceLink, Strong, When
 from handlers.slack.render import markup
 from tests.support.slack_reading import read_mrkdwn
 
@@ -53,8 +55,9 @@ def test_every_catalog_template_parses() -> None:
 
 def test_placeholders_take_runs_or_become_plain_text() -> None:
     runs = fill(
-        "{user} lisäsi {who} kanavalle {channel}: *{code}* ({n})",
+        "{user} lisäsi {who} kanavalle {channel}: *{code}* ({n}) {day}",
         {
+            "day": When(date(2026, 12, 11), "pe 11.12.2026"),
             "user": Person("U1"),
             "who": (Person("U2"), Plain(", "), Person("U3")),
             "channel": SpaceLink("C1"),
@@ -74,7 +77,8 @@ def test_placeholders_take_runs_or_become_plain_text() -> None:
         Strong((Plain("MT-1"),)),
         Plain(" ("),
         Plain("2"),
-        Plain(")"),
+        Plain(") "),
+        When(date(2026, 12, 11), "pe 11.12.2026"),
     )
 
 
