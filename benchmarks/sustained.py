@@ -118,9 +118,7 @@ async def post(session: aiohttp.ClientSession, port: int, body: str, kind: str) 
         return resp.status
 
 
-async def open_teams(
-    fake: FakeSlackProcess, port: int, next_url: Callable[[], str]
-) -> list[str]:
+async def open_teams(fake: FakeSlackProcess, port: int, next_url: Callable[[], str]) -> list[str]:
     """Team n is opened by its convenor with one member (`/tiimi uusi <@member>`), one after
     the other, so that team n gets the channel of the year's number n + 1."""
     channels = []

@@ -91,7 +91,7 @@ class _Ranking:
         """The open teams matching `where`: id, unbooked, overdue, opened. Materialized, so
         that PostgreSQL computes it once in full (a LIMIT above window functions otherwise
         draws it to nested loops, as if a few rows were enough)."""
-        query = (
+        query: Any = (
             select(
                 col(Team.id).label("id"),
                 self.unbooked.label("unbooked"),
