@@ -218,7 +218,7 @@ def main() -> None:
     parser.add_argument("--database", choices=KINDS, default="sqlite")
     parser.add_argument("--find-max", action="store_true")
     parser.add_argument("--step-seconds", type=int, default=60)
-    parser.add_argument("--top", type=int, default=400, help="--find-max: the highest rate")
+    parser.add_argument("--top", type=int, default=200, help="--find-max: the highest rate")
     args = parser.parse_args()
     print(python_speed(), flush=True)
     if args.find_max:
