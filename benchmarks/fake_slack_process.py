@@ -4,7 +4,9 @@ load client (Slack's own work is not part of what a benchmark measures)."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import multiprocessing
+import time
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -38,7 +40,27 @@ def _seen(fake: FakeSlack) -> dict[str, object]:
     }
 
 
-ANSWER_PATHS = ("/response/", "/api/views.publish")  # what a user sees of a request's outcome
+def arrival(fake: FakeSlack, path: str) -> tuple[object, ...] | None:
+    """What a user would see of a request the fake has just served, with the time it was
+    taken (`time.monotonic()`, one clock for every process of the machine): a post to a
+    response_url (by its key), a message posted or updated in a channel, a published Home tab."""
+    now = time.monotonic()
+    if path.startswith("/response/"):
+        return (now, "response", path.rsplit("/", 1)[1])
+    method = path.removeprefix("/api/")
+    if method not in ("chat.postMessage", "chat.update", "views.publish"):
+        return None
+    call = fake.calls[-1]  # the fake records a call and answers it without awaiting between
+    if call.method != method or not call.ok:
+        return None
+    if method == "views.publish":
+        return (now, "home", str(call.args.get("user_id")))
+    return (now, method, str(call.args.get("channel")), str(call.args.get("text") or ""))
+
+
+def _tell(answers: Connection, fake: FakeSlack, path: str) -> None:
+    if (seen := arrival(fake, path)) is not None:
+        answers.send(seen)
 
 
 def _serve(
@@ -48,14 +70,11 @@ def _serve(
     channels: list[str],
     users: list[str],
 ) -> None:
-    def tell_answer(path: str) -> None:
-        if answers is not None and path.startswith(ANSWER_PATHS):
-            answers.send_bytes(b"")
-
     async def main() -> None:
         loop = asyncio.get_running_loop()
         async with FakeSlack(enforce_post_rate=enforce_post_rate) as fake:
-            fake.observers.append(tell_answer)
+            if answers is not None:
+                fake.observers.append(functools.partial(_tell, answers, fake))
             for user in users:
                 fake.add_user(user)
             ids = [fake.add_channel(name, members={"UANNA"}) for name in channels]
@@ -70,9 +89,8 @@ def _serve(
 class FakeSlackProcess:
     """Start with the channel names to create; `stop()` returns what the fake saw.
 
-    With `tell_answers`, `answers` receives an empty message whenever the fake has taken an
-    answer a user would see (a post to a response_url or a published Home tab); the caller
-    must keep reading it.
+    With `tell_answers`, `answers` receives each answer a user would see as the fake takes it
+    (see `arrival`); the caller must keep reading it.
     """
 
     def __init__(
@@ -124,29 +142,3 @@ class FakeSlackProcess:
         result: dict[str, object] = self._conn.recv()
         self._process.join(10)
         return result
-
-
-class AnswerFeed:
-    """Counts the answers the fake has taken (see FakeSlackProcess's `tell_answers`); while a
-    gate is set, each answer opens it once more."""
-
-    def __init__(self, answers: Connection) -> None:
-        self._answers = answers
-        self.count = 0
-        self.gate: asyncio.Semaphore | None = None
-        asyncio.get_running_loop().add_reader(answers.fileno(), self.read)
-
-    def read(self) -> None:
-        """Take the notices waiting in the pipe (called by the event loop when it has some)."""
-        while self._answers.poll():
-            try:
-                self._answers.recv_bytes()
-            except EOFError:  # the fake's process is gone: stop listening rather than spin
-                self.close()
-                return
-            self.count += 1
-            if self.gate is not None:
-                self.gate.release()
-
-    def close(self) -> None:
-        asyncio.get_running_loop().remove_reader(self._answers.fileno())

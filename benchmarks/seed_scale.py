@@ -1,6 +1,9 @@
-"""Fills a database with 10,000 open teams, 200,000 steps, 50,000 meetings and reminders.
+"""Fills a database with open teams: per team 5 members (at most), 20 steps, 5 meetings and
+10 meeting reminders (at 100,000 teams: 2,000,000 steps, 500,000 meetings, 1,000,000 reminders).
 
-python -m benchmarks.seed_scale DATABASE_URL [--teams 10000]
+    python -m benchmarks.seed_scale DATABASE_URL [--teams 100000]
+
+Rows go in batches of BATCH teams: PostgreSQL takes them by COPY, SQLite by executemany.
 """
 
 from __future__ import annotations
@@ -8,35 +11,34 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+import asyncpg
 from sqlalchemy import insert
 
+from benchmarks.databases import plain_postgres_url
 from storage.db import Database
 from storage.migrate import upgrade_to_head
 from storage.models import Meeting, Member, Reminder, Step, Team
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 PROFESSIONS = ["social_counsellor", "nurse", "doctor", "psychologist", "kela_expert", None]
-CHUNK = 5_000
+BATCH = 5_000  # teams
+Rows = dict[str, list[dict[str, Any]]]  # by table name, in the order of the foreign keys
+TABLES = {"team": Team, "member": Member, "step": Step, "meeting": Meeting, "reminder": Reminder}
 
 
-async def _bulk(database: Database, table: type[Any], rows: list[dict[str, Any]]) -> None:
-    for start in range(0, len(rows), CHUNK):
-        async with database.engine.begin() as conn:
-            await conn.execute(insert(table), rows[start : start + CHUNK])
-
-
-async def seed(url: str, *, teams: int = 10_000, steps_per_team: int = 20) -> None:
+def batches(teams: int, steps_per_team: int) -> Iterator[Rows]:
+    """The rows of BATCH teams at a time; the same rows for the same arguments."""
     rng = random.Random(42)
-    database = Database(url)
-    await upgrade_to_head(database)
-    team_rows, member_rows, step_rows, meeting_rows, reminder_rows = [], [], [], [], []
+    meetings = 0
+    rows: Rows = {name: [] for name in TABLES}
     for n in range(1, teams + 1):
         opened = NOW - timedelta(days=rng.randint(1, 400))
         convenor = f"U{n:07d}"
-        team_rows.append(
+        rows["team"].append(
             {
                 "id": n,
                 "code": f"MT-2026-{n:05d}",
@@ -55,7 +57,7 @@ async def seed(url: str, *, teams: int = 10_000, steps_per_team: int = 20) -> No
         )
         users = [convenor] + [f"U{rng.randint(1, teams):07d}" for _ in range(4)]
         for user in dict.fromkeys(users):
-            member_rows.append(
+            rows["member"].append(
                 {
                     "team_id": n,
                     "user_id": user,
@@ -68,7 +70,7 @@ async def seed(url: str, *, teams: int = 10_000, steps_per_team: int = 20) -> No
             )
         for s in range(1, steps_per_team + 1):
             due = date(2026, 11, 23) + timedelta(days=rng.randint(-30, 60))
-            step_rows.append(
+            rows["step"].append(
                 {
                     "team_id": n,
                     "number": s,
@@ -82,9 +84,10 @@ async def seed(url: str, *, teams: int = 10_000, steps_per_team: int = 20) -> No
             )
         for _ in range(5):
             starts = NOW + timedelta(days=rng.randint(-120, 40), hours=rng.randint(0, 8))
-            meeting_rows.append(
+            meetings += 1
+            rows["meeting"].append(
                 {
-                    "id": len(meeting_rows) + 1,
+                    "id": meetings,
                     "team_id": n,
                     "starts_at": starts,
                     "status": "scheduled",
@@ -93,11 +96,11 @@ async def seed(url: str, *, teams: int = 10_000, steps_per_team: int = 20) -> No
                 }
             )
             for offset in (24, 1):
-                reminder_rows.append(
+                rows["reminder"].append(
                     {
                         "team_id": n,
                         "kind": "meeting_before",
-                        "meeting_id": len(meeting_rows),
+                        "meeting_id": meetings,
                         "due_at": starts - timedelta(hours=offset),
                         "state": "pending" if starts > NOW else "sent",
                         "offset_minutes": offset * 60,
@@ -106,35 +109,56 @@ async def seed(url: str, *, teams: int = 10_000, steps_per_team: int = 20) -> No
                         "created_at": opened,
                     }
                 )
-    for table, rows in (
-        (Team, team_rows),
-        (Member, member_rows),
-        (Step, step_rows),
-        (Meeting, meeting_rows),
-        (Reminder, reminder_rows),
-    ):
-        await _bulk(database, table, rows)
-    if not database.is_sqlite:  # continue the id sequences after explicit ids
-        async with database.engine.begin() as conn:
+        if n % BATCH == 0 or n == teams:
+            yield rows
+            rows = {name: [] for name in TABLES}
+
+
+async def _write_postgres(url: str, rows: Rows) -> None:
+    conn = await asyncpg.connect(plain_postgres_url(url))
+    try:
+        async with conn.transaction():
+            for table, table_rows in rows.items():
+                columns = list(table_rows[0])
+                await conn.copy_records_to_table(
+                    table, columns=columns, records=[tuple(r.values()) for r in table_rows]
+                )
+    finally:
+        await conn.close()
+
+
+async def _write_sqlite(database: Database, rows: Rows) -> None:
+    async with database.engine.begin() as conn:
+        for table, table_rows in rows.items():
+            await conn.execute(insert(TABLES[table]), table_rows)
+
+
+async def seed(url: str, *, teams: int = 100_000, steps_per_team: int = 20) -> None:
+    database = Database(url)
+    await upgrade_to_head(database)
+    counts = dict.fromkeys(TABLES, 0)
+    for rows in batches(teams, steps_per_team):
+        if database.is_sqlite:
+            await _write_sqlite(database, rows)
+        else:
+            await _write_postgres(url, rows)
+        for table, table_rows in rows.items():
+            counts[table] += len(table_rows)
+    async with database.engine.begin() as conn:
+        if not database.is_sqlite:  # continue the id sequences after explicit ids
             for table in ("team", "meeting"):
                 await conn.exec_driver_sql(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                     f"(SELECT max(id) FROM {table}))"
                 )
-            await conn.exec_driver_sql("ANALYZE")
-    else:
-        async with database.engine.begin() as conn:
-            await conn.exec_driver_sql("ANALYZE")
+        await conn.exec_driver_sql("ANALYZE")
     await database.dispose()
-    print(
-        f"seeded {len(team_rows)} teams, {len(member_rows)} members, {len(step_rows)} steps, "
-        f"{len(meeting_rows)} meetings, {len(reminder_rows)} reminders"
-    )
+    print("seeded " + ", ".join(f"{count} {table}s" for table, count in counts.items()))
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("url")
-    parser.add_argument("--teams", type=int, default=10_000)
+    parser.add_argument("--teams", type=int, default=100_000)
     args = parser.parse_args()
     asyncio.run(seed(args.url, teams=args.teams))

@@ -176,6 +176,7 @@ class Step(SQLModel, table=True):
         UniqueConstraint("team_id", "number"),
         Index("ix_step_team_id_status_due_date", "team_id", "status", "due_date"),
         Index("ix_step_owner_user_id_status", "owner_user_id", "status"),
+        Index("ix_step_status_due_date_team_id", "status", "due_date", "team_id"),
     )
 
     @property
@@ -204,6 +205,7 @@ class Meeting(SQLModel, table=True):
 
     __table_args__ = (
         Index("ix_meeting_team_id_status_starts_at", "team_id", "status", "starts_at"),
+        Index("ix_meeting_status_starts_at_team_id", "status", "starts_at", "team_id"),
     )
 
     @property
