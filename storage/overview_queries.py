@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import case, func, select, true
+from sqlalchemy import case, func, or_, select, true
 from sqlalchemy.orm import aliased
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage import attention_queries
 from storage.db import run_select
 from storage.models import (
     Meeting,
@@ -64,28 +65,18 @@ class OverviewFilter:
 class _Ranking:
     """What orders the open teams, most in need of attention first, and what the counts
     count: whether a team has a scheduled meeting to come and how many of its open steps are
-    overdue. Two index-only passes (ix_meeting_status_starts_at_team_id over the meetings to
-    come, ix_step_status_due_date_team_id over the overdue steps), not every team's figures."""
+    overdue, read off the team's own attention figures (see `Team`): one row per team. An
+    overdue count kept for another day than `today` is counted live."""
 
     def __init__(self, now: datetime, today: date) -> None:
-        booked = (
-            select(col(Meeting.team_id).label("team_id"))
-            .where(col(Meeting.status) == MeetingStatus.SCHEDULED, col(Meeting.starts_at) > now)
-            .distinct()
-            .subquery()
+        last = col(Team.last_scheduled_meeting_at)
+        self.unbooked = or_(last.is_(None), last <= now)
+        self.overdue = case(
+            (col(Team.overdue_on) == today, col(Team.overdue_steps)),
+            else_=attention_queries.overdue_steps(Team.id, today),
         )
-        late = (
-            select(col(Step.team_id).label("team_id"), func.count().label("overdue"))
-            .where(col(Step.status) == StepStatus.OPEN, col(Step.due_date) < today)
-            .group_by(col(Step.team_id))
-            .subquery()
-        )
-        self.unbooked = booked.c.team_id.is_(None)
-        self.overdue = func.coalesce(late.c.overdue, 0)
         self.opened = func.coalesce(Team.activated_at, Team.created_at)
-        self.source = Team.__table__.outerjoin(  # type: ignore[attr-defined]
-            booked, booked.c.team_id == Team.id
-        ).outerjoin(late, late.c.team_id == Team.id)
+        self.source = Team.__table__  # type: ignore[attr-defined]
 
     def ranked(self, where: OverviewFilter) -> Any:
         """The open teams matching `where`: id, unbooked, overdue, opened. Materialized, so
@@ -210,7 +201,9 @@ async def open_team_statuses(
     """A page of open teams, most in need of attention first, and the counts over them all.
 
     The order and the counts come from `_Ranking`; the figures shown only for the page's teams
-    (at 100,000 teams, every team's figures take seconds)."""
+    (at 100,000 teams, every team's figures take seconds). The first call of a day recounts
+    the overdue steps of all teams for `today` (see `attention_queries.refresh_overdue`)."""
+    await attention_queries.refresh_overdue(session, today=today)
     ranking = _Ranking(now, today)
     ranked = ranking.ranked(where)
     query = (

@@ -1,0 +1,74 @@
+"""Each team's stored attention figures, which rank the open teams without reading steps or
+meetings (see `storage.models.Team` for the invariant these keep)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, or_, select, update
+from sqlmodel import col
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import Meeting, MeetingStatus, Step, StepStatus, Team, TeamState
+
+
+def last_scheduled_meeting(team_id: Any) -> Any:
+    """The latest start among the team's scheduled meetings (past or to come), or NULL."""
+    return (
+        select(func.max(Meeting.starts_at))
+        .where(col(Meeting.team_id) == team_id, col(Meeting.status) == MeetingStatus.SCHEDULED)
+        .scalar_subquery()
+    )
+
+
+def overdue_steps(team_id: Any, today: date) -> Any:
+    """How many of the team's open steps were due before `today`."""
+    return (
+        select(func.count())
+        .select_from(Step)
+        .where(
+            col(Step.team_id) == team_id,
+            col(Step.status) == StepStatus.OPEN,
+            col(Step.due_date) < today,
+        )
+        .scalar_subquery()
+    )
+
+
+async def recount_team(session: AsyncSession, *, team_id: int, today: date) -> None:
+    """Recompute one team's figures from its steps and meetings. Call after the change, in its
+    transaction, with the team row locked first (`queries.lock_team`): the UPDATE then reads
+    every committed change to the team's steps and meetings."""
+    await session.exec(
+        update(Team)
+        .where(col(Team.id) == team_id)
+        .values(
+            last_scheduled_meeting_at=last_scheduled_meeting(Team.id),
+            overdue_steps=overdue_steps(Team.id, today),
+            overdue_on=today,
+        )
+    )
+
+
+async def refresh_overdue(session: AsyncSession, *, today: date) -> int:
+    """Recount the overdue steps of every active team whose count is not for `today` (once a
+    day: the first overview of a new day). The rows are locked first, in a statement of their
+    own, so that the UPDATE reads every step change committed before it. Returns the teams."""
+    is_stale = (
+        col(Team.state) == TeamState.ACTIVE,
+        or_(col(Team.overdue_on).is_(None), col(Team.overdue_on) != today),
+    )
+    stale = select(col(Team.id)).where(*is_stale).order_by(col(Team.id))
+    if session.get_bind().dialect.name != "sqlite":  # SQLite: one writer at a time anyway
+        stale = stale.with_for_update()
+    ids = list((await session.exec(stale)).all())
+    if not ids:
+        return 0
+    await session.exec(
+        update(Team)
+        .where(*is_stale)
+        .values(overdue_steps=overdue_steps(Team.id, today), overdue_on=today)
+        .execution_options(synchronize_session=False)
+    )
+    return len(ids)
