@@ -53,6 +53,7 @@ def batches(teams: int, steps_per_team: int) -> Iterator[Rows]:
                 "consent_confirmed_at": opened,
                 "created_at": opened,
                 "activated_at": opened,
+                "last_scheduled_meeting_at": opened,  # the latest of its meetings, below
             }
         )
         users = [convenor] + [f"U{rng.randint(1, teams):07d}" for _ in range(4)]
@@ -84,6 +85,8 @@ def batches(teams: int, steps_per_team: int) -> Iterator[Rows]:
             )
         for _ in range(5):
             starts = NOW + timedelta(days=rng.randint(-120, 40), hours=rng.randint(0, 8))
+            team = rows["team"][-1]  # its attention figure (storage.models.Team)
+            team["last_scheduled_meeting_at"] = max(team["last_scheduled_meeting_at"], starts)
             meetings += 1
             rows["meeting"].append(
                 {

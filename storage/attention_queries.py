@@ -10,6 +10,7 @@ from sqlalchemy import func, or_, select, update
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.db import run_select
 from storage.models import Meeting, MeetingStatus, Step, StepStatus, Team, TeamState
 
 
@@ -62,8 +63,8 @@ async def refresh_overdue(session: AsyncSession, *, today: date) -> int:
     stale = select(col(Team.id)).where(*is_stale).order_by(col(Team.id))
     if session.get_bind().dialect.name != "sqlite":  # SQLite: one writer at a time anyway
         stale = stale.with_for_update()
-    ids = list((await session.exec(stale)).all())
-    if not ids:
+    locked = await run_select(session, stale)
+    if not locked:
         return 0
     await session.exec(
         update(Team)
@@ -71,4 +72,4 @@ async def refresh_overdue(session: AsyncSession, *, today: date) -> int:
         .values(overdue_steps=overdue_steps(Team.id, today), overdue_on=today)
         .execution_options(synchronize_session=False)
     )
-    return len(ids)
+    return len(locked)

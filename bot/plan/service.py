@@ -168,7 +168,7 @@ class PlanService:
             session.add(step)
             await session.flush()
             await self.planner.plan_step(session, plan.team, step, new=True)
-            await attention_queries.recount_team(session, team_id=plan.team.pk, today=self._today())
+            await attention_queries.recount_team(session, team_id=plan.team.pk, today=self.today())
             self._audit(session, actor, plan.team, AuditAction.STEP_ADDED, str(number))
         await self._publish(plan, step, new=True)
         return step
@@ -210,7 +210,7 @@ class PlanService:
             session.add(step)
             await self.planner.plan_step(session, plan.team, step)
             await session.flush()
-            await attention_queries.recount_team(session, team_id=plan.team.pk, today=self._today())
+            await attention_queries.recount_team(session, team_id=plan.team.pk, today=self.today())
             self._audit(session, actor, plan.team, action, str(number))
         await self._publish(plan, step, new=False)
         return step
@@ -232,9 +232,6 @@ class PlanService:
         async with self.core.database.session() as session:
             plan = await self._read(session, team, members, VISIBLE, None, 1, with_meetings=True)
         return await self._export(actor, plan, detail="by_code")
-
-    def _today(self) -> date:
-        return self.core.clock.now().astimezone(self.core.timezone).date()
 
     async def _export(self, actor: Actor, plan: PlanData, *, detail: str | None) -> str:
         ids = [m.user_id for m in plan.members] + [
