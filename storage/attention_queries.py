@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select, text, update
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -56,9 +56,10 @@ async def refresh_overdue(session: AsyncSession, *, today: date) -> int:
     """Recount the overdue steps of every active team whose count is not for `today` (once a
     day: the first overview of a new day). The rows are locked first, in a statement of their
     own, so that the UPDATE reads every step change committed before it. Returns the teams."""
-    is_stale = (
+    overdue_on = col(Team.overdue_on)
+    is_stale = (  # as ranges, read off ix_team_state_overdue_on
         col(Team.state) == TeamState.ACTIVE,
-        or_(col(Team.overdue_on).is_(None), col(Team.overdue_on) != today),
+        or_(overdue_on.is_(None), overdue_on < today, overdue_on > today),
     )
     stale = select(col(Team.id)).where(*is_stale).order_by(col(Team.id))
     if session.get_bind().dialect.name != "sqlite":  # SQLite: one writer at a time anyway
@@ -73,3 +74,11 @@ async def refresh_overdue(session: AsyncSession, *, today: date) -> int:
         .execution_options(synchronize_session=False)
     )
     return len(locked)
+
+
+async def without_jit(session: AsyncSession) -> None:
+    """PostgreSQL: no JIT compiling for the rest of the transaction. The ranking's live count
+    (for a team whose count is not for today) is costed as if run for every team, so the
+    planner would spend hundreds of milliseconds compiling a query that takes tens."""
+    if session.get_bind().dialect.name == "postgresql":
+        await (await session.connection()).execute(text("SET LOCAL jit = off"))

@@ -74,7 +74,10 @@ class Team(SQLModel, table=True):
     overdue_steps: int = 0
     overdue_on: date | None = None
 
-    __table_args__ = (UniqueConstraint("year", "number"),)
+    __table_args__ = (
+        UniqueConstraint("year", "number"),
+        Index("ix_team_state_overdue_on", "state", "overdue_on"),  # the counts not for today
+    )
 
     @property
     def pk(self) -> int:

@@ -79,9 +79,7 @@ class _Ranking:
         self.source = Team.__table__  # type: ignore[attr-defined]
 
     def ranked(self, where: OverviewFilter) -> Any:
-        """The open teams matching `where`: id, unbooked, overdue, opened. Materialized, so
-        that PostgreSQL computes it once in full (a LIMIT above window functions otherwise
-        draws it to nested loops, as if a few rows were enough)."""
+        """The open teams matching `where`: id, unbooked, overdue, opened."""
         query: Any = (
             select(
                 col(Team.id).label("id"),
@@ -105,7 +103,7 @@ class _Ranking:
                 col(Member.user_id) == where.member_id, col(Member.removed_at).is_(None)
             )
             query = query.where(col(Team.id).in_(mine))
-        return query.cte("ranked").prefix_with("MATERIALIZED", dialect="postgresql")
+        return query.subquery("ranked")
 
 
 class _Status:
@@ -204,15 +202,11 @@ async def open_team_statuses(
     (at 100,000 teams, every team's figures take seconds). The first call of a day recounts
     the overdue steps of all teams for `today` (see `attention_queries.refresh_overdue`)."""
     await attention_queries.refresh_overdue(session, today=today)
+    await attention_queries.without_jit(session)
     ranking = _Ranking(now, today)
     ranked = ranking.ranked(where)
     query = (
-        select(
-            ranked.c.id,
-            func.count().over().label("total"),
-            func.sum(case((ranked.c.unbooked, 1), else_=0)).over().label("unbooked"),
-            func.sum(case((ranked.c.overdue > 0, 1), else_=0)).over().label("late"),
-        )
+        select(ranked.c.id)
         .order_by(
             case((ranked.c.unbooked, 0), else_=1),
             ranked.c.overdue.desc(),
@@ -224,11 +218,15 @@ async def open_team_statuses(
     if limit is not None:
         query = query.limit(limit)
     page = await run_select(session, query)
-    counts = (
-        OpenTeamCounts(int(page[0].total), int(page[0].unbooked), int(page[0].late))
-        if page
-        else OpenTeamCounts(0, 0, 0)
-    )
+    counts = OpenTeamCounts(0, 0, 0)
+    if page:  # (an empty page has always counted nothing)
+        totals = select(
+            func.count(),
+            func.coalesce(func.sum(case((ranked.c.unbooked, 1), else_=0)), 0),
+            func.coalesce(func.sum(case((ranked.c.overdue > 0, 1), else_=0)), 0),
+        )
+        total, unbooked, late = (await run_select(session, totals))[0]
+        counts = OpenTeamCounts(int(total), int(unbooked), int(late))
     ids = [int(r.id) for r in page]
     if limit is None:  # every team of the filter (the CSV): the grouped passes over all rows
         status = _Status(now, today)

@@ -28,6 +28,7 @@ def upgrade() -> None:
             sa.Column("overdue_steps", sa.Integer(), nullable=False, server_default="0")
         )
         batch_op.add_column(sa.Column("overdue_on", sa.Date(), nullable=True))
+        batch_op.create_index("ix_team_state_overdue_on", ["state", "overdue_on"], unique=False)
     # The meeting figure holds for all time; the overdue count is left for no day (overdue_on
     # NULL), so it is read live until the first overview recounts it for its own today.
     op.execute(
@@ -38,6 +39,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("team", schema=None) as batch_op:
+        batch_op.drop_index("ix_team_state_overdue_on")
         batch_op.drop_column("overdue_on")
         batch_op.drop_column("overdue_steps")
         batch_op.drop_column("last_scheduled_meeting_at")
