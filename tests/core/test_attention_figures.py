@@ -10,6 +10,7 @@ import pytest
 from sqlmodel import col, select
 
 from bot.context import Actor, Core
+from bot.coordinators.overview import recount_overdue
 from bot.dates.errors import DateParseError
 from bot.errors import UserError
 from bot.plan.commands import AddStep, Owner
@@ -147,3 +148,20 @@ async def test_the_stored_figures_rank_as_the_aggregate(
         assert [r.team_id for r in rows] == expected[:limit], f"round {round_}"
         assert (found.open_teams, found.without_meeting, found.with_overdue) == counts
         await _check_stored_figures(core)
+
+
+async def test_the_nightly_job_counts_for_the_new_day(
+    tiimi: TiimiCommands, clock: FakeClock
+) -> None:
+    clock.set(datetime(2026, 11, 20, 8, 0, tzinfo=UTC))
+    channel = (await _open_teams(tiimi))[0]
+    step = AddStep("askel", Owner(), date(2026, 11, 21), None)
+    await tiimi.askel.plan.add_step(actor=ANNA, channel_id=channel, command=step)
+    clock.set(datetime(2026, 11, 21, 22, 1, tzinfo=UTC))  # 00:01 in Helsinki, the 22nd
+    assert await recount_overdue(tiimi.core) == TEAMS
+    assert await recount_overdue(tiimi.core) == 0  # once a day
+    async with tiimi.core.database.session() as session:
+        teams = (await session.exec(select(Team).order_by(Team.id))).all()
+    assert [(t.overdue_steps, t.overdue_on) for t in teams] == [(1, date(2026, 11, 22))] + [
+        (0, date(2026, 11, 22))
+    ] * (TEAMS - 1)
