@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, or_, select, text, update
+from sqlalchemy import Integer, any_, bindparam, func, or_, select, text, update
+from sqlalchemy.dialects import postgresql
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -49,31 +50,36 @@ async def recount_team(session: AsyncSession, *, team_id: int, today: date) -> N
             overdue_steps=overdue_steps(Team.id, today),
             overdue_on=today,
         )
+        .execution_options(synchronize_session=False)
     )
 
 
 async def refresh_overdue(session: AsyncSession, *, today: date) -> int:
     """Recount the overdue steps of every active team whose count is not for `today` (once a
-    day: the first overview of a new day). The rows are locked first, in a statement of their
-    own, so that the UPDATE reads every step change committed before it. Returns the teams."""
+    day: the nightly job, or else the first overview of the day); returns how many.
+
+    PostgreSQL: the rows are locked first, in a statement of their own, and only they are
+    updated, so the UPDATE's snapshot holds every step change committed to those teams (their
+    writers lock the team row first). SQLite has one writer at a time."""
     overdue_on = col(Team.overdue_on)
     is_stale = (  # as ranges, read off ix_team_state_overdue_on
         col(Team.state) == TeamState.ACTIVE,
         or_(overdue_on.is_(None), overdue_on < today, overdue_on > today),
     )
-    stale = select(col(Team.id)).where(*is_stale).order_by(col(Team.id))
-    if session.get_bind().dialect.name != "sqlite":  # SQLite: one writer at a time anyway
-        stale = stale.with_for_update()
-    locked = await run_select(session, stale)
-    if not locked:
-        return 0
-    await session.exec(
+    recount = (
         update(Team)
-        .where(*is_stale)
         .values(overdue_steps=overdue_steps(Team.id, today), overdue_on=today)
         .execution_options(synchronize_session=False)
     )
-    return len(locked)
+    if session.get_bind().dialect.name == "sqlite":
+        result = await session.exec(recount.where(*is_stale))
+        return int(result.rowcount)
+    stale = select(col(Team.id)).where(*is_stale).order_by(col(Team.id)).with_for_update()
+    ids = [int(row[0]) for row in await run_select(session, stale)]
+    if ids:
+        locked = bindparam("ids", ids, type_=postgresql.ARRAY(Integer))
+        await session.exec(recount.where(col(Team.id) == any_(locked)))
+    return len(ids)
 
 
 async def without_jit(session: AsyncSession) -> None:
