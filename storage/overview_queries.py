@@ -199,8 +199,8 @@ async def open_team_statuses(
     """A page of open teams, most in need of attention first, and the counts over them all.
 
     The order and the counts come from `_Ranking`; the figures shown only for the page's teams
-    (at 100,000 teams, every team's figures take seconds). The first call of a day recounts
-    the overdue steps of all teams for `today` (see `attention_queries.refresh_overdue`)."""
+    (at 100,000 teams, every team's figures take seconds). Overdue counts not for `today` are
+    recounted first (normally none: the nightly job has; `attention_queries.refresh_overdue`)."""
     await attention_queries.refresh_overdue(session, today=today)
     await attention_queries.without_jit(session)
     ranking = _Ranking(now, today)
