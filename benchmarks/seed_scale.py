@@ -24,6 +24,7 @@ from storage.migrate import upgrade_to_head
 from storage.models import Meeting, Member, Reminder, Step, Team
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+TODAY = date(2026, 11, 23)  # NOW's day in Helsinki
 PROFESSIONS = ["social_counsellor", "nurse", "doctor", "psychologist", "kela_expert", None]
 BATCH = 5_000  # teams
 Rows = dict[str, list[dict[str, Any]]]  # by table name, in the order of the foreign keys
@@ -53,6 +54,11 @@ def batches(teams: int, steps_per_team: int) -> Iterator[Rows]:
                 "consent_confirmed_at": opened,
                 "created_at": opened,
                 "activated_at": opened,
+                # its attention figures (storage.models.Team), as the nightly recount leaves
+                # them: the latest of its meetings and its overdue steps, below
+                "last_scheduled_meeting_at": None,
+                "overdue_steps": 0,
+                "overdue_on": TODAY,
             }
         )
         users = [convenor] + [f"U{rng.randint(1, teams):07d}" for _ in range(4)]
@@ -69,21 +75,27 @@ def batches(teams: int, steps_per_team: int) -> Iterator[Rows]:
                 }
             )
         for s in range(1, steps_per_team + 1):
-            due = date(2026, 11, 23) + timedelta(days=rng.randint(-30, 60))
+            due = TODAY + timedelta(days=rng.randint(-30, 60))
             rows["step"].append(
                 {
                     "team_id": n,
                     "number": s,
                     "text": f"Askel {s}",
-                    "status": rng.choice(["open", "open", "done", "not_done"]),
+                    "status": (status := rng.choice(["open", "open", "done", "not_done"])),
                     "due_date": due,
                     "owner_user_id": rng.choice(users),
                     "created_by": convenor,
                     "created_at": opened,
                 }
             )
+            if status == "open" and due < TODAY:
+                rows["team"][-1]["overdue_steps"] += 1
         for _ in range(5):
             starts = NOW + timedelta(days=rng.randint(-120, 40), hours=rng.randint(0, 8))
+            team = rows["team"][-1]  # its attention figure (storage.models.Team)
+            team["last_scheduled_meeting_at"] = max(
+                team["last_scheduled_meeting_at"] or starts, starts
+            )
             meetings += 1
             rows["meeting"].append(
                 {

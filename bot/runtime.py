@@ -19,6 +19,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.clock import Clock, SystemClock
 from bot.config import SHUTDOWN_GRACE_SECONDS, Settings
 from bot.context import Core
+from bot.coordinators.overview import recount_overdue
 from bot.plugins import PlatformAdapter
 from bot.privacy.retention import RetentionService
 from bot.reminders.pacing import ChannelPacer
@@ -97,7 +98,8 @@ async def serve(
 def _scheduler(
     settings: Settings, core: Core, worker: ReminderWorker, closing: ClosingService
 ) -> AsyncIOScheduler:
-    """The reminder pass, the daily purge and the maintenance of interrupted closes."""
+    """The reminder pass, the daily purge, the overdue steps' daily recount and the
+    maintenance of interrupted closes."""
     scheduler = AsyncIOScheduler(timezone=UTC)
     scheduler.add_job(
         worker.run_scheduled,
@@ -115,6 +117,16 @@ def _scheduler(
         "cron",
         hour=3,
         minute=30,
+        timezone=settings.timezone,
+        max_instances=1,
+        coalesce=True,
+    )
+    scheduler.add_job(  # idempotent: each team is recounted once a day, by whichever process
+        recount_overdue,
+        "cron",
+        args=[core],
+        hour=0,
+        minute=1,
         timezone=settings.timezone,
         max_instances=1,
         coalesce=True,

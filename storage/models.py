@@ -64,8 +64,20 @@ class Team(SQLModel, table=True):
     final_step_count: int | None = None
     final_steps_done: int | None = None
     final_meeting_count: int | None = None
+    # Attention figures, which rank the open teams (storage.attention_queries). Invariant, at
+    # every commit: last_scheduled_meeting_at is the latest starts_at of the team's scheduled
+    # meetings (NULL if none), so the team has a meeting to come iff it is > now; and if
+    # overdue_on is set, overdue_steps is the number of the team's open steps due before that
+    # day. Every write of a step or meeting recounts its team in the same transaction, after
+    # locking the team row; a count for another day than today is not used (read live).
+    last_scheduled_meeting_at: datetime | None = None
+    overdue_steps: int = 0
+    overdue_on: date | None = None
 
-    __table_args__ = (UniqueConstraint("year", "number"),)
+    __table_args__ = (
+        UniqueConstraint("year", "number"),
+        Index("ix_team_state_overdue_on", "state", "overdue_on"),  # the counts not for today
+    )
 
     @property
     def pk(self) -> int:

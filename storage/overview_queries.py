@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import case, func, select, true
+from sqlalchemy import case, func, or_, select, true
 from sqlalchemy.orm import aliased
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage import attention_queries
 from storage.db import run_select
 from storage.models import (
     Meeting,
@@ -64,33 +65,21 @@ class OverviewFilter:
 class _Ranking:
     """What orders the open teams, most in need of attention first, and what the counts
     count: whether a team has a scheduled meeting to come and how many of its open steps are
-    overdue. Two index-only passes (ix_meeting_status_starts_at_team_id over the meetings to
-    come, ix_step_status_due_date_team_id over the overdue steps), not every team's figures."""
+    overdue, read off the team's own attention figures (see `Team`): one row per team. An
+    overdue count kept for another day than `today` is counted live."""
 
     def __init__(self, now: datetime, today: date) -> None:
-        booked = (
-            select(col(Meeting.team_id).label("team_id"))
-            .where(col(Meeting.status) == MeetingStatus.SCHEDULED, col(Meeting.starts_at) > now)
-            .distinct()
-            .subquery()
+        last = col(Team.last_scheduled_meeting_at)
+        self.unbooked = or_(last.is_(None), last <= now)
+        self.overdue = case(
+            (col(Team.overdue_on) == today, col(Team.overdue_steps)),
+            else_=attention_queries.overdue_steps(Team.id, today),
         )
-        late = (
-            select(col(Step.team_id).label("team_id"), func.count().label("overdue"))
-            .where(col(Step.status) == StepStatus.OPEN, col(Step.due_date) < today)
-            .group_by(col(Step.team_id))
-            .subquery()
-        )
-        self.unbooked = booked.c.team_id.is_(None)
-        self.overdue = func.coalesce(late.c.overdue, 0)
         self.opened = func.coalesce(Team.activated_at, Team.created_at)
-        self.source = Team.__table__.outerjoin(  # type: ignore[attr-defined]
-            booked, booked.c.team_id == Team.id
-        ).outerjoin(late, late.c.team_id == Team.id)
+        self.source = Team.__table__  # type: ignore[attr-defined]
 
     def ranked(self, where: OverviewFilter) -> Any:
-        """The open teams matching `where`: id, unbooked, overdue, opened. Materialized, so
-        that PostgreSQL computes it once in full (a LIMIT above window functions otherwise
-        draws it to nested loops, as if a few rows were enough)."""
+        """The open teams matching `where`: id, unbooked, overdue, opened."""
         query: Any = (
             select(
                 col(Team.id).label("id"),
@@ -114,7 +103,7 @@ class _Ranking:
                 col(Member.user_id) == where.member_id, col(Member.removed_at).is_(None)
             )
             query = query.where(col(Team.id).in_(mine))
-        return query.cte("ranked").prefix_with("MATERIALIZED", dialect="postgresql")
+        return query.subquery("ranked")
 
 
 class _Status:
@@ -210,16 +199,14 @@ async def open_team_statuses(
     """A page of open teams, most in need of attention first, and the counts over them all.
 
     The order and the counts come from `_Ranking`; the figures shown only for the page's teams
-    (at 100,000 teams, every team's figures take seconds)."""
+    (at 100,000 teams, every team's figures take seconds). Overdue counts not for `today` are
+    recounted first (normally none: the nightly job has; `attention_queries.refresh_overdue`)."""
+    await attention_queries.refresh_overdue(session, today=today)
+    await attention_queries.without_jit(session)
     ranking = _Ranking(now, today)
     ranked = ranking.ranked(where)
     query = (
-        select(
-            ranked.c.id,
-            func.count().over().label("total"),
-            func.sum(case((ranked.c.unbooked, 1), else_=0)).over().label("unbooked"),
-            func.sum(case((ranked.c.overdue > 0, 1), else_=0)).over().label("late"),
-        )
+        select(ranked.c.id)
         .order_by(
             case((ranked.c.unbooked, 0), else_=1),
             ranked.c.overdue.desc(),
@@ -231,11 +218,15 @@ async def open_team_statuses(
     if limit is not None:
         query = query.limit(limit)
     page = await run_select(session, query)
-    counts = (
-        OpenTeamCounts(int(page[0].total), int(page[0].unbooked), int(page[0].late))
-        if page
-        else OpenTeamCounts(0, 0, 0)
-    )
+    counts = OpenTeamCounts(0, 0, 0)
+    if page:  # (an empty page has always counted nothing)
+        totals = select(
+            func.count(),
+            func.coalesce(func.sum(case((ranked.c.unbooked, 1), else_=0)), 0),
+            func.coalesce(func.sum(case((ranked.c.overdue > 0, 1), else_=0)), 0),
+        )
+        total, unbooked, late = (await run_select(session, totals))[0]
+        counts = OpenTeamCounts(int(total), int(unbooked), int(late))
     ids = [int(r.id) for r in page]
     if limit is None:  # every team of the filter (the CSV): the grouped passes over all rows
         status = _Status(now, today)

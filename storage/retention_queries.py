@@ -108,5 +108,6 @@ async def purge_team(session: AsyncSession, *, team: Team, at: datetime) -> None
     )
     team.convenor_id = team.opened_by = team.consent_confirmed_by = ""
     team.closed_by = None
+    team.last_scheduled_meeting_at, team.overdue_steps, team.overdue_on = None, 0, None
     team.purged_at = at
     session.add(team)

@@ -12,6 +12,7 @@ from bot.coordinators.roster import CoordinatorDirectory
 from bot.privacy import access
 from bot.privacy.access import Action
 from bot.replies import Message
+from storage import attention_queries
 from storage.models import AuditAction
 from storage.overview_queries import OverviewFilter, open_team_statuses
 
@@ -92,3 +93,11 @@ class OverviewService:
             convenor_id=command.convenor_id,
             member_id=None if everyone else actor.user_id,
         )
+
+
+async def recount_overdue(core: Core) -> int:
+    """Count every open team's overdue steps for the new day (a job just after midnight, so
+    that the day's first overview need not); returns how many teams were recounted."""
+    today = core.clock.now().astimezone(core.timezone).date()
+    async with core.database.session() as session:
+        return await attention_queries.refresh_overdue(session, today=today)

@@ -12,7 +12,7 @@ from bot.errors import UserError
 from bot.meetings.time_text import split_meeting_time
 from bot.privacy.access import Action, team_for
 from bot.reminders.planner import ReminderPlanner
-from storage import queries, reminder_queries
+from storage import attention_queries, queries, reminder_queries
 from storage.models import AuditAction, Meeting, MeetingStatus, Team
 
 MAX_PLACE = 300
@@ -58,6 +58,7 @@ class MeetingService:
             session.add(meeting)
             await session.flush()
             await self.planner.plan_meeting(session, team, meeting)
+            await self._recount(session, team)
             self._audit(session, actor, team, AuditAction.MEETING_BOOKED)
         return meeting
 
@@ -71,6 +72,7 @@ class MeetingService:
             meeting.updated_by, meeting.updated_at = actor.user_id, self.core.clock.now()
             session.add(meeting)
             await self.planner.plan_meeting(session, team, meeting)
+            await self._recount(session, team)
             self._audit(session, actor, team, AuditAction.MEETING_MOVED)
         return meeting
 
@@ -83,6 +85,7 @@ class MeetingService:
             session.add(meeting)
             await session.flush()
             await self.planner.plan_meeting(session, team, meeting)
+            await self._recount(session, team)
             self._audit(session, actor, team, AuditAction.MEETING_CANCELLED)
         return meeting
 
@@ -94,6 +97,12 @@ class MeetingService:
             due = await self.planner.snooze_nudge(session, team, timedelta(days=days))
             self._audit(session, actor, team, AuditAction.NUDGE_SNOOZED)
         return due
+
+    async def _recount(self, session: AsyncSession, team: Team) -> None:
+        """The team's attention figures follow its meetings (its row is locked already)."""
+        await session.flush()
+        today = self.core.clock.now().astimezone(self.core.timezone).date()
+        await attention_queries.recount_team(session, team_id=team.pk, today=today)
 
     def _parse(self, text: str) -> tuple[datetime, str | None]:
         starts_at, place = split_meeting_time(

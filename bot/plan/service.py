@@ -20,7 +20,7 @@ from bot.platform import PlatformError, PostKey, PostKind
 from bot.privacy.access import Action, team_by_code, team_for
 from bot.reminders.planner import ReminderPlanner
 from bot.replies import Message, Person
-from storage import queries, reminder_queries
+from storage import attention_queries, queries, reminder_queries
 from storage.models import AuditAction, Goal, Member, Step, StepStatus, Team
 
 log = logging.getLogger(__name__)
@@ -168,6 +168,7 @@ class PlanService:
             session.add(step)
             await session.flush()
             await self.planner.plan_step(session, plan.team, step, new=True)
+            await attention_queries.recount_team(session, team_id=plan.team.pk, today=self.today())
             self._audit(session, actor, plan.team, AuditAction.STEP_ADDED, str(number))
         await self._publish(plan, step, new=True)
         return step
@@ -186,6 +187,7 @@ class PlanService:
         plan = await self.load(actor, channel_id, action=Action.CHANGE_PLAN, statuses=())
         now = self.core.clock.now()
         async with self.core.database.session() as session:
+            await queries.lock_team(session, team_id=plan.team.pk)  # for its attention figures
             step = await queries.lock_step(session, team_id=plan.team.pk, number=number)
             if step is None:
                 raise UserError("unknown_step", number=number)
@@ -207,6 +209,8 @@ class PlanService:
             step.updated_by, step.updated_at = actor.user_id, now
             session.add(step)
             await self.planner.plan_step(session, plan.team, step)
+            await session.flush()
+            await attention_queries.recount_team(session, team_id=plan.team.pk, today=self.today())
             self._audit(session, actor, plan.team, action, str(number))
         await self._publish(plan, step, new=False)
         return step

@@ -39,10 +39,12 @@ def statements(database: Database) -> Iterator[list[str]]:
 @pytest.mark.parametrize(
     ("text", "answer", "budget"),
     [
-        # team, members, goals; lock, number, step, reminder, audit; the message's ts
-        ("Soita Kelaan pe mennessä", "Askel 2 on kirjattu", 9),
-        # team, members, goals; the step, its update, its reminders; audit
-        ("valmis 1", "Askel 1 on merkitty tehdyksi", 7),
+        # team, members, goals; lock, number, step, reminder, the team's attention figures,
+        # audit; the message's ts
+        ("Soita Kelaan pe mennessä", "Askel 2 on kirjattu", 10),
+        # team, members, goals; lock, the step, its update, its reminders, the team's
+        # attention figures; audit
+        ("valmis 1", "Askel 1 on merkitty tehdyksi", 9),
         # team, members, goals; count, steps; audit
         ("lista", "Hae asumistukea", 6),
     ],

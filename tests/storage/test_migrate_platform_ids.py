@@ -14,6 +14,7 @@ from sqlmodel import select
 from storage.db import Database
 from storage.migrate import alembic_config, upgrade_to_head
 from storage.models import AuditEvent, Member, Team, metadata
+from tests.storage.old_rows import add_old_team
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 TEAMS_USER = "29:1" + "a" * 120  # the shape of a Teams user id in a conversation
@@ -51,9 +52,7 @@ async def test_slack_rows_stay_and_teams_ids_fit(database_url: str) -> None:
             await conn.run_sync(_to_0006)
         async with database.session() as session:
             team = _team(1, convenor="UANNA", channel="C0SLACK01")
-            session.add(team)
-            await session.flush()
-            assert team.id is not None
+            await add_old_team(session, team)
             session.add(
                 Member(
                     team_id=team.id,

@@ -11,6 +11,7 @@ from sqlmodel import select
 from storage.db import Database
 from storage.migrate import alembic_config, upgrade_to_head
 from storage.models import Goal, Meeting, Step, Team
+from tests.storage.old_rows import add_old_team
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 STEPS = {
@@ -48,8 +49,7 @@ async def test_command_texts_are_decoded_and_form_texts_kept(database_url: str) 
                 consent_confirmed_at=NOW,
                 created_at=NOW,
             )
-            session.add(team)
-            await session.flush()
+            await add_old_team(session, team)
             assert team.id is not None
             session.add(
                 Goal(
