@@ -8,17 +8,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-import asyncpg
-from sqlalchemy.engine import make_url
+from tests.support.databases import throwaway_postgres
 
 SERVER_ENV = "TIIMI_TEST_POSTGRES_URL"
 DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/test"
 KINDS = ("sqlite", "postgres")
-
-
-def plain_postgres_url(url: str) -> str:
-    """The URL as asyncpg takes it (no SQLAlchemy driver name)."""
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
 @asynccontextmanager
@@ -27,15 +21,6 @@ async def bench_database(kind: str, directory: Path) -> AsyncIterator[str]:
     if kind == "sqlite":
         yield f"sqlite:///{directory / 'bench.db'}"
         return
-    server = make_url(os.environ.get(SERVER_ENV, DEFAULT_SERVER))
-    name = f"tiimi_bench_{os.getpid()}"
-    admin = await asyncpg.connect(plain_postgres_url(server.render_as_string(False)))
-    try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            yield server.set(database=name).render_as_string(hide_password=False)
-        finally:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await admin.close()
+    server = os.environ.get(SERVER_ENV, DEFAULT_SERVER)
+    async with throwaway_postgres(server, f"tiimi_bench_{os.getpid()}") as url:
+        yield url

@@ -18,10 +18,10 @@ from typing import Any
 import asyncpg
 from sqlalchemy import insert
 
-from benchmarks.databases import plain_postgres_url
 from storage.db import Database
 from storage.migrate import upgrade_to_head
 from storage.models import Meeting, Member, Reminder, Step, Team
+from tests.support.databases import asyncpg_url
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 23)  # NOW's day in Helsinki
@@ -127,7 +127,7 @@ def batches(teams: int, steps_per_team: int) -> Iterator[Rows]:
 
 
 async def _write_postgres(url: str, rows: Rows) -> None:
-    conn = await asyncpg.connect(plain_postgres_url(url))
+    conn = await asyncpg.connect(asyncpg_url(url))
     try:
         async with conn.transaction():
             for table, table_rows in rows.items():

@@ -34,10 +34,19 @@ async def fresh_database_url(kind: str, tmp_path: Path) -> AsyncIterator[str]:
     if kind == "sqlite":
         yield f"sqlite:///{tmp_path / 'tiimi-test.db'}"
         return
-    server = make_url(postgres_server_url())
     name = f"tiimi_test_{uuid.uuid4().hex[:12]}"
-    admin = await asyncpg.connect(_plain(server.render_as_string(hide_password=False)))
+    async with throwaway_postgres(postgres_server_url(), name) as url:
+        yield url
+
+
+@asynccontextmanager
+async def throwaway_postgres(server_url: str, name: str) -> AsyncIterator[str]:
+    """The URL of a database `name` created on the server for the block and dropped after it
+    (one of that name left by an earlier run is dropped first). Benchmarks use it too."""
+    server = make_url(server_url)
+    admin = await asyncpg.connect(asyncpg_url(server.render_as_string(hide_password=False)))
     try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.execute(f'CREATE DATABASE "{name}"')
         try:
             yield server.set(database=name).render_as_string(hide_password=False)
@@ -47,5 +56,6 @@ async def fresh_database_url(kind: str, tmp_path: Path) -> AsyncIterator[str]:
         await admin.close()
 
 
-def _plain(url: str) -> str:
-    return url.replace("postgresql+asyncpg://", "postgresql://", 1)
+def asyncpg_url(url: str) -> str:
+    """The URL as asyncpg takes it (no SQLAlchemy driver name)."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
