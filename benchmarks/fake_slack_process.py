@@ -10,10 +10,10 @@ import time
 from multiprocessing.connection import Connection
 from typing import Any
 
-from tests.fake_slack import FakeSlack
+from handlers.sandbox.workspace import SimulatedSlack
 
 
-def _answer(fake: FakeSlack, question: tuple[Any, ...]) -> Any:
+def _answer(fake: SimulatedSlack, question: tuple[Any, ...]) -> Any:
     """What the parent may ask while the fake runs."""
     match question:
         case ("response_urls", int(count)):
@@ -24,7 +24,7 @@ def _answer(fake: FakeSlack, question: tuple[Any, ...]) -> Any:
     raise ValueError(f"unknown question {question!r}")
 
 
-def _seen(fake: FakeSlack) -> dict[str, object]:
+def _seen(fake: SimulatedSlack) -> dict[str, object]:
     posts = fake.calls_to("chat.postMessage")
     return {
         "posted": sum(1 for c in posts if c.ok),
@@ -40,7 +40,7 @@ def _seen(fake: FakeSlack) -> dict[str, object]:
     }
 
 
-def arrival(fake: FakeSlack, path: str) -> tuple[object, ...] | None:
+def arrival(fake: SimulatedSlack, path: str) -> tuple[object, ...] | None:
     """What a user would see of a request the fake has just served, with the time it was
     taken (`time.monotonic()`, one clock for every process of the machine): a post to a
     response_url (by its key), a message posted or updated in a channel, a published Home tab."""
@@ -58,7 +58,7 @@ def arrival(fake: FakeSlack, path: str) -> tuple[object, ...] | None:
     return (now, method, str(call.args.get("channel")), str(call.args.get("text") or ""))
 
 
-def _tell(answers: Connection, fake: FakeSlack, path: str) -> None:
+def _tell(answers: Connection, fake: SimulatedSlack, path: str) -> None:
     if (seen := arrival(fake, path)) is not None:
         answers.send(seen)
 
@@ -72,7 +72,7 @@ def _serve(
 ) -> None:
     async def main() -> None:
         loop = asyncio.get_running_loop()
-        async with FakeSlack(enforce_post_rate=enforce_post_rate) as fake:
+        async with SimulatedSlack(enforce_post_rate=enforce_post_rate) as fake:
             if answers is not None:
                 fake.observers.append(functools.partial(_tell, answers, fake))
             for user in users:

@@ -13,17 +13,17 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
+from handlers.sandbox.workspace import SimulatedSlack
 from storage.db import Database
 from storage.migrate import upgrade_to_head
 from storage.models import Reminder, ReminderKind, ReminderState, Team, TeamState
-from tests.fake_slack import FakeSlack
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 TEAMS, PER_TEAM = 50, 40  # 2,000 reminders
 
 
-async def seed(database: Database, fake: FakeSlack) -> None:
+async def seed(database: Database, fake: SimulatedSlack) -> None:
     async with database.session() as session:
         for number in range(1, TEAMS + 1):
             channel = fake.add_channel(f"mt-2026-{number:04d}", members={"UANNA"})
@@ -54,7 +54,7 @@ async def seed(database: Database, fake: FakeSlack) -> None:
                 )
 
 
-async def run_claimers(count: int, database_url: str, fake: FakeSlack) -> list[dict[str, int]]:
+async def run_claimers(count: int, database_url: str, fake: SimulatedSlack) -> list[dict[str, int]]:
     env = os.environ | {"PYTHONPATH": str(ROOT)}
     processes = [
         await asyncio.create_subprocess_exec(
@@ -84,7 +84,7 @@ async def run_claimers(count: int, database_url: str, fake: FakeSlack) -> list[d
     [("sqlite", 2), pytest.param("postgresql", 4, marks=pytest.mark.postgres)],
 )
 async def test_every_reminder_exactly_once(
-    kind: str, processes: int, tmp_path: Path, fake_slack: FakeSlack
+    kind: str, processes: int, tmp_path: Path, fake_slack: SimulatedSlack
 ) -> None:
     from tests.support.databases import fresh_database_url
 

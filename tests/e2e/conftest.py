@@ -6,14 +6,14 @@ from collections.abc import AsyncIterator
 
 import pytest_asyncio
 
+from handlers.sandbox.workspace import SimulatedSlack
 from tests.e2e.harness import RunningBot, running_bot
-from tests.fake_slack import FakeSlack
 from tests.support.clock import FakeClock
 
 
 @pytest_asyncio.fixture
 async def bot(
-    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
 ) -> AsyncIterator[RunningBot]:
     async with running_bot(fake_slack, database_url, clock) as running:
         yield running

@@ -14,7 +14,7 @@ from bot.reminders.pacing import ChannelPacer
 from bot.reminders.worker import ReminderWorker
 from bot.runtime import Runtime, serve
 from bot.teams.closing import ClosingService
-from tests.fake_slack import FakeSlack
+from handlers.sandbox.workspace import SimulatedSlack
 from tests.support.clock import FakeClock, VirtualTime
 from tests.support.slack_requests import BotResponse, SlackSender
 
@@ -35,7 +35,7 @@ MUTATING_METHODS = frozenset(
 @dataclass
 class RunningBot:
     url: str
-    fake: FakeSlack
+    fake: SimulatedSlack
     sender: SlackSender
     clock: FakeClock
     worker: ReminderWorker
@@ -72,7 +72,7 @@ class RunningBot:
 
 @contextlib.asynccontextmanager
 async def running_bot(
-    fake: FakeSlack, database_url: str, clock: FakeClock, **env: str
+    fake: SimulatedSlack, database_url: str, clock: FakeClock, **env: str
 ) -> AsyncIterator[RunningBot]:
     settings, adapter = configure(
         {

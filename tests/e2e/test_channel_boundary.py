@@ -9,11 +9,11 @@ import io
 import json
 from typing import Any
 
+from handlers.sandbox.workspace import SimulatedSlack
 from storage import queries
 from storage.db import Database
 from storage.models import AuditAction, AuditEvent
 from tests.e2e.harness import RunningBot, running_bot
-from tests.fake_slack import FakeSlack
 from tests.support.clock import FakeClock
 
 
@@ -26,7 +26,7 @@ async def audit_rows(database_url: str) -> list[AuditEvent]:
         await database.dispose()
 
 
-def direct_messages(fake: FakeSlack, user_id: str) -> list[str]:
+def direct_messages(fake: SimulatedSlack, user_id: str) -> list[str]:
     """The texts the bot sent to one user's direct message channel."""
     channels = [c.id for c in fake.channels.values() if c.is_im and user_id in c.members]
     return [m.text for c in channels for m in fake.messages.get(c, [])]
@@ -158,7 +158,7 @@ async def whole_answer(bot: RunningBot, text: str, *, user: str) -> str:
 
 
 async def test_deactivated_accounts_are_flagged_until_reactivated(
-    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
 ) -> None:
     fake_slack.add_user("UCOORD", name="coordinator")
     fake_slack.add_usergroup("SCOORD", ["UCOORD"])
@@ -207,7 +207,7 @@ async def test_deactivated_accounts_are_flagged_until_reactivated(
 
 
 async def test_coordinator_group_unreadable_fails_closed(
-    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
 ) -> None:
     fake_slack.add_user("UCOORD", name="coordinator")
     fake_slack.add_usergroup("SCOORD", ["UCOORD"])

@@ -22,10 +22,10 @@ from slack_sdk.http_retry import builtin_async_handlers
 from sqlmodel import select
 
 from bot.privacy import contains_identity_code
+from handlers.sandbox.workspace import SimulatedSlack
 from storage.db import Database
 from storage.models import AuditEvent, Member, Reminder, ReminderState, Step, Team, TeamState
 from tests.e2e.harness import RunningBot, running_bot
-from tests.fake_slack import FakeSlack
 from tests.support.clock import FakeClock
 
 USERS = [f"USIM{i:03d}" for i in range(40)]
@@ -35,7 +35,7 @@ OPENED = re.compile(r"<#(C[A-Z0-9]+)>")
 
 
 class Simulation:
-    def __init__(self, fake: FakeSlack, rng: random.Random) -> None:
+    def __init__(self, fake: SimulatedSlack, rng: random.Random) -> None:
         self.fake, self.rng = fake, rng
         self.teams: dict[str, list[str]] = {}  # channel -> member ids (as the test knows them)
         self.steps: dict[str, int] = {}
@@ -106,7 +106,7 @@ def no_retry_waits(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def test_eight_weeks_of_chaos(
-    fake_slack: FakeSlack, tmp_path: Path, clock: FakeClock, no_retry_waits: None
+    fake_slack: SimulatedSlack, tmp_path: Path, clock: FakeClock, no_retry_waits: None
 ) -> None:
     for user in USERS:
         fake_slack.add_user(user)

@@ -10,8 +10,8 @@ import sqlite3
 from pathlib import Path
 
 from bot.privacy import contains_identity_code
+from handlers.sandbox.workspace import SimulatedSlack
 from tests.e2e.test_process import clean_env, start_bot
-from tests.fake_slack import FakeSlack
 from tests.support.slack_requests import SlackSender
 
 SECRET = "clean0logs0signing0secret0for0tests"
@@ -26,7 +26,7 @@ def free_port() -> int:
 
 
 async def test_a_failing_command_at_debug_logs_nothing_of_the_client(
-    fake_slack: FakeSlack, tmp_path: Path
+    fake_slack: SimulatedSlack, tmp_path: Path
 ) -> None:
     fake, port, database = fake_slack, free_port(), tmp_path / "bot.db"
     env = clean_env(

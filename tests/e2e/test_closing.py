@@ -11,12 +11,12 @@ import pytest
 import pytest_asyncio
 
 from bot.privacy.retention import RetentionService
+from handlers.sandbox.workspace import SimulatedSlack
+from handlers.sandbox.workspace.state import Message
 from storage import queries
 from storage.db import Database
 from storage.models import AuditAction, Team
 from tests.e2e.harness import RunningBot, running_bot
-from tests.fake_slack import FakeSlack
-from tests.fake_slack.state import Message
 from tests.support.clock import FakeClock
 
 MONDAY = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
@@ -26,7 +26,7 @@ CODE = "MT-2026-0001"
 
 @pytest_asyncio.fixture
 async def bot(
-    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
 ) -> AsyncIterator[RunningBot]:
     clock.set(MONDAY)
     fake_slack.add_user("UCOORD", name="coordinator")
@@ -61,7 +61,7 @@ async def team_with_a_plan(bot: RunningBot) -> str:
     return channel
 
 
-def live(fake: FakeSlack, channel: str) -> list[Message]:
+def live(fake: SimulatedSlack, channel: str) -> list[Message]:
     return [m for m in fake.messages[channel] if not m.deleted]
 
 
@@ -76,7 +76,7 @@ async def team_row(database: Database) -> Team:
     return team
 
 
-def summaries(fake: FakeSlack) -> list[str]:
+def summaries(fake: SimulatedSlack) -> list[str]:
     posts = fake.calls_to("chat.postMessage")
     return [
         c.args["text"] for c in posts if c.ok and "tiimi_closing" in str(c.args.get("metadata"))
@@ -84,7 +84,7 @@ def summaries(fake: FakeSlack) -> list[str]:
 
 
 async def test_closing_leaves_only_the_summary_then_archives(
-    fake_slack: FakeSlack, database_url: str, clock: FakeClock, database: Database
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock, database: Database
 ) -> None:
     fake = fake_slack
     clock.set(MONDAY)

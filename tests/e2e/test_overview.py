@@ -7,14 +7,14 @@ import io
 import json
 from pathlib import Path
 
+from handlers.sandbox.workspace import SimulatedSlack
 from tests.e2e.harness import running_bot
 from tests.e2e.test_process import clean_env, run_bot
-from tests.fake_slack import FakeSlack
 from tests.support.clock import FakeClock
 
 
 async def test_coordinator_list_csv_and_home(
-    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
 ) -> None:
     fake_slack.add_user("UCOORD", name="coordinator")
     fake_slack.add_usergroup("SCOORD", ["UCOORD"])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import aiohttp
 
-from tests.fake_slack import FakeSlack
+from handlers.sandbox.workspace import SimulatedSlack
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -81,7 +81,7 @@ async def test_http_mode_serves_health_and_stops_on_sigterm(tmp_path: Path) -> N
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    async with FakeSlack() as fake:
+    async with SimulatedSlack() as fake:
         env = clean_env(
             SLACK_BOT_TOKEN=fake.token,
             SLACK_SIGNING_SECRET="process0test0signing0secret",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from handlers.sandbox.workspace import SimulatedSlack
 from tests.e2e.harness import RunningBot, running_bot
-from tests.fake_slack import FakeSlack
 from tests.support.clock import FakeClock
 
 MONDAY = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
@@ -16,12 +16,12 @@ def is_reminder(metadata: dict[str, Any] | None) -> bool:
     return metadata is not None and metadata["event_type"] == "tiimi_reminder"
 
 
-def reminder_posts(fake: FakeSlack, channel: str) -> list[str]:
+def reminder_posts(fake: SimulatedSlack, channel: str) -> list[str]:
     return [m.text for m in fake.messages[channel] if is_reminder(m.metadata)]
 
 
 async def test_meeting_reminders_with_a_429_on_the_first_post(
-    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
 ) -> None:
     clock.set(MONDAY)
     env = {"MEETING_REMINDERS": "30m,2h", "MEETING_LENGTH": "45m", "QUIET_HOURS": "off"}
@@ -55,7 +55,7 @@ async def test_meeting_reminders_with_a_429_on_the_first_post(
 
 
 async def test_a_reminder_whose_answer_was_lost_is_posted_once(
-    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
 ) -> None:
     clock.set(MONDAY)
     env = {"MEETING_REMINDERS": "2h", "QUIET_HOURS": "off", "REMINDER_POLL_SECONDS": "60"}
@@ -78,7 +78,7 @@ async def test_a_reminder_whose_answer_was_lost_is_posted_once(
 
 
 async def test_pending_reminders_survive_a_restart(
-    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
 ) -> None:
     clock.set(MONDAY)
     async with running_bot(fake_slack, database_url, clock) as first:

@@ -8,10 +8,10 @@ from typing import Any
 
 from sqlmodel import select
 
+from handlers.sandbox.workspace import SimulatedSlack
 from storage.db import Database
 from storage.models import Goal, ProcessedEvent, Step
 from tests.e2e.harness import RunningBot, running_bot
-from tests.fake_slack import FakeSlack
 from tests.support.clock import FakeClock
 from tests.support.signing import signed_headers
 from tests.support.slack_requests import FORM
@@ -50,7 +50,7 @@ async def send(
 
 
 async def test_a_command_sent_four_times_byte_for_byte_makes_one_goal(
-    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
 ) -> None:
     async with running_bot(fake_slack, database_url, clock) as bot:
         channel = await team_channel(bot)
@@ -64,7 +64,7 @@ async def test_a_command_sent_four_times_byte_for_byte_makes_one_goal(
 
 
 async def test_a_captured_command_changes_nothing_on_another_instance_or_after_a_restart(
-    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
 ) -> None:
     async with (
         running_bot(fake_slack, database_url, clock) as first,
@@ -101,7 +101,7 @@ async def test_an_event_without_a_listener_gets_200(bot: RunningBot) -> None:
 
 
 async def test_a_forged_request_keeps_nothing_and_cannot_burn_the_genuine_signature(
-    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
 ) -> None:
     async with running_bot(fake_slack, database_url, clock) as bot:
         channel = await team_channel(bot)
@@ -117,7 +117,7 @@ async def test_a_forged_request_keeps_nothing_and_cannot_burn_the_genuine_signat
 
 
 async def test_the_step_form_is_answered_first_and_adds_one_step_however_often_sent(
-    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
 ) -> None:
     async with running_bot(fake_slack, database_url, clock) as bot:
         channel = await team_channel(bot)
@@ -164,7 +164,7 @@ async def test_an_invalid_step_form_is_answered_with_errors_and_adds_nothing(
 
 
 async def test_a_step_refused_after_the_answer_is_explained_in_a_direct_message(
-    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
 ) -> None:
     async with running_bot(fake_slack, database_url, clock) as bot:
         channel = await team_channel(bot)
@@ -184,7 +184,7 @@ async def test_a_step_refused_after_the_answer_is_explained_in_a_direct_message(
     assert await rows(database_url, Step) == []
 
 
-def posts(fake: FakeSlack) -> list[Any]:
+def posts(fake: SimulatedSlack) -> list[Any]:
     return fake.calls_to("chat.postMessage")
 
 

@@ -6,12 +6,12 @@ from typing import Any
 
 import aiohttp
 
+from handlers.sandbox.workspace import SimulatedSlack
 from tests.e2e.harness import running_bot
-from tests.fake_slack import FakeSlack
 from tests.support.clock import FakeClock
 
 
-def command(fake: FakeSlack, text: str, channel: str) -> dict[str, Any]:
+def command(fake: SimulatedSlack, text: str, channel: str) -> dict[str, Any]:
     return {
         "token": "t",
         "team_id": "T0TEST",
@@ -29,7 +29,7 @@ def command(fake: FakeSlack, text: str, channel: str) -> dict[str, Any]:
 
 
 async def test_commands_buttons_and_events_over_socket_mode(
-    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
 ) -> None:
     socket = fake_slack.socket_mode
     async with running_bot(
@@ -80,7 +80,7 @@ async def test_commands_buttons_and_events_over_socket_mode(
 
 
 async def test_a_redelivered_envelope_changes_nothing(
-    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
 ) -> None:
     socket = fake_slack.socket_mode
     async with running_bot(

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
+from handlers.sandbox.workspace import SimulatedSlack
 from tests.e2e.harness import RunningBot, running_bot
-from tests.fake_slack import FakeSlack
 from tests.support.clock import FakeClock
 from tests.support.slack_reading import Reading, read_blocks, read_mrkdwn
 
@@ -43,7 +43,7 @@ def assert_harmless(
         assert set(reading.channels) <= channels, reading
 
 
-def message_of_step(fake: FakeSlack, channel: str, number: int) -> Any:
+def message_of_step(fake: SimulatedSlack, channel: str, number: int) -> Any:
     return next(m for m in fake.messages[channel] if m.text.startswith(f"Askel {number}:"))
 
 
@@ -103,7 +103,7 @@ async def test_a_step_from_the_command_is_stored_and_posted_as_its_writer_meant(
 
 
 async def test_goals_plan_view_export_and_form_show_the_text_as_typed(
-    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
 ) -> None:
     # a display name is typed by its owner, too
     fake_slack.add_user("UCARL", name="<!channel> & <https://evil.example|carl>")
@@ -148,7 +148,7 @@ async def test_goals_plan_view_export_and_form_show_the_text_as_typed(
 
 
 async def test_meeting_place_agenda_and_home_show_the_text_as_typed(
-    fake_slack: FakeSlack, database_url: str, clock: FakeClock
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
 ) -> None:
     clock.set(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
     env = {"MEETING_REMINDERS": "2h", "QUIET_HOURS": "off"}

@@ -8,7 +8,7 @@ import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from tests.fake_slack import FakeSlack
+from handlers.sandbox.workspace import SimulatedSlack
 
 
 def _section(text: str, block_id: str | None = None) -> dict[str, Any]:
@@ -32,13 +32,13 @@ async def _error(call: Any) -> str:
 
 
 @pytest.fixture
-def channel(fake_slack: FakeSlack) -> str:
+def channel(fake_slack: SimulatedSlack) -> str:
     """Return a private channel the bot is in."""
     return fake_slack.add_channel("chat", members={"UANNA"})
 
 
 async def test_post_records_message(
-    client: AsyncWebClient, fake_slack: FakeSlack, channel: str
+    client: AsyncWebClient, fake_slack: SimulatedSlack, channel: str
 ) -> None:
     blocks = [{"type": "header", "text": {"type": "plain_text", "text": "Otsikko"}}]
     response = await client.chat_postMessage(channel=channel, text="Hei", blocks=blocks)
@@ -86,7 +86,7 @@ async def test_block_limits_at_the_edge_pass(client: AsyncWebClient, channel: st
 
 
 async def test_blocks_as_json_string_in_form_body(
-    client: AsyncWebClient, fake_slack: FakeSlack, channel: str
+    client: AsyncWebClient, fake_slack: SimulatedSlack, channel: str
 ) -> None:
     params = {"channel": channel, "blocks": '[{"type": "divider"}]', "text": "t"}
     await client.api_call("chat.postMessage", params=params)
@@ -101,7 +101,7 @@ async def test_no_text_and_bad_metadata(client: AsyncWebClient, channel: str) ->
 
 
 async def test_update_and_delete(
-    client: AsyncWebClient, fake_slack: FakeSlack, channel: str
+    client: AsyncWebClient, fake_slack: SimulatedSlack, channel: str
 ) -> None:
     posted = await client.chat_postMessage(channel=channel, text="v1")
     await client.chat_update(channel=channel, ts=posted["ts"], text="v2")
@@ -114,7 +114,7 @@ async def test_update_and_delete(
 
 
 async def test_ephemeral_needs_member(
-    client: AsyncWebClient, fake_slack: FakeSlack, channel: str
+    client: AsyncWebClient, fake_slack: SimulatedSlack, channel: str
 ) -> None:
     await client.chat_postEphemeral(channel=channel, user="UANNA", text="vain sinulle")
     assert fake_slack.ephemerals[0]["user"] == "UANNA"
@@ -123,7 +123,7 @@ async def test_ephemeral_needs_member(
 
 
 async def test_post_rate_enforced() -> None:
-    async with FakeSlack(enforce_post_rate=True) as fake:
+    async with SimulatedSlack(enforce_post_rate=True) as fake:
         cid = fake.add_channel("rate")
         client = AsyncWebClient(token=fake.token, base_url=fake.base_url, retry_handlers=[])
         await client.chat_postMessage(channel=cid, text="1")
@@ -135,7 +135,7 @@ async def test_post_rate_enforced() -> None:
 
 
 async def test_delete_only_own_messages_and_not_after_archiving(
-    client: AsyncWebClient, fake_slack: FakeSlack, channel: str
+    client: AsyncWebClient, fake_slack: SimulatedSlack, channel: str
 ) -> None:
     posted = await client.chat_postMessage(channel=channel, text="bot")
     theirs = fake_slack.post_as_user(channel, "UANNA", "person")
@@ -151,7 +151,7 @@ async def test_delete_only_own_messages_and_not_after_archiving(
 
 
 async def test_history_shows_the_app_on_its_own_messages_and_pages(
-    client: AsyncWebClient, fake_slack: FakeSlack, channel: str
+    client: AsyncWebClient, fake_slack: SimulatedSlack, channel: str
 ) -> None:
     for i in range(5):
         await client.chat_postMessage(channel=channel, text=f"bot {i}")

@@ -8,7 +8,7 @@ import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from tests.fake_slack import FakeSlack
+from handlers.sandbox.workspace import SimulatedSlack
 
 
 async def _create(client: AsyncWebClient, name: str) -> str:
@@ -18,7 +18,7 @@ async def _create(client: AsyncWebClient, name: str) -> str:
 
 
 async def test_create_makes_private_channel_with_bot(
-    client: AsyncWebClient, fake_slack: FakeSlack
+    client: AsyncWebClient, fake_slack: SimulatedSlack
 ) -> None:
     response = await client.conversations_create(name="case-2024_01", is_private=True)
     channel = fake_slack.channels[response["channel"]["id"]]
@@ -27,7 +27,9 @@ async def test_create_makes_private_channel_with_bot(
     assert fake_slack.channel_by_name("case-2024_01") is channel
 
 
-async def test_name_taken_includes_archived(client: AsyncWebClient, fake_slack: FakeSlack) -> None:
+async def test_name_taken_includes_archived(
+    client: AsyncWebClient, fake_slack: SimulatedSlack
+) -> None:
     fake_slack.add_channel("old-case", archived=True)
     with pytest.raises(SlackApiError) as err:
         await client.conversations_create(name="old-case")
@@ -52,7 +54,9 @@ async def test_invalid_names(client: AsyncWebClient, name: str, error: str) -> N
     assert err.value.response["error"] == error
 
 
-async def test_invite_batches_and_errors(client: AsyncWebClient, fake_slack: FakeSlack) -> None:
+async def test_invite_batches_and_errors(
+    client: AsyncWebClient, fake_slack: SimulatedSlack
+) -> None:
     cid = await _create(client, "team")
     await client.conversations_invite(channel=cid, users=["UANNA", "UBERT"])
     assert fake_slack.channels[cid].members == {"UBOT", "UANNA", "UBERT"}
@@ -71,7 +75,7 @@ async def test_invite_batches_and_errors(client: AsyncWebClient, fake_slack: Fak
 
 
 async def test_invite_more_than_100_users_refused(
-    client: AsyncWebClient, fake_slack: FakeSlack
+    client: AsyncWebClient, fake_slack: SimulatedSlack
 ) -> None:
     cid = await _create(client, "big")
     ids = [f"U{i:04d}" for i in range(101)]
@@ -85,7 +89,7 @@ async def test_invite_more_than_100_users_refused(
     assert len(fake_slack.channels[cid].members) == 101
 
 
-async def test_kick_rules(client: AsyncWebClient, fake_slack: FakeSlack) -> None:
+async def test_kick_rules(client: AsyncWebClient, fake_slack: SimulatedSlack) -> None:
     cid = await _create(client, "kicks")
     await client.conversations_invite(channel=cid, users="UANNA")
     await client.conversations_kick(channel=cid, user="UANNA")
@@ -97,7 +101,7 @@ async def test_kick_rules(client: AsyncWebClient, fake_slack: FakeSlack) -> None
 
 
 async def test_private_channel_the_bot_left_is_hidden(
-    client: AsyncWebClient, fake_slack: FakeSlack
+    client: AsyncWebClient, fake_slack: SimulatedSlack
 ) -> None:
     cid = await _create(client, "secret")
     fake_slack.remove_bot_from(cid)
@@ -114,7 +118,7 @@ async def test_private_channel_the_bot_left_is_hidden(
 
 
 async def test_archived_channel_refuses_posts_and_invites(
-    client: AsyncWebClient, fake_slack: FakeSlack
+    client: AsyncWebClient, fake_slack: SimulatedSlack
 ) -> None:
     cid = await _create(client, "done")
     fake_slack.archive_behind_bots_back(cid)
@@ -132,7 +136,9 @@ async def test_archived_channel_refuses_posts_and_invites(
     assert not fake_slack.channels[cid].is_archived
 
 
-async def test_topic_purpose_info_members(client: AsyncWebClient, fake_slack: FakeSlack) -> None:
+async def test_topic_purpose_info_members(
+    client: AsyncWebClient, fake_slack: SimulatedSlack
+) -> None:
     cid = await _create(client, "meta")
     await client.conversations_setTopic(channel=cid, topic="Aihe")
     await client.conversations_setPurpose(channel=cid, purpose="Tarkoitus")
@@ -149,7 +155,7 @@ async def test_topic_purpose_info_members(client: AsyncWebClient, fake_slack: Fa
 
 
 async def test_history_newest_first_with_metadata(
-    client: AsyncWebClient, fake_slack: FakeSlack
+    client: AsyncWebClient, fake_slack: SimulatedSlack
 ) -> None:
     cid = await _create(client, "hist")
     meta = {"event_type": "tiimi_case", "event_payload": {"case": 7}}
@@ -167,7 +173,7 @@ async def test_history_newest_first_with_metadata(
     assert page["has_more"] and [m["text"] for m in page["messages"]] == ["toka"]
 
 
-async def test_open_dm_and_post(client: AsyncWebClient, fake_slack: FakeSlack) -> None:
+async def test_open_dm_and_post(client: AsyncWebClient, fake_slack: SimulatedSlack) -> None:
     opened = await client.conversations_open(users="UANNA")
     dm_id = opened["channel"]["id"]
     assert dm_id.startswith("D")
@@ -185,7 +191,7 @@ async def test_missing_required_argument(client: AsyncWebClient) -> None:
     assert err.value.response["error"] == "invalid_arguments"
 
 
-async def test_auth_and_unknown_method(fake_slack: FakeSlack) -> None:
+async def test_auth_and_unknown_method(fake_slack: SimulatedSlack) -> None:
     wrong = AsyncWebClient(token="xoxb-wrong", base_url=fake_slack.base_url, retry_handlers=[])
     with pytest.raises(SlackApiError) as err:
         await wrong.auth_test()
@@ -201,7 +207,7 @@ async def test_auth_and_unknown_method(fake_slack: FakeSlack) -> None:
     assert [c.error for c in fake_slack.calls] == ["invalid_auth", "not_authed", "unknown_method"]
 
 
-async def test_users_and_usergroups(client: AsyncWebClient, fake_slack: FakeSlack) -> None:
+async def test_users_and_usergroups(client: AsyncWebClient, fake_slack: SimulatedSlack) -> None:
     info = await client.users_info(user="UDORA", include_locale=True)
     assert info["user"]["locale"] == "sv-SE"
     assert "locale" not in (await client.users_info(user="UDORA"))["user"]
@@ -214,7 +220,7 @@ async def test_users_and_usergroups(client: AsyncWebClient, fake_slack: FakeSlac
 
 
 async def test_joins_are_delivered_before_the_answer(
-    client: AsyncWebClient, fake_slack: FakeSlack
+    client: AsyncWebClient, fake_slack: SimulatedSlack
 ) -> None:
     """member_joined_channel for the creator and each invitee (events/member_joined_channel),
     handed to on_join while the call's answer waits; a failed invitation sends none."""
@@ -236,7 +242,9 @@ async def test_joins_are_delivered_before_the_answer(
     assert len(seen) == 3  # the test sends that one itself
 
 
-async def test_kick_follows_the_reference(client: AsyncWebClient, fake_slack: FakeSlack) -> None:
+async def test_kick_follows_the_reference(
+    client: AsyncWebClient, fake_slack: SimulatedSlack
+) -> None:
     channel = await _create(client, "kick")
     await client.conversations_invite(channel=channel, users=["UANNA"])
     await client.conversations_kick(channel=channel, user="UANNA")

@@ -9,14 +9,14 @@ import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from tests.fake_slack import FakeSlack, server
-from tests.fake_slack.api_ref import ApiRefMissingError
-from tests.fake_slack.common import ApiRequest
-from tests.fake_slack.state import Workspace
+from handlers.sandbox.workspace import SimulatedSlack, server
+from handlers.sandbox.workspace.api_ref import ApiRefMissingError
+from handlers.sandbox.workspace.common import ApiRequest
+from handlers.sandbox.workspace.state import Workspace
 
 
 async def test_ratelimited_429_with_retry_after(
-    client: AsyncWebClient, fake_slack: FakeSlack
+    client: AsyncWebClient, fake_slack: SimulatedSlack
 ) -> None:
     fake_slack.fail_next("conversations.create", status=429, retry_after=7)
     with pytest.raises(SlackApiError) as err:
@@ -28,7 +28,7 @@ async def test_ratelimited_429_with_retry_after(
     assert [c.http_status for c in fake_slack.calls_to("conversations.create")] == [429, 200]
 
 
-async def test_server_error_and_times(client: AsyncWebClient, fake_slack: FakeSlack) -> None:
+async def test_server_error_and_times(client: AsyncWebClient, fake_slack: SimulatedSlack) -> None:
     fake_slack.fail_next("auth.test", status=500, times=2)
     for _ in range(2):
         with pytest.raises(SlackApiError) as err:
@@ -37,7 +37,9 @@ async def test_server_error_and_times(client: AsyncWebClient, fake_slack: FakeSl
     assert (await client.auth_test())["ok"]
 
 
-async def test_documented_error_injection(client: AsyncWebClient, fake_slack: FakeSlack) -> None:
+async def test_documented_error_injection(
+    client: AsyncWebClient, fake_slack: SimulatedSlack
+) -> None:
     fake_slack.fail_next("conversations.create", error="name_taken")
     with pytest.raises(SlackApiError) as err:
         await client.conversations_create(name="fresh")
@@ -46,14 +48,14 @@ async def test_documented_error_injection(client: AsyncWebClient, fake_slack: Fa
     assert fake_slack.channel_by_name("fresh") is None
 
 
-def test_undocumented_error_refused(fake_slack: FakeSlack) -> None:
+def test_undocumented_error_refused(fake_slack: SimulatedSlack) -> None:
     with pytest.raises(AssertionError):
         fake_slack.fail_next("users.info", error="name_taken")
 
 
 def test_missing_ref_dir_fails_loudly(tmp_path: Path) -> None:
     with pytest.raises(ApiRefMissingError, match="not found"):
-        FakeSlack(api_ref_dir=tmp_path / "nowhere")
+        SimulatedSlack(api_ref_dir=tmp_path / "nowhere")
 
 
 async def test_fake_bug_surfaces_at_stop(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -61,7 +63,7 @@ async def test_fake_bug_surfaces_at_stop(monkeypatch: pytest.MonkeyPatch) -> Non
         raise req.error("name_taken")  # not documented for auth.test
 
     monkeypatch.setitem(server.HANDLERS, "auth.test", broken)
-    fake = FakeSlack()
+    fake = SimulatedSlack()
     await fake.start()
     client = AsyncWebClient(token=fake.token, base_url=fake.base_url, retry_handlers=[])
     with pytest.raises(SlackApiError) as err:

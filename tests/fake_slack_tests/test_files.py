@@ -6,11 +6,11 @@ import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from tests.fake_slack import FakeSlack
+from handlers.sandbox.workspace import SimulatedSlack
 
 
 async def test_files_upload_v2_records_content_and_channel(
-    client: AsyncWebClient, fake_slack: FakeSlack
+    client: AsyncWebClient, fake_slack: SimulatedSlack
 ) -> None:
     cid = fake_slack.add_channel("files")
     response = await client.files_upload_v2(
@@ -26,7 +26,9 @@ async def test_files_upload_v2_records_content_and_channel(
     assert "a;b" in fake_slack.raw_traffic()
 
 
-async def test_upload_to_channel_without_bot(client: AsyncWebClient, fake_slack: FakeSlack) -> None:
+async def test_upload_to_channel_without_bot(
+    client: AsyncWebClient, fake_slack: SimulatedSlack
+) -> None:
     cid = fake_slack.add_channel("hidden", bot_member=False)
     with pytest.raises(SlackApiError) as err:
         await client.files_upload_v2(channel=cid, content="x", filename="x.txt")

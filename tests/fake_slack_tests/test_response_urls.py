@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from tests.fake_slack import FakeSlack, Message
+from handlers.sandbox.workspace import Message, SimulatedSlack
 
 
-async def test_five_uses_then_404(fake_slack: FakeSlack) -> None:
+async def test_five_uses_then_404(fake_slack: SimulatedSlack) -> None:
     url = fake_slack.new_response_url()
     hook = AsyncWebhookClient(url)
     for i in range(5):
@@ -18,7 +18,7 @@ async def test_five_uses_then_404(fake_slack: FakeSlack) -> None:
     assert "kuudes" in fake_slack.raw_traffic()
 
 
-async def test_replace_delete_and_in_channel(fake_slack: FakeSlack) -> None:
+async def test_replace_delete_and_in_channel(fake_slack: SimulatedSlack) -> None:
     cid = fake_slack.add_channel("resp")
     original = Message(ts="1.000001", channel=cid, user="UBOT", text="alkuperäinen")
     fake_slack.messages[cid].append(original)
@@ -34,7 +34,7 @@ async def test_replace_delete_and_in_channel(fake_slack: FakeSlack) -> None:
     assert len(fake_slack.responses()) == 3
 
 
-async def test_observers_are_told_each_served_path(fake_slack: FakeSlack) -> None:
+async def test_observers_are_told_each_served_path(fake_slack: SimulatedSlack) -> None:
     seen: list[str] = []
     fake_slack.observers.append(seen.append)
     url = fake_slack.new_response_url()

@@ -11,13 +11,13 @@ from aiohttp import web
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from tests.fake_slack import FakeSlack, Message
+from handlers.sandbox.workspace import Message, SimulatedSlack
 from tests.support.slack_requests import SlackSender
 
 SECRET = "test-signing-secret"
 
 
-def _build_app(fake: FakeSlack, seen: list[dict[str, Any]]) -> AsyncApp:
+def _build_app(fake: SimulatedSlack, seen: list[dict[str, Any]]) -> AsyncApp:
     """Return a tiny Bolt app using the fake as its Web API."""
     client = AsyncWebClient(token=fake.token, base_url=fake.base_url, retry_handlers=[])
     app = AsyncApp(client=client, signing_secret=SECRET, process_before_response=True)
@@ -55,7 +55,9 @@ def _build_app(fake: FakeSlack, seen: list[dict[str, Any]]) -> AsyncApp:
 
 
 @pytest_asyncio.fixture
-async def sender(fake_slack: FakeSlack) -> AsyncIterator[tuple[SlackSender, list[dict[str, Any]]]]:
+async def sender(
+    fake_slack: SimulatedSlack,
+) -> AsyncIterator[tuple[SlackSender, list[dict[str, Any]]]]:
     """Serve the Bolt app on a free port and yield a SlackSender for it."""
     seen: list[dict[str, Any]] = []
     runner = web.AppRunner(_build_app(fake_slack, seen).web_app())
@@ -71,7 +73,7 @@ async def sender(fake_slack: FakeSlack) -> AsyncIterator[tuple[SlackSender, list
 
 
 async def test_command_action_view_event(
-    sender: tuple[SlackSender, list[dict[str, Any]]], fake_slack: FakeSlack
+    sender: tuple[SlackSender, list[dict[str, Any]]], fake_slack: SimulatedSlack
 ) -> None:
     slack, seen = sender
     cid = fake_slack.add_channel("e2e", members={"UANNA"})

@@ -8,7 +8,7 @@ import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from tests.fake_slack import FakeSlack
+from handlers.sandbox.workspace import SimulatedSlack
 
 
 def _modal(blocks: int = 1, **extra: Any) -> dict[str, Any]:
@@ -39,7 +39,7 @@ async def _error(call: Any) -> str:
     return str(err.value.response["error"])
 
 
-async def test_trigger_id_is_single_use(client: AsyncWebClient, fake_slack: FakeSlack) -> None:
+async def test_trigger_id_is_single_use(client: AsyncWebClient, fake_slack: SimulatedSlack) -> None:
     trigger = fake_slack.issue_trigger_id()
     opened = await client.views_open(trigger_id=trigger, view=_modal())
     assert fake_slack.views_opened[0]["trigger_id"] == trigger
@@ -54,13 +54,13 @@ async def test_trigger_id_is_single_use(client: AsyncWebClient, fake_slack: Fake
 
 
 async def test_expired_trigger() -> None:
-    async with FakeSlack(trigger_ttl=0.0) as fake:
+    async with SimulatedSlack(trigger_ttl=0.0) as fake:
         client = AsyncWebClient(token=fake.token, base_url=fake.base_url, retry_handlers=[])
         call = client.views_open(trigger_id=fake.issue_trigger_id(), view=_modal())
         assert await _error(call) == "expired_trigger_id"
 
 
-async def test_view_limits(client: AsyncWebClient, fake_slack: FakeSlack) -> None:
+async def test_view_limits(client: AsyncWebClient, fake_slack: SimulatedSlack) -> None:
     too_many = client.views_open(trigger_id=fake_slack.issue_trigger_id(), view=_modal(101))
     assert await _error(too_many) == "invalid_arguments"
     long_title = _modal(title={"type": "plain_text", "text": "x" * 25})
@@ -73,7 +73,7 @@ async def test_view_limits(client: AsyncWebClient, fake_slack: FakeSlack) -> Non
     await client.views_open(trigger_id=fake_slack.issue_trigger_id(), view=_modal(100))
 
 
-async def test_update_and_push(client: AsyncWebClient, fake_slack: FakeSlack) -> None:
+async def test_update_and_push(client: AsyncWebClient, fake_slack: SimulatedSlack) -> None:
     opened = await client.views_open(trigger_id=fake_slack.issue_trigger_id(), view=_modal())
     view_id = opened["view"]["id"]
     await client.views_update(view_id=view_id, view=_modal(2))
@@ -83,7 +83,7 @@ async def test_update_and_push(client: AsyncWebClient, fake_slack: FakeSlack) ->
     assert len(fake_slack.views_pushed) == 1
 
 
-async def test_publish_home(client: AsyncWebClient, fake_slack: FakeSlack) -> None:
+async def test_publish_home(client: AsyncWebClient, fake_slack: SimulatedSlack) -> None:
     home = {"type": "home", "blocks": [{"type": "divider"}]}
     await client.views_publish(user_id="UANNA", view=home)
     assert fake_slack.home_views["UANNA"]["blocks"] == [{"type": "divider"}]

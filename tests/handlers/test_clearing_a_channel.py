@@ -7,13 +7,13 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.platform import PostKey, PostKind
 from bot.replies import Message, compose
+from handlers.sandbox.workspace import SimulatedSlack
 from handlers.slack.client import retry_handlers
 from handlers.slack.platform import SlackPlatform
-from tests.fake_slack import FakeSlack
 
 
 async def test_every_own_message_goes_except_the_kept_and_other_peoples(
-    fake_slack: FakeSlack,
+    fake_slack: SimulatedSlack,
 ) -> None:
     client = AsyncWebClient(
         token=fake_slack.token, base_url=fake_slack.base_url, retry_handlers=retry_handlers()

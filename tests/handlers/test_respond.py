@@ -8,8 +8,8 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncConnectionErrorRetr
 from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
 from slack_sdk.models.blocks import SectionBlock
 
+from handlers.sandbox.workspace import SimulatedSlack
 from handlers.slack.respond import PooledRespond
-from tests.fake_slack import FakeSlack
 
 
 def counting_connections() -> tuple[aiohttp.TraceConfig, list[int]]:
@@ -23,7 +23,7 @@ def counting_connections() -> tuple[aiohttp.TraceConfig, list[int]]:
     return trace, opened
 
 
-async def test_answers_go_over_one_pooled_connection(fake_slack: FakeSlack) -> None:
+async def test_answers_go_over_one_pooled_connection(fake_slack: SimulatedSlack) -> None:
     trace, opened = counting_connections()
     urls = [fake_slack.new_response_url() for _ in range(3)]
     async with aiohttp.ClientSession(trace_configs=[trace]) as session:
@@ -38,7 +38,7 @@ async def test_answers_go_over_one_pooled_connection(fake_slack: FakeSlack) -> N
     assert len(opened) == 1  # Bolt's respond() would have opened three
 
 
-async def test_takes_bolts_arguments_and_leaves_out_the_unset(fake_slack: FakeSlack) -> None:
+async def test_takes_bolts_arguments_and_leaves_out_the_unset(fake_slack: SimulatedSlack) -> None:
     blocks_url, whole_url = fake_slack.new_response_url(), fake_slack.new_response_url()
     async with aiohttp.ClientSession() as session:
         await PooledRespond(response_url=blocks_url, session=session, retry_handlers=[])(

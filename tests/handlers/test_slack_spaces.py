@@ -11,14 +11,14 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.platform import NotInSpace, PostKey, PostKind
 from bot.replies import Message, compose
+from handlers.sandbox.workspace import SimulatedSlack
 from handlers.slack.client import retry_handlers
 from handlers.slack.platform import SlackPlatform
-from tests.fake_slack import FakeSlack
 
 CODE = "MT-2026-0001"
 
 
-def slack_platform(fake: FakeSlack) -> SlackPlatform:
+def slack_platform(fake: SimulatedSlack) -> SlackPlatform:
     def client(*, retry_lost_connections: bool) -> AsyncWebClient:
         handlers = retry_handlers(retry_lost_connections=retry_lost_connections)
         return AsyncWebClient(token=fake.token, base_url=fake.base_url, retry_handlers=handlers)
@@ -33,7 +33,7 @@ async def always_free(_ref: str) -> bool:
 
 
 async def test_a_retry_that_finds_the_name_taken_takes_over_its_own_channel(
-    fake_slack: FakeSlack,
+    fake_slack: SimulatedSlack,
 ) -> None:
     fake_slack.lose_next_response("conversations.create")  # created; the retry gets name_taken
 
@@ -46,7 +46,7 @@ async def test_a_retry_that_finds_the_name_taken_takes_over_its_own_channel(
 
 
 async def test_channels_of_others_or_held_by_teams_are_never_taken_over(
-    fake_slack: FakeSlack,
+    fake_slack: SimulatedSlack,
 ) -> None:
     held = fake_slack.add_channel("mt-2026-0001")  # the bot's, but a team holds it
     theirs = fake_slack.add_channel("mt-2026-0001-2")
@@ -61,7 +61,7 @@ async def test_channels_of_others_or_held_by_teams_are_never_taken_over(
     assert len(fake_slack.calls_to("conversations.list")) == 1  # asked once, not per name
 
 
-async def test_without_the_list_the_next_name_is_taken(fake_slack: FakeSlack) -> None:
+async def test_without_the_list_the_next_name_is_taken(fake_slack: SimulatedSlack) -> None:
     fake_slack.add_channel("mt-2026-0001")
     fake_slack.fail_next("conversations.list", error="missing_scope")  # no groups:read
 
@@ -71,7 +71,7 @@ async def test_without_the_list_the_next_name_is_taken(fake_slack: FakeSlack) ->
 
 
 async def test_find_spaces_lists_only_this_apps_open_channels_of_the_code(
-    fake_slack: FakeSlack,
+    fake_slack: SimulatedSlack,
 ) -> None:
     mine = fake_slack.add_channel("mt-2026-0001-2")
     fake_slack.add_channel("mt-2026-0001", archived=True)
@@ -84,7 +84,9 @@ async def test_find_spaces_lists_only_this_apps_open_channels_of_the_code(
     assert [(s.ref, s.name) for s in found] == [(mine, "mt-2026-0001-2")]
 
 
-async def test_a_post_whose_answer_was_lost_is_found_not_doubled(fake_slack: FakeSlack) -> None:
+async def test_a_post_whose_answer_was_lost_is_found_not_doubled(
+    fake_slack: SimulatedSlack,
+) -> None:
     channel = fake_slack.add_channel("mt-2026-0001")
     platform = slack_platform(fake_slack)
     key = PostKey(PostKind.REMINDER, "7")
@@ -104,7 +106,7 @@ async def test_a_post_whose_answer_was_lost_is_found_not_doubled(fake_slack: Fak
     assert len(fake_slack.messages[channel]) == 1
 
 
-async def test_removing_someone_not_there_is_not_in_space(fake_slack: FakeSlack) -> None:
+async def test_removing_someone_not_there_is_not_in_space(fake_slack: SimulatedSlack) -> None:
     channel = fake_slack.add_channel("mt-2026-0001", members={"UANNA"})
 
     with pytest.raises(NotInSpace):

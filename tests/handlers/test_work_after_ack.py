@@ -18,10 +18,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.i18n import CATALOGS
 from bot.replies import Message, Reply, compose
+from handlers.sandbox.workspace import SimulatedSlack
 from handlers.slack.app import build_app
 from handlers.slack.services import SlackServices
 from handlers.slack.work import WorkSlots, after_answer
-from tests.fake_slack import FakeSlack
 from tests.support.signing import signed_headers
 
 SECRET = "work0after0ack0secret"
@@ -64,7 +64,7 @@ class Home:
 
 
 def app_with(
-    fake: FakeSlack, work: WorkSlots, run: Callable[[], Awaitable[None]], *, lang: str = "fi"
+    fake: SimulatedSlack, work: WorkSlots, run: Callable[[], Awaitable[None]], *, lang: str = "fi"
 ) -> tuple[AsyncApp, AsyncWebClient]:
     client = AsyncWebClient(token=fake.token, base_url=fake.base_url)
     stand_ins: dict[str, Any] = {
@@ -115,12 +115,12 @@ async def send_home_opened(app: AsyncApp) -> BoltResponse:
 
 
 @pytest.fixture
-def people(fake_slack: FakeSlack) -> FakeSlack:
+def people(fake_slack: SimulatedSlack) -> SimulatedSlack:
     fake_slack.add_user("UANNA")
     return fake_slack
 
 
-async def test_the_answer_goes_out_at_ack_while_the_work_goes_on(people: FakeSlack) -> None:
+async def test_the_answer_goes_out_at_ack_while_the_work_goes_on(people: SimulatedSlack) -> None:
     work = WorkSlots(4)
     release = asyncio.Event()
     app, _client = app_with(people, work, release.wait)
@@ -135,7 +135,7 @@ async def test_the_answer_goes_out_at_ack_while_the_work_goes_on(people: FakeSla
     assert [r["text"] for r in people.responses(url)] == ["valmis"]
 
 
-async def test_an_event_is_acknowledged_while_its_work_goes_on(people: FakeSlack) -> None:
+async def test_an_event_is_acknowledged_while_its_work_goes_on(people: SimulatedSlack) -> None:
     work = WorkSlots(4)
     release = asyncio.Event()
     app, _client = app_with(people, work, release.wait)
@@ -148,7 +148,7 @@ async def test_an_event_is_acknowledged_while_its_work_goes_on(people: FakeSlack
     assert work.running == 0
 
 
-async def test_busy_slots_do_not_delay_an_acknowledgement(people: FakeSlack) -> None:
+async def test_busy_slots_do_not_delay_an_acknowledgement(people: SimulatedSlack) -> None:
     work = WorkSlots(1)
     release = asyncio.Event()
     started: list[int] = []
@@ -171,7 +171,7 @@ async def test_busy_slots_do_not_delay_an_acknowledgement(people: FakeSlack) -> 
 
 
 @pytest.mark.parametrize("slots", [1, 3])
-async def test_no_more_than_the_slots_work_at_once(people: FakeSlack, slots: int) -> None:
+async def test_no_more_than_the_slots_work_at_once(people: SimulatedSlack, slots: int) -> None:
     work = WorkSlots(slots)
     release = asyncio.Event()
     at_once = peak = 0
@@ -193,7 +193,7 @@ async def test_no_more_than_the_slots_work_at_once(people: FakeSlack, slots: int
     assert peak == slots
 
 
-async def test_a_failure_after_ack_is_told_in_finnish(people: FakeSlack) -> None:
+async def test_a_failure_after_ack_is_told_in_finnish(people: SimulatedSlack) -> None:
     """Also the acknowledgement holds: Bolt alone, when a listener fails after ack() before its
     10 ms poll has seen the acknowledgement, drops it and answers 404 after 3 s."""
     work = WorkSlots(4)
@@ -211,7 +211,7 @@ async def test_a_failure_after_ack_is_told_in_finnish(people: FakeSlack) -> None
     assert "database down" not in json.dumps(people.responses(url))
 
 
-async def test_a_failure_is_told_in_the_users_language(people: FakeSlack) -> None:
+async def test_a_failure_is_told_in_the_users_language(people: SimulatedSlack) -> None:
     async def broken() -> None:
         raise RuntimeError("database down")
 
@@ -222,7 +222,9 @@ async def test_a_failure_is_told_in_the_users_language(people: FakeSlack) -> Non
     assert [r["text"] for r in people.responses(url)] == [CATALOGS["sv"]["generic_error"]]
 
 
-async def test_shutdown_waits_for_work_and_cancels_it_after_the_grace(people: FakeSlack) -> None:
+async def test_shutdown_waits_for_work_and_cancels_it_after_the_grace(
+    people: SimulatedSlack,
+) -> None:
     work = WorkSlots(4)
     stuck = asyncio.Event()
     app, _client = app_with(people, work, stuck.wait)

@@ -1,4 +1,4 @@
-"""Pytest fixtures: a started FakeSlack with a few test users."""
+"""Pytest fixtures: a started SimulatedSlack with a few test users."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import pytest_asyncio
 
-from tests.fake_slack import FakeSlack
+from handlers.sandbox.workspace import SimulatedSlack
 
 # (user id, name, locale) of the standard test users.
 TEST_USERS: tuple[tuple[str, str, str], ...] = (
@@ -19,9 +19,9 @@ TEST_USERS: tuple[tuple[str, str, str], ...] = (
 
 
 @pytest_asyncio.fixture
-async def fake_slack() -> AsyncIterator[FakeSlack]:
-    """Yield a running FakeSlack with UANNA, UBERT, UCARL, UDORA (sv) and UEERO (en)."""
-    async with FakeSlack() as fake:
+async def fake_slack() -> AsyncIterator[SimulatedSlack]:
+    """Yield a running SimulatedSlack with UANNA, UBERT, UCARL, UDORA (sv) and UEERO (en)."""
+    async with SimulatedSlack() as fake:
         for user_id, name, locale in TEST_USERS:
             fake.add_user(user_id, name=name, locale=locale)
         yield fake

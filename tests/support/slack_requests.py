@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 import aiohttp
 
-from tests.fake_slack import FakeSlack
+from handlers.sandbox.workspace import SimulatedSlack
 from tests.support.signing import signed_headers
 
 FORM = "application/x-www-form-urlencoded"
@@ -42,7 +42,7 @@ class SlackSender:
         self,
         bot_url: str,
         signing_secret: str,
-        fake: FakeSlack,
+        fake: SimulatedSlack,
         team_id: str = "T0TEST",
         *,
         path: str = "/slack/events",

@@ -6,8 +6,8 @@ import json
 from typing import Any
 from urllib.parse import parse_qsl
 
-from tests.fake_slack.blocks import MAX_MESSAGE_BLOCKS, BlockError, validate_blocks
-from tests.fake_slack.state import Message, ResponseUrl, Workspace
+from handlers.sandbox.workspace.blocks import MAX_MESSAGE_BLOCKS, BlockError, validate_blocks
+from handlers.sandbox.workspace.state import Message, ResponseUrl, Workspace
 
 MAX_RESPONSE_URL_USES = 5
 RESPONSE_TYPES = (None, "ephemeral", "in_channel")

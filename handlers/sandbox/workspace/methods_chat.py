@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from tests.fake_slack.blocks import MAX_MESSAGE_BLOCKS, BlockError, validate_blocks
-from tests.fake_slack.common import ApiRequest, Handler, get_channel
-from tests.fake_slack.state import Channel, Message, Workspace
+from handlers.sandbox.workspace.blocks import MAX_MESSAGE_BLOCKS, BlockError, validate_blocks
+from handlers.sandbox.workspace.common import ApiRequest, Handler, get_channel
+from handlers.sandbox.workspace.state import Channel, Message, Workspace
 
 MAX_TEXT = 40_000
 

@@ -7,9 +7,9 @@ import secrets
 import time
 from typing import Any
 
-from tests.fake_slack.blocks import BlockError, validate_view
-from tests.fake_slack.common import ApiRequest, Handler
-from tests.fake_slack.state import Workspace
+from handlers.sandbox.workspace.blocks import BlockError, validate_view
+from handlers.sandbox.workspace.common import ApiRequest, Handler
+from handlers.sandbox.workspace.state import Workspace
 
 
 def issue_trigger(ws: Workspace) -> str:

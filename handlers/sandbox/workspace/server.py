@@ -1,4 +1,4 @@
-"""FakeSlack: a stateful fake Slack Web API served over real HTTP on 127.0.0.1."""
+"""SimulatedSlack: a stateful fake Slack Web API served over real HTTP on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -15,17 +15,22 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.fake_slack import methods_chat, methods_conversations, methods_misc, methods_views
-from tests.fake_slack.api_ref import ApiRef
-from tests.fake_slack.common import ApiError, ApiRequest, Handler, pop_failure
-from tests.fake_slack.hooks import (
+from handlers.sandbox.workspace import (
+    methods_chat,
+    methods_conversations,
+    methods_misc,
+    methods_views,
+)
+from handlers.sandbox.workspace.api_ref import ApiRef
+from handlers.sandbox.workspace.common import ApiError, ApiRequest, Handler, pop_failure
+from handlers.sandbox.workspace.hooks import (
     MAX_RESPONSE_URL_USES,
     apply_response,
     parse_body,
     parse_response_body,
 )
-from tests.fake_slack.socket_mode import SocketModeEndpoint
-from tests.fake_slack.state import (
+from handlers.sandbox.workspace.socket_mode import SocketModeEndpoint
+from handlers.sandbox.workspace.state import (
     Call,
     Channel,
     Failure,
@@ -43,7 +48,7 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
-class FakeSlack:
+class SimulatedSlack:
     """A fake Slack workspace and Web API; point AsyncWebClient(base_url=...) at it."""
 
     def __init__(
@@ -119,7 +124,7 @@ class FakeSlack:
             errors, self.fake_errors = self.fake_errors, []
             raise AssertionError("fake Slack internal error(s):\n" + "\n".join(errors))
 
-    async def __aenter__(self) -> FakeSlack:
+    async def __aenter__(self) -> SimulatedSlack:
         await self.start()
         return self
 

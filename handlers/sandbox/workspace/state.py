@@ -222,7 +222,7 @@ class Workspace:
     enforce_post_rate: bool = False
     post_times: dict[str, float] = field(default_factory=dict)
     root_url: str = ""
-    # member_joined_channel events of the call being served, handed to FakeSlack.on_join
+    # member_joined_channel events of the call being served, handed to SimulatedSlack.on_join
     joins: list[dict[str, Any]] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _last_us: int = 0

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.fake_slack.api_ref import MethodDef
-from tests.fake_slack.state import Channel, Failure, Workspace
+from handlers.sandbox.workspace.api_ref import MethodDef
+from handlers.sandbox.workspace.state import Channel, Failure, Workspace
 
 # Per-argument errors Slack documents for "no value passed" (after missing_argument etc.).
 _ARG_ERRORS: dict[str, tuple[str, ...]] = {
@@ -147,7 +147,7 @@ def get_channel(
 
 
 def pop_failure(failures: dict[str, list[Failure]], method: str) -> ApiError | None:
-    """Consume the next failure queued by FakeSlack.fail_next for a method, if any."""
+    """Consume the next failure queued by SimulatedSlack.fail_next for a method, if any."""
     queue = failures.get(method)
     if not queue:
         return None

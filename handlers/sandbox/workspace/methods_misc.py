@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.fake_slack.common import ApiRequest, Handler, get_channel
-from tests.fake_slack.state import Message, UploadedFile, Workspace
+from handlers.sandbox.workspace.common import ApiRequest, Handler, get_channel
+from handlers.sandbox.workspace.state import Message, UploadedFile, Workspace
 
 
 def auth_test(ws: Workspace, req: ApiRequest) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 # Errors every method may return regardless of what its reference page lists.
 GENERIC_ERRORS = frozenset({"invalid_auth", "not_authed", "unknown_method"})
@@ -120,8 +120,8 @@ class ApiRef:
             return MethodDef(method, frozenset(args), required, frozenset(errors))
         if method in _SUPPLEMENT:
             required, extra = _SUPPLEMENT[method]
-            errors = frozenset(_COMMON_ERRORS) | frozenset(extra)
-            return MethodDef(method, frozenset(required), required, errors)
+            common = frozenset(_COMMON_ERRORS) | frozenset(extra)
+            return MethodDef(method, frozenset(required), required, common)
         raise ApiRefMissingError(f"no reference definition for {method} under {self.methods_dir}")
 
     def is_documented(self, method: str, error: str) -> bool:

@@ -6,8 +6,8 @@ import base64
 import re
 from typing import Any
 
-from tests.fake_slack.common import ApiRequest, Handler, get_channel
-from tests.fake_slack.state import Channel, Workspace
+from handlers.sandbox.workspace.common import ApiRequest, Handler, get_channel
+from handlers.sandbox.workspace.state import Channel, Workspace
 
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 MAX_INVITE = 100

@@ -1,0 +1,1 @@
+"""The sandbox: Tiimi's real Slack adapter against a simulated Slack workspace, in a browser."""
