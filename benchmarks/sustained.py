@@ -45,7 +45,7 @@ from benchmarks.fake_slack_process import FakeSlackProcess
 from benchmarks.load import COORDINATOR, FORM, Request, Users, convenor, member, users
 from benchmarks.machine import python_speed
 from benchmarks.report import Phase, report
-from tests.support.signing import signed_headers
+from handlers.sandbox.workspace.signing import signed_headers
 
 TEAMS = 20
 ANSWER_WAIT = 30.0  # seconds after the last request for the answers still on their way

@@ -15,8 +15,8 @@ from bot.reminders.worker import ReminderWorker
 from bot.runtime import Runtime, serve
 from bot.teams.closing import ClosingService
 from handlers.sandbox.workspace import SimulatedSlack
+from handlers.sandbox.workspace.sender import BotResponse, SlackSender
 from tests.support.clock import FakeClock, VirtualTime
-from tests.support.slack_requests import BotResponse, SlackSender
 
 SIGNING_SECRET = "e2e0signing0secret0for0tiimi0tests"
 MUTATING_METHODS = frozenset(

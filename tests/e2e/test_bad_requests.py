@@ -8,8 +8,8 @@ from urllib.parse import urlencode
 
 import pytest
 
+from handlers.sandbox.workspace.sender import FORM, JSON
 from tests.e2e.harness import RunningBot
-from tests.support.slack_requests import FORM, JSON
 
 DEEP = "[" * 100_000  # json.loads raises RecursionError, not ValueError
 

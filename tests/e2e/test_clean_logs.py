@@ -11,8 +11,8 @@ from pathlib import Path
 
 from bot.privacy import contains_identity_code
 from handlers.sandbox.workspace import SimulatedSlack
+from handlers.sandbox.workspace.sender import SlackSender
 from tests.e2e.test_process import clean_env, start_bot
-from tests.support.slack_requests import SlackSender
 
 SECRET = "clean0logs0signing0secret0for0tests"
 CLIENT_TEXT = "Maija Meikäläinen muuttaa Ratapihankatu 9 B 14:ään, velkaa 14 300 euroa"

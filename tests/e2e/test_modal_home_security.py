@@ -9,8 +9,8 @@ from urllib.parse import urlencode
 
 import pytest
 
+from handlers.sandbox.workspace.sender import FORM
 from tests.e2e.harness import RunningBot
-from tests.support.slack_requests import FORM
 
 CONSENT = {"consent": {"selected_options": [{"value": "client_chose_members"}]}}
 

@@ -9,12 +9,12 @@ from typing import Any
 from sqlmodel import select
 
 from handlers.sandbox.workspace import SimulatedSlack
+from handlers.sandbox.workspace.sender import FORM
+from handlers.sandbox.workspace.signing import signed_headers
 from storage.db import Database
 from storage.models import Goal, ProcessedEvent, Step
 from tests.e2e.harness import RunningBot, running_bot
 from tests.support.clock import FakeClock
-from tests.support.signing import signed_headers
-from tests.support.slack_requests import FORM
 
 RETRY = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
 

@@ -12,7 +12,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from handlers.sandbox.workspace import Message, SimulatedSlack
-from tests.support.slack_requests import SlackSender
+from handlers.sandbox.workspace.sender import SlackSender
 
 SECRET = "test-signing-secret"
 

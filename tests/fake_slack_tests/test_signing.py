@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from tests.support.signing import sign, signed_headers
+from handlers.sandbox.workspace.signing import sign, signed_headers
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TIMESTAMP = "1531420618"

@@ -19,10 +19,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.i18n import CATALOGS
 from bot.replies import Message, Reply, compose
 from handlers.sandbox.workspace import SimulatedSlack
+from handlers.sandbox.workspace.signing import signed_headers
 from handlers.slack.app import build_app
 from handlers.slack.services import SlackServices
 from handlers.slack.work import WorkSlots, after_answer
-from tests.support.signing import signed_headers
 
 SECRET = "work0after0ack0secret"
 

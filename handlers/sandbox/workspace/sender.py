@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 import aiohttp
 
 from handlers.sandbox.workspace import SimulatedSlack
-from tests.support.signing import signed_headers
+from handlers.sandbox.workspace.signing import signed_headers
 
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
