@@ -1,4 +1,6 @@
-"""Entry point: `python -m bot` runs the bot, `python -m bot migrate` only migrates.
+"""Entry point: `python -m bot` runs the bot, `python -m bot migrate` only migrates, and
+installed extra commands (the `tiimi.commands` entry points, e.g. `python -m bot sandbox`) run
+by name.
 
 The PLATFORM setting names the chat platform; its adapter is found through the
 `tiimi.platforms` entry points (bot.plugins) and wired to the core by bot.runtime. The bot and
@@ -21,12 +23,13 @@ from bot.config import (
     read_environment,
 )
 from bot.logging_setup import configure_logging
-from bot.plugins import PlatformAdapter, configure
+from bot.plugins import PlatformAdapter, configure, find_command
 
 log = logging.getLogger("bot")
 COMMANDS = ("run", "migrate", "audit", "purge")
 USAGE = (
-    "usage: python -m bot [run | migrate | audit [--team CODE] [--user U…] [--since PVM] | purge]"
+    "usage: python -m bot [run | migrate | audit [--team CODE] [--user U…] [--since PVM] | purge"
+    " | sandbox [--port N] [--data DIR] [--reset]]"
 )
 
 
@@ -43,6 +46,8 @@ async def _run_until_signalled(settings: Settings, adapter: PlatformAdapter) -> 
 
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("run", [])
+    if command not in COMMANDS and (extra := find_command(command)) is not None:
+        return extra(rest)
     arity = {"run": 0, "migrate": 0, "purge": 0}  # audit takes options
     if command not in COMMANDS or len(rest) != arity.get(command, len(rest)):
         print(USAGE, file=sys.stderr)

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from bot.teams.dispatch import TiimiCommands
 
 GROUP = "tiimi.platforms"
+COMMANDS_GROUP = "tiimi.commands"  # extra `python -m bot <name>` commands, e.g. the sandbox
 
 
 class PlatformAdapter(Protocol):
@@ -71,6 +72,15 @@ def find_platform(name: str) -> Configure:
         raise ConfigError([f"PLATFORM must name an installed chat platform ({known})"])
     (point, *_) = found
     return cast(Configure, point.load())
+
+
+Command = Callable[[list[str]], int]
+
+
+def find_command(name: str) -> Command | None:
+    """The installed extra command of this name (its arguments in, exit status out)."""
+    found = entry_points(group=COMMANDS_GROUP, name=name)
+    return cast(Command, next(iter(found)).load()) if found else None
 
 
 def configure(env: Mapping[str, str]) -> tuple[Settings, PlatformAdapter]:

@@ -40,6 +40,7 @@ class Runtime:
     """What a running bot exposes to its starter (tests drive the worker directly)."""
 
     port: int
+    core: Core
     worker: ReminderWorker
     closing: ClosingService  # its `finish_interrupted` is the periodic maintenance pass
 
@@ -79,7 +80,7 @@ async def serve(
     settle_startup_objects()
     log.info("Tiimi is running (%s, port %d)", adapter.describe(), port)
     if on_ready:
-        on_ready(Runtime(port=port, worker=worker, closing=tiimi.closing))
+        on_ready(Runtime(port=port, core=core, worker=worker, closing=tiimi.closing))
     try:
         await stop.wait()
     finally:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, bindparam, text, update
+from sqlalchemy import and_, bindparam, func, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -150,6 +150,14 @@ async def cancel_pending(
     await session.exec(
         update(Reminder).where(and_(*conditions)).values(state=ReminderState.CANCELLED)
     )
+
+
+async def next_pending_due(session: AsyncSession) -> datetime | None:
+    """When the earliest reminder still waiting to be sent is due (None when none waits)."""
+    result = await session.exec(
+        select(func.min(Reminder.due_at)).where(Reminder.state == ReminderState.PENDING)
+    )
+    return result.one()
 
 
 async def next_meeting(session: AsyncSession, *, team_id: int, after: datetime) -> Meeting | None:
