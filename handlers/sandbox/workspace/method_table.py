@@ -14,7 +14,7 @@ from handlers.sandbox.workspace.api_ref import (
     method_from_reference,
     method_to_json,
 )
-from handlers.sandbox.workspace.server import HANDLERS
+from handlers.sandbox.workspace.methods import HANDLERS
 
 
 def derive(ref_dir: Path) -> str:
