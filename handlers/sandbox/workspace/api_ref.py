@@ -1,12 +1,10 @@
-"""Slack Web API method definitions (required args, documented errors) from shared/slack-api-ref."""
+"""Slack Web API method definitions: argument names, required ones, documented error codes."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-
-REPO_ROOT = Path(__file__).resolve().parents[3]
 
 # Errors every method may return regardless of what its reference page lists.
 GENERIC_ERRORS = frozenset({"invalid_auth", "not_authed", "unknown_method"})
@@ -54,12 +52,10 @@ _SUPPLEMENT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 
 class ApiRefMissingError(RuntimeError):
-    """Raised when the slack-api-ref directory or a needed method file cannot be found."""
+    """Raised when the reference directory, the shipped table or a method's entry is missing."""
 
 
-def default_ref_dir() -> Path:
-    """Return shared/slack-api-ref next to the repository root."""
-    return REPO_ROOT.parent / "shared" / "slack-api-ref"
+TABLE_PATH = Path(__file__).with_name("methods.json")
 
 
 @dataclass(frozen=True)
@@ -89,40 +85,60 @@ def _example_errors(examples: list[str]) -> set[str]:
     return found
 
 
+def method_from_reference(methods_dir: Path, method: str) -> MethodDef:
+    """Derive a method from methods/<group>/<method>.json, or from the fake's supplement."""
+    path = methods_dir / method.split(".")[0] / f"{method}.json"
+    if path.is_file():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        args = data.get("args") or {}
+        required = tuple(sorted(a for a, spec in args.items() if spec.get("required")))
+        errors = set(data.get("errors") or {})
+        errors |= _example_errors((data.get("response") or {}).get("examples") or [])
+        return MethodDef(method, frozenset(args), required, frozenset(errors))
+    if method in _SUPPLEMENT:
+        required, extra = _SUPPLEMENT[method]
+        common = frozenset(_COMMON_ERRORS) | frozenset(extra)
+        return MethodDef(method, frozenset(required), required, common)
+    raise ApiRefMissingError(f"no reference definition for {method} under {methods_dir}")
+
+
+def method_to_json(method: MethodDef) -> dict[str, list[str]]:
+    """Render a method as its entry in the shipped table."""
+    return {
+        "args": sorted(method.args),
+        "errors": sorted(method.errors),
+        "required": list(method.required),
+    }
+
+
+def method_from_json(name: str, entry: dict[str, list[str]]) -> MethodDef:
+    """Read a method from its entry in the shipped table."""
+    return MethodDef(
+        name, frozenset(entry["args"]), tuple(entry["required"]), frozenset(entry["errors"])
+    )
+
+
 class ApiRef:
-    """Loads and caches method definitions from the reference directory."""
+    """Method definitions: the table shipped with the package, or a reference directory."""
 
     def __init__(self, ref_dir: Path | None = None) -> None:
-        self.ref_dir = Path(ref_dir) if ref_dir is not None else default_ref_dir()
-        self.methods_dir = self.ref_dir / "methods"
-        if not self.methods_dir.is_dir():
-            raise ApiRefMissingError(
-                f"Slack API reference not found at {self.methods_dir}; expected shared/"
-                "slack-api-ref as a sibling of the repository root (or pass api_ref_dir=)."
-            )
+        self.ref_dir = Path(ref_dir) if ref_dir is not None else None
         self._cache: dict[str, MethodDef] = {}
+        if self.ref_dir is None:
+            self._cache = _load_table(TABLE_PATH)
+        elif not (self.ref_dir / "methods").is_dir():
+            raise ApiRefMissingError(
+                f"Slack API reference not found at {self.ref_dir / 'methods'} "
+                "(leave api_ref_dir out to use the table shipped with the package)."
+            )
 
     def get(self, method: str) -> MethodDef:
-        """Return the definition of a method, loading it on first use."""
+        """Return the definition of a method (read from the reference directory on first use)."""
         if method not in self._cache:
-            self._cache[method] = self._load(method)
+            if self.ref_dir is None:
+                raise ApiRefMissingError(f"{method} is not in the shipped table {TABLE_PATH}")
+            self._cache[method] = method_from_reference(self.ref_dir / "methods", method)
         return self._cache[method]
-
-    def _load(self, method: str) -> MethodDef:
-        """Read methods/<group>/<method>.json, or fall back to the fake's supplement."""
-        path = self.methods_dir / method.split(".")[0] / f"{method}.json"
-        if path.is_file():
-            data = json.loads(path.read_text(encoding="utf-8"))
-            args = data.get("args") or {}
-            required = tuple(sorted(a for a, spec in args.items() if spec.get("required")))
-            errors = set(data.get("errors") or {})
-            errors |= _example_errors((data.get("response") or {}).get("examples") or [])
-            return MethodDef(method, frozenset(args), required, frozenset(errors))
-        if method in _SUPPLEMENT:
-            required, extra = _SUPPLEMENT[method]
-            common = frozenset(_COMMON_ERRORS) | frozenset(extra)
-            return MethodDef(method, frozenset(required), required, common)
-        raise ApiRefMissingError(f"no reference definition for {method} under {self.methods_dir}")
 
     def is_documented(self, method: str, error: str) -> bool:
         """Return True when `error` is documented for `method` (or generic)."""
@@ -132,3 +148,12 @@ class ApiRef:
         """Fail loudly when the fake is about to return an error the method does not document."""
         if not self.is_documented(method, error):
             raise AssertionError(f"{error!r} is not a documented error of {method}")
+
+
+def _load_table(path: Path) -> dict[str, MethodDef]:
+    """Read the shipped method table."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ApiRefMissingError(f"cannot read the method table {path}: {exc}") from exc
+    return {name: method_from_json(name, entry) for name, entry in data.items()}

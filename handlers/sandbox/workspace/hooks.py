@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from handlers.sandbox.workspace.blocks import MAX_MESSAGE_BLOCKS, BlockError, validate_blocks
-from handlers.sandbox.workspace.state import Message, ResponseUrl, Workspace
+from handlers.sandbox.workspace.state import Ephemeral, Message, ResponseUrl, Workspace
 
 MAX_RESPONSE_URL_USES = 5
 RESPONSE_TYPES = (None, "ephemeral", "in_channel")
@@ -38,16 +38,30 @@ def parse_response_body(content_type: str, raw: bytes) -> dict[str, Any]:
     return data
 
 
+def _original(ws: Workspace, hook: ResponseUrl) -> Message | Ephemeral | None:
+    """Return the message (or ephemeral message) the response_url's action came from."""
+    if not hook.channel_id or not hook.message_ts:
+        return None
+    message = ws.find_message(hook.channel_id, hook.message_ts)
+    if message is not None:
+        return message
+    return next(
+        (e for e in ws.ephemerals if e.channel == hook.channel_id and e.ts == hook.message_ts),
+        None,
+    )
+
+
 def apply_response(ws: Workspace, hook: ResponseUrl, body: dict[str, Any]) -> str | None:
     """Apply a response_url POST to the workspace; return an error text for HTTP 400."""
-    original = None
-    if hook.channel_id and hook.message_ts:
-        original = ws.find_message(hook.channel_id, hook.message_ts)
+    original = _original(ws, hook)
     if body.get("delete_original") in (True, "true"):
-        if original is not None:
+        if isinstance(original, Message):
             original.deleted = True
+        elif original is not None:
+            ws.ephemerals.remove(original)
         return None
-    if body.get("response_type") not in RESPONSE_TYPES:
+    response_type = body.get("response_type")
+    if response_type not in RESPONSE_TYPES:
         return "invalid_response_type"
     text, blocks = body.get("text"), body.get("blocks")
     if not text and not blocks:
@@ -60,18 +74,31 @@ def apply_response(ws: Workspace, hook: ResponseUrl, body: dict[str, Any]) -> st
     if body.get("replace_original") in (True, "true") and original is not None:
         original.text = text or ""
         original.blocks = blocks
-        original.updated += 1
-    elif body.get("response_type") == "in_channel" and hook.channel_id in ws.channels:
-        assert hook.channel_id is not None
-        ws.messages.setdefault(hook.channel_id, []).append(
-            Message(
-                ts=ws.next_ts(),
-                channel=hook.channel_id,
-                user=ws.bot_user_id,
-                text=text or "",
-                blocks=blocks,
-                thread_ts=body.get("thread_ts"),
-                bot_id=ws.bot_id,  # the app's message, as in Slack
+        if isinstance(original, Message):
+            original.updated += 1
+    elif response_type == "in_channel":
+        if hook.channel_id in ws.channels:
+            assert hook.channel_id is not None
+            ws.messages.setdefault(hook.channel_id, []).append(
+                Message(
+                    ts=ws.next_ts(),
+                    channel=hook.channel_id,
+                    user=ws.bot_user_id,
+                    text=text or "",
+                    blocks=blocks,
+                    thread_ts=body.get("thread_ts"),
+                    bot_id=ws.bot_id,  # the app's message, as in Slack
+                )
+            )
+    else:  # ephemeral, also when response_type is left out, as in Slack
+        ws.ephemerals.append(
+            Ephemeral(
+                ws.next_ts(),
+                hook.channel_id,
+                hook.user_id,
+                text or "",
+                blocks,
+                body.get("thread_ts"),
             )
         )
     return None

@@ -7,7 +7,7 @@ from typing import Any
 
 from handlers.sandbox.workspace.blocks import MAX_MESSAGE_BLOCKS, BlockError, validate_blocks
 from handlers.sandbox.workspace.common import ApiRequest, Handler, get_channel
-from handlers.sandbox.workspace.state import Channel, Message, Workspace
+from handlers.sandbox.workspace.state import Channel, Ephemeral, Message, Workspace
 
 MAX_TEXT = 40_000
 
@@ -107,18 +107,11 @@ def post_ephemeral(ws: Workspace, req: ApiRequest) -> dict[str, Any]:
     text, blocks = _content(req)
     if user_id not in ws.users or user_id not in channel.members:
         raise req.error("user_not_in_channel")
-    ts = ws.next_ts()
-    ws.ephemerals.append(
-        {
-            "channel": channel.id,
-            "user": user_id,
-            "text": text,
-            "blocks": blocks,
-            "thread_ts": req.get_str("thread_ts"),
-            "message_ts": ts,
-        }
+    ephemeral = Ephemeral(
+        ws.next_ts(), channel.id, user_id, text or "", blocks, req.get_str("thread_ts")
     )
-    return {"message_ts": ts}
+    ws.ephemerals.append(ephemeral)
+    return {"message_ts": ephemeral.ts}
 
 
 def _own_message(ws: Workspace, req: ApiRequest, forbidden: str) -> Message:

@@ -14,7 +14,7 @@ from handlers.sandbox.workspace.state import Workspace
 
 def issue_trigger(ws: Workspace) -> str:
     """Create a fresh trigger id, as Slack includes in interactive payloads."""
-    trigger_id = f"{int(time.time())}.{ws.team_id}.{secrets.token_hex(16)}"
+    trigger_id = f"{int(ws.now())}.{ws.team_id}.{secrets.token_hex(16)}"
     ws.triggers[trigger_id] = (time.monotonic(), False)
     return trigger_id
 
@@ -78,7 +78,7 @@ def _store(
         "callback_id": view.get("callback_id", ""),
         "external_id": external_id,
         "state": {"values": {}},
-        "hash": f"{int(time.time())}.{secrets.token_hex(4)}",
+        "hash": f"{int(ws.now())}.{secrets.token_hex(4)}",
         "clear_on_close": bool(view.get("clear_on_close", False)),
         "notify_on_close": bool(view.get("notify_on_close", False)),
         "root_view_id": root,

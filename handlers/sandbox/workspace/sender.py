@@ -97,7 +97,7 @@ class SlackSender:
         channel_name: str | None = None,
     ) -> tuple[str, str, str]:
         """A slash command's form body, with its fresh response_url and trigger_id."""
-        response_url = self.fake.new_response_url(channel_id=channel_id)
+        response_url = self.fake.new_response_url(channel_id=channel_id, user_id=user_id)
         trigger_id = self.fake.issue_trigger_id()
         fields = {
             "token": "verification-token",
@@ -129,7 +129,8 @@ class SlackSender:
         action: dict[str, Any] | None = None,
         state_values: dict[str, Any] | None = None,
     ) -> BotResponse:
-        """Send a block_actions interaction from a message (with response_url) or a view."""
+        """Send a block_actions interaction from a message (with response_url) or a view; a
+        message_ts of an ephemeral message makes it an action on that ephemeral message."""
         trigger_id = self.fake.issue_trigger_id()
         element: dict[str, Any] = {
             "type": "button",
@@ -159,17 +160,21 @@ class SlackSender:
             payload["view"] = view
         if channel_id is not None:
             ts = message_ts or f"{time.time():.6f}"
-            response_url = self.fake.new_response_url(channel_id=channel_id, message_ts=ts)
+            ephemeral = any(e.channel == channel_id and e.ts == ts for e in self.fake.ephemerals)
+            response_url = self.fake.new_response_url(
+                channel_id=channel_id, message_ts=ts, user_id=user_id
+            )
             payload["channel"] = {"id": channel_id, "name": self._channel_name(channel_id)}
             payload["response_url"] = response_url
-            payload["message"] = self._message(channel_id, ts)
+            if not ephemeral:  # Slack sends no `message` for an ephemeral one
+                payload["message"] = self._message(channel_id, ts)
             payload.setdefault(
                 "container",
                 {
                     "type": "message",
                     "message_ts": ts,
                     "channel_id": channel_id,
-                    "is_ephemeral": False,
+                    "is_ephemeral": ephemeral,
                 },
             )
         result = await self.raw(urlencode({"payload": json.dumps(payload)}), content_type=FORM)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-import secrets
 import socket
-import time
 import traceback
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -15,41 +13,29 @@ from typing import Any
 
 from aiohttp import web
 
-from handlers.sandbox.workspace import (
-    methods_chat,
-    methods_conversations,
-    methods_misc,
-    methods_views,
-)
+from handlers.sandbox.workspace import persistence
 from handlers.sandbox.workspace.api_ref import ApiRef
-from handlers.sandbox.workspace.common import ApiError, ApiRequest, Handler, pop_failure
+from handlers.sandbox.workspace.common import ApiError, ApiRequest, pop_failure
+from handlers.sandbox.workspace.faults import FaultInjection
 from handlers.sandbox.workspace.hooks import (
     MAX_RESPONSE_URL_USES,
     apply_response,
     parse_body,
     parse_response_body,
 )
+from handlers.sandbox.workspace.methods import HANDLERS, READ_ONLY
+from handlers.sandbox.workspace.setup import WorkspaceSetup
 from handlers.sandbox.workspace.socket_mode import SocketModeEndpoint
-from handlers.sandbox.workspace.state import (
-    Call,
-    Channel,
-    Failure,
-    Message,
-    ResponseUrl,
-    User,
-    Workspace,
-)
+from handlers.sandbox.workspace.state import Call, Failure, ResponseUrl, Workspace
 
-HANDLERS: dict[str, Handler] = {
-    **methods_conversations.HANDLERS,
-    **methods_chat.HANDLERS,
-    **methods_views.HANDLERS,
-    **methods_misc.HANDLERS,
-}
+__all__ = ["HANDLERS", "SimulatedSlack"]
 
 
-class SimulatedSlack:
-    """A fake Slack workspace and Web API; point AsyncWebClient(base_url=...) at it."""
+class SimulatedSlack(WorkspaceSetup, FaultInjection):
+    """A fake Slack workspace and Web API; point AsyncWebClient(base_url=...) at it.
+
+    `now` is the workspace clock (message ts, channel creation); with `state_file`, start()
+    loads the workspace from it when it exists and every change is saved to it."""
 
     def __init__(
         self,
@@ -61,9 +47,15 @@ class SimulatedSlack:
         api_ref_dir: Path | None = None,
         enforce_post_rate: bool = False,
         trigger_ttl: float | None = None,
+        now: Callable[[], float] | None = None,
+        state_file: Path | None = None,
     ) -> None:
         self.api_ref = ApiRef(api_ref_dir)
         self._ws = ws = Workspace(token, bot_user_id, team_id)
+        if now is not None:
+            ws.now = now
+        self.state_file = state_file
+        self.version, self._saving, self._waiters, self._pokes = 0, False, 0, set()
         ws.enforce_post_rate = enforce_post_rate
         ws.trigger_ttl = trigger_ttl
         self.token, self.bot_user_id, self.team_id = token, bot_user_id, team_id
@@ -99,7 +91,12 @@ class SimulatedSlack:
     # -- lifecycle -------------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Serve on 127.0.0.1 on a free port."""
+        """Load the state file when there is one, then serve on 127.0.0.1 on a free port."""
+        if self.state_file is not None:
+            if self.state_file.exists():
+                persistence.read(self._ws, self.state_file)
+            self._saving = True
+            persistence.write(self._ws, self.state_file)
         self._changed = asyncio.Condition()
         app = web.Application(middlewares=[self._notify_after])
         app.router.add_route("*", "/api/{method}", self._api)
@@ -143,13 +140,9 @@ class SimulatedSlack:
     async def wait_for(self, predicate: Callable[[], object], seconds: float = 10.0) -> None:
         """Wait until a request to the fake makes `predicate()` true (no polling, no sleep)."""
         assert self._changed is not None, "start() the fake first"
-        async with self._changed:
-            await asyncio.wait_for(self._changed.wait_for(predicate), seconds)
-
-    async def _poke(self) -> None:
-        if self._changed is not None:
+        with self._waiting():
             async with self._changed:
-                self._changed.notify_all()
+                await asyncio.wait_for(self._changed.wait_for(predicate), seconds)
 
     @web.middleware
     async def _notify_after(
@@ -163,125 +156,6 @@ class SimulatedSlack:
             assert self._changed is not None
             async with self._changed:
                 self._changed.notify_all()
-
-    # -- workspace setup -------------------------------------------------------------------
-
-    def add_user(
-        self,
-        user_id: str,
-        *,
-        name: str | None = None,
-        locale: str = "fi-FI",
-        is_bot: bool = False,
-        deleted: bool = False,
-    ) -> None:
-        """Add (or replace) a workspace member."""
-        self.users[user_id] = User(user_id, name or user_id.lower(), locale, is_bot, deleted)
-
-    def add_usergroup(self, usergroup_id: str, user_ids: list[str]) -> None:
-        """Add (or replace) a user group."""
-        self.usergroups[usergroup_id] = list(user_ids)
-
-    def add_channel(
-        self,
-        name: str,
-        *,
-        is_private: bool = True,
-        archived: bool = False,
-        members: set[str] | None = None,
-        bot_member: bool = True,
-    ) -> str:
-        """Add a pre-existing channel (the bot is a member unless bot_member=False)."""
-        everyone = set(members or ()) | ({self.bot_user_id} if bot_member else set())
-        channel = Channel(
-            self._ws.new_id("C"), name, is_private, archived, everyone, creator=self.bot_user_id
-        )
-        return self._ws.add_channel(channel).id
-
-    def channel_by_name(self, name: str) -> Channel | None:
-        """Return the channel with this name (archived ones included)."""
-        return self._ws.channel_by_name(name)
-
-    def add_in_slack_dialog(self, channel_id: str, user_id: str, *, by: str) -> dict[str, Any]:
-        """Someone (`by`) adds a person to a channel in Slack's own dialog, not through the
-        bot; returns the member_joined_channel event Slack sends for it."""
-        channel = self.channels[channel_id]
-        channel.members.add(user_id)
-        self._ws.joined(channel, user_id, by)
-        return self._ws.joins.pop()
-
-    def set_deactivated(self, user_id: str, deactivated: bool) -> dict[str, Any]:
-        """An admin deactivates (or reactivates) an account; returns the user_change event."""
-        user = self.users[user_id]
-        user.deleted = deactivated
-        return {
-            "type": "user_change",
-            "user": user.to_api(self.team_id),
-            "cache_ts": int(time.time()),
-            "event_ts": f"{time.time():.6f}",
-        }
-
-    def archive_behind_bots_back(self, channel_id: str) -> None:
-        """Archive a channel without any API call (someone else did it)."""
-        self.channels[channel_id].is_archived = True
-
-    def remove_bot_from(self, channel_id: str) -> None:
-        """Remove the bot from a channel without any API call."""
-        self.channels[channel_id].members.discard(self.bot_user_id)
-
-    def post_as_user(self, channel_id: str, user_id: str, text: str) -> str:
-        """A person's own message in a channel (not the bot's); returns its ts."""
-        ws = self._ws
-        message = Message(ts=ws.next_ts(), channel=channel_id, user=user_id, text=text)
-        ws.messages.setdefault(channel_id, []).append(message)
-        return message.ts
-
-    def issue_trigger_id(self) -> str:
-        """Return a fresh single-use trigger id for views.open / views.push."""
-        return methods_views.issue_trigger(self._ws)
-
-    def new_response_url(
-        self, *, channel_id: str | None = None, message_ts: str | None = None
-    ) -> str:
-        """Return a response_url served by the fake, optionally tied to a message."""
-        key = secrets.token_hex(8)
-        url = f"{self.root_url}response/{key}"
-        self._hooks[key] = ResponseUrl(url, channel_id, message_ts)
-        return url
-
-    def fail_next(
-        self,
-        method: str,
-        *,
-        error: str | None = None,
-        status: int = 200,
-        retry_after: int | None = None,
-        times: int = 1,
-        after: int = 0,
-    ) -> None:
-        """Make the next `times` calls of `method` fail with an error or HTTP status, once
-        `after` calls have succeeded (a failure half-way through a run of calls)."""
-        assert method in HANDLERS, f"fake does not implement {method}"
-        if status == 200:
-            assert error, "fail_next with status 200 needs error="
-        if error is not None:
-            self.api_ref.assert_documented(method, error)
-        self._failures.setdefault(method, []).append(
-            Failure(error, status, retry_after, times, after)
-        )
-
-    def hold(self, method: str) -> asyncio.Event:
-        """Hold every call of `method` (recorded, not yet applied or answered) until the
-        returned event is set, as a slow Slack would."""
-        assert method in HANDLERS, f"fake does not implement {method}"
-        gate = self._held[method] = asyncio.Event()
-        return gate
-
-    def lose_next_response(self, method: str, *, times: int = 1) -> None:
-        """Apply the next `times` calls of `method` but drop the connection instead of
-        answering, as when Slack did the work and the answer was lost on the way."""
-        assert method in HANDLERS, f"fake does not implement {method}"
-        self._lost_answers[method] = self._lost_answers.get(method, 0) + times
 
     # -- inspection ------------------------------------------------------------------------
 
@@ -303,39 +177,6 @@ class SimulatedSlack:
         return list(hook.bodies)
 
     # -- HTTP handlers ---------------------------------------------------------------------
-
-    def chaos(
-        self,
-        *,
-        seed: int,
-        rate_429: float,
-        rate_500: float,
-        rate_drop: float,
-        rate_lost: float = 0.0,
-    ) -> None:
-        """Fail API calls at random: before applying them, 429 with Retry-After: 1, 500, or a
-        dropped connection, as a flaky network and a busy Slack would; after applying them, a
-        lost answer (`rate_lost`)."""
-        self._chaos = (random.Random(seed), rate_429, rate_500, rate_drop)
-        self._chaos_lost = rate_lost
-
-    def _chaos_failure(self, request: web.Request, call: Call) -> web.Response | None:
-        if self._chaos is None or call.method in ("auth.test", "apps.connections.open"):
-            return None
-        rng, rate_429, rate_500, rate_drop = self._chaos
-        roll = rng.random()
-        if roll < rate_429:
-            call.http_status, call.error = 429, "ratelimited"
-            body = {"ok": False, "error": "ratelimited"}
-            return web.json_response(body, status=429, headers={"Retry-After": "1"})
-        if roll < rate_429 + rate_500:
-            call.http_status, call.error = 500, "fatal_error"
-            return web.json_response({"ok": False, "error": "fatal_error"}, status=500)
-        if roll < rate_429 + rate_500 + rate_drop and request.transport is not None:
-            call.error = "dropped"
-            request.transport.close()  # the client sees a disconnect, as on a timeout
-            return web.Response(status=504)
-        return None
 
     async def _api(self, request: web.Request) -> web.Response:
         """Serve one Web API method call."""
@@ -368,15 +209,9 @@ class SimulatedSlack:
         if self.on_join is not None:
             for event in joins:
                 await self.on_join(event)
-        lost = (
-            self._chaos is not None
-            and self._chaos_lost > 0
-            and method not in ("auth.test", "apps.connections.open")
-            and self._chaos[0].random() < self._chaos_lost
-        )
-        if (lost or self._lost_answers.get(method)) and request.transport is not None:
-            if not lost:
-                self._lost_answers[method] -= 1
+        if call.ok and method not in READ_ONLY:
+            self._commit(wake=False)  # _notify_after wakes the waiters
+        if self._answer_lost(method) and request.transport is not None:
             call.error = "answer_lost"
             request.transport.close()
             return web.Response(status=504)
@@ -426,6 +261,7 @@ class SimulatedSlack:
         if problem:
             return web.Response(status=400, text=problem)
         hook.bodies.append(body)
+        self._commit(wake=False)
         return web.Response(text="ok")
 
     async def _upload(self, request: web.Request) -> web.Response:
@@ -436,4 +272,5 @@ class SimulatedSlack:
         if upload is None:
             return web.Response(status=404, text="file_not_found")
         upload.content = raw
+        self._commit(wake=False)
         return web.Response(text=f"OK - {len(raw)}")

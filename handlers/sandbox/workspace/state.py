@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,10 +19,12 @@ class User:
     locale: str = "fi-FI"
     is_bot: bool = False
     deleted: bool = False
+    real_name: str = ""
+    title: str = ""
 
     def to_api(self, team_id: str, *, include_locale: bool = False) -> dict[str, Any]:
         """Render the user as users.info returns it."""
-        real_name = self.name.capitalize()
+        real_name = self.real_name or self.name.capitalize()
         data: dict[str, Any] = {
             "id": self.id,
             "team_id": team_id,
@@ -37,6 +39,7 @@ class User:
                 "display_name": self.name,
                 "real_name_normalized": real_name,
                 "display_name_normalized": self.name,
+                "title": self.title,
                 "team": team_id,
             },
             "is_admin": False,
@@ -64,7 +67,7 @@ class Channel:
     topic: str = ""
     purpose: str = ""
     creator: str = ""
-    created: int = field(default_factory=lambda: int(time.time()))
+    created: int = 0  # set from the workspace clock when the channel is added
     is_im: bool = False
     is_mpim: bool = False
 
@@ -153,6 +156,18 @@ class Message:
 
 
 @dataclass
+class Ephemeral:
+    """A message only one person sees: chat.postEphemeral, or a response_url answer."""
+
+    ts: str
+    channel: str | None
+    user: str | None
+    text: str = ""
+    blocks: list[dict[str, Any]] | None = None
+    thread_ts: str | None = None
+
+
+@dataclass
 class Call:
     """One request received by the fake Web API."""
 
@@ -185,6 +200,7 @@ class ResponseUrl:
     url: str
     channel_id: str | None = None
     message_ts: str | None = None
+    user_id: str | None = None  # who ran the command or pressed the button
     bodies: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -211,7 +227,7 @@ class Workspace:
     usergroups: dict[str, list[str]] = field(default_factory=dict)
     channels: dict[str, Channel] = field(default_factory=dict)
     messages: dict[str, list[Message]] = field(default_factory=dict)
-    ephemerals: list[dict[str, Any]] = field(default_factory=list)
+    ephemerals: list[Ephemeral] = field(default_factory=list)
     views: dict[str, dict[str, Any]] = field(default_factory=dict)
     views_opened: list[dict[str, Any]] = field(default_factory=list)
     views_pushed: list[dict[str, Any]] = field(default_factory=list)
@@ -224,21 +240,24 @@ class Workspace:
     root_url: str = ""
     # member_joined_channel events of the call being served, handed to SimulatedSlack.on_join
     joins: list[dict[str, Any]] = field(default_factory=list)
-    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
-    _last_us: int = 0
+    now: Callable[[], float] = time.time  # the workspace clock (epoch seconds)
+    next_id: int = 1
+    last_us: int = 0  # the last message ts handed out, in microseconds
 
     def new_id(self, prefix: str) -> str:
         """Return a fresh Slack-looking id such as C0000001A."""
-        return f"{prefix}{next(self._ids):07d}A"
+        number, self.next_id = self.next_id, self.next_id + 1
+        return f"{prefix}{number:07d}A"
 
     def next_ts(self) -> str:
-        """Return a strictly increasing message timestamp."""
-        now_us = int(time.time() * 1_000_000)
-        self._last_us = max(now_us, self._last_us + 1)
-        return f"{self._last_us // 1_000_000}.{self._last_us % 1_000_000:06d}"
+        """Return a strictly increasing message timestamp from the workspace clock."""
+        now_us = int(self.now() * 1_000_000)
+        self.last_us = max(now_us, self.last_us + 1)
+        return f"{self.last_us // 1_000_000}.{self.last_us % 1_000_000:06d}"
 
     def add_channel(self, channel: Channel) -> Channel:
-        """Register a conversation and its (empty) message list."""
+        """Register a conversation (created now unless set) and its (empty) message list."""
+        channel.created = channel.created or int(self.now())
         self.channels[channel.id] = channel
         self.messages.setdefault(channel.id, [])
         return channel

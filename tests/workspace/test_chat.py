@@ -8,7 +8,7 @@ import pytest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from handlers.sandbox.workspace import SimulatedSlack
+from handlers.sandbox.workspace import Ephemeral, SimulatedSlack
 
 
 def _section(text: str, block_id: str | None = None) -> dict[str, Any]:
@@ -116,8 +116,10 @@ async def test_update_and_delete(
 async def test_ephemeral_needs_member(
     client: AsyncWebClient, fake_slack: SimulatedSlack, channel: str
 ) -> None:
-    await client.chat_postEphemeral(channel=channel, user="UANNA", text="vain sinulle")
-    assert fake_slack.ephemerals[0]["user"] == "UANNA"
+    sent = await client.chat_postEphemeral(channel=channel, user="UANNA", text="vain sinulle")
+    assert fake_slack.ephemerals == [
+        Ephemeral(sent["message_ts"], channel, "UANNA", "vain sinulle")
+    ]
     outsider = client.chat_postEphemeral(channel=channel, user="UBERT", text="x")
     assert await _error(outsider) == "user_not_in_channel"
 

@@ -80,6 +80,9 @@ async def test_command_action_view_event(
     result = await slack.command("/tiimi", "hei", user_id="UANNA", channel_id=cid)
     assert result.status == 200
     assert fake_slack.responses(result.response_url) == [{"text": "sait: hei"}]
+    assert [(e.channel, e.user, e.text) for e in fake_slack.ephemerals] == [
+        (cid, "UANNA", "sait: hei")
+    ]
     assert fake_slack.views_opened[0]["trigger_id"] == result.trigger_id
 
     original = Message(ts="2.000001", channel=cid, user=fake_slack.bot_user_id, text="hyväksy?")
@@ -117,3 +120,22 @@ async def test_forged_and_stale_requests_rejected(
     assert (await slack.raw(body, content_type=form, timestamp=1_000_000)).status == 401
     forged = {"X-Slack-Signature": "v0=" + "0" * 64}
     assert (await slack.raw(body, content_type=form, headers=forged)).status == 401
+
+
+async def test_action_on_an_ephemeral_message_replaces_it(
+    sender: tuple[SlackSender, list[dict[str, Any]]], fake_slack: SimulatedSlack
+) -> None:
+    slack, seen = sender
+    cid = fake_slack.add_channel("e2e", members={"UANNA"})
+    await slack.command("/tiimi", "hei", user_id="UANNA", channel_id=cid)
+    [asked] = fake_slack.ephemerals
+
+    await slack.block_action(
+        user_id="UANNA", action_id="approve", value="7", channel_id=cid, message_ts=asked.ts
+    )
+
+    assert seen[0]["container"]["is_ephemeral"] is True and "message" not in seen[0]
+    assert [(e.ts, e.user, e.text) for e in fake_slack.ephemerals] == [
+        (asked.ts, "UANNA", "hyväksytty")
+    ]
+    assert fake_slack.messages[cid] == []
