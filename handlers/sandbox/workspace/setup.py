@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from handlers.sandbox.workspace import methods_views, persistence
-from handlers.sandbox.workspace.state import Channel, Message, ResponseUrl, User, Workspace
+from handlers.sandbox.workspace.state import (
+    Channel,
+    Ephemeral,
+    Message,
+    ResponseUrl,
+    User,
+    Workspace,
+)
 
 
 class WorkspaceSetup:
@@ -146,6 +153,30 @@ class WorkspaceSetup:
         ws.messages.setdefault(channel_id, []).append(message)
         self._commit()
         return message.ts
+
+    def show_ephemeral(
+        self, channel_id: str, user_id: str, *, text: str, blocks: list[dict[str, Any]] | None
+    ) -> None:
+        """An answer only `user_id` sees, as Slack's client shows an acknowledgement's text."""
+        ws = self._ws
+        ws.ephemerals.append(Ephemeral(ws.next_ts(), channel_id, user_id, text, blocks))
+        self._commit()
+
+    def message_seen_by(self, user_id: str, channel_id: str, ts: str) -> Message | Ephemeral | None:
+        """The live message with this ts, or the person's own ephemeral answer with it."""
+        found = self._ws.find_message(channel_id, ts)
+        if found is not None:
+            return found
+        mine = (e for e in self._ws.ephemerals if e.user == user_id and e.channel == channel_id)
+        return next((e for e in mine if e.ts == ts), None)
+
+    def direct_channel(self, user_id: str) -> str:
+        """The person's direct messages with the app (made on first use)."""
+        before = len(self._ws.channels)
+        channel = self._ws.dm_with(user_id)
+        if len(self._ws.channels) != before:
+            self._commit()
+        return channel.id
 
     def issue_trigger_id(self) -> str:
         """Return a fresh single-use trigger id for views.open / views.push."""
