@@ -8,6 +8,8 @@ from collections import Counter
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.plan.commands import MAX_TEXT
 from bot.teams.professions import PROFESSIONS
@@ -15,6 +17,7 @@ from handlers.sandbox.page.blocks_html import BLOCKS, render_blocks, render_view
 from handlers.sandbox.page.elements_html import ELEMENTS
 from tests.sandbox import bot_blocks
 from tests.sandbox.html_tree import Node, parse
+from tests.sandbox.strategies import BLOCK_LISTS
 
 PEOPLE = {"U1": "Anna Virta", "U2": "Bo <b>", "U3": "Cecilia"}
 CHANNELS = {"C1": "tiimi-1", "C2": "yleinen"}
@@ -159,7 +162,7 @@ def test_the_step_form() -> None:
 def test_the_home_tab_holds_only_its_blocks() -> None:
     page = view(bot_blocks.home())
     assert page.find("section").attrs == {"class": "view view-home"}
-    assert not page.find_all(lambda n: n.attrs.get("data-kind", "").startswith("view-"))
+    assert not page.find_all(lambda n: (n.attrs.get("data-kind") or "").startswith("view-"))
     assert page.find("h3").text() == "Tiimi MT-2026-0001"
 
 
@@ -486,3 +489,19 @@ def test_ids_and_text_are_escaped() -> None:
     assert page.find("h3").text() == evil
     assert page.find(lambda n: n.attrs.get("role") == "alert").text() == evil
     assert page.find("label").attrs["for"] == control.attrs["id"]
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(BLOCK_LISTS, st.text(alphabet='<>"&.a', max_size=4))
+def test_any_json_renders_as_well_formed_html_without_scripts(
+    items: list[dict[str, Any]], prefix: str
+) -> None:
+    for markup in (
+        render_blocks(items, surface="modal", people=PEOPLE, channels=CHANNELS, id_prefix=prefix),
+        render_view({"type": "modal", "blocks": items}, people=PEOPLE, channels=CHANNELS),
+    ):
+        page = parse(markup)
+        assert not page.find_all(lambda n: n.tag in ("script", "img", "iframe", "style"))
+        for node in page.walk():
+            assert not any(name.startswith("on") for name in node.attrs)
+            assert not (node.attrs.get("href") or "https:").lower().startswith("javascript")

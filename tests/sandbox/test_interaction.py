@@ -6,6 +6,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.plan.commands import MAX_TEXT
 from handlers.sandbox.page.blocks_html import render_blocks
@@ -23,6 +25,7 @@ from handlers.slack.views.open_team import read_submission
 from handlers.slack.views.step_form import read_step_form
 from tests.sandbox import bot_blocks
 from tests.sandbox.html_tree import parse
+from tests.sandbox.strategies import BLOCK_LISTS
 
 TS = "1765000000.000100"
 
@@ -202,7 +205,7 @@ def test_state_values_in_slacks_shape(name: str, raw: Raw, state: dict[str, Any]
 
 
 def test_state_values_cover_actions_and_sections_but_not_buttons() -> None:
-    blocks = [
+    blocks: list[dict[str, Any]] = [
         {
             "type": "actions",
             "block_id": "act",
@@ -321,3 +324,25 @@ def test_the_bots_forms_refuse_what_slack_refuses() -> None:
     assert client_side_errors(bot_blocks.reschedule()["blocks"], {("due", "due"): ""}) == {
         "due": REQUIRED
     }
+
+
+@settings(max_examples=200)
+@given(
+    BLOCK_LISTS,
+    st.dictionaries(
+        st.tuples(st.text(max_size=3), st.text(max_size=3)),
+        st.text(max_size=3) | st.lists(st.text(max_size=3)),
+    ),
+)
+def test_any_json_and_any_input_give_payloads_without_crashing(
+    blocks: list[dict[str, Any]], raw: dict[tuple[str, str], Raw]
+) -> None:
+    values = state_values(blocks, raw)
+    errors = client_side_errors(blocks, raw)
+    assert set(errors) <= {b["block_id"] for b in with_block_ids(blocks)}
+    for block_id, actions in values.items():
+        for action_id, state in actions.items():
+            element = find_element(blocks, block_id, action_id)
+            assert element is not None and state["type"] == element["type"]
+            action = action_payload(element, block_id, raw.get((block_id, action_id), ""), TS)
+            assert set(state) <= set(action)

@@ -30,6 +30,8 @@ UNKNOWN_ELEMENT = "Tuntematon elementti"
 
 @dataclass(frozen=True)
 class Page:
+    """What rendering needs: the names of people and channels, view errors, the id prefix."""
+
     people: Mapping[str, str]
     channels: Mapping[str, str]
     errors: Mapping[str, str]
@@ -69,7 +71,8 @@ def element_html(
     *,
     legend: str = "",
 ) -> str:
-    """An interactive element; `extra` attributes go on its control (its fieldset if a group)."""
+    """An interactive element. `extra` (given in an input block, whose label names the
+    control) holds attributes for the control, or for the fieldset of a group."""
     kind = element["type"]
     if kind not in ELEMENTS:
         return unknown_element(element)
@@ -80,10 +83,10 @@ def element_html(
         "data_action_id": element["action_id"],
     }
     attrs = base | (extra or {})
-    labelled = "aria_describedby" in attrs  # in an input block, its label names it
+    labelled = extra is not None
     placeholder = page.plain(element.get("placeholder"))
     initial = initial_raw(element)
-    chosen = initial if isinstance(initial, list) else [initial]
+    chosen = [value for value in (initial if isinstance(initial, list) else [initial]) if value]
     if kind == "button":
         return _button(page, element, attrs)
     if kind in GROUPS:

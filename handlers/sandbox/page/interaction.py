@@ -47,7 +47,8 @@ _INITIAL_KEYS = (
 
 def with_block_ids(blocks: list[Block]) -> list[Block]:
     """The blocks as Slack stores them: a block without a block_id gets a generated one."""
-    taken = {b.get("block_id") for b in blocks if isinstance(b, dict)}
+    given = [block.get("block_id") for block in blocks if isinstance(block, dict)]
+    taken = {block_id for block_id in given if isinstance(block_id, str)}
     out: list[Block] = []
     for index, block in enumerate(blocks):
         if not isinstance(block, dict):
