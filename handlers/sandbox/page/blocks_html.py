@@ -158,7 +158,10 @@ def _input(page: Page, block: Block) -> str:
     aria: dict[str, Attr] = {
         "aria_describedby": " ".join(described) or None,
         "aria_invalid": "true" if error else None,
-        "aria_required": None if block.get("optional") else "true",
+        # ARIA has no "required" for a group of checkboxes (a radiogroup has)
+        "aria_required": None
+        if block.get("optional") or element["type"] == "checkboxes"
+        else "true",
     }
     if element["type"] in GROUPS:
         legend = tag("legend", label, id=element_id + ".label")

@@ -168,7 +168,9 @@ def _group(
             item += tag("small", page.text(option["description"]), class_="description")
         items.append(item)
     label = None if legend else CHOOSE
-    return tag("fieldset", legend + "".join(items), class_="choices", aria_label=label, **attrs)
+    role = "radiogroup" if kind == "radio" else None
+    content = legend + "".join(items)
+    return tag("fieldset", content, class_="choices", role=role, aria_label=label, **attrs)
 
 
 def _options(page: Page, element: Block, chosen: list[str]) -> str:
