@@ -35,6 +35,7 @@ def html(text: str) -> str:
         ("rivi\ntoinen", "rivi<br>toinen"),
         ("```\nkoodi *ei*\n&lt;x&gt;\n```", "<pre>koodi *ei*\n&lt;x&gt;</pre>"),
         ("ennen\n```koodi```\njälkeen", "ennen<pre>koodi</pre>jälkeen"),
+        ("```a```\nvälissä\n```b```", "<pre>a</pre>välissä<pre>b</pre>"),
         ("> lainaus\n&gt; toinen\nrivi", "<blockquote>lainaus<br>toinen</blockquote>rivi"),
         ("a\n> b", "a<blockquote>b</blockquote>"),
         (

@@ -77,10 +77,11 @@ def mrkdwn_to_html(text: str, *, people: Mapping[str, str], channels: Mapping[st
     source = _TOKEN.sub(hole, text.replace(_HOLE, "\ufffd"))
     writer = _Writer(iter(tokens))
     parts: list[str] = []
-    position = 0
+    position = 0  # a code block is a line of its own: the line breaks beside it go
     for fence in _FENCE.finditer(source):
-        parts.append(_lines(_trim_end(source[position : fence.start()]), writer))
-        code = _trim_end(fence.group(1).removeprefix("\n"))
+        before = source[position : fence.start()].removesuffix("\n")
+        parts.append(_lines(before.removeprefix("\n") if position else before, writer))
+        code = fence.group(1).removeprefix("\n").removesuffix("\n")
         parts.append(f"<pre>{writer.text(code, emoji=False)}</pre>")
         position = fence.end()
     rest = source[position:]
@@ -141,10 +142,6 @@ def _unescape(source: str) -> str:
 
 def _emoji(escaped: str) -> str:
     return _EMOJI_CODE.sub(lambda match: EMOJI.get(match.group(1), match.group(0)), escaped)
-
-
-def _trim_end(source: str) -> str:
-    return source.removesuffix("\n")
 
 
 def _lines(segment: str, writer: _Writer) -> str:
