@@ -23,7 +23,7 @@ TOO_MANY = "Valitse enintään {n}."
 SINGLE_OPTION = frozenset({"static_select", "overflow", "radio_buttons"})
 MANY_OPTIONS = frozenset({"checkboxes", "multi_static_select"})
 # the field each stateful element reports its value in, and where its initial value is
-_ID_FIELDS = {
+_VALUE_FIELDS = {
     "plain_text_input": ("value", "initial_value"),
     "datepicker": ("selected_date", "initial_date"),
     "timepicker": ("selected_time", "initial_time"),
@@ -32,7 +32,7 @@ _ID_FIELDS = {
     "conversations_select": ("selected_conversation", "initial_conversation"),
     "channels_select": ("selected_channel", "initial_channel"),
 }
-STATEFUL = frozenset(_ID_FIELDS) | MANY_OPTIONS | (SINGLE_OPTION - {"overflow"})
+STATEFUL = frozenset(_VALUE_FIELDS) | MANY_OPTIONS | (SINGLE_OPTION - {"overflow"})
 _INITIAL_KEYS = (
     "initial_option",
     "initial_options",
@@ -102,8 +102,8 @@ def initial_raw(element: Block) -> Raw:
     if kind in MANY_OPTIONS:
         initial = element.get("initial_options")
         return [str(_dict(o).get("value")) for o in initial] if isinstance(initial, list) else []
-    if kind in _ID_FIELDS:
-        value = element.get(_ID_FIELDS[str(kind)][1])
+    if kind in _VALUE_FIELDS:
+        value = element.get(_VALUE_FIELDS[str(kind)][1])
         if isinstance(value, list):
             return [str(item) for item in value]
         return "" if value is None else str(value)
@@ -194,8 +194,8 @@ def _selection(element: Block, raw: Raw) -> dict[str, Any]:
         }
     if kind == "multi_users_select":
         return {"selected_users": _many(raw)}
-    if kind in _ID_FIELDS:
-        return {_ID_FIELDS[kind][0]: _one(raw) or None}
+    if kind in _VALUE_FIELDS:
+        return {_VALUE_FIELDS[kind][0]: _one(raw) or None}
     return {}
 
 
