@@ -1,0 +1,1 @@
+"""The sandbox's web page: Block Kit as HTML, and the browser's input as Slack's payloads."""
