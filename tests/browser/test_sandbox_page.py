@@ -1,0 +1,86 @@
+"""The sandbox page used as a person would, through its Finnish labels: open a team, see who
+sees its channel, record a step and mark it done, book a meeting, move the clock to the next
+reminder, and look at a coordinator's Home tab."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from playwright.sync_api import Locator, Page, expect
+
+TEAM_CHANNEL = re.compile(r"mt-\d{4}-\d{4}")
+STEP_TEXT = "Soita Kelaan toimeentulotuesta"
+
+
+def be(page: Page, person: str) -> None:
+    page.get_by_label("Käyttäjä").select_option(label=person)
+
+
+def say(page: Page, text: str) -> None:
+    box = page.get_by_label("Viesti")
+    box.fill(text)
+    box.press("Enter")
+
+
+def sidebar(page: Page) -> Locator:
+    return page.get_by_role("navigation", name="Keskustelut")
+
+
+def messages(page: Page) -> Locator:
+    return page.locator("#conversation .message")
+
+
+def test_a_case_team_from_opening_to_the_coordinators_view(page: Page, tmp_path: Path) -> None:
+    be(page, "Anna Virtanen – sosiaalityöntekijä")
+    sidebar(page).get_by_text("Tiimi – Viestit").click()
+    say(page, "/tiimi uusi @Mikko @Leena")
+
+    team_link = sidebar(page).get_by_role("link", name=TEAM_CHANNEL)
+    expect(team_link).to_be_visible()
+    channel = team_link.inner_text().split()[-1]
+
+    # the private channel is there for the members, not for someone outside the team
+    be(page, "Mikko Korhonen – sairaanhoitaja")
+    expect(sidebar(page).get_by_role("link", name=channel)).to_be_visible()
+    be(page, "Pekka Laine – palvelusihteeri")
+    expect(sidebar(page).get_by_role("link", name="yleinen")).to_be_visible()
+    expect(sidebar(page).get_by_role("link", name=channel)).to_have_count(0)
+
+    be(page, "Anna Virtanen – sosiaalityöntekijä")
+    sidebar(page).get_by_role("link", name=channel).click()
+    expect(page.get_by_role("heading", level=2, name=channel)).to_be_visible()
+
+    say(page, f"/askel {STEP_TEXT} @Mikko huomenna mennessä")
+    done = page.get_by_role("button", name="Tehty")
+    step = messages(page).filter(has_text=STEP_TEXT).filter(has=done)
+    expect(step).to_have_count(1)
+    ts = step.get_attribute("data-ts")
+    step.get_by_role("button", name="Tehty").click()
+    changed = page.locator(f'#conversation .message[data-ts="{ts}"]')
+    expect(changed.get_by_role("button", name="Tehty")).to_have_count(0)
+    expect(changed).to_contain_text("tehty", ignore_case=True)
+
+    say(page, "/tiimi tapaaminen huomenna klo 10")
+    expect(messages(page).filter(has_text="Tapaaminen").first).to_be_visible()
+    before = messages(page).filter(has_text=re.compile("muistutus", re.IGNORECASE)).count()
+    page.get_by_role("button", name="Seuraava muistutus").click()
+    reminders = messages(page).filter(has_text=re.compile("muistutus", re.IGNORECASE))
+    expect(reminders).to_have_count(before + 1)
+
+    # the coordinator sees the team in the Home tab, and nothing of its plan
+    be(page, "Sari Koskinen – koordinaattori")
+    sidebar(page).get_by_text("Tiimi – Koti").click()
+    home = page.locator("#conversation .home")
+    expect(home).to_contain_text(channel.upper())
+    expect(home).not_to_contain_text(STEP_TEXT)
+    expect(home).not_to_contain_text("Soita")
+
+    # the README's picture: the team channel with its step, meeting and reminder
+    be(page, "Anna Virtanen – sosiaalityöntekijä")
+    sidebar(page).get_by_role("link", name=channel).click()
+    expect(reminders).to_have_count(before + 1)
+    shot = Path(os.environ.get("TIIMI_SCREENSHOT") or tmp_path / "sandbox.png")
+    page.screenshot(path=str(shot))
+    assert shot.read_bytes().startswith(b"\x89PNG")
