@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
 TEAM_CHANNEL = re.compile(r"mt-\d{4}-\d{4}")
+# The sandbox's clock starts at the real time; a due date a week or two ahead is always ahead.
+SOON = date.today() + timedelta(days=7)
+LATER = date.today() + timedelta(days=14)
 STEP_TEXT = "Soita Kelaan toimeentulotuesta"
 
 
@@ -84,3 +88,48 @@ def test_a_case_team_from_opening_to_the_coordinators_view(page: Page, tmp_path:
     shot = Path(os.environ.get("TIIMI_SCREENSHOT") or tmp_path / "sandbox.png")
     page.screenshot(path=str(shot))
     assert shot.read_bytes().startswith(b"\x89PNG")
+
+
+def test_forms_open_check_and_submit_as_slack_does(page: Page) -> None:
+    """The bot's forms: Slack's own check of a required field, then the bot's answer."""
+    be(page, "Anna Virtanen – sosiaalityöntekijä")
+    sidebar(page).get_by_text("Tiimi – Viestit").click()
+    say(page, "/tiimi uusi")
+    form = page.get_by_role("dialog")
+    expect(form.get_by_role("heading", name="Uusi tiimi")).to_be_visible()
+    form.get_by_label("Asiakkaan valitsemat jäsenet").select_option(
+        label=["Mikko Korhonen", "Juha Nieminen"]
+    )
+    form.get_by_role("button", name="Avaa tiimi").click()
+    expect(form.get_by_role("alert")).to_contain_text("pakollinen")  # consent not yet given
+    form.get_by_label("Asiakas valitsi jäsenet", exact=False).check()
+    form.get_by_role("button", name="Avaa tiimi").click()
+    expect(page.get_by_role("dialog")).to_have_count(0)
+
+    team_link = sidebar(page).get_by_role("link", name=TEAM_CHANNEL)
+    expect(team_link).to_be_visible()
+    channel = team_link.inner_text().split()[-1]
+    be(page, "Juha Nieminen – fysioterapeutti")
+    expect(sidebar(page).get_by_role("link", name=channel)).to_be_visible()
+    sidebar(page).get_by_role("link", name=channel).click()
+
+    say(page, "/askel")
+    form = page.get_by_role("dialog")
+    form.get_by_label("Mitä tehdään?").fill("Varaa aika fysioterapiaan")
+    form.get_by_label("Kuka tiimistä vastaa?").select_option(label="Juha Nieminen")
+    form.get_by_label("Mihin mennessä?").fill(SOON.isoformat())
+    form.get_by_role("button", name="Tallenna").click()
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    step = (
+        messages(page)
+        .filter(has_text="Varaa aika fysioterapiaan")
+        .filter(has=page.get_by_role("button", name="Siirrä"))
+    )
+    expect(step).to_contain_text(f"{SOON.day}.{SOON.month}.{SOON.year}")
+
+    step.get_by_role("button", name="Siirrä").click()
+    form = page.get_by_role("dialog")
+    form.get_by_label("Uusi määräaika").fill(LATER.isoformat())
+    form.get_by_role("button", name=re.compile("Siirrä|Tallenna")).click()
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    expect(step).to_contain_text(f"{LATER.day}.{LATER.month}.{LATER.year}")

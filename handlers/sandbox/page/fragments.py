@@ -15,7 +15,12 @@ from handlers.sandbox.page.mrkdwn_html import mrkdwn_to_html
 from handlers.sandbox.workspace import SimulatedSlack
 
 HOME = "home"  # the conversation id the page uses for the App Home tab
-_ICONS = {"channel": "#", "private": "🔒", "direct": "●"}
+_LOCK = (  # a padlock drawn inline: emoji fonts are not on every machine
+    '<svg class="lock" viewBox="0 0 16 16" width="12" height="12"><rect x="3" y="7" '
+    'width="10" height="8" rx="1"/><path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" '
+    'stroke="currentColor" stroke-width="2"/></svg>'
+)
+_ICONS = {"channel": "#", "private": _LOCK, "direct": "●"}
 
 
 def sidebar(conversations: list[Conversation], *, bot_direct: str, current: str) -> str:

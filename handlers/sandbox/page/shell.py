@@ -18,6 +18,7 @@ def page_html() -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Tiimi – hiekkalaatikko</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/static/sandbox.css">
 </head>
 <body>

@@ -59,16 +59,35 @@ async function refresh() {
   return refreshing;
 }
 
+let shown = null; // the person and conversation on screen, to keep or reset the scrolling
+
 function show(state) {
   conversation = state.conversation;
   remember();
   ui.now.textContent = state.now;
-  ui.sidebar.innerHTML = state.sidebar;
-  const atBottom = ui.conversation.scrollTop + ui.conversation.clientHeight >= ui.conversation.scrollHeight - 8;
-  ui.conversation.innerHTML = state.main;
-  if (atBottom) ui.conversation.scrollTop = ui.conversation.scrollHeight;
+  replace(ui.sidebar, state.sidebar);
+  const pane = ui.conversation;
+  const same = shown === state.user + " " + state.conversation;
+  const atBottom = pane.scrollTop + pane.clientHeight >= pane.scrollHeight - 8;
+  const kept = pane.scrollTop;
+  if (replace(pane, state.main) || !same) {
+    pane.scrollTop = same && !atBottom ? kept : pane.scrollHeight; // like Slack: newest in view
+  }
+  const opened = shown !== state.user + " " + state.conversation;
+  shown = state.user + " " + state.conversation;
+  // Slack tells the app each time someone opens its Home tab; the app then (re)publishes it
+  if (opened && state.conversation === "home") post("/home", {});
   ui.composer.hidden = !state.composer;
   showModal(state.modal);
+}
+
+// Only what changed is replaced, so focus, selections and scrolling stay where they were.
+const rendered = new Map();
+function replace(element, html) {
+  if (rendered.get(element) === html) return false;
+  rendered.set(element, html);
+  element.innerHTML = html;
+  return true;
 }
 
 function showModal(modal) {
@@ -78,8 +97,11 @@ function showModal(modal) {
     return;
   }
   if (modal.key === modalKey) return; // keep what is being typed
+  const current = ui.modal.querySelector(".modal");
+  const typed = current && modal.key.startsWith(current.dataset.viewId + ":") ? inputsIn(current) : [];
   modalKey = modal.key;
   ui.modal.innerHTML = modal.html;
+  restore(ui.modal, typed); // the same form shown again (with errors) keeps what was typed
   if (!ui.modal.open) ui.modal.showModal();
   const first = ui.modal.querySelector("[role=alert]") ? ui.modal.querySelector("[aria-invalid=true], input, select, textarea") : ui.modal.querySelector("input, select, textarea");
   if (first) first.focus();
@@ -98,6 +120,22 @@ function valueOf(element) {
   }
   if (element.multiple) return [...element.selectedOptions].map((option) => option.value);
   return element.value || "";
+}
+
+function restore(container, typed) {
+  for (const { block_id, action_id, value } of typed) {
+    const element = [...container.querySelectorAll("[data-kind][data-action-id]")].find(
+      (candidate) => candidate.dataset.blockId === block_id && candidate.dataset.actionId === action_id);
+    if (!element) continue;
+    const chosen = new Set(Array.isArray(value) ? value : [value]);
+    if (["checkboxes", "radio_buttons"].includes(element.dataset.kind)) {
+      element.querySelectorAll("input").forEach((box) => { box.checked = chosen.has(box.value); });
+    } else if (element.multiple) {
+      [...element.options].forEach((option) => { option.selected = chosen.has(option.value); });
+    } else {
+      element.value = value;
+    }
+  }
 }
 
 function inputsIn(container) {
@@ -150,15 +188,10 @@ async function closeModal() {
   await refresh();
 }
 
-// Open a conversation (or the Home tab, which Slack tells the app about each time it opens).
 async function choose(target) {
   conversation = target;
   tell("");
   await refresh();
-  if (conversation === "home") {
-    await post("/home", {});
-    await refresh();
-  }
   if (!ui.composer.hidden) ui.message.focus();
 }
 
