@@ -73,8 +73,9 @@ def _maintenance(command: str, rest: list[str], settings: MaintenanceSettings) -
 
     configure_logging(settings.log_level)
     if command == "migrate":
-        asyncio.run(maintenance.migrate(settings))
-        log.info("database migrated")
+        upgrade = asyncio.run(maintenance.migrate(settings))
+        if not upgrade.migrated:  # the migration logged its own line
+            log.info("database already at %s", upgrade.after)
     elif command == "audit":
         asyncio.run(maintenance.audit(settings, maintenance.audit_arguments(rest)))
     else:
