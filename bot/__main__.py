@@ -23,10 +23,17 @@ from bot.config import (
     read_environment,
 )
 from bot.logging_setup import configure_logging
-from bot.plugins import PlatformAdapter, configure, find_command
+from bot.plugins import (
+    PlatformAdapter,
+    PlatformRefused,
+    PlatformUnreachable,
+    configure,
+    find_command,
+)
 
 log = logging.getLogger("bot")
 COMMANDS = ("run", "migrate", "audit", "purge")
+TRY_SANDBOX = "To try Tiimi without a workspace: python -m bot sandbox"
 USAGE = (
     "usage: python -m bot [run | migrate | audit [--team CODE] [--user U…] [--since PVM] | purge"
     " | sandbox [--port N] [--data DIR] [--reset]]"
@@ -60,9 +67,15 @@ def main(argv: list[str]) -> int:
     except ConfigError as error:
         problems = "\n".join(f"  - {p}" for p in error.problems)
         print(f"Tiimi cannot start; fix these environment variables:\n{problems}", file=sys.stderr)
+        if command == "run":
+            print(TRY_SANDBOX, file=sys.stderr)
         return 2
     configure_logging(settings.log_level)
-    asyncio.run(_run_until_signalled(settings, adapter))
+    try:
+        asyncio.run(_run_until_signalled(settings, adapter))
+    except (PlatformRefused, PlatformUnreachable) as error:
+        print(f"Tiimi cannot start: {error}. {TRY_SANDBOX}", file=sys.stderr)
+        return 2 if isinstance(error, PlatformRefused) else 1  # 1: trying again may help
     return 0
 
 
@@ -71,8 +84,9 @@ def _maintenance(command: str, rest: list[str], settings: MaintenanceSettings) -
 
     configure_logging(settings.log_level)
     if command == "migrate":
-        asyncio.run(maintenance.migrate(settings))
-        log.info("database migrated")
+        upgrade = asyncio.run(maintenance.migrate(settings))
+        if not upgrade.migrated:  # the migration logged its own line
+            log.info("database already at %s", upgrade.after)
     elif command == "audit":
         asyncio.run(maintenance.audit(settings, maintenance.audit_arguments(rest)))
     else:

@@ -1,6 +1,8 @@
 """Logging that never writes a token, an identity code, a request payload, a response_url or
 text a user typed, at any level (LOG_LEVEL=DEBUG included).
 
+* Libraries whose INFO is step-by-step detail (Alembic's migration steps and plugin set-up)
+  are held at WARNING unless LOG_LEVEL is DEBUG: storage.migrate logs one line instead.
 * The database engine hides statement parameters (``hide_parameters``, storage/db.py).
 * Libraries that log request bodies, Web API arguments, response_urls, SQL or result rows at
   DEBUG or INFO (SQLAlchemy, aiosqlite; an adapter adds its own) are held at WARNING or above, the
@@ -32,6 +34,7 @@ from bot.privacy import Display, redact
 _URL_PATHS = re.compile(r"\b(https?://[^/\s'\"<>|]+)/[^\s'\"<>|]*")
 _PAYLOADS = re.compile(r"\{.*\}", re.DOTALL)
 QUIET_LIBRARIES = {"sqlalchemy", "aiosqlite"}
+DETAIL_LIBRARIES = {"alembic", "apscheduler"}  # their INFO lines are shown at DEBUG only
 # Attributes that name an error without repeating data: (attribute, label, how it must look)
 _NAME = re.compile(r"[A-Za-z0-9_.:' -]{1,80}")
 _SAFE_DETAILS: tuple[tuple[str, str, type], ...] = (
@@ -144,6 +147,9 @@ def configure_logging(level: str) -> None:
 
 
 def _quieten() -> None:
-    quiet = max(logging.WARNING, logging.getLogger().level)
+    level = logging.getLogger().level
+    quiet = max(logging.WARNING, level)
     for library in QUIET_LIBRARIES:
         logging.getLogger(library).setLevel(quiet)
+    for library in DETAIL_LIBRARIES:  # at DEBUG they follow the root's level
+        logging.getLogger(library).setLevel(logging.NOTSET if level <= logging.DEBUG else quiet)

@@ -10,7 +10,7 @@ from bot.config import MaintenanceSettings
 from bot.privacy.audit_export import audit_csv, parse_since
 from bot.privacy.retention import RetentionService
 from storage.db import Database
-from storage.migrate import upgrade_to_head
+from storage.migrate import Upgrade, upgrade_to_head
 
 
 def audit_arguments(argv: list[str]) -> argparse.Namespace:
@@ -21,10 +21,10 @@ def audit_arguments(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-async def migrate(settings: MaintenanceSettings) -> None:
+async def migrate(settings: MaintenanceSettings) -> Upgrade:
     database = Database(settings.database_url)
     try:
-        await upgrade_to_head(database)
+        return await upgrade_to_head(database)
     finally:
         await database.dispose()
 

@@ -29,11 +29,23 @@ GROUP = "tiimi.platforms"
 COMMANDS_GROUP = "tiimi.commands"  # extra `python -m bot <name>` commands, e.g. the sandbox
 
 
+class PlatformRefused(Exception):
+    """At start, the chat platform refused the bot's credentials: its configuration is wrong.
+    The message names the setting and the platform's reason, never the credential."""
+
+
+class PlatformUnreachable(Exception):
+    """At start, the chat platform could not be reached or could not answer: a connection or
+    an outage, not the credentials. The message says which."""
+
+
 class PlatformAdapter(Protocol):
     """A chat platform's side of the running bot, in the order the runtime calls it."""
 
     async def connect(self) -> ChatPlatform:
-        """Open the platform's clients; the core talks to the platform through the result."""
+        """Open the platform's clients and check the bot's credentials with the platform; the
+        core talks to the platform through the result. Raises PlatformRefused or
+        PlatformUnreachable (having closed what it opened) when the bot cannot work."""
         ...
 
     async def start(self, core: Core, tiimi: TiimiCommands) -> int:

@@ -54,20 +54,39 @@ async def serve(
     on_ready: Callable[[Runtime], None] | None = None,
     pacer: ChannelPacer | None = None,
 ) -> None:
-    """Migrate, start the adapter and the scheduled jobs, and run until `stop`."""
+    """Connect to the platform, migrate, start the adapter and the scheduled jobs, and run
+    until `stop`. The platform comes first: one refusing the bot stops it before the database."""
+    platform = await adapter.connect()
     database = Database(settings.database_url)
-    await upgrade_to_head(database)
-    core = Core(
-        database=database,
-        platform=await adapter.connect(),
-        clock=clock or SystemClock(),
-        timezone=settings.timezone,
-        language=settings.language,
-        coordinators=settings.coordinators,
-        coordinator_usergroup=settings.coordinator_usergroup,
-        retention_days=settings.retention_days,
-        reminders=settings.reminders,
-    )
+    try:
+        await upgrade_to_head(database)
+        core = Core(
+            database=database,
+            platform=platform,
+            clock=clock or SystemClock(),
+            timezone=settings.timezone,
+            language=settings.language,
+            coordinators=settings.coordinators,
+            coordinator_usergroup=settings.coordinator_usergroup,
+            retention_days=settings.retention_days,
+            reminders=settings.reminders,
+        )
+        await _run(settings, adapter, core, stop=stop, on_ready=on_ready, pacer=pacer)
+    finally:
+        await adapter.close()
+        await database.dispose()
+
+
+async def _run(
+    settings: Settings,
+    adapter: PlatformAdapter,
+    core: Core,
+    *,
+    stop: asyncio.Event,
+    on_ready: Callable[[Runtime], None] | None,
+    pacer: ChannelPacer | None,
+) -> None:
+    """Take requests and run the scheduled jobs until `stop`, then drain them."""
     tiimi = TiimiCommands(core)
     recovered = await tiimi.teams.recover_pending()
     if recovered:
@@ -92,8 +111,6 @@ async def serve(
         )
         scheduler.shutdown(wait=False)  # cancels a pass still running after the grace,
         await worker.drain(grace_seconds=SHUTDOWN_GRACE_SECONDS)  # which unwinds before close
-        await adapter.close()
-        await database.dispose()
 
 
 def _scheduler(

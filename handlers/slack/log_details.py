@@ -15,6 +15,7 @@ from bot.logging_setup import (
     show_error_detail,
 )
 from handlers.slack.markup import display_segments
+from handlers.slack.slack_errors import slack_error
 
 TOKENS = re.compile(r"\bx(?:ox[abposr]|app)-[A-Za-z0-9-]+")
 _CODE = re.compile(r"[a-z0-9_]{1,64}")
@@ -23,8 +24,8 @@ _CODE = re.compile(r"[a-z0-9_]{1,64}")
 def slack_error_code(error: BaseException) -> tuple[str, str] | None:
     if not isinstance(error, SlackApiError):
         return None
-    code = error.response.get("error")
-    return ("slack_error", code) if isinstance(code, str) and _CODE.fullmatch(code) else None
+    code = slack_error(error)
+    return ("slack_error", code) if code and _CODE.fullmatch(code) else None
 
 
 def show_slack_details() -> None:

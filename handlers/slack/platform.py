@@ -51,6 +51,10 @@ class SlackPlatform:
             self._bot_user_id = str(response["user_id"])
         return self._bot_user_id, self._bot_id
 
+    async def check_identity(self) -> None:
+        """Ask auth.test now (at start): a refused token shows at once, and is not asked again."""
+        await self._identity()
+
     async def _user_id(self) -> str:
         return (await self._identity())[0]
 

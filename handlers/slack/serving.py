@@ -28,6 +28,7 @@ from handlers.slack.respond import PooledRespond
 from handlers.slack.server import build_web_app
 from handlers.slack.services import SlackServices
 from handlers.slack.settings import SlackSettings, slack_settings
+from handlers.slack.token_check import check_token
 from handlers.slack.work import WorkSlots
 
 WORK_SLOTS = 4  # requests worked on at once after their acknowledgement
@@ -55,7 +56,7 @@ class SlackAdapter:
     async def connect(self) -> ChatPlatform:
         self._http = http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
         client = slack_client(token=self.slack.bot_token, base_url=self.slack.api_url, session=http)
-        self._platform = SlackPlatform(
+        self._platform = platform = SlackPlatform(
             client,
             posts_once=slack_client(
                 token=self.slack.bot_token,
@@ -64,7 +65,12 @@ class SlackAdapter:
                 retry_lost_connections=False,
             ),
         )
-        return self._platform
+        try:
+            await check_token(platform, api_url=self.slack.api_url)
+        except BaseException:
+            await self.close()
+            raise
+        return platform
 
     async def start(self, core: Core, tiimi: TiimiCommands) -> int:
         platform, http = self._platform, self._http

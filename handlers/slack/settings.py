@@ -12,6 +12,12 @@ from bot.config import ConfigError
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 _USER_ID = re.compile(r"[UW][A-Z0-9]{2,}")
 _USERGROUP_ID = re.compile(r"S[A-Z0-9]{2,}")
+# The values .env.example ships with; a copy of it not yet filled in is refused
+EXAMPLE_PLACEHOLDERS = {
+    "SLACK_BOT_TOKEN": "xoxb-your-bot-token",
+    "SLACK_SIGNING_SECRET": "your-signing-secret",
+    "SLACK_APP_TOKEN": "xapp-your-app-token",
+}
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,12 @@ def slack_settings(env: Mapping[str, str]) -> SlackSettings:
         problems.append("SLACK_SIGNING_SECRET is required in HTTP mode (no SLACK_APP_TOKEN set)")
     elif secret is not None and (len(secret) < 16 or any(c.isspace() for c in secret)):
         problems.append("SLACK_SIGNING_SECRET looks malformed (expected Slack's signing secret)")
+
+    problems += [
+        f"{name} still holds the example's placeholder ({example}); set your Slack app's value"
+        for name, example in EXAMPLE_PLACEHOLDERS.items()
+        if get(name) == example
+    ]
 
     api_url = get("SLACK_API_URL") or DEFAULT_SLACK_API_URL
     parts = urlsplit(api_url)

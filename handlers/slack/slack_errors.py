@@ -19,8 +19,15 @@ class ChannelNameTaken(PlatformError):
     """conversations.create: a channel (of anyone's, archived or not) has the name."""
 
 
+def slack_error(error: SlackApiError) -> str | None:
+    """Slack's error code; None for an answer that is not Slack's JSON (e.g. a proxy's page)."""
+    data = getattr(error.response, "data", None)
+    code = data.get("error") if isinstance(data, dict) else None
+    return code if isinstance(code, str) and code else None
+
+
 def error_code(error: SlackApiError) -> str:
-    return str(error.response.get("error") or "unknown_error")
+    return slack_error(error) or "unknown_error"
 
 
 def translate(error: SlackApiError, *, removing: bool = False) -> PlatformError:

@@ -1,11 +1,23 @@
-"""Migrations: the head revision the bot checks against, and no Alembic on a migrated database."""
+"""Migrations: the head revision the bot checks against, no Alembic on a migrated database, and
+one log line of their own for what was migrated."""
 
 from __future__ import annotations
 
+import logging
+
+import pytest
+from alembic import command
 from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection
 
 from storage.db import Database
-from storage.migrate import HEAD_REVISION, alembic_config, current_revision
+from storage.migrate import (
+    HEAD_REVISION,
+    Upgrade,
+    alembic_config,
+    current_revision,
+    upgrade_to_head,
+)
 from tests.support.fresh_interpreter import run_python
 
 UPGRADE_AND_REPORT = """
@@ -36,5 +48,30 @@ async def test_alembic_is_loaded_only_when_there_is_something_to_migrate(
     try:
         async with database.engine.connect() as conn:
             assert await conn.run_sync(current_revision) == HEAD_REVISION
+    finally:
+        await database.dispose()
+
+
+def _to_0007(connection: Connection) -> None:
+    command.upgrade(alembic_config(connection), "0007")
+
+
+async def test_a_migration_logs_one_line_from_where_to_where(
+    database_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="storage.migrate")
+    database = Database(database_url)
+    try:
+        async with database.engine.begin() as conn:
+            await conn.run_sync(_to_0007)
+        caplog.clear()
+        assert await upgrade_to_head(database) == Upgrade("0007", HEAD_REVISION)
+        assert [r.getMessage() for r in caplog.records if r.name == "storage.migrate"] == [
+            f"database migrated from 0007 to {HEAD_REVISION}"
+        ]
+        caplog.clear()
+        upgrade = await upgrade_to_head(database)
+        assert upgrade == Upgrade(HEAD_REVISION, HEAD_REVISION) and not upgrade.migrated
+        assert not [r for r in caplog.records if r.name == "storage.migrate"]  # a restart: quiet
     finally:
         await database.dispose()

@@ -10,9 +10,10 @@ import pytest
 from bot.config import ConfigError, load_settings, maintenance_settings, read_environment
 from bot.plugins import configure, installed_platforms
 from handlers.slack.serving import SlackAdapter
-from handlers.slack.settings import slack_settings
+from handlers.slack.settings import EXAMPLE_PLACEHOLDERS, slack_settings
 
 GOOD = {"SLACK_BOT_TOKEN": "xoxb-1-2-abc", "SLACK_SIGNING_SECRET": "0123456789abcdef0123"}
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_defaults() -> None:
@@ -70,6 +71,34 @@ def test_every_bad_variable_is_named_at_once() -> None:
         "SLACK_API_URL",
     ):
         assert name in named
+
+
+def test_a_copy_of_the_example_env_is_refused_naming_each_placeholder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in EXAMPLE_PLACEHOLDERS:
+        monkeypatch.delenv(name, raising=False)
+    env = read_environment(ROOT / ".env.example")
+    with pytest.raises(ConfigError) as raised:
+        slack_settings(env)
+    assert raised.value.problems == [
+        "SLACK_BOT_TOKEN still holds the example's placeholder (xoxb-your-bot-token); "
+        "set your Slack app's value",
+        "SLACK_SIGNING_SECRET still holds the example's placeholder (your-signing-secret); "
+        "set your Slack app's value",
+    ]
+
+
+def test_every_placeholder_is_the_example_files_own() -> None:
+    example = (ROOT / ".env.example").read_text()
+    for name, value in EXAMPLE_PLACEHOLDERS.items():
+        assert f"{name}={value}\n" in example  # SLACK_APP_TOKEN's line is commented out
+
+
+def test_the_app_tokens_placeholder_is_refused_alone() -> None:
+    with pytest.raises(ConfigError) as raised:
+        slack_settings(GOOD | {"SLACK_APP_TOKEN": " xapp-your-app-token "})
+    assert [p.split()[0] for p in raised.value.problems] == ["SLACK_APP_TOKEN"]
 
 
 def test_signing_secret_not_needed_in_socket_mode() -> None:

@@ -8,7 +8,12 @@ from aiohttp.test_utils import TestClient, TestServer
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.slack_response import SlackResponse
 
-from bot.logging_setup import RedactingFormatter
+from bot.logging_setup import (
+    DETAIL_LIBRARIES,
+    QUIET_LIBRARIES,
+    RedactingFormatter,
+    configure_logging,
+)
 from bot.platform import PlatformError
 from handlers.slack.log_details import show_slack_details
 from handlers.slack.server import build_web_app
@@ -63,6 +68,24 @@ def slack_response(data: dict[str, object]) -> SlackResponse:
         headers={},
         status_code=200,
     )
+
+
+def test_alembics_steps_are_logged_at_debug_only() -> None:
+    root, steps = logging.getLogger(), logging.getLogger("alembic.runtime.migration")
+    saved = root.handlers[:], root.level
+    libraries = {name: logging.getLogger(name).level for name in QUIET_LIBRARIES | DETAIL_LIBRARIES}
+    try:
+        configure_logging("INFO")
+        assert not steps.isEnabledFor(logging.INFO) and steps.isEnabledFor(logging.WARNING)
+        configure_logging("DEBUG")
+        assert steps.isEnabledFor(logging.INFO) and steps.isEnabledFor(logging.DEBUG)
+        configure_logging("ERROR")
+        assert not steps.isEnabledFor(logging.WARNING)
+    finally:
+        root.handlers[:], level = saved
+        root.setLevel(level)
+        for name, library_level in libraries.items():
+            logging.getLogger(name).setLevel(library_level)
 
 
 async def test_healthz_is_503_when_the_database_is_unreachable() -> None:
