@@ -66,6 +66,7 @@ function show(state) {
   remember();
   ui.now.textContent = state.now;
   replace(ui.sidebar, state.sidebar);
+  ui.composer.hidden = !state.composer; // first: it changes the height the pane scrolls in
   const pane = ui.conversation;
   const same = shown === state.user + " " + state.conversation;
   const atBottom = pane.scrollTop + pane.clientHeight >= pane.scrollHeight - 8;
@@ -77,7 +78,6 @@ function show(state) {
   shown = state.user + " " + state.conversation;
   // Slack tells the app each time someone opens its Home tab; the app then (re)publishes it
   if (opened && state.conversation === "home") post("/home", {});
-  ui.composer.hidden = !state.composer;
   showModal(state.modal);
 }
 
