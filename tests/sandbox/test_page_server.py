@@ -172,6 +172,7 @@ async def test_a_second_start_continues_and_reset_starts_clean(tmp_path: Path) -
         assert sandbox.clock.now() >= moved
         assert "Tervetuloa" in (await again.state(MIKKO, channel))["main"]
         status, _ = await again.say(ANNA, channel, "/tiimi tapaaminen huomenna klo 10")
+        assert status == 200
         slack = sandbox.slack
         await slack.wait_for(
             lambda: any("Seuraava tapaaminen" in m.text for m in slack.messages[channel])
