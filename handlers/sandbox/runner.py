@@ -9,7 +9,7 @@ import secrets
 from asyncio import FIRST_COMPLETED
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -61,30 +61,39 @@ class Sandbox:
     delivery: SlackSender  # Slack's signed requests to the bot: commands, clicks, events
 
     async def advance(self, delta: timedelta) -> None:
-        """Move the clock forward and do what became due, as the scheduled jobs would."""
-        before = self.local_day()
-        self.clock.advance(delta)
-        await self._run_due_work(crossed_midnight=self.local_day() != before)
+        """Move the clock forward as if the time had passed with the bot running: each
+        reminder due on the way is sent at its own moment, not late."""
+        target = self.clock.now() + delta
+        passed: datetime | None = None
+        while (due := await self._next_due()) is not None and due <= target:
+            if passed is not None and due <= passed:
+                break  # one the worker kept waiting (a retry): the real timer would wait too
+            await self._move_to(due)
+            passed = due
+        await self._move_to(target)
 
     async def to_next_reminder(self) -> datetime | None:
         """Move the clock to the next waiting reminder and send what is due; None when no
         reminder waits."""
-        async with self.runtime.core.database.session() as session:
-            due = await next_pending_due(session)
-        if due is None:
-            return None
-        before = self.local_day()
-        self.clock.advance_to(due)
-        await self._run_due_work(crossed_midnight=self.local_day() != before)
+        due = await self._next_due()
+        if due is not None:
+            await self._move_to(due)
         return due
 
-    def local_day(self) -> str:
-        return self.clock.now().astimezone(self.runtime.core.timezone).date().isoformat()
+    async def _next_due(self) -> datetime | None:
+        async with self.runtime.core.database.session() as session:
+            return await next_pending_due(session)
 
-    async def _run_due_work(self, *, crossed_midnight: bool) -> None:
-        if crossed_midnight:
+    async def _move_to(self, moment: datetime) -> None:
+        """Move the clock (if `moment` is ahead) and do what the scheduled jobs would."""
+        before = self._local_day()
+        self.clock.advance_to(moment)
+        if self._local_day() != before:
             await recount_overdue(self.runtime.core)  # the nightly job, for the new day
         await self.runtime.worker.run_once()
+
+    def _local_day(self) -> date:
+        return self.clock.now().astimezone(self.runtime.core.timezone).date()
 
 
 def bot_environment(slack: SimulatedSlack, files: SandboxFiles, secret: str) -> dict[str, str]:

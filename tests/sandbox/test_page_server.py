@@ -182,3 +182,20 @@ async def test_a_second_start_continues_and_reset_starts_clean(tmp_path: Path) -
     async with running_sandbox(files) as sandbox:
         assert sandbox.slack.channel_by_name("mt-2026-0001") is None
         assert sandbox.clock.now() < moved
+
+
+async def test_days_skipped_forward_send_each_reminder_at_its_moment(page: Page) -> None:
+    """+1 päivä is time passing with the bot running: no reminder is late or lost on the way."""
+    channel = await page.open_team()
+    await page.say(ANNA, channel, "/tiimi tapaaminen huomenna klo 10")
+    slack = page.sandbox.slack
+    await slack.wait_for(
+        lambda: any("Seuraava tapaaminen" in m.text for m in slack.messages[channel])
+    )
+    for _ in range(3):
+        status, _ = await page.post("/clock", user=ANNA, step="day")
+        assert status == 200
+    texts = [m.text for m in slack.messages[channel]]
+    assert sum("Muistutus: tiimin tapaaminen" in text for text in texts) >= 1
+    assert any("Tapaaminen on pidetty" in text for text in texts)
+    assert not any("myöhässä" in text for text in texts)

@@ -19,6 +19,7 @@ from handlers.sandbox.page.interaction import (
     state_values,
 )
 from handlers.sandbox.runner import Sandbox
+from handlers.sandbox.workspace import SimulatedSlack
 from handlers.sandbox.workspace.sender import BotResponse
 
 COMMANDS = ("/tiimi", "/askel")  # the app's slash commands (manifest.json)
@@ -45,7 +46,7 @@ class Interactions:
         self.modals = modals
 
     @property
-    def slack(self) -> Any:
+    def slack(self) -> SimulatedSlack:
         return self.sandbox.slack
 
     async def send(self, user_id: str, conversation: str, typed: str) -> None:
@@ -60,7 +61,7 @@ class Interactions:
 
     async def open_home(self, user_id: str) -> None:
         """The person opens the app's Home tab: Slack tells the app (app_home_opened)."""
-        event = {
+        event: dict[str, Any] = {
             "type": "app_home_opened",
             "user": user_id,
             "channel": direct_with_bot(self.slack, user_id),
@@ -82,27 +83,17 @@ class Interactions:
             raise Refused("Tätä painiketta ei enää ole.")
         action_ts = f"{self.sandbox.clock.epoch():.6f}"
         action = action_payload(element, block_id, raw.get((block_id, action_id), ""), action_ts)
-        delivery = self.sandbox.delivery
-        if view is not None:
-            view = {**view, "state": {"values": state_values(view["blocks"], raw)}}
-            sent = await delivery.block_action(
-                user_id=user_id,
-                action_id=action_id,
-                value=None,
-                block_id=block_id,
-                view=view,
-                action=action,
-            )
-        else:
-            sent = await delivery.block_action(
-                user_id=user_id,
-                action_id=action_id,
-                value=None,
-                block_id=block_id,
-                channel_id=source.conversation,
-                message_ts=source.ts,
-                action=action,
-            )
+        where: dict[str, Any] = {"channel_id": source.conversation, "message_ts": source.ts}
+        if view is not None:  # a form's or the Home tab's element: Slack sends the view's state
+            where = {"view": {**view, "state": {"values": state_values(view["blocks"], raw)}}}
+        sent = await self.sandbox.delivery.block_action(
+            user_id=user_id,
+            action_id=action_id,
+            value=None,
+            block_id=block_id,
+            action=action,
+            **where,
+        )
         self.modals.issued(sent.trigger_id, user_id)
 
     async def submit(self, user_id: str, view_id: str, raw: Raw) -> dict[str, str]:
