@@ -14,6 +14,7 @@ from pathlib import Path
 from bot.logging_setup import configure_logging
 from handlers.sandbox.page.server import SandboxPage
 from handlers.sandbox.runner import SandboxFiles, running_sandbox
+from handlers.sandbox.workspace.persistence import StateFileError
 
 DEFAULT_PORT = 8300
 DEFAULT_DATA = Path(".tiimi-sandbox")
@@ -52,8 +53,9 @@ def main(argv: list[str]) -> int:
         print(f"The sandbox cannot start: {error.strerror or error}.", file=sys.stderr)
         print("Is another sandbox running? Choose another port with --port.", file=sys.stderr)
         return 2
-    except ValueError as error:  # an unreadable workspace or clock file
+    except (StateFileError, ValueError) as error:  # an unreadable workspace or clock file
         print(f"The sandbox cannot start: {error}", file=sys.stderr)
+        print("Start it with --reset to begin again.", file=sys.stderr)
         return 2
     return 0
 
