@@ -84,8 +84,8 @@ def sandbox(tmp_path: Path) -> Iterator[SandboxProcess]:
         assert "Traceback" not in stderr, stderr
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+@pytest.fixture(scope="module")  # Playwright's sync API runs its own event loop meanwhile:
+def browser() -> Iterator[Browser]:  # it must be gone before the asyncio tests of other modules
     if not Path(CHROMIUM).exists():  # skipped on a developer's machine, never in CI
         missing = f"Chromium not found at {CHROMIUM}: apt-get install chromium (.ci/run does)"
         if os.environ.get("CI"):
