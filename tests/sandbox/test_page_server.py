@@ -51,7 +51,14 @@ class Page:
         await slack.wait_for(lambda: slack.channel_by_name("mt-2026-0001") is not None)
         channel = slack.channel_by_name("mt-2026-0001")
         assert channel is not None
-        await slack.wait_for(lambda: len(slack.messages.get(channel.id, [])) > 0)
+        direct = slack.direct_channel(ANNA)
+
+        def told() -> bool:  # the answer comes once the team is open (its rows committed)
+            shown = [m.text for m in slack.messages.get(direct, [])]
+            shown += [e.text for e in slack.ephemerals if e.channel == direct]
+            return any("on avattu" in text for text in shown)
+
+        await slack.wait_for(told)
         return channel.id
 
 
@@ -199,3 +206,13 @@ async def test_days_skipped_forward_send_each_reminder_at_its_moment(page: Page)
     assert sum("Muistutus: tiimin tapaaminen" in text for text in texts) >= 1
     assert any("Tapaaminen on pidetty" in text for text in texts)
     assert not any("myöhässä" in text for text in texts)
+
+
+async def test_a_team_without_meetings_is_nudged_at_the_next_reminder(page: Page) -> None:
+    channel = await page.open_team()
+    before = page.sandbox.clock.now()
+    status, body = await page.post("/clock", user=ANNA, step="next")
+    assert (status, body["notice"]) == (200, "")
+    assert page.sandbox.clock.now() - before >= timedelta(days=13)  # NO_MEETING_NUDGE_DAYS
+    main = (await page.state(ANNA, channel))["main"]
+    assert "tiimillä ei ole sovittua tapaamista" in main
