@@ -39,6 +39,11 @@ class Modals:
     def view(self, view_id: str) -> dict[str, Any] | None:
         return self._local.get(view_id) or self.slack.views.get(view_id)
 
+    def open_for(self, user_id: str, view_id: str) -> dict[str, Any] | None:
+        """The view, if it is open for this person (nobody acts in another's form)."""
+        self._collect()
+        return self.view(view_id) if view_id in self._stacks.get(user_id, []) else None
+
     def close(self, user_id: str, view_id: str) -> None:
         stack = self._stacks.get(user_id, [])
         if view_id in stack:

@@ -216,3 +216,21 @@ async def test_a_team_without_meetings_is_nudged_at_the_next_reminder(page: Page
     assert page.sandbox.clock.now() - before >= timedelta(days=13)  # NO_MEETING_NUDGE_DAYS
     main = (await page.state(ANNA, channel))["main"]
     assert "tiimillä ei ole sovittua tapaamista" in main
+
+
+async def test_a_form_is_shown_to_and_sent_by_its_opener_only(page: Page) -> None:
+    status, _ = await page.say(ANNA, "home", "/tiimi uusi")
+    assert status == 200
+    slack = page.sandbox.slack
+    await slack.wait_for(lambda: slack.views_opened)
+    modal = (await page.state(ANNA))["modal"]
+    assert modal is not None and "Uusi tiimi" in modal["html"]
+    assert (await page.state(PEKKA))["modal"] is None
+    view_id = slack.views_opened[-1]["view_id"]
+    consent = [{"block_id": "consent", "action_id": "consent", "value": ["client_chose_members"]}]
+    status, body = await page.post("/submit", user=PEKKA, view_id=view_id, values=consent)
+    assert (status, body["notice"]) == (409, "Lomake on jo suljettu.")
+    status, body = await page.post("/submit", user=ANNA, view_id=view_id, values=consent)
+    assert (status, body["errors"]) == (200, {})
+    assert (await page.state(ANNA))["modal"] is None
+    await slack.wait_for(lambda: slack.channel_by_name("mt-2026-0001") is not None)

@@ -99,7 +99,7 @@ class Interactions:
     async def submit(self, user_id: str, view_id: str, raw: Raw) -> dict[str, str]:
         """A form's submit button: Slack's own checks first, then the view_submission; returns
         the errors shown in the form (none when it closed)."""
-        view = self.modals.view(view_id)
+        view = self.modals.open_for(user_id, view_id)
         if view is None:
             raise Refused("Lomake on jo suljettu.")
         errors = client_side_errors(view["blocks"], raw)
@@ -146,7 +146,7 @@ class Interactions:
                 raise Refused("Koti-välilehteä ei ole vielä.")
             return home["blocks"], home
         if source.surface == "modal":
-            view = self.modals.view(source.view_id)
+            view = self.modals.open_for(user_id, source.view_id)
             if view is None:
                 raise Refused("Lomake on jo suljettu.")
             return view["blocks"], view
