@@ -518,7 +518,9 @@ def test_no_allowed_moment_skipped(quiet: QuietHours, moment: datetime) -> None:
         probe += step
 
 
-@given(quiet_hours(), st.dates(min_value=date(2020, 1, 1), max_value=date(2035, 12, 31)), st.times())
+@given(
+    quiet_hours(), st.dates(min_value=date(2020, 1, 1), max_value=date(2035, 12, 31)), st.times()
+)
 def test_step_reminder_properties(quiet: QuietHours, due: date, at: time) -> None:
     """Planned well ahead, a step reminder comes on a working day on or before the due day,
     outside quiet hours; on the due day itself only when that is a working day."""
