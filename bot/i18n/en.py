@@ -243,6 +243,8 @@ MESSAGES: dict[str, str] = {
     "reminder_after_book_next": "The next meeting has not been booked yet. Book it: `/tiimi tapaaminen Fri 11.12. 14:00`.",
     "reminder_after_next": "Next meeting: {when}",
     "reminder_step_due": "{owner}, reminder: step {number} is due today: {text}",
+    "reminder_step_due_on": "{owner}, reminder: step {number} is due on {date}: {text}",
+    "reminder_step_was_due": "{owner}, reminder: step {number} was due on {date}: {text}",
     "reminder_nudge": "{convenor}, the team has no meeting booked. Shall we book the next one? `/tiimi tapaaminen Fri 11.12. 14:00`",
     "reminder_nudge_since": "The last meeting was on {date}.",
     "reminder_failed_notice": "A reminder for team {code} could not be sent to the channel (reason: {reason}). Check that the channel exists and that the bot is a member of it.",

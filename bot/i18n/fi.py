@@ -258,6 +258,8 @@ MESSAGES: dict[str, str] = {
     "reminder_after_book_next": "Seuraavaa tapaamista ei ole vielä sovittu. Sopikaa se: `/tiimi tapaaminen pe 11.12. klo 14`.",
     "reminder_after_next": "Seuraava tapaaminen: {when}",
     "reminder_step_due": "{owner}, muistutus: askeleen {number} määräaika on tänään: {text}",
+    "reminder_step_due_on": "{owner}, muistutus: askeleen {number} määräaika on {date}: {text}",
+    "reminder_step_was_due": "{owner}, muistutus: askeleen {number} määräaika oli {date}: {text}",
     "reminder_nudge": "{convenor}, tiimillä ei ole sovittua tapaamista. Sovitaanko seuraava? `/tiimi tapaaminen pe 11.12. klo 14`",
     "reminder_nudge_since": "Edellinen tapaaminen oli {date}.",
     "reminder_failed_notice": "Tiimin {code} muistutusta ei voitu lähettää kanavalle (syy: {reason}). Tarkista, että kanava on olemassa ja botti on sen jäsen.",

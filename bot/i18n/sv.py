@@ -249,6 +249,8 @@ MESSAGES: dict[str, str] = {
     "reminder_after_book_next": "Nästa möte har ännu inte bokats. Boka det: `/tiimi tapaaminen fr 11.12. kl. 14`.",
     "reminder_after_next": "Nästa möte: {when}",
     "reminder_step_due": "{owner}, påminnelse: tidsfristen för steg {number} går ut i dag: {text}",
+    "reminder_step_due_on": "{owner}, påminnelse: tidsfristen för steg {number} går ut {date}: {text}",
+    "reminder_step_was_due": "{owner}, påminnelse: tidsfristen för steg {number} gick ut {date}: {text}",
     "reminder_nudge": "{convenor}, teamet har inget avtalat möte. Ska vi boka nästa? `/tiimi tapaaminen fr 11.12. kl. 14`",
     "reminder_nudge_since": "Förra mötet var {date}.",
     "reminder_failed_notice": "Påminnelsen för teamet {code} kunde inte skickas till kanalen (orsak: {reason}). Kontrollera att kanalen finns och att botten är medlem i den.",

@@ -60,8 +60,15 @@ def meeting_after(t: Catalog, *, next_meeting: Meeting | None, tz: ZoneInfo) -> 
     return Message(t("reminder_after_record"), blocks=tuple(blocks))
 
 
-def step_due(t: Catalog, *, step: Step, late: bool) -> Message:
-    text = t("reminder_step_due", owner=owner_text(t, step), number=step.number, text=step.text)
+def step_due(t: Catalog, *, step: Step, today: date, late: bool) -> Message:
+    """Names the due day unless it is `today` (a weekend or holiday step is reminded earlier)."""
+    fields = {"owner": owner_text(t, step), "number": step.number, "text": step.text}
+    due = step.due_date
+    if due is None or due == today:
+        text = t("reminder_step_due", **fields)
+    else:
+        key = "reminder_step_due_on" if due > today else "reminder_step_was_due"
+        text = t(key, date=day(due, t.lang), **fields)
     blocks: list[Block] = [Text(text)]
     if late:
         blocks.append(Note(t("reminder_late")))

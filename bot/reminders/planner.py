@@ -63,15 +63,16 @@ class ReminderPlanner:
     async def plan_step(
         self, session: AsyncSession, team: Team, step: Step, *, new: bool = False
     ) -> None:
-        """A reminder on the due date at STEP_REMINDER_TIME, while the step is open; replaces
-        the step's pending one unless the step is `new` (it has none yet)."""
+        """A reminder at STEP_REMINDER_TIME on the due date, or on the last working day before
+        it when it is a weekend day or holiday, while the step is open; replaces the step's
+        pending one unless the step is `new` (it has none yet)."""
         if not new:
             await reminder_queries.cancel_pending(session, team_id=team.pk, step_id=step.pk)
         if step.status != StepStatus.OPEN or step.due_date is None:
             return
-        local = datetime.combine(step.due_date, self.settings.step_time, self.core.timezone)
-        due = self.quiet.next_allowed(local)
-        if due > self.core.clock.now():
+        now = self.core.clock.now()
+        due = self.quiet.step_reminder(step.due_date, self.settings.step_time, now=now)
+        if due is not None:
             self._add(session, team, ReminderKind.STEP_DUE, due, step=step)
 
     async def cancel_team(self, session: AsyncSession, team: Team) -> None:

@@ -17,10 +17,11 @@ Quiet hours (``QuietHours``) cover three things, all judged in the team's local 
 
 ``QuietHours.parse("off")`` disables all three: such a value is never quiet.
 
-How reminders use this: a nudge or a step reminder that falls in quiet hours is postponed
-to ``next_allowed`` (the moment the quiet period ends); a meeting reminder is brought
-forward to ``last_allowed_before`` (the last allowed minute before the quiet period began),
-so that it still arrives before the meeting.
+How reminders use this: a nudge that falls in quiet hours is postponed to ``next_allowed``
+(the moment the quiet period ends); a meeting reminder is brought forward to
+``last_allowed_before`` (the last allowed minute before the quiet period began), so that it
+still arrives before the meeting. A step reminder (``step_reminder``) goes out on the last
+working day on or before the step's due day.
 """
 
 from __future__ import annotations
@@ -223,6 +224,35 @@ class QuietHours:
         if not_before is not None and result < not_before:
             return None
         return result
+
+    def last_working_day(self, day: date) -> date:
+        """``day`` itself, or the last day before it that is neither a weekend day nor a
+        public holiday; always ``day`` when quiet hours are off."""
+        if not self.enabled:
+            return day
+        for offset in range(_SEARCH_DAYS + 1):
+            candidate = day - timedelta(days=offset)
+            if not _is_day_off(candidate):
+                return candidate
+        raise AssertionError(f"no working day within {_SEARCH_DAYS} days before {day}")
+
+    def step_reminder(self, due: date, at: time, *, now: datetime) -> datetime | None:
+        """When to remind of a step due on ``due``: at ``at`` local time on the last working
+        day on or before it (moved within that day's allowed hours, or to the last allowed
+        minute before them, so that it stays before ``due``). When that moment has passed
+        (the step was added or moved late), the due day's ``at`` postponed to the next allowed
+        moment, as for a working day; ``None`` when that has passed as well."""
+        _require_aware(now, "now")
+        working = self.last_working_day(due)
+        if working != due:
+            local = datetime.combine(working, at, tzinfo=self.tz)
+            early = self.next_allowed(local)
+            if early.astimezone(self.tz).date() >= due:
+                early = self._last_allowed(local.astimezone(UTC))
+            if early > now:
+                return early
+        late = self.next_allowed(datetime.combine(due, at, tzinfo=self.tz))
+        return late if late > now else None
 
     def _last_allowed(self, utc: datetime) -> datetime:
         if not self.is_quiet(utc):

@@ -197,7 +197,8 @@ class ReminderWorker:
             step = await session.get(Step, reminder.step_id)
             if step is None or step.status != StepStatus.OPEN:
                 return Decision(ReminderState.CANCELLED, reason="step_closed")
-            return Decision(ReminderState.SENT, reminder_messages.step_due(t, step=step, late=late))
+            message = reminder_messages.step_due(t, step=step, today=today, late=late)
+            return Decision(ReminderState.SENT, message)
         if await reminder_queries.next_meeting(session, team_id=team.pk, after=now):
             return Decision(ReminderState.CANCELLED, reason="meeting_booked")
         last = await reminder_queries.last_meeting(session, team_id=team.pk, before=now)

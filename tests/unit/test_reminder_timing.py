@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -365,6 +365,83 @@ def test_reminder_example() -> None:
     assert NIGHTS.next_allowed(nudge) == hki(2026, 12, 7, 7, 0)
 
 
+# --- step reminders ------------------------------------------------------------------------
+
+LONG_AGO = datetime(2025, 11, 1, tzinfo=UTC)
+NINE = time(9, 0)
+
+
+@pytest.mark.parametrize(
+    ("due", "expected"),
+    [
+        (date(2026, 12, 8), hki(2026, 12, 8, 9)),  # a working day (Tuesday): on the day
+        (date(2026, 12, 7), hki(2026, 12, 7, 9)),  # Monday
+        (date(2026, 12, 12), hki(2026, 12, 11, 9)),  # Saturday: Friday
+        (date(2026, 12, 13), hki(2026, 12, 11, 9)),  # Sunday: Friday
+        (date(2026, 12, 6), hki(2026, 12, 4, 9)),  # Independence Day on a Sunday
+        (date(2026, 4, 3), hki(2026, 4, 2, 9)),  # Good Friday: Maundy Thursday
+        (date(2026, 4, 6), hki(2026, 4, 2, 9)),  # Easter Monday: back over Easter
+        (date(2026, 5, 14), hki(2026, 5, 13, 9)),  # Ascension Day
+        (date(2026, 6, 19), hki(2026, 6, 18, 9)),  # Midsummer Eve
+        (date(2026, 6, 20), hki(2026, 6, 18, 9)),  # Midsummer Day (Saturday)
+        (date(2026, 12, 24), hki(2026, 12, 23, 9)),  # Christmas Eve (Thursday)
+        (date(2026, 12, 26), hki(2026, 12, 23, 9)),  # Second Day of Christmas (Saturday)
+        (date(2026, 12, 27), hki(2026, 12, 23, 9)),  # the Sunday after Christmas
+        (date(2026, 12, 31), hki(2026, 12, 31, 9)),  # New Year's Eve is a working day
+        (date(2027, 1, 1), hki(2026, 12, 31, 9)),  # New Year's Day: across the year
+        (date(2027, 1, 3), hki(2026, 12, 31, 9)),
+        (date(2027, 1, 6), hki(2027, 1, 5, 9)),  # Epiphany (Wednesday)
+    ],
+)
+def test_step_reminder(due: date, expected: datetime) -> None:
+    result = NIGHTS.step_reminder(due, NINE, now=LONG_AGO)
+    assert result == expected
+    assert result is not None and result.tzinfo is UTC
+    # quiet hours off: no days off either, so on the due day itself
+    assert OFF.step_reminder(due, NINE, now=LONG_AGO) == hki(due.year, due.month, due.day, 9)
+
+
+@pytest.mark.parametrize(
+    ("at", "expected"),
+    [
+        (time(6, 0), hki(2026, 12, 11, 7, 0)),  # before the allowed hours: when they begin
+        (time(19, 59), hki(2026, 12, 11, 19, 59)),
+        (time(22, 0), hki(2026, 12, 11, 19, 59)),  # after them: the last allowed minute
+    ],
+)
+def test_step_reminder_stays_within_the_working_day(at: time, expected: datetime) -> None:
+    assert NIGHTS.step_reminder(date(2026, 12, 12), at, now=LONG_AGO) == expected
+
+
+@pytest.mark.parametrize(
+    ("due", "now", "expected"),
+    [
+        # added on Friday before the reminder: Friday
+        (date(2026, 12, 12), hki(2026, 12, 11, 8, 59), hki(2026, 12, 11, 9)),
+        # added after it, or on the weekend: the first allowed moment after, as on working days
+        (date(2026, 12, 12), hki(2026, 12, 11, 9, 0), hki(2026, 12, 14, 7)),
+        (date(2026, 12, 13), hki(2026, 12, 12, 12), hki(2026, 12, 14, 7)),
+        (date(2026, 12, 12), hki(2026, 12, 12, 12), hki(2026, 12, 14, 7)),  # due today
+        (date(2026, 12, 26), hki(2026, 12, 24, 12), hki(2026, 12, 28, 7)),
+        # a working day: on the day before the reminder time, else none
+        (date(2026, 12, 8), hki(2026, 12, 8, 8, 59), hki(2026, 12, 8, 9)),
+        (date(2026, 12, 8), hki(2026, 12, 8, 9, 0), None),
+        (date(2026, 12, 8), hki(2026, 12, 10, 12), None),  # already past
+        (date(2026, 12, 12), hki(2026, 12, 15, 12), None),
+    ],
+)
+def test_step_reminder_planned_late(due: date, now: datetime, expected: datetime | None) -> None:
+    assert NIGHTS.step_reminder(due, NINE, now=now) == expected
+
+
+def test_last_working_day() -> None:
+    assert NIGHTS.last_working_day(date(2026, 12, 27)) == date(2026, 12, 23)
+    assert NIGHTS.last_working_day(date(2026, 12, 23)) == date(2026, 12, 23)
+    assert OFF.last_working_day(date(2026, 12, 27)) == date(2026, 12, 27)
+    with pytest.raises(TimingError):
+        NIGHTS.step_reminder(date(2026, 12, 12), NINE, now=datetime(2026, 12, 1))
+
+
 # --- properties ----------------------------------------------------------------------------
 
 ZONES = st.sampled_from([HKI, NEW_YORK, KATHMANDU, LORD_HOWE, ZoneInfo("UTC")])
@@ -439,3 +516,20 @@ def test_no_allowed_moment_skipped(quiet: QuietHours, moment: datetime) -> None:
     while probe < result:
         assert quiet.is_quiet(probe)
         probe += step
+
+
+@given(
+    quiet_hours(), st.dates(min_value=date(2020, 1, 1), max_value=date(2035, 12, 31)), st.times()
+)
+def test_step_reminder_properties(quiet: QuietHours, due: date, at: time) -> None:
+    """Planned well ahead, a step reminder comes on a working day on or before the due day,
+    outside quiet hours; on the due day itself only when that is a working day."""
+    result = quiet.step_reminder(due, at, now=datetime(2019, 1, 1, tzinfo=UTC))
+    assert result is not None
+    assert not quiet.is_quiet(result)
+    local_day = result.astimezone(quiet.tz).date()
+    working = quiet.last_working_day(due)
+    if working == due:
+        assert result == quiet.next_allowed(datetime.combine(due, at, tzinfo=quiet.tz))
+    else:
+        assert working <= local_day < due

@@ -169,7 +169,7 @@ def _every_builder() -> list[replies.Message]:
         reminder_messages.meeting_before(
             t, team=team, meeting=meeting, steps=(step,), today=TODAY, tz=HELSINKI, late=False
         ),
-        reminder_messages.step_due(t, step=step, late=False),
+        reminder_messages.step_due(t, step=step, today=TODAY, late=False),
         home_messages.home(
             t,
             user_id="UBERT",
