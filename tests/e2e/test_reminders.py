@@ -136,6 +136,17 @@ async def test_a_meeting_booked_with_a_range_is_followed_up_at_its_end(
         assert reminder_posts(fake_slack, channel)[-1].startswith("Tapaaminen on pidetty.")
 
 
+async def test_a_meeting_moved_to_a_single_time_loses_its_end(bot: RunningBot) -> None:
+    await bot.tiimi("uusi <@UBERT>")
+    channel = bot.channel_named("mt-2026-0001")
+    await bot.tiimi("tapaaminen to 26.11. klo 14-15", channel=channel)
+    moved = await bot.tiimi("tapaaminen siirrä pe 27.11. klo 9.30–11", channel=channel)
+    assert "pe 27.11.2026 klo 9.30–11.00" in moved
+    moved = await bot.tiimi("tapaaminen siirrä pe 27.11. klo 10", channel=channel)
+    assert "pe 27.11.2026 klo 10.00*" in moved
+    assert "pe 27.11.2026 klo 10.00\n" in await bot.tiimi("vie", channel=channel) + "\n"
+
+
 async def test_a_time_said_in_words_is_refused_with_the_reason(bot: RunningBot) -> None:
     await bot.tiimi("uusi <@UBERT>")
     channel = bot.channel_named("mt-2026-0001")
