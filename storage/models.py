@@ -208,6 +208,7 @@ class Meeting(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     team_id: int = Field(foreign_key="team.id", index=True)
     starts_at: datetime = Field(index=True)
+    ends_at: datetime | None = None  # booked with a range (`klo 14-15`); else MEETING_LENGTH
     place: str | None = Field(default=None, max_length=300)
     status: str = Field(default=MeetingStatus.SCHEDULED, max_length=16)
     created_by: str = Field(max_length=PLATFORM_ID)

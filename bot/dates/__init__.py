@@ -22,6 +22,16 @@ Accepted date phrases (every result is on or after `today`):
 - `vko 50`, `viikko 50`, `vk 50`, `v. 50`, sv `vecka 50`, en `week 50`: the Friday of that ISO
   week of today's ISO year, or of the next ISO year if that Friday has passed. A week the
   chosen year does not have (`vko 53` in most years, `vko 54`, `vko 0`) is "impossible".
+- `ensi maanantaina` (any weekday form; sv `nästa måndag`, en `next monday`): the next such
+  day AFTER today (on a Monday it is a week away; on a Wednesday `ensi perjantaina` is this
+  Friday). `ensi viikon maanantaina`: that weekday of next ISO week.
+- Day and month name, as Finns write them: `12. joulukuuta`, `12 joulukuuta`, `12.joulukuuta`
+  (partitive), `joulukuun 12.`, `joulukuun 12. päivä(nä/än)` (genitive), an optional year
+  after (`12. joulukuuta 2027`); sv `12 december`, `den 12 december`; en `12 December`,
+  `December 12`. Without a year it is the next such date, as for `12.12.`.
+- `kuun loppuun` / `kuun lopussa` / `kuukauden loppuun`, sv `slutet av månaden`, en `end of
+  the month`: the last day of the current month; ON that last day it is today (a deadline
+  "by the end of the month" said on the 31st is due that day, as `pe` said on a Friday is).
 - `3 päivän päästä` / `3 pv päästä` / `3 päivän kuluttua`, sv `om 3 dagar`, en `in 3 days`;
   `viikon päästä` / `2 viikon päästä`, sv `om en vecka`, en `in a week`.
 
@@ -29,6 +39,13 @@ Times: `klo 14`, `klo 14.30`, `kl. 14.30`, `kl 14`, `kello 9.05`, `14:30`, and `
 date (a bare `14` is not a time). Usually after the date; `klo 14 huomenna` works too. Hours
 0-23 and minutes 00-59, else "impossible_time" (`24:00` included). `ti 14.30` is Tuesday at
 14.30 because 14.30. cannot be a date; `pe 11.12` without a time is the date 11.12.
+
+A time said in words (`puoli kolme`, `varttia yli`, `varttia vaille`, sv `halv tre`, `kvart
+över`, en `half past`, `quarter to`) is refused as "spoken_time": write `klo 14.30`.
+
+parse_datetime_span also takes a time range `klo 14-15`, `klo 14–15`, `klo 14.30–15.15`,
+`14.30-15` (a mark or minutes needed, like a single time) and gives (start, end) on the same
+day; without a range the end is None. An end not after the start is "end_before_start".
 
 parse_datetime gives an aware datetime in the given zone. A local time skipped by the spring
 DST change (29.3.2026 03.30 in Helsinki) is "nonexistent_time"; a time repeated in the autumn
@@ -40,7 +57,8 @@ Error codes (DateParseError.code) and params:
   unrecognised {}; impossible {day, month, year} or {week[, year]};
   past {date} or {datetime}; weekday_mismatch {written, weekday_date, weekday};
   impossible_time {hour, minute}; nonexistent_time {local: naive datetime};
-  missing_time {date} (no time and no default_time); missing_date {time} (only a time).
+  missing_time {date} (no time and no default_time); missing_date {time} (only a time);
+  spoken_time {}; end_before_start {start, end} (times).
 
 split_trailing_date takes the deadline off "/askel" texts: `Soita Kelaan pe mennessä`,
 `... mennessä 11.12.`, `... viimeistään pe`, `... senast fr`, `... by Friday`. `före` is not
@@ -48,23 +66,35 @@ a marker ("before Friday" is not "by Friday").
 
 Formatting: fi `pe 11.12.2026 klo 14.00`, sv `fr 11.12.2026 kl. 14.00`, en
 `Fri 11.12.2026 14:00`; an unknown language falls back to Finnish. Everything formatted
-parses back to the same value.
+parses back to the same value; so does a span, `pe 11.12.2026 klo 14.00–15.00`.
 """
 
 from __future__ import annotations
 
 from bot.dates.errors import DateParseError
-from bot.dates.format import day, format_date, format_datetime, format_time, moment
+from bot.dates.format import (
+    day,
+    format_date,
+    format_datetime,
+    format_span,
+    format_time,
+    moment,
+    span,
+)
 from bot.dates.parse import parse_date, parse_datetime, split_trailing_date
+from bot.dates.ranges import parse_datetime_span
 
 __all__ = [
     "DateParseError",
     "day",
     "format_date",
     "format_datetime",
+    "format_span",
     "format_time",
     "moment",
     "parse_date",
     "parse_datetime",
+    "parse_datetime_span",
+    "span",
     "split_trailing_date",
 ]

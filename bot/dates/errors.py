@@ -20,6 +20,8 @@ class DateParseError(ValueError):
             "nonexistent_time",
             "missing_time",
             "missing_date",
+            "spoken_time",
+            "end_before_start",
         }
     )
 

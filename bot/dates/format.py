@@ -37,6 +37,19 @@ def format_datetime(dt: datetime, tz: ZoneInfo, lang: str = "fi") -> str:
     return f"{format_date(local.date(), lang)} {format_time(local, lang)}"
 
 
+def format_span(start: datetime, end: datetime | None, tz: ZoneInfo, lang: str = "fi") -> str:
+    """`pe 11.12.2026 klo 14.00–15.00` (both aware, shown in `tz`); without an end as
+    format_datetime; an end on another day is written in full after ` – `."""
+    text = format_datetime(start, tz, lang)
+    if end is None:
+        return text
+    local_end = end.astimezone(tz)
+    if local_end.date() != start.astimezone(tz).date():
+        return f"{text} – {format_datetime(end, tz, lang)}"
+    clock = format_time(local_end, lang)
+    return f"{text}–{clock.split()[-1]}"
+
+
 def day(d: date, lang: str = "fi") -> When:
     """A day for a message: the date with its text (`pe 11.12.2026`)."""
     return When(d, format_date(d, lang))
@@ -45,3 +58,8 @@ def day(d: date, lang: str = "fi") -> When:
 def moment(dt: datetime, tz: ZoneInfo, lang: str = "fi") -> When:
     """A moment for a message: the aware time with its text in `tz` (`pe 11.12.2026 klo 14.00`)."""
     return When(dt, format_datetime(dt, tz, lang))
+
+
+def span(start: datetime, end: datetime | None, tz: ZoneInfo, lang: str = "fi") -> When:
+    """A moment with an optional end for a message (`pe 11.12.2026 klo 14.00–15.00`)."""
+    return When(start, format_span(start, end, tz, lang))

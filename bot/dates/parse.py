@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.dates.clock import combine, make_time, prepare, split_time
 from bot.dates.errors import DateParseError
-from bot.dates.words import COUNT_WORDS, NEXT_WEEK, RELATIVE_DAYS, WEEKDAYS, normalise
+from bot.dates.words import (
+    COUNT_WORDS,
+    MONTH_END,
+    MONTHS_AFTER_DAY,
+    MONTHS_BEFORE_DAY,
+    NEXT_WEEK,
+    NEXT_WEEKDAY_PREFIXES,
+    RELATIVE_DAYS,
+    WEEKDAYS,
+    normalise,
+)
 
 # A recognised date phrase, still to be resolved against `today` (may raise DateParseError).
 _Resolver = Callable[[date], date]
 
 _DMY = re.compile(r"(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})(?:\.(?:(?P<y>[0-9]{4}|[0-9]{2})\.?)?)?")
 _ISO = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})")
-_ISO_T = re.compile(r"^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})t(?=[0-9])")
+_DAY_MONTH = re.compile(r"(?:den )?(?P<d>[0-9]{1,2})\.? ?(?P<name>[a-z]+)(?: (?P<y>[0-9]{4}))?")
+_MONTH_DAY = re.compile(
+    r"(?P<name>[a-z]+) (?P<d>[0-9]{1,2})\.?(?: paiva(?:na|an|ksi)?)?(?: (?P<y>[0-9]{4}))?"
+)
 _WEEK = re.compile(
     r"(?:vko|viikko|viikolla|viikkoon|vk|v|vecka|veckan|week|wk)\.? ?(?P<w>[0-9]{1,4})"
 )
@@ -29,19 +44,12 @@ _WEEKS = re.compile(
     r"|om (?P<sv>[0-9]{1,4}|en) veck(?:a|or)"
     r"|in (?P<en>[0-9]{1,4}|a|one) weeks?"
 )
-_TIME_MARK = r"(?:klockan|kello|klo|kl|at)\.?"
-_TIME_AT_END = re.compile(
-    rf"(?:^|(?<= ))(?:(?P<mark>{_TIME_MARK}) ?)?(?P<h>[0-9]{{1,2}})(?:[.:](?P<m>[0-9]{{2}}))?$"
-)
-_TIME_AT_START = re.compile(
-    rf"(?P<mark>{_TIME_MARK}) ?(?P<h>[0-9]{{1,2}})(?:[.:](?P<m>[0-9]{{2}}))?,? (?P<rest>.+)"
-)
 _TOKEN = re.compile(r"\S+")
 
 _SUFFIX_MARKERS = frozenset({"mennessa"})
 _PREFIX_MARKERS = frozenset({"mennessa", "viimeistaan", "senast"})
 _WEAK_PREFIX_MARKERS = frozenset({"by"})  # an ordinary English word: only if a date follows
-_MAX_PHRASE_TOKENS = 3  # "3 päivän päästä", "fredag den 11.12.", "om 3 dagar"
+_MAX_PHRASE_TOKENS = 5  # "3 päivän päästä", "joulukuun 12. päivään", "the end of the month"
 
 
 # --- resolving against today -------------------------------------------------------------
@@ -58,8 +66,16 @@ def _nearest_weekday(weekday: int, near: date, today: date) -> date:
     return candidate if candidate >= today else _next_weekday(weekday, today)
 
 
+def _next_week_day(weekday: int, today: date) -> date:
+    return today - timedelta(days=today.weekday()) + timedelta(days=7 + weekday)
+
+
 def _next_week_friday(today: date) -> date:
-    return today - timedelta(days=today.weekday()) + timedelta(days=11)
+    return _next_week_day(4, today)
+
+
+def _month_end(today: date) -> date:
+    return date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
 
 
 def _week_friday(week: int, today: date) -> date:
@@ -123,6 +139,22 @@ def _recognise_explicit(norm: str) -> _Resolver | None:
     if match := _ISO.fullmatch(norm):
         iso = int(match["y"]), int(match["m"]), int(match["d"])
         return lambda today: _explicit(iso[2], iso[1], iso[0], today)
+    for pattern, names in ((_DAY_MONTH, MONTHS_AFTER_DAY), (_MONTH_DAY, MONTHS_BEFORE_DAY)):
+        if (match := pattern.fullmatch(norm)) and match["name"] in names:
+            day, month = int(match["d"]), names[match["name"]]
+            year = int(match["y"]) if match["y"] else None
+            return lambda today: _explicit(day, month, year, today)
+    return None
+
+
+def _recognise_next_weekday(norm: str) -> _Resolver | None:
+    """`ensi maanantaina`: the next Monday after today; `ensi viikon maanantaina`: next week's."""
+    for prefix, next_week in NEXT_WEEKDAY_PREFIXES:
+        weekday = WEEKDAYS.get(norm.removeprefix(prefix)) if norm.startswith(prefix) else None
+        if weekday is not None:
+            if next_week:
+                return lambda today: _next_week_day(weekday, today)
+            return lambda today: _next_weekday(weekday, today + timedelta(days=1))
     return None
 
 
@@ -158,6 +190,8 @@ def _recognise_exact(norm: str) -> _Resolver | None:
         return lambda today: today + timedelta(days=offset)
     if norm in NEXT_WEEK:
         return _next_week_friday
+    if norm in MONTH_END:
+        return _month_end
     if explicit := _recognise_explicit(norm):
         return explicit
     if match := _WEEK.fullmatch(norm):
@@ -169,7 +203,7 @@ def _recognise_exact(norm: str) -> _Resolver | None:
     if match := _WEEKS.fullmatch(norm):
         weeks = _count(match)
         return lambda today: today + timedelta(weeks=weeks)
-    return _recognise_weekday(norm)
+    return _recognise_weekday(norm) or _recognise_next_weekday(norm)
 
 
 def _recognise(norm: str) -> _Resolver | None:
@@ -180,41 +214,6 @@ def _recognise(norm: str) -> _Resolver | None:
         if trimmed and trimmed != norm:
             resolver = _recognise_exact(trimmed)
     return resolver
-
-
-# --- times ---------------------------------------------------------------------------------
-
-
-def _split_time(norm: str) -> tuple[str, int, int] | None:
-    """(date part, hour, minute) if `norm` ends (or starts, after `klo`) with a time."""
-    match = _TIME_AT_END.search(norm)
-    if match and (match["mark"] or match["m"]):
-        return norm[: match.start()].rstrip(" ,"), int(match["h"]), int(match["m"] or 0)
-    match = _TIME_AT_START.fullmatch(norm)
-    if match:
-        return match["rest"].strip(" ,"), int(match["h"]), int(match["m"] or 0)
-    return None
-
-
-def _make_time(hour: int, minute: int) -> time:
-    if hour > 23 or minute > 59:
-        raise DateParseError("impossible_time", {"hour": hour, "minute": minute})
-    return time(hour, minute)
-
-
-def _combine(day: date, clock: time, tz: ZoneInfo, now: datetime) -> datetime:
-    naive = datetime.combine(day, clock.replace(tzinfo=None))
-    local = naive.replace(tzinfo=tz)  # fold=0: the first of an ambiguous hour
-    try:
-        as_utc = local.astimezone(UTC)
-        if as_utc.astimezone(tz).replace(tzinfo=None) != naive:
-            raise DateParseError("nonexistent_time", {"local": naive})
-    except OverflowError:  # within hours of datetime.max
-        raise DateParseError("impossible", {}) from None
-    # Compare in UTC: aware datetimes sharing a tzinfo are otherwise compared by wall time.
-    if as_utc < now.astimezone(UTC):
-        raise DateParseError("past", {"datetime": local})
-    return local
 
 
 # --- public API --------------------------------------------------------------------------
@@ -238,7 +237,7 @@ def parse_datetime(
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError("now must be timezone-aware")
     today = now.astimezone(tz).date()
-    norm = _ISO_T.sub(r"\1 ", normalise(text))
+    norm = prepare(text)
 
     whole_error: DateParseError | None = None
     whole = _recognise(norm)
@@ -252,22 +251,28 @@ def parse_datetime(
         else:
             if default_time is None:
                 raise DateParseError("missing_time", {"date": day})
-            return _combine(day, default_time, tz, now)
+            return combine(day, default_time, tz, now)
 
-    split = _split_time(norm)
+    split = split_time(norm)
     if split is None:
         raise whole_error or DateParseError("unrecognised", {})
     rest, hour, minute = split
-    if not rest:
-        if whole_error is not None and (hour > 23 or minute > 59):
-            raise whole_error
-        clock = _make_time(hour, minute)
-        raise DateParseError("missing_date", {"time": clock})
-    resolver = _recognise(rest)
-    if resolver is None:
+    if not rest and whole_error is not None and (hour > 23 or minute > 59):
+        raise whole_error
+    if rest and _recognise(rest) is None:
         raise whole_error or DateParseError("unrecognised", {})
-    day = _resolve(resolver, today)
-    return _combine(day, _make_time(hour, minute), tz, now)
+    return day_at(rest, hour, minute, now=now, tz=tz)
+
+
+def day_at(norm: str, hour: int, minute: int, *, now: datetime, tz: ZoneInfo) -> datetime:
+    """The normalised date phrase `norm` at hour:minute in `tz`, not before `now`."""
+    if not norm:
+        raise DateParseError("missing_date", {"time": make_time(hour, minute)})
+    resolver = _recognise(norm)
+    if resolver is None:
+        raise DateParseError("unrecognised", {})
+    day = _resolve(resolver, now.astimezone(tz).date())
+    return combine(day, make_time(hour, minute), tz, now)
 
 
 def _clean(head: str) -> str:

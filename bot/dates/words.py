@@ -98,3 +98,67 @@ NEXT_WEEK: frozenset[str] = frozenset(
 
 # Number words accepted where a count is expected ("om en vecka", "in a week").
 COUNT_WORDS: dict[str, int] = {"en": 1, "ett": 1, "a": 1, "one": 1}
+
+
+def _month_words() -> tuple[dict[str, int], dict[str, int]]:
+    fi = (
+        "tammi",
+        "helmi",
+        "maalis",
+        "huhti",
+        "touko",
+        "kesa",
+        "heina",
+        "elo",
+        "syys",
+        "loka",
+        "marras",
+        "joulu",
+    )
+    sv = "januari februari mars april maj juni juli augusti september oktober november december"
+    en = "january february march april may june july august september october november december"
+    day_first: dict[str, int] = {}
+    month_first: dict[str, int] = {}
+    for index, (sv_name, en_name) in enumerate(zip(sv.split(), en.split(), strict=True)):
+        day_first[fi[index] + "kuuta"] = index + 1  # partitive: 12. joulukuuta
+        month_first[fi[index] + "kuun"] = index + 1  # genitive: joulukuun 12.
+        day_first[sv_name] = index + 1  # 12 december
+        day_first[en_name] = index + 1  # 12 December
+        month_first[en_name] = index + 1  # December 12
+    return day_first, month_first
+
+
+# Normalised month name -> month number, by where the name stands relative to the day.
+MONTHS_AFTER_DAY, MONTHS_BEFORE_DAY = _month_words()
+
+# Normalised phrases meaning "(by) the end of this month": its last day, today included.
+MONTH_END: frozenset[str] = frozenset(
+    {
+        "kuun loppuun",
+        "kuun lopussa",
+        "kuun loppu",
+        "kuun loppuun asti",
+        "taman kuun loppuun",
+        "taman kuun lopussa",
+        "kuukauden loppuun",
+        "kuukauden lopussa",
+        "slutet av manaden",
+        "i slutet av manaden",
+        "till slutet av manaden",
+        "manadens slut",
+        "till manadens slut",
+        "end of month",
+        "end of the month",
+        "the end of the month",
+        "month end",
+    }
+)
+
+# Normalised prefixes before a weekday: True = the weekday of next ISO week ("ensi viikon
+# maanantaina"), False = the next such day after today ("ensi maanantaina").
+NEXT_WEEKDAY_PREFIXES: tuple[tuple[str, bool], ...] = (
+    ("ensi viikon ", True),
+    ("ensi ", False),
+    ("nasta ", False),
+    ("next ", False),
+)

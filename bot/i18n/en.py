@@ -221,6 +221,8 @@ MESSAGES: dict[str, str] = {
     "date_nonexistent_time": "This time does not exist because the clocks go forward to summer time. Choose another time.",
     "date_missing_time": "Add the time too, for example `at 14`.",
     "date_missing_date": "Add the day too, for example `Fri 14:00`.",
+    "date_spoken_time": "Write the time in figures, for example `14:30` (not `half past two` or `quarter past`): the words do not say whether it is morning or afternoon.",
+    "date_end_before_start": "The meeting must end on the same day after it starts. Write for example `at 14-15`.",
     "meeting_booked": "The next meeting is booked: *{when}*. The channel will get a reminder before the meeting.",
     "meeting_moved": "The meeting has been moved: *{when}*. Its reminders moved with it.",
     "meeting_next": "Next meeting: *{when}*",

@@ -236,6 +236,8 @@ MESSAGES: dict[str, str] = {
     "date_nonexistent_time": "Tätä kellonaikaa ei ole kesäaikaan siirryttäessä. Valitse toinen aika.",
     "date_missing_time": "Kirjoita myös kellonaika, esimerkiksi `klo 14`.",
     "date_missing_date": "Kirjoita myös päivä, esimerkiksi `pe klo 14`.",
+    "date_spoken_time": "Kirjoita kellonaika numeroin, esimerkiksi `klo 14.30` (ei `puoli kolme` tai `varttia yli`): sanoista ei näe, tarkoitetaanko aamua vai iltapäivää.",
+    "date_end_before_start": "Tapaamisen pitää päättyä samana päivänä alkamisen jälkeen. Kirjoita esimerkiksi `klo 14-15`.",
     "meeting_booked": "Seuraava tapaaminen on sovittu: *{when}*. Kanava saa muistutuksen ennen tapaamista.",
     "meeting_moved": "Tapaaminen on siirretty: *{when}*. Muistutukset siirtyivät sen mukana.",
     "meeting_next": "Seuraava tapaaminen: *{when}*",

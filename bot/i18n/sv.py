@@ -227,6 +227,8 @@ MESSAGES: dict[str, str] = {
     "date_nonexistent_time": "Det här klockslaget finns inte när klockan ställs om till sommartid. Välj en annan tid.",
     "date_missing_time": "Skriv också klockslaget, till exempel `kl. 14`.",
     "date_missing_date": "Skriv också dagen, till exempel `fr kl. 14`.",
+    "date_spoken_time": "Skriv klockslaget med siffror, till exempel `kl. 14.30` (inte `halv tre` eller `kvart över`): orden visar inte om det är förmiddag eller eftermiddag.",
+    "date_end_before_start": "Mötet ska sluta samma dag efter att det har börjat. Skriv till exempel `kl. 14-15`.",
     "meeting_booked": "Nästa möte har bokats: *{when}*. Kanalen får en påminnelse före mötet.",
     "meeting_moved": "Mötet har flyttats: *{when}*. Påminnelserna flyttades med det.",
     "meeting_next": "Nästa möte: *{when}*",

@@ -42,7 +42,7 @@ class MeetingService:
     async def book(self, *, actor: Actor, channel_id: str, text: str) -> Meeting:
         """Book the next meeting; DateParseError or UserError on bad input."""
         team = await self._team(actor, channel_id)
-        starts_at, place = self._parse(text)
+        starts_at, ends_at, place = self._parse(text)
         now = self.core.clock.now()
         async with self.core.database.session() as session:
             await queries.lock_team(session, team_id=team.pk)
@@ -51,6 +51,7 @@ class MeetingService:
             meeting = Meeting(
                 team_id=team.pk,
                 starts_at=starts_at,
+                ends_at=ends_at,
                 place=place,
                 created_by=actor.user_id,
                 created_at=now,
@@ -64,10 +65,10 @@ class MeetingService:
 
     async def move(self, *, actor: Actor, channel_id: str, text: str) -> Meeting:
         team = await self._team(actor, channel_id)
-        starts_at, place = self._parse(text)
+        starts_at, ends_at, place = self._parse(text)
         async with self.core.database.session() as session:
             meeting = await self._locked_next(session, team)
-            meeting.starts_at = starts_at
+            meeting.starts_at, meeting.ends_at = starts_at, ends_at
             meeting.place = place or meeting.place
             meeting.updated_by, meeting.updated_at = actor.user_id, self.core.clock.now()
             session.add(meeting)
@@ -104,13 +105,13 @@ class MeetingService:
         today = self.core.clock.now().astimezone(self.core.timezone).date()
         await attention_queries.recount_team(session, team_id=team.pk, today=today)
 
-    def _parse(self, text: str) -> tuple[datetime, str | None]:
-        starts_at, place = split_meeting_time(
+    def _parse(self, text: str) -> tuple[datetime, datetime | None, str | None]:
+        starts_at, ends_at, place = split_meeting_time(
             text, now=self.core.clock.now(), tz=self.core.timezone
         )
         if place is not None and len(place) > MAX_PLACE:
             raise UserError("text_too_long", limit=MAX_PLACE)
-        return starts_at, place
+        return starts_at, ends_at, place
 
     async def _locked_next(self, session: AsyncSession, team: Team) -> Meeting:
         await queries.lock_team(session, team_id=team.pk)

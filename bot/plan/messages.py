@@ -8,7 +8,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot import action_ids
-from bot.dates import day, format_date, format_datetime, moment
+from bot.dates import day, format_date, format_span, span
 from bot.i18n import Catalog
 from bot.paging import page_blocks
 from bot.replies import (
@@ -138,7 +138,7 @@ def plan_view(t: Catalog, plan: PlanData) -> Message:
         members = join(", ", (_member(t, m, plan.team) for m in plan.members))
         upcoming = plan.next_meeting()
         meeting = (
-            compose(moment(upcoming.starts_at, plan.timezone, t.lang))
+            compose(span(upcoming.starts_at, upcoming.ends_at, plan.timezone, t.lang))
             if upcoming
             else t("no_meeting_booked")
         )
@@ -191,7 +191,8 @@ def plan_export(t: Catalog, plan: PlanData, *, names: Mapping[str, str]) -> str:
         lines.append(t.plain("steps_none"))
     lines += ["", t.plain("meetings_title") + ":"]
     lines += [
-        format_datetime(m.starts_at, plan.timezone, t.lang) + (f" – {m.place}" if m.place else "")
+        format_span(m.starts_at, m.ends_at, plan.timezone, t.lang)
+        + (f" – {m.place}" if m.place else "")
         for m in plan.meetings
     ] or [t.plain("meetings_none")]
     return "\n".join(lines)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot import action_ids
-from bot.dates import day, moment
+from bot.dates import day, span
 from bot.i18n import Catalog
 from bot.plan.messages import numbered, owner_text
 from bot.replies import (
@@ -37,7 +37,7 @@ def meeting_before(
     tz: ZoneInfo,
     late: bool,
 ) -> Message:
-    when = moment(meeting.starts_at, tz, t.lang)
+    when = span(meeting.starts_at, meeting.ends_at, tz, t.lang)
     header = t("reminder_meeting_header", when=when)
     blocks: list[Block] = [Header(header)]
     if meeting.place:
@@ -55,7 +55,7 @@ def meeting_after(t: Catalog, *, next_meeting: Meeting | None, tz: ZoneInfo) -> 
     if next_meeting is None:
         blocks.append(Text(t("reminder_after_book_next")))
     else:
-        when = moment(next_meeting.starts_at, tz, t.lang)
+        when = span(next_meeting.starts_at, next_meeting.ends_at, tz, t.lang)
         blocks.append(Note(t("reminder_after_next", when=when)))
     return Message(t("reminder_after_record"), blocks=tuple(blocks))
 

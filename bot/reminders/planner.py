@@ -19,7 +19,8 @@ class ReminderPlanner:
         self.quiet = QuietHours.parse(core.reminders.quiet_hours, core.timezone)
 
     async def plan_meeting(self, session: AsyncSession, team: Team, meeting: Meeting) -> None:
-        """Reminders before and after a (re)booked meeting; cancelled ones get none."""
+        """Reminders before and after a (re)booked meeting (after: at its end, or MEETING_LENGTH
+        after its start); cancelled ones get none."""
         now = self.core.clock.now()
         await reminder_queries.cancel_pending(session, team_id=team.pk, meeting_id=meeting.pk)
         if meeting.status == MeetingStatus.SCHEDULED:
@@ -34,7 +35,8 @@ class ReminderPlanner:
                         meeting=meeting,
                         offset=offset,
                     )
-            after = self.quiet.next_allowed(meeting.starts_at + self.settings.meeting_length)
+            ends_at = meeting.ends_at or meeting.starts_at + self.settings.meeting_length
+            after = self.quiet.next_allowed(ends_at)
             self._add(session, team, ReminderKind.MEETING_AFTER, after, meeting=meeting)
         await self.plan_nudge(session, team)
 

@@ -12,7 +12,7 @@ from bot.coordinators.commands import ListOpenTeams, ShowStatistics, parse_teams
 from bot.coordinators.overview import OverviewService
 from bot.coordinators.roster import CoordinatorDirectory
 from bot.coordinators.statistics import StatisticsService
-from bot.dates import DateParseError, moment
+from bot.dates import DateParseError, moment, span
 from bot.dates.explain import explain
 from bot.errors import UserError
 from bot.meetings.booking import MeetingService
@@ -210,7 +210,10 @@ class TiimiCommands:
                 case CancelMeeting():
                     meeting = await meetings.cancel(actor=actor, channel_id=channel_id)
                     return simple(
-                        t("meeting_cancelled", when=moment(meeting.starts_at, tz, t.lang))
+                        t(
+                            "meeting_cancelled",
+                            when=span(meeting.starts_at, meeting.ends_at, tz, t.lang),
+                        )
                     )
                 case ShowMeeting():
                     _, found = await meetings.next(actor=actor, channel_id=channel_id)
@@ -219,7 +222,7 @@ class TiimiCommands:
                     meeting, key = found, "meeting_next"
         except DateParseError as error:
             return simple(explain(t, error))
-        when = moment(meeting.starts_at, tz, t.lang)
+        when = span(meeting.starts_at, meeting.ends_at, tz, t.lang)
         said = t(key, when=when)
         if meeting.place:
             said = compose(said, "\n", t("reminder_meeting_place", place=meeting.place))

@@ -164,6 +164,18 @@ async def test_bad_input_changes_nothing(bot: RunningBot) -> None:
     assert "131052-308T" not in bot.fake.raw_traffic()
 
 
+async def test_a_step_due_by_the_end_of_the_month(bot: RunningBot) -> None:
+    channel = await open_team(bot)  # the clock says Monday 23.11.2026
+    answer = await bot.askel("Hae asumistukea kuun loppuun mennessä", channel=channel)
+    assert answer == "Askel 1 on kirjattu ja näkyy kanavalla."
+    blocks = json.dumps(step_message(bot, channel, 1)["blocks"], ensure_ascii=False)
+    assert "*1.* Hae asumistukea · vastuu sopimatta · ma 30.11.2026" in blocks
+    assert "kuun loppuun" not in blocks
+    await bot.askel("Soita Kelaan joulukuun 4. päivään mennessä", channel=channel)
+    blocks = json.dumps(step_message(bot, channel, 2)["blocks"], ensure_ascii=False)
+    assert "*2.* Soita Kelaan · vastuu sopimatta · pe 4.12.2026" in blocks
+
+
 async def test_a_step_whose_text_says_payload_is_recorded(bot: RunningBot) -> None:
     """Bolt reads a form that mentions "payload" as an empty interaction (404 before)."""
     channel = await open_team(bot)

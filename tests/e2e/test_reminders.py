@@ -107,3 +107,53 @@ async def test_archived_channel_fails_the_reminder_and_tells_the_convenor(
     assert dict((await bot.worker.run_once()).counts) == {"failed": 1}
     dm = [c for c in bot.fake.calls_to("chat.postMessage") if c.args["channel"].startswith("D")]
     assert "MT-2026-0001" in dm[-1].args["text"] and "is_archived" in dm[-1].args["text"]
+
+
+async def test_a_meeting_booked_with_a_range_is_followed_up_at_its_end(
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
+) -> None:
+    clock.set(MONDAY)  # 10.00 in Helsinki
+    env = {"MEETING_REMINDERS": "2h", "MEETING_LENGTH": "45m", "QUIET_HOURS": "off"}
+    async with running_bot(fake_slack, database_url, clock, **env) as bot:
+        await bot.tiimi("uusi <@UBERT>")
+        channel = bot.channel_named("mt-2026-0001")
+        answer = await bot.tiimi("tapaaminen huomenna klo 14-15.30 Kirjasto", channel=channel)
+        assert "ti 24.11.2026 klo 14.00–15.30" in answer
+        listed = await bot.tiimi("tapaaminen", channel=channel)
+        assert "ti 24.11.2026 klo 14.00–15.30" in listed
+        export = await bot.tiimi("vie", channel=channel)
+        assert "ti 24.11.2026 klo 14.00–15.30 – Kirjasto" in export
+
+        clock.set(datetime(2026, 11, 24, 10, 0, 5, tzinfo=UTC))  # 2 h before 14.00 local
+        await bot.worker.run_once()
+        clock.set(datetime(2026, 11, 24, 12, 45, tzinfo=UTC))  # MEETING_LENGTH after the start
+        assert dict((await bot.worker.run_once()).counts) == {}
+        assert reminder_posts(fake_slack, channel) == [
+            "Muistutus: tiimin tapaaminen ti 24.11.2026 klo 14.00–15.30"
+        ]
+        clock.set(datetime(2026, 11, 24, 13, 30, tzinfo=UTC))  # 15.30 local: its end
+        assert dict((await bot.worker.run_once()).counts) == {"sent": 1}
+        assert reminder_posts(fake_slack, channel)[-1].startswith("Tapaaminen on pidetty.")
+
+
+async def test_a_meeting_moved_to_a_single_time_loses_its_end(bot: RunningBot) -> None:
+    await bot.tiimi("uusi <@UBERT>")
+    channel = bot.channel_named("mt-2026-0001")
+    await bot.tiimi("tapaaminen to 26.11. klo 14-15", channel=channel)
+    moved = await bot.tiimi("tapaaminen siirrä pe 27.11. klo 9.30–11", channel=channel)
+    assert "pe 27.11.2026 klo 9.30–11.00" in moved
+    moved = await bot.tiimi("tapaaminen siirrä pe 27.11. klo 10", channel=channel)
+    assert "pe 27.11.2026 klo 10.00*" in moved
+    assert "pe 27.11.2026 klo 10.00\n" in await bot.tiimi("vie", channel=channel) + "\n"
+
+
+async def test_a_time_said_in_words_is_refused_with_the_reason(bot: RunningBot) -> None:
+    await bot.tiimi("uusi <@UBERT>")
+    channel = bot.channel_named("mt-2026-0001")
+    before = len(bot.fake.messages[channel])
+    answer = await bot.tiimi("tapaaminen huomenna puoli kolme", channel=channel)
+    assert answer.startswith("Kirjoita kellonaika numeroin, esimerkiksi `klo 14.30`")
+    assert "aamua vai iltapäivää" in answer
+    assert len(bot.fake.messages[channel]) == before
+    listed = await bot.tiimi("tapaaminen", channel=channel)
+    assert listed.startswith("Seuraavaa tapaamista ei ole sovittu.")

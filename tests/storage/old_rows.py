@@ -1,19 +1,29 @@
-"""Rows written as an older schema had them: a team without the columns of revision 0009."""
+"""Rows written as an older schema had them: without the columns later revisions added."""
 
 from __future__ import annotations
 
 from sqlalchemy import column, insert, table
+from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Team
+from storage.models import Meeting, Team
 
 ADDED_IN_0009 = {"last_scheduled_meeting_at", "overdue_steps", "overdue_on"}
+ADDED_IN_0010 = {"ends_at"}
+_ADDED_LATER: dict[type[SQLModel], set[str]] = {Team: ADDED_IN_0009, Meeting: ADDED_IN_0010}
+
+
+async def add_old_row(session: AsyncSession, row: Team | Meeting) -> None:
+    """Insert `row` without the columns added later (0009 to a team, 0010 to a meeting); sets
+    its id."""
+    added = _ADDED_LATER[type(row)]
+    columns = [c for c in row.__table__.columns if c.name not in added]  # type: ignore[attr-defined]
+    old = table(row.__tablename__, *(column(c.name, c.type) for c in columns))  # type: ignore[arg-type]
+    values = {c.name: getattr(row, c.name) for c in columns if c.name != "id"}
+    result = await session.exec(insert(old).values(values).returning(old.c.id))
+    row.id = result.scalar_one()
 
 
 async def add_old_team(session: AsyncSession, team: Team) -> None:
     """Insert `team` with only the columns that existed before revision 0009; sets its id."""
-    columns = [c for c in Team.__table__.columns if c.name not in ADDED_IN_0009]  # type: ignore[attr-defined]
-    old = table("team", *(column(c.name, c.type) for c in columns))
-    values = {c.name: getattr(team, c.name) for c in columns if c.name != "id"}
-    result = await session.exec(insert(old).values(values).returning(old.c.id))
-    team.id = result.scalar_one()
+    await add_old_row(session, team)

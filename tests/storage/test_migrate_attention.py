@@ -13,7 +13,7 @@ from storage.db import Database
 from storage.migrate import alembic_config, upgrade_to_head
 from storage.models import Meeting, MeetingStatus, Step, StepStatus, Team
 from storage.overview_queries import OverviewFilter, open_team_statuses
-from tests.storage.old_rows import add_old_team
+from tests.storage.old_rows import add_old_row, add_old_team
 from tests.storage.test_migrate_platform_ids import _differences
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
@@ -66,11 +66,11 @@ async def test_the_figures_are_filled_in(database_url: str) -> None:
         async with database.session() as session:
             for team in (booked, past, none):
                 await add_old_team(session, team)
-            session.add(_meeting(booked, -10))
-            session.add(_meeting(booked, 5))
-            session.add(_meeting(past, -3))
-            session.add(_meeting(past, 7, MeetingStatus.CANCELLED))
-            session.add(_meeting(none, 2, MeetingStatus.CANCELLED))
+            await add_old_row(session, _meeting(booked, -10))
+            await add_old_row(session, _meeting(booked, 5))
+            await add_old_row(session, _meeting(past, -3))
+            await add_old_row(session, _meeting(past, 7, MeetingStatus.CANCELLED))
+            await add_old_row(session, _meeting(none, 2, MeetingStatus.CANCELLED))
             session.add(_step(past, 1, TODAY - timedelta(days=1)))
             session.add(_step(past, 2, TODAY - timedelta(days=2), StepStatus.DONE))
             session.add(_step(none, 1, TODAY - timedelta(days=3)))

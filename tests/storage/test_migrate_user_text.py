@@ -11,7 +11,7 @@ from sqlmodel import select
 from storage.db import Database
 from storage.migrate import alembic_config, upgrade_to_head
 from storage.models import Goal, Meeting, Step, Team
-from tests.storage.old_rows import add_old_team
+from tests.storage.old_rows import add_old_row, add_old_team
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 STEPS = {
@@ -60,14 +60,15 @@ async def test_command_texts_are_decoded_and_form_texts_kept(database_url: str) 
                     created_at=NOW,
                 )
             )
-            session.add(
+            await add_old_row(
+                session,
                 Meeting(
-                    team_id=team.id,
+                    team_id=team.pk,
                     starts_at=NOW,
                     place="Kahvila <https://maps.example/k|Kaisla> &amp; <!here>",
                     created_by="U1",
                     created_at=NOW,
-                )
+                ),
             )
             for number, (stored, _) in STEPS.items():
                 session.add(

@@ -13,9 +13,12 @@ from bot.dates import (
     DateParseError,
     format_date,
     format_datetime,
+    format_span,
     format_time,
     parse_date,
     parse_datetime,
+    parse_datetime_span,
+    span,
     split_trailing_date,
 )
 
@@ -130,7 +133,71 @@ DATE_CASES: list[tuple[str, date, date]] = [
     ("perjantaina", WED_9_DEC, FRI_11_DEC),
     ("perjantaihin", WED_9_DEC, FRI_11_DEC),
     ("på fredag", WED_9_DEC, FRI_11_DEC),
+    # "ensi <weekday>": the next such day after today; "ensi viikon <weekday>": next week's
+    ("ensi maanantaina", WED_9_DEC, MON_14_DEC),
+    ("ensi maanantaina", MON_14_DEC, date(2026, 12, 21)),  # said on a Monday: a week away
+    ("ensi perjantaina", WED_9_DEC, FRI_11_DEC),
+    ("Ensi keskiviikkona", WED_9_DEC, date(2026, 12, 16)),
+    ("ensi pe", WED_9_DEC, FRI_11_DEC),
+    ("ensi maanantaihin", WED_9_DEC, MON_14_DEC),
+    ("ensi viikon perjantaina", WED_9_DEC, date(2026, 12, 18)),
+    ("ensi viikon maanantaina", SUN_13_DEC, MON_14_DEC),
+    ("ensi viikon maanantaina", MON_14_DEC, date(2026, 12, 21)),
+    ("ensi viikon su", WED_30_DEC, date(2027, 1, 10)),
+    ("nästa måndag", WED_9_DEC, MON_14_DEC),
+    ("next Friday", FRI_11_DEC, date(2026, 12, 18)),
+    # day and month name: partitive after the day, genitive before it
+    ("12. joulukuuta", TUE_1_DEC, SAT_12_DEC),
+    ("12 joulukuuta", TUE_1_DEC, SAT_12_DEC),
+    ("12.joulukuuta", TUE_1_DEC, SAT_12_DEC),
+    ("12. Joulukuuta 2027", TUE_1_DEC, date(2027, 12, 12)),
+    ("joulukuun 12.", TUE_1_DEC, SAT_12_DEC),
+    ("joulukuun 12", TUE_1_DEC, SAT_12_DEC),
+    ("joulukuun 12. päivä", TUE_1_DEC, SAT_12_DEC),
+    ("joulukuun 12. päivänä", TUE_1_DEC, SAT_12_DEC),
+    ("joulukuun 12. päivään", TUE_1_DEC, SAT_12_DEC),
+    ("11. joulukuuta", SAT_12_DEC, date(2027, 12, 11)),  # passed this year -> next year
+    ("2. tammikuuta", WED_30_DEC, date(2027, 1, 2)),
+    ("29. helmikuuta", TUE_1_DEC, date(2028, 2, 29)),
+    ("pe 11. joulukuuta", TUE_1_DEC, FRI_11_DEC),
+    ("12 december", TUE_1_DEC, SAT_12_DEC),
+    ("den 12 december", TUE_1_DEC, SAT_12_DEC),
+    ("12 December", TUE_1_DEC, SAT_12_DEC),
+    ("December 12", TUE_1_DEC, SAT_12_DEC),
+    # the end of the month: its last day, today included
+    ("kuun loppuun", TUE_1_DEC, date(2026, 12, 31)),
+    ("kuun lopussa", TUE_1_DEC, date(2026, 12, 31)),
+    ("kuukauden loppuun", date(2027, 2, 3), date(2027, 2, 28)),
+    ("kuun loppuun", date(2028, 2, 3), date(2028, 2, 29)),
+    ("kuun loppuun", date(2026, 12, 31), date(2026, 12, 31)),
+    ("kuun loppuun", date(2026, 11, 30), date(2026, 11, 30)),
+    ("slutet av månaden", TUE_1_DEC, date(2026, 12, 31)),
+    ("end of the month", TUE_1_DEC, date(2026, 12, 31)),
 ]
+
+FINNISH_MONTHS = (
+    "tammi",
+    "helmi",
+    "maalis",
+    "huhti",
+    "touko",
+    "kesä",
+    "heinä",
+    "elo",
+    "syys",
+    "loka",
+    "marras",
+    "joulu",
+)
+
+
+@pytest.mark.parametrize(("month", "stem"), list(enumerate(FINNISH_MONTHS, start=1)))
+def test_every_finnish_month_name(month: int, stem: str) -> None:
+    expected = date(2027, month, 5)
+    for text in (f"5. {stem}kuuta", f"5 {stem}kuuta", f"{stem}kuun 5.", f"{stem}kuun 5. päivä"):
+        assert parse_date(text + " 2027", today=TUE_1_DEC) == expected
+    assert parse_date(f"5. {stem}kuuta", today=WED_9_DEC) == expected  # the next 5th of it
+
 
 # Every weekday word, with today = Wednesday 9.12.2026 (so "ke" is today).
 WEEKDAY_WORDS: list[tuple[str, int]] = [
@@ -204,6 +271,17 @@ DATE_ERRORS: list[tuple[str, date, str]] = [
     ("klo 14", TUE_1_DEC, "unrecognised"),
     ("huomenna klo 14", TUE_1_DEC, "unrecognised"),
     ("före fredag", TUE_1_DEC, "unrecognised"),
+    ("31. helmikuuta", TUE_1_DEC, "impossible"),
+    ("32. joulukuuta", TUE_1_DEC, "impossible"),
+    ("1. joulukuuta 2025", TUE_1_DEC, "past"),
+    ("pe 12. joulukuuta", TUE_1_DEC, "weekday_mismatch"),
+    ("12. joulukuun", TUE_1_DEC, "unrecognised"),  # the genitive goes before the day
+    ("joulukuuta 12.", TUE_1_DEC, "unrecognised"),
+    ("12. kuuta", TUE_1_DEC, "unrecognised"),
+    ("ensi", TUE_1_DEC, "unrecognised"),
+    ("ensi viikon", TUE_1_DEC, "unrecognised"),
+    ("ensi pe 11.12.", TUE_1_DEC, "unrecognised"),
+    ("kuun", TUE_1_DEC, "unrecognised"),
 ]
 
 
@@ -329,6 +407,19 @@ DATETIME_ERRORS: list[tuple[str, datetime, str]] = [
     ("pe 14", DEC_1_NOON, "unrecognised"),
     ("klo", DEC_1_NOON, "unrecognised"),
     ("", DEC_1_NOON, "unrecognised"),
+    # a time said in words is refused with its reason
+    ("huomenna puoli kolme", DEC_1_NOON, "spoken_time"),
+    ("Huomenna klo puoli 3", DEC_1_NOON, "spoken_time"),
+    ("pe varttia yli kaksi", DEC_1_NOON, "spoken_time"),
+    ("pe varttia vaille kolme", DEC_1_NOON, "spoken_time"),
+    ("pe vartin yli", DEC_1_NOON, "spoken_time"),
+    ("i morgon halv tre", DEC_1_NOON, "spoken_time"),
+    ("fredag kvart över två", DEC_1_NOON, "spoken_time"),
+    ("fredag kvart i tre", DEC_1_NOON, "spoken_time"),
+    ("tomorrow half past two", DEC_1_NOON, "spoken_time"),
+    ("tomorrow quarter to three", DEC_1_NOON, "spoken_time"),
+    # a range is not one time
+    ("huomenna klo 14-15", DEC_1_NOON, "unrecognised"),
 ]
 
 
@@ -356,6 +447,74 @@ def test_naive_now_is_a_programming_error() -> None:
         parse_datetime("pe klo 14", now=datetime(2026, 12, 1, 12), tz=HKI)
 
 
+# --- parse_datetime_span -------------------------------------------------------------------
+
+SPAN_CASES: list[tuple[str, datetime, tuple[datetime, datetime | None]]] = [
+    ("huomenna klo 14-15", DEC_1_NOON, (hki(2026, 12, 2, 14, 0), hki(2026, 12, 2, 15, 0))),
+    ("huomenna klo 14–15", DEC_1_NOON, (hki(2026, 12, 2, 14, 0), hki(2026, 12, 2, 15, 0))),
+    ("huomenna klo 14—15", DEC_1_NOON, (hki(2026, 12, 2, 14, 0), hki(2026, 12, 2, 15, 0))),
+    ("huomenna klo 14 - 15", DEC_1_NOON, (hki(2026, 12, 2, 14, 0), hki(2026, 12, 2, 15, 0))),
+    ("pe klo 14.30–15.15", DEC_1_NOON, (hki(2026, 12, 4, 14, 30), hki(2026, 12, 4, 15, 15))),
+    ("pe kl. 9:05-10", DEC_1_NOON, (hki(2026, 12, 4, 9, 5), hki(2026, 12, 4, 10, 0))),
+    ("pe 11.12. 14.30-15", DEC_1_NOON, (hki(2026, 12, 11, 14, 30), hki(2026, 12, 11, 15, 0))),
+    ("pe 11.12.2026, klo 8-9", DEC_1_NOON, (hki(2026, 12, 11, 8, 0), hki(2026, 12, 11, 9, 0))),
+    ("klo 14-15 huomenna", DEC_1_NOON, (hki(2026, 12, 2, 14, 0), hki(2026, 12, 2, 15, 0))),
+    ("12. joulukuuta klo 9-10", DEC_1_NOON, (hki(2026, 12, 12, 9, 0), hki(2026, 12, 12, 10, 0))),
+    ("ensi maanantaina klo 9-11", DEC_1_NOON, (hki(2026, 12, 7, 9, 0), hki(2026, 12, 7, 11, 0))),
+    (
+        "pe 11.12.2026 klo 14.00–15.00",
+        DEC_1_NOON,
+        (hki(2026, 12, 11, 14, 0), hki(2026, 12, 11, 15, 0)),
+    ),
+    (
+        "Fri 11.12.2026 14:00–15:00",
+        DEC_1_NOON,
+        (hki(2026, 12, 11, 14, 0), hki(2026, 12, 11, 15, 0)),
+    ),
+    ("tänään klo 12-12.01", DEC_1_NOON, (hki(2026, 12, 1, 12, 0), hki(2026, 12, 1, 12, 1))),
+    # no range: parse_datetime's start, no end
+    ("huomenna klo 14", DEC_1_NOON, (hki(2026, 12, 2, 14, 0), None)),
+    ("2026-12-11 14:00", DEC_1_NOON, (hki(2026, 12, 11, 14, 0), None)),
+]
+
+
+@pytest.mark.parametrize(("text", "now", "expected"), SPAN_CASES)
+def test_parse_datetime_span(
+    text: str, now: datetime, expected: tuple[datetime, datetime | None]
+) -> None:
+    start, end = parse_datetime_span(text, now=now, tz=HKI)
+    assert (start, end) == expected
+    assert start.tzinfo is HKI
+
+
+SPAN_ERRORS: list[tuple[str, datetime, str]] = [
+    ("huomenna klo 15-14", DEC_1_NOON, "end_before_start"),
+    ("huomenna klo 14-14", DEC_1_NOON, "end_before_start"),
+    ("huomenna klo 14-25", DEC_1_NOON, "impossible_time"),
+    ("huomenna klo 14.60-15", DEC_1_NOON, "impossible_time"),
+    ("klo 14-15", DEC_1_NOON, "missing_date"),
+    ("tänään klo 11-13", DEC_1_NOON, "past"),
+    ("joskus klo 14-15", DEC_1_NOON, "unrecognised"),
+    ("29.3.2026 klo 2-3.30", MARCH_1, "nonexistent_time"),
+    ("huomenna puoli kolme", DEC_1_NOON, "spoken_time"),
+    ("huomenna 14-15", DEC_1_NOON, "unrecognised"),  # a range needs `klo` or minutes
+    ("pe", DEC_1_NOON, "missing_time"),
+]
+
+
+@pytest.mark.parametrize(("text", "now", "code"), SPAN_ERRORS)
+def test_parse_datetime_span_errors(text: str, now: datetime, code: str) -> None:
+    with pytest.raises(DateParseError) as caught:
+        parse_datetime_span(text, now=now, tz=HKI)
+    assert caught.value.code == code
+
+
+def test_end_before_start_params() -> None:
+    with pytest.raises(DateParseError) as caught:
+        parse_datetime_span("huomenna klo 15-14.30", now=DEC_1_NOON, tz=HKI)
+    assert caught.value.params == {"start": time(15), "end": time(14, 30)}
+
+
 # --- split_trailing_date ------------------------------------------------------------------
 
 SPLIT_CASES: list[tuple[str, tuple[str, date | None]]] = [
@@ -380,6 +539,15 @@ SPLIT_CASES: list[tuple[str, tuple[str, date | None]]] = [
     ("Soita Kelaan pe", ("Soita Kelaan pe", None)),
     ("", ("", None)),
     ("pe mennessä", ("", date(2026, 12, 4))),
+    ("Hae tuki kuun loppuun mennessä", ("Hae tuki", date(2026, 12, 31))),
+    ("Hae tuki viimeistään kuun lopussa", ("Hae tuki", date(2026, 12, 31))),
+    ("Soita Kelaan ensi maanantaihin mennessä", ("Soita Kelaan", date(2026, 12, 7))),
+    ("Soita Kelaan ensi viikon perjantaihin mennessä", ("Soita Kelaan", FRI_11_DEC)),
+    ("Soita Kelaan 12. joulukuuta mennessä", ("Soita Kelaan", SAT_12_DEC)),
+    ("Soita Kelaan joulukuun 12. päivään mennessä", ("Soita Kelaan", SAT_12_DEC)),
+    ("Soita Kelaan viimeistään 12. joulukuuta 2027", ("Soita Kelaan", date(2027, 12, 12))),
+    ("Ring FPA senast i slutet av månaden", ("Ring FPA", date(2026, 12, 31))),
+    ("Call Kela by the end of the month", ("Call Kela", date(2026, 12, 31))),
 ]
 
 
@@ -454,6 +622,18 @@ def test_format_datetime() -> None:
         format_datetime(datetime(2026, 12, 11, 12), HKI)
 
 
+def test_format_span() -> None:
+    start, end = utc(2026, 12, 11, 12, 0), utc(2026, 12, 11, 13, 15)
+    assert format_span(start, end, HKI) == "pe 11.12.2026 klo 14.00–15.15"
+    assert format_span(start, end, HKI, "sv") == "fr 11.12.2026 kl. 14.00–15.15"
+    assert format_span(start, end, HKI, "en") == "Fri 11.12.2026 14:00–15:15"
+    assert format_span(start, None, HKI) == "pe 11.12.2026 klo 14.00"
+    next_day = utc(2026, 12, 12, 8, 0)
+    assert format_span(start, next_day, HKI) == "pe 11.12.2026 klo 14.00 – la 12.12.2026 klo 10.00"
+    assert span(start, end, HKI).text == "pe 11.12.2026 klo 14.00–15.15"
+    assert span(start, end, HKI).value == start
+
+
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 @pytest.mark.parametrize("offset", range(7))
 def test_every_weekday_abbreviation_round_trips(lang: str, offset: int) -> None:
@@ -513,6 +693,21 @@ VOCABULARY = [
     "viikon",
     ".",
     ",",
+    "14-15",
+    "14.30–15.15",
+    "-",
+    "–",
+    "puoli",
+    "kolme",
+    "varttia",
+    "yli",
+    "12.",
+    "joulukuuta",
+    "joulukuun",
+    "päivä",
+    "kuun",
+    "loppuun",
+    "maanantaina",
 ]
 TEXTS = st.one_of(
     st.text(),
@@ -550,6 +745,20 @@ def test_parse_datetime_only_raises_date_parse_error_and_never_goes_back(
     else:
         assert result.astimezone(UTC) >= now
         assert result.tzinfo is tz
+
+
+@settings(deadline=None)
+@given(text=TEXTS, now=NOWS, tz=ZONES)
+def test_parse_datetime_span_only_raises_date_parse_error_and_never_goes_back(
+    text: str, now: datetime, tz: ZoneInfo
+) -> None:
+    try:
+        start, end = parse_datetime_span(text, now=now, tz=tz)
+    except DateParseError as exc:
+        assert exc.code in DateParseError.CODES
+    else:
+        assert start.astimezone(UTC) >= now
+        assert end is None or end.astimezone(UTC) > start.astimezone(UTC)
 
 
 @settings(deadline=None)
@@ -610,3 +819,21 @@ def test_format_datetime_round_trips(
     result = parse_datetime(format_datetime(value, tz, lang), now=now, tz=tz)
     assert result.astimezone(UTC) == as_utc
     assert result.replace(tzinfo=None) == value.replace(tzinfo=None)
+
+
+@settings(deadline=None)
+@given(
+    now=NOWS,
+    local=st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31)),
+    minutes=st.integers(min_value=1, max_value=24 * 60),
+    lang=st.sampled_from(["fi", "sv", "en"]),
+)
+def test_format_span_round_trips(now: datetime, local: datetime, minutes: int, lang: str) -> None:
+    start = local.replace(second=0, microsecond=0, tzinfo=HKI)
+    end = start + timedelta(minutes=minutes)
+    for value in (start, end):
+        as_utc = value.astimezone(UTC)
+        assume(as_utc.astimezone(HKI).replace(tzinfo=None) == value.replace(tzinfo=None))
+    assume(end.date() == start.date() and start.astimezone(UTC) >= now)
+    parsed = parse_datetime_span(format_span(start, end, HKI, lang), now=now, tz=HKI)
+    assert parsed == (start, end)
