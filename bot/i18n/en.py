@@ -273,6 +273,14 @@ MESSAGES: dict[str, str] = {
     "stats_professions": "*Professions (teams):* {professions}",
     "home_my_steps": "My open steps",
     "home_no_steps": "You have no open steps.",
+    "home_more_teams_one": "…and {count} more team. See all your teams with `/tiimi avoimet`.",
+    "home_more_teams": "…and {count} more teams. See all your teams with `/tiimi avoimet`.",
+    "home_more_steps_one": (
+        "…and {count} more step. See all of a team's steps in its channel with `/askel lista`."
+    ),
+    "home_more_steps": (
+        "…and {count} more steps. See all of a team's steps in its channel with `/askel lista`."
+    ),
     "home_orphans": "Steps that need a new owner",
     "home_coordinator": "For coordinators: open teams",
     "home_counts": "*{open}* open teams · *{unbooked}* without a booked meeting · *{late}* with overdue steps",

@@ -288,6 +288,16 @@ MESSAGES: dict[str, str] = {
     "stats_professions": "*Ammattiryhmät (tiimejä):* {professions}",
     "home_my_steps": "Omat avoimet askeleeni",
     "home_no_steps": "Sinulla ei ole avoimia askeleita.",
+    "home_more_teams_one": "…ja {count} tiimi lisää. Näet kaikki tiimisi komennolla `/tiimi avoimet`.",
+    "home_more_teams": "…ja {count} tiimiä lisää. Näet kaikki tiimisi komennolla `/tiimi avoimet`.",
+    "home_more_steps_one": (
+        "…ja {count} askel lisää. Tiimin kaikki askeleet näet sen kanavalla komennolla "
+        "`/askel lista`."
+    ),
+    "home_more_steps": (
+        "…ja {count} askelta lisää. Tiimin kaikki askeleet näet sen kanavalla komennolla "
+        "`/askel lista`."
+    ),
     "home_orphans": "Askeleet, jotka tarvitsevat uuden vastuuhenkilön",
     "home_coordinator": "Koordinaattorille: avoimet tiimit",
     "home_counts": "*{open}* avointa tiimiä · *{unbooked}* ilman sovittua tapaamista · *{late}* joissa myöhässä olevia askeleita",

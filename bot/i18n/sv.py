@@ -279,6 +279,14 @@ MESSAGES: dict[str, str] = {
     "stats_professions": "*Yrkesgrupper (team):* {professions}",
     "home_my_steps": "Mina öppna steg",
     "home_no_steps": "Du har inga öppna steg.",
+    "home_more_teams_one": "…och {count} team till. Alla dina team ser du med `/tiimi öppna`.",
+    "home_more_teams": "…och {count} team till. Alla dina team ser du med `/tiimi öppna`.",
+    "home_more_steps_one": (
+        "…och {count} steg till. Alla teamets steg ser du i dess kanal med `/askel lista`."
+    ),
+    "home_more_steps": (
+        "…och {count} steg till. Alla teamets steg ser du i dess kanal med `/askel lista`."
+    ),
     "home_orphans": "Steg som behöver en ny ansvarig",
     "home_coordinator": "För koordinatorn: öppna team",
     "home_counts": "*{open}* öppna team · *{unbooked}* utan inbokat möte · *{late}* med försenade steg",
