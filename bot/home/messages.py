@@ -32,7 +32,6 @@ from bot.replies import (
 from storage.models import Step, Team
 from storage.overview_queries import OpenTeamCounts, TeamStatus
 
-
 Row = TypeVar("Row")
 
 

@@ -220,6 +220,20 @@ async def test_home_shows_my_teams_steps_and_orphans(
     assert "tehdyksi" in done.message.text
 
 
+async def test_help_lists_the_coordinators_commands_for_coordinators_only(
+    core: Core, platform: MemoryPlatform
+) -> None:
+    tiimi = with_coordinator(core, platform)
+    for actor in (COORD, Actor("UCOORD", "sv"), BERT):
+        answer = text(
+            await tiimi.run(actor=actor, text=said("ohje"), channel_id="D", request_key="-")
+        )
+        assert "`/askel" in answer and "MT-2026-0042" in answer
+        coordinator = actor.user_id == "UCOORD"
+        assert ("`/tiimi tilastot`" in answer or "`/tiimi statistik`" in answer) is coordinator
+        assert ("vastuu MT-2026-0042" in answer or "ansvar MT-2026-0042" in answer) is coordinator
+
+
 async def test_home_says_how_many_teams_and_steps_it_leaves_out(
     core: Core, platform: MemoryPlatform
 ) -> None:
@@ -250,7 +264,8 @@ async def test_home_says_how_many_teams_and_steps_it_leaves_out(
     assert "…ja 1 tiimi lisää. Näet kaikki tiimisi komennolla `/tiimi avoimet`." in anna
     assert not any("askelta lisää" in text for text in anna)
     assert sum(text.startswith("…ja 1 askel lisää.") for text in anna) == 1
-    listed = text(await tiimi.run(actor=ANNA, text=said("avoimet"), channel_id="D", request_key="-"))
+    listing = await tiimi.run(actor=ANNA, text=said("avoimet"), channel_id="D", request_key="-")
+    listed = text(listing)
     assert f"({TEAM_LIMIT + 1})" in listed  # the command named lists them all
 
 
