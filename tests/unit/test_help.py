@@ -7,11 +7,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date
+from functools import partial
 from typing import get_args
 
 import pytest
 
 from bot.command_input import CommandInput, Part, PersonRef
+from bot.coordinators.commands import ListOpenTeams
 from bot.i18n import CATALOGS, Catalog
 from bot.plan import commands as plan_grammar
 from bot.plan.commands import AskelCommand, ListSteps, parse_askel
@@ -127,3 +129,18 @@ def test_the_swedish_help_shows_swedish_subcommands() -> None:
     same = {key for key in finnish if finnish[key] == swedish[key]}
     assert same == {"askel list"}  # `lista` is both Finnish and Swedish
     assert swedish["tiimi open"] == "ny" and swedish["askel goal"] == "mal"
+
+
+@pytest.mark.parametrize("lang", sorted(CATALOGS))
+def test_the_home_tab_names_commands_that_list_what_it_leaves_out(lang: str) -> None:
+    t = Catalog(lang)
+    for key, expected in [
+        ("home_more_teams", ListOpenTeams()),
+        ("home_more_teams_one", ListOpenTeams()),
+        ("home_more_steps", ListSteps(include_finished=False)),
+        ("home_more_steps_one", ListSteps(include_finished=False)),
+    ]:
+        [command] = [run.text for run in t(key, count=2) if isinstance(run, Code)]
+        name, _, rest = command.partition(" ")
+        parse = parse_tiimi if name == "/tiimi" else partial(parse_askel, today=TODAY)
+        assert parse(_typed(rest)) == expected, (key, command)
