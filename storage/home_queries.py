@@ -1,6 +1,8 @@
 """A person's own view: their teams with the next meeting, their steps, orphaned steps.
 
-Each statement is built once with bound parameters (see `storage.queries`)."""
+Each listing is cut at `limit` and also says how many rows there are in all (a window count,
+in the same statement), so that the view can say how many it leaves out. Each statement is
+built once with bound parameters (see `storage.queries`)."""
 
 from __future__ import annotations
 
@@ -32,12 +34,18 @@ def _my_active_teams() -> Any:
 
 async def my_teams(
     session: AsyncSession, *, user_id: str, now: datetime, limit: int
-) -> Sequence[tuple[Team, datetime | None, int]]:
+) -> tuple[Sequence[tuple[Team, datetime | None, int]], int]:
     """The user's active teams, newest first, each with its next meeting and how many of its
-    members' platform accounts are deactivated."""
+    members' platform accounts are deactivated; and how many active teams the user has."""
     params = {"user_id": user_id, "now": now, "limit": limit}
     result = await run_select(session, _my_teams(), params)
-    return [(team, meeting, int(deactivated)) for team, meeting, deactivated in result]
+    rows = [(team, meeting, int(deactivated)) for team, meeting, deactivated, _ in result]
+    return rows, _total(result)
+
+
+def _total(result: Sequence[Any]) -> int:
+    """The window count of a listing's rows (its last column), 0 when there are none."""
+    return int(result[0][-1]) if result else 0
 
 
 @cache
@@ -63,7 +71,7 @@ def _my_teams() -> Any:
         .scalar_subquery()
     )
     return (
-        select(Team, next_meeting, deactivated)
+        select(Team, next_meeting, deactivated, func.count().over())
         .where(col(Team.id).in_(_my_active_teams()))
         .order_by(col(Team.created_at).desc())
         .limit(bindparam("limit"))
@@ -72,15 +80,16 @@ def _my_teams() -> Any:
 
 async def my_open_steps(
     session: AsyncSession, *, user_id: str, limit: int
-) -> Sequence[tuple[Step, Team]]:
+) -> tuple[Sequence[tuple[Step, Team]], int]:
+    """The user's open steps in their active teams, soonest due first; and how many in all."""
     result = await run_select(session, _my_open_steps(), {"user_id": user_id, "limit": limit})
-    return [(step, team) for step, team in result]
+    return [(step, team) for step, team, _ in result], _total(result)
 
 
 @cache
 def _my_open_steps() -> Any:
     return (
-        select(Step, Team)
+        select(Step, Team, func.count().over())
         .join(Team, col(Team.id) == col(Step.team_id))
         .where(
             col(Step.owner_user_id) == bindparam("user_id"),
@@ -94,10 +103,10 @@ def _my_open_steps() -> Any:
 
 async def orphaned_steps(
     session: AsyncSession, *, user_id: str, limit: int
-) -> Sequence[tuple[Step, Team]]:
-    """Open steps in the user's teams whose owner has left the team."""
+) -> tuple[Sequence[tuple[Step, Team]], int]:
+    """Open steps in the user's teams whose owner has left the team; and how many in all."""
     result = await run_select(session, _orphaned_steps(), {"user_id": user_id, "limit": limit})
-    return [(step, team) for step, team in result]
+    return [(step, team) for step, team, _ in result], _total(result)
 
 
 @cache
@@ -110,7 +119,7 @@ def _orphaned_steps() -> Any:
         )
     )
     return (
-        select(Step, Team)
+        select(Step, Team, func.count().over())
         .join(Team, col(Team.id) == col(Step.team_id))
         .where(
             col(Step.team_id).in_(_my_active_teams()),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from bot import action_ids
@@ -31,6 +32,23 @@ from bot.replies import (
 from storage.models import Step, Team
 from storage.overview_queries import OpenTeamCounts, TeamStatus
 
+Row = TypeVar("Row")
+
+
+@dataclass(frozen=True)
+class Listing(Generic[Row]):
+    """The rows shown and how many there are in all (more when the view cut the list)."""
+
+    rows: Sequence[Row]
+    total: int
+
+    def more(self, t: Catalog, key: str) -> list[Block]:
+        """A note saying how many rows are left out and how to see them, if any are."""
+        count = self.total - len(self.rows)
+        if count <= 0:
+            return []
+        return [Note(t(f"{key}_one" if count == 1 else key, count=count))]
+
 
 @dataclass(frozen=True)
 class CoordinatorView:
@@ -42,9 +60,9 @@ def home(
     t: Catalog,
     *,
     user_id: str,
-    teams: Sequence[tuple[Team, datetime | None, int]],
-    steps: Sequence[tuple[Step, Team]],
-    orphans: Sequence[tuple[Step, Team]],
+    teams: Listing[tuple[Team, datetime | None, int]],
+    steps: Listing[tuple[Step, Team]],
+    orphans: Listing[tuple[Step, Team]],
     overview: CoordinatorView | None,
     now: datetime,
     tz: ZoneInfo,
@@ -52,7 +70,7 @@ def home(
 ) -> Message:
     blocks: list[Block] = [Header(t("home_header"))]
     lines = []
-    for team, meeting, deactivated in teams:
+    for team, meeting, deactivated in teams.rows:
         parts: list[Runs] = [
             t("home_team_line", code=team.code, channel=SpaceLink(str(team.channel_id))),
             compose(moment(meeting, tz, t.lang)) if meeting else t("overview_no_meeting"),
@@ -63,9 +81,10 @@ def home(
             parts.append(t("overview_deactivated", count=deactivated))
         lines.append(join(" · ", parts))
     blocks.append(Text(join("\n", lines) if lines else t("home_no_teams")))
+    blocks += teams.more(t, "home_more_teams")
     blocks += [Divider(), Header(t("home_my_steps"))]
     today = now.astimezone(tz).date()
-    for step, team in steps:
+    for step, team in steps.rows:
         due = compose(day(step.due_date, t.lang)) if step.due_date else t("due_none")
         late = (" · ", t("overdue_mark")) if step.due_date and step.due_date < today else ()
         line = compose(strong(team.code), " · ", numbered(str(step.number), step.text), " · ", due)
@@ -82,9 +101,10 @@ def home(
                 )
             )
         )
-    if not steps:
+    if not steps.rows:
         blocks.append(Text(t("home_no_steps")))
-    if orphans:
+    blocks += steps.more(t, "home_more_steps")
+    if orphans.rows:
         blocks += [Divider(), Header(t("home_orphans"))]
         blocks.append(
             Text(
@@ -98,11 +118,12 @@ def home(
                             " · ",
                             Person(str(s.owner_user_id)),
                         )
-                        for s, team in orphans
+                        for s, team in orphans.rows
                     ),
                 )
             )
         )
+        blocks += orphans.more(t, "home_more_steps")
     if overview is not None:
         blocks += [Divider(), Header(t("home_coordinator"))]
         blocks.append(

@@ -7,6 +7,7 @@ from bot.audit import audit
 from bot.context import Actor, Core
 from bot.coordinators.roster import CoordinatorDirectory
 from bot.home import messages as home_messages
+from bot.home.messages import Listing
 from bot.privacy import access
 from bot.privacy.access import Action, Role
 from bot.replies import Message
@@ -30,14 +31,18 @@ class HomeService:
         await access.require(self.core, actor, Action.VIEW_HOME, roles)
         coordinator = access.allowed(Action.LIST_ALL_TEAMS, roles)
         async with self.core.database.session() as session:
-            teams = await home_queries.my_teams(
-                session, user_id=actor.user_id, now=now, limit=TEAM_LIMIT
+            teams = Listing(
+                *await home_queries.my_teams(
+                    session, user_id=actor.user_id, now=now, limit=TEAM_LIMIT
+                )
             )
-            steps = await home_queries.my_open_steps(
-                session, user_id=actor.user_id, limit=STEP_LIMIT
+            steps = Listing(
+                *await home_queries.my_open_steps(session, user_id=actor.user_id, limit=STEP_LIMIT)
             )
-            orphans = await home_queries.orphaned_steps(
-                session, user_id=actor.user_id, limit=ORPHAN_LIMIT
+            orphans = Listing(
+                *await home_queries.orphaned_steps(
+                    session, user_id=actor.user_id, limit=ORPHAN_LIMIT
+                )
             )
             overview = None
             if coordinator:

@@ -117,19 +117,21 @@ MESSAGES: dict[str, str] = {
     "help_header": "Tiimi – the My Team assistant",
     "help_unknown": "I did not recognise that command. Here are the commands:",
     "help_body": (
-        "`/tiimi uusi @Anna @Bertta` – opens a team for the members the client chose "
-        "(without names a form opens)\n"
+        "`/tiimi uusi @Anna @Bertta` – opens a team for the members the client chose · "
+        "`/tiimi uusi` – opens the form\n"
         "`/tiimi lisää @Anna social counsellor` – adds a member and their profession\n"
         "`/tiimi poista @Anna` – removes a member\n"
-        "`/tiimi vastuu @Bertta` – hands over the convenor role\n"
         "`/tiimi jäsenet` – lists the members and their professions\n"
         "`/tiimi suunnitelma` – shows the goals, steps and members\n"
         "`/tiimi vie` – the plan as text for your own client record system\n"
-        "`/askel ohje` – recording steps and goals\n"
-        "`/tiimi tapaaminen Fri 11.12. 14:00 Library` – books the next meeting (reminders go to the channel); "
-        "`/tiimi tapaaminen siirrä Tue 10:00`, `/tiimi tapaaminen peru`, `/tiimi tapaaminen`\n"
-        "`/tiimi sulje goals reached` – closes the team (reasons: goals reached, client's "
-        "wish, moved to one service, other)\n"
+        "`/tiimi tapaaminen Fri 11.12. 14:00 Library` – books the next meeting (reminders go "
+        "to the channel); `/tiimi tapaaminen siirrä Tue 10:00`, `/tiimi tapaaminen peru`, "
+        "`/tiimi tapaaminen`\n"
+        "Convenor: `/tiimi vastuu @Bertta` – hands over the convenor role · `/tiimi sulje "
+        "goals reached` – closes the team (reasons: goals reached, client's wish, moved to "
+        "one service, other; without a reason you get buttons to choose from)\n"
+        "`/tiimi avoimet` – your own open teams\n"
+        "`/askel ohje` – the help on steps and goals alone\n"
         "`/tiimi ohje` – this help"
     ),
     "help_privacy": (
@@ -277,6 +279,14 @@ MESSAGES: dict[str, str] = {
     "stats_professions": "*Professions (teams):* {professions}",
     "home_my_steps": "My open steps",
     "home_no_steps": "You have no open steps.",
+    "home_more_teams_one": "…and {count} more team. See all your teams with `/tiimi avoimet`.",
+    "home_more_teams": "…and {count} more teams. See all your teams with `/tiimi avoimet`.",
+    "home_more_steps_one": (
+        "…and {count} more step. See all of a team's steps in its channel with `/askel lista`."
+    ),
+    "home_more_steps": (
+        "…and {count} more steps. See all of a team's steps in its channel with `/askel lista`."
+    ),
     "home_orphans": "Steps that need a new owner",
     "home_coordinator": "For coordinators: open teams",
     "home_counts": "*{open}* open teams · *{unbooked}* without a booked meeting · *{late}* with overdue steps",
@@ -331,8 +341,15 @@ MESSAGES: dict[str, str] = {
     ),
     "help_by_code": (
         "`/tiimi vie MT-2026-0042` – the plan for you only, from anywhere, also of a closed "
-        "team you were a member of (until the end of the retention period)\n"
-        "For coordinators: `/tiimi vastuu MT-2026-0042 @Bertta` – hands over the convenor "
-        "role · `/tiimi sulje MT-2026-0042 other` – closes the team"
+        "team you were a member of (until the end of the retention period)"
+    ),
+    "help_coordinators_header": "For coordinators",
+    "help_coordinators": (
+        "`/tiimi avoimet` – every open team, those needing attention most first; filters: "
+        "`/tiimi avoimet ilman tapaamista`, `myöhässä`, `vanhat`, `vastuu @Bertta`\n"
+        "`/tiimi avoimet csv` – the table as a CSV file in a private message\n"
+        "`/tiimi tilastot` – the last 365 days · `/tiimi tilastot 2026` – one year\n"
+        "`/tiimi vastuu MT-2026-0042 @Bertta` – hands over the convenor role from anywhere\n"
+        "`/tiimi sulje MT-2026-0042 other` – closes the team from anywhere"
     ),
 }

@@ -131,19 +131,22 @@ MESSAGES: dict[str, str] = {
     "help_header": "Tiimi – Minun tiimini -tiimien apuri",
     "help_unknown": "En tunnistanut komentoa. Tässä ovat komennot:",
     "help_body": (
-        "`/tiimi uusi @Anna @Bertta` – avaa tiimin asiakkaan valitsemille jäsenille "
-        "(ilman nimiä avautuu lomake)\n"
+        "`/tiimi uusi @Anna @Bertta` – avaa tiimin asiakkaan valitsemille jäsenille · "
+        "`/tiimi uusi` – avaa lomakkeen\n"
         "`/tiimi lisää @Anna sosiaaliohjaaja` – lisää jäsenen ja hänen ammattiryhmänsä\n"
         "`/tiimi poista @Anna` – poistaa jäsenen\n"
-        "`/tiimi vastuu @Bertta` – siirtää vastuuhenkilön tehtävän\n"
         "`/tiimi jäsenet` – näyttää jäsenet ja ammattiryhmät\n"
         "`/tiimi suunnitelma` – näyttää tavoitteet, askeleet ja jäsenet\n"
-        "`/tiimi vie` – suunnitelma tekstinä omaan asiakastietojärjestelmään kirjaamista varten\n"
-        "`/askel ohje` – askeleiden ja tavoitteiden kirjaaminen\n"
-        "`/tiimi tapaaminen pe 11.12. klo 14 Kirjasto` – sopii seuraavan tapaamisen (muistutukset kanavalle); "
-        "`/tiimi tapaaminen siirrä ti klo 10`, `/tiimi tapaaminen peru`, `/tiimi tapaaminen`\n"
-        "`/tiimi sulje tavoitteet saavutettu` – sulkee tiimin (syyt: tavoitteet saavutettu, "
-        "asiakkaan toive, siirtyi yhteen palveluun, muu)\n"
+        "`/tiimi vie` – suunnitelma tekstinä omaan asiakastietojärjestelmään kirjaamista "
+        "varten\n"
+        "`/tiimi tapaaminen pe 11.12. klo 14 Kirjasto` – sopii seuraavan tapaamisen "
+        "(muistutukset kanavalle); `/tiimi tapaaminen siirrä ti klo 10`, `/tiimi tapaaminen "
+        "peru`, `/tiimi tapaaminen`\n"
+        "Vastuuhenkilö: `/tiimi vastuu @Bertta` – siirtää vastuuhenkilön tehtävän · `/tiimi "
+        "sulje tavoitteet saavutettu` – sulkee tiimin (syyt: tavoitteet saavutettu, asiakkaan "
+        "toive, siirtyi yhteen palveluun, muu; ilman syytä saat valintanapit)\n"
+        "`/tiimi avoimet` – omat avoimet tiimisi\n"
+        "`/askel ohje` – askeleiden ja tavoitteiden ohje yksinään\n"
         "`/tiimi ohje` – tämä ohje"
     ),
     "help_privacy": (
@@ -292,6 +295,16 @@ MESSAGES: dict[str, str] = {
     "stats_professions": "*Ammattiryhmät (tiimejä):* {professions}",
     "home_my_steps": "Omat avoimet askeleeni",
     "home_no_steps": "Sinulla ei ole avoimia askeleita.",
+    "home_more_teams_one": "…ja {count} tiimi lisää. Näet kaikki tiimisi komennolla `/tiimi avoimet`.",
+    "home_more_teams": "…ja {count} tiimiä lisää. Näet kaikki tiimisi komennolla `/tiimi avoimet`.",
+    "home_more_steps_one": (
+        "…ja {count} askel lisää. Tiimin kaikki askeleet näet sen kanavalla komennolla "
+        "`/askel lista`."
+    ),
+    "home_more_steps": (
+        "…ja {count} askelta lisää. Tiimin kaikki askeleet näet sen kanavalla komennolla "
+        "`/askel lista`."
+    ),
     "home_orphans": "Askeleet, jotka tarvitsevat uuden vastuuhenkilön",
     "home_coordinator": "Koordinaattorille: avoimet tiimit",
     "home_counts": "*{open}* avointa tiimiä · *{unbooked}* ilman sovittua tapaamista · *{late}* joissa myöhässä olevia askeleita",
@@ -346,8 +359,17 @@ MESSAGES: dict[str, str] = {
     ),
     "help_by_code": (
         "`/tiimi vie MT-2026-0042` – suunnitelma vain sinulle mistä tahansa, myös suljetusta "
-        "tiimistä, jonka jäsen olit (säilytysajan loppuun)\n"
-        "Koordinaattorille: `/tiimi vastuu MT-2026-0042 @Bertta` – siirtää vastuuhenkilön "
-        "tehtävän · `/tiimi sulje MT-2026-0042 muu` – sulkee tiimin"
+        "tiimistä, jonka jäsen olit (säilytysajan loppuun)"
+    ),
+    "help_coordinators_header": "Koordinaattorille",
+    "help_coordinators": (
+        "`/tiimi avoimet` – kaikki avoimet tiimit, eniten huomiota tarvitsevat ensin; "
+        "rajaukset: `/tiimi avoimet ilman tapaamista`, `myöhässä`, `vanhat`, `vastuu "
+        "@Bertta`\n"
+        "`/tiimi avoimet csv` – taulukko CSV-tiedostona yksityisviestinä\n"
+        "`/tiimi tilastot` – viimeiset 365 päivää · `/tiimi tilastot 2026` – vuosi\n"
+        "`/tiimi vastuu MT-2026-0042 @Bertta` – siirtää vastuuhenkilön tehtävän mistä "
+        "tahansa\n"
+        "`/tiimi sulje MT-2026-0042 muu` – sulkee tiimin mistä tahansa"
     ),
 }

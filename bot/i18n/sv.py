@@ -123,20 +123,22 @@ MESSAGES: dict[str, str] = {
     "help_header": "Tiimi – hjälp för Mitt team",
     "help_unknown": "Jag kände inte igen kommandot. Här är kommandona:",
     "help_body": (
-        "`/tiimi uusi @Anna @Bertta` – öppnar ett team för medlemmarna klienten valt "
-        "(utan namn öppnas ett formulär)\n"
-        "`/tiimi lisää @Anna socialhandledare` – lägger till en medlem och dess yrkesgrupp\n"
-        "`/tiimi poista @Anna` – tar bort en medlem\n"
-        "`/tiimi vastuu @Bertta` – överlåter rollen som ansvarsperson\n"
-        "`/tiimi jäsenet` – visar medlemmarna och deras yrkesgrupper\n"
-        "`/tiimi suunnitelma` – visar mål, steg och medlemmar\n"
-        "`/tiimi vie` – planen som text för anteckning i det egna klientdatasystemet\n"
-        "`/askel ohje` – hur steg och mål antecknas\n"
-        "`/tiimi tapaaminen fr 11.12. kl. 14 Biblioteket` – bokar nästa möte (påminnelser till kanalen); "
-        "`/tiimi tapaaminen siirrä ti kl. 10`, `/tiimi tapaaminen peru`, `/tiimi tapaaminen`\n"
-        "`/tiimi sulje målen uppnådda` – stänger teamet (orsaker: målen uppnådda, klientens "
-        "önskan, övergick till en tjänst, annat)\n"
-        "`/tiimi ohje` – den här hjälpen"
+        "`/tiimi ny @Anna @Bertta` – öppnar ett team för medlemmarna klienten valt · "
+        "`/tiimi ny` – öppnar formuläret\n"
+        "`/tiimi lägg till @Anna socialhandledare` – lägger till en medlem och dess "
+        "yrkesgrupp\n"
+        "`/tiimi ta bort @Anna` – tar bort en medlem\n"
+        "`/tiimi medlemmar` – visar medlemmarna och deras yrkesgrupper\n"
+        "`/tiimi planen` – visar mål, steg och medlemmar\n"
+        "`/tiimi exportera` – planen som text för anteckning i det egna klientdatasystemet\n"
+        "`/tiimi möte fr 11.12. kl. 14 Biblioteket` – bokar nästa möte (påminnelser till "
+        "kanalen); `/tiimi möte flytta ti kl. 10`, `/tiimi möte avboka`, `/tiimi möte`\n"
+        "Ansvarsperson: `/tiimi ansvar @Bertta` – överlåter rollen som ansvarsperson · "
+        "`/tiimi stäng målen uppnådda` – stänger teamet (orsaker: målen uppnådda, klientens "
+        "önskan, övergick till en tjänst, annat; utan orsak får du knappar att välja)\n"
+        "`/tiimi öppna` – dina egna öppna team\n"
+        "`/askel hjälp` – bara hjälpen om steg och mål\n"
+        "`/tiimi hjälp` – den här hjälpen"
     ),
     "help_privacy": (
         "Skriv inte klientens namn, personbeteckning eller hälsouppgifter. De officiella "
@@ -154,7 +156,7 @@ MESSAGES: dict[str, str] = {
     "home_team_line": "*{code}* · {channel}",
     "home_no_teams": "Du är ännu inte medlem i något team. Öppna ett team med `/tiimi uusi`.",
     "askel_help_header": "Steg – teamets gemensamma plan",
-    "askel_help_body": "`/askel Ring FPA @Anna senast fr` – antecknar ett litet steg: vad, vem och senast när\n`/askel Ansök om stöd ansvar: klient senast 11.12.` – ansvarig kan vara klienten, en närstående eller en yrkesgrupp\n`/askel T1: Gå på bostadsvisning ansvar: närstående senast vecka 50` – ett steg mot målet T1\n`/askel tavoite Egen bostad till våren` – antecknar ett mål med klientens egna ord\n`/askel lista` – öppna steg · `/askel kaikki` – också avslutade\n`/askel valmis 3` · `/askel ei 3` (inte genomfört) · `/askel siirrä 3 fr` · `/askel muokkaa 3 ny text` · `/askel poista 3`\n`/askel` – öppnar formuläret · `/tiimi suunnitelma` – hela planen · `/tiimi vie` – text för dokumentationen\nDatum: `12.12.`, `12.12.2026`, `i morgon`, `fr`, `på fredag`, `nästa vecka`, `vecka 50`, `om 3 dagar`.",
+    "askel_help_body": "`/askel Ring FPA @Anna senast fr` – antecknar ett litet steg: vad, vem och senast när\n`/askel Ansök om stöd ansvar: klient senast 11.12.` – ansvarig kan vara klienten, en närstående eller en yrkesgrupp\n`/askel T1: Gå på bostadsvisning ansvar: närstående senast vecka 50` – ett steg mot målet T1\n`/askel mål Egen bostad till våren` – antecknar ett mål med klientens egna ord\n`/askel lista` – öppna steg · `/askel alla` – också avslutade\n`/askel klar 3` · `/askel nej 3` (inte genomfört) · `/askel flytta 3 fr` · `/askel ändra 3 ny text` · `/askel radera 3`\n`/askel` – öppnar formuläret · `/tiimi planen` – hela planen · `/tiimi exportera` – text för dokumentationen\nDatum: `12.12.`, `12.12.2026`, `i morgon`, `fr`, `på fredag`, `nästa vecka`, `vecka 50`, `om 3 dagar`.",
     "goal_added": "Målet T{number} har antecknats.",
     "step_added": "Steg {number} har antecknats och syns i kanalen.",
     "step_done_done": "Steg {number} har markerats som gjort.",
@@ -283,6 +285,14 @@ MESSAGES: dict[str, str] = {
     "stats_professions": "*Yrkesgrupper (team):* {professions}",
     "home_my_steps": "Mina öppna steg",
     "home_no_steps": "Du har inga öppna steg.",
+    "home_more_teams_one": "…och {count} team till. Alla dina team ser du med `/tiimi öppna`.",
+    "home_more_teams": "…och {count} team till. Alla dina team ser du med `/tiimi öppna`.",
+    "home_more_steps_one": (
+        "…och {count} steg till. Alla teamets steg ser du i dess kanal med `/askel lista`."
+    ),
+    "home_more_steps": (
+        "…och {count} steg till. Alla teamets steg ser du i dess kanal med `/askel lista`."
+    ),
     "home_orphans": "Steg som behöver en ny ansvarig",
     "home_coordinator": "För koordinatorn: öppna team",
     "home_counts": "*{open}* öppna team · *{unbooked}* utan inbokat möte · *{late}* med försenade steg",
@@ -337,9 +347,17 @@ MESSAGES: dict[str, str] = {
         "kommandot i teamets egen kanal."
     ),
     "help_by_code": (
-        "`/tiimi vie MT-2026-0042` – planen bara till dig var som helst, också från ett "
-        "stängt team du var medlem i (till lagringstidens slut)\n"
-        "För koordinatorer: `/tiimi vastuu MT-2026-0042 @Bertta` – överför ansvarspersonens "
-        "uppgift · `/tiimi sulje MT-2026-0042 annat` – stänger teamet"
+        "`/tiimi exportera MT-2026-0042` – planen bara till dig var som helst, också från ett "
+        "stängt team du var medlem i (till lagringstidens slut)"
+    ),
+    "help_coordinators_header": "För koordinatorer",
+    "help_coordinators": (
+        "`/tiimi öppna` – alla öppna team, de som behöver mest uppmärksamhet först; "
+        "avgränsningar: `/tiimi öppna utan möte`, `försenade`, `gamla`, `ansvar @Bertta`\n"
+        "`/tiimi öppna csv` – tabellen som CSV-fil i ett privat meddelande\n"
+        "`/tiimi statistik` – de senaste 365 dagarna · `/tiimi statistik 2026` – ett år\n"
+        "`/tiimi ansvar MT-2026-0042 @Bertta` – överlåter ansvarspersonens uppgift var som "
+        "helst ifrån\n"
+        "`/tiimi stäng MT-2026-0042 annat` – stänger teamet var som helst ifrån"
     ),
 }

@@ -17,6 +17,7 @@ from bot.dates.explain import explain
 from bot.errors import UserError
 from bot.meetings.booking import MeetingService
 from bot.plan.dispatch import AskelCommands
+from bot.privacy import access
 from bot.privacy.access import Action, team_by_code, team_for
 from bot.replies import Message, Person, Reply, SpaceLink, Text, compose, simple
 from bot.teams import messages as team_messages
@@ -140,7 +141,11 @@ class TiimiCommands:
         t = actor.t
         match command:
             case ShowHelp(unknown=unknown):
-                return Reply(team_messages.help_message(t, unknown=unknown))
+                roles = await access.actor_roles(self.coordinators, actor)
+                coordinator = access.allowed(Action.LIST_ALL_TEAMS, roles)
+                return Reply(
+                    team_messages.help_message(t, unknown=unknown, coordinator=coordinator)
+                )
             case OpenTeam(member_ids=member_ids):
                 return await self._open(actor, member_ids, request_key)
             case AddMember(user_id=user_id, profession=profession):

@@ -125,11 +125,16 @@ def close_reason_choice(t: Catalog, *, team: Team, by_code: bool = False) -> Mes
     )
 
 
-def help_message(t: Catalog, *, unknown: bool = False) -> Message:
+def help_message(t: Catalog, *, unknown: bool = False, coordinator: bool = False) -> Message:
+    """Every `/tiimi` and `/askel` command the user may use; the coordinators' for them."""
     blocks: list[Block] = [Header(t("help_header"))]
     if unknown:
         blocks.append(Text(t("help_unknown")))
-    blocks += [Text(t("help_body")), Text(t("help_by_code")), Divider(), Note(t("help_privacy"))]
+    blocks += [Text(t("help_body")), Text(t("help_by_code"))]
+    blocks += [Header(t("askel_help_header")), Text(t("askel_help_body"))]
+    if coordinator:
+        blocks += [Header(t("help_coordinators_header")), Text(t("help_coordinators"))]
+    blocks += [Divider(), Note(t("help_privacy"))]
     return Message(t("help_header"), blocks=tuple(blocks))
 
 

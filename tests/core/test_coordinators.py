@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.context import Actor, Core
 from bot.coordinators.roster import CoordinatorDirectory, CoordinatorStatus
-from bot.home.service import HomeService
+from bot.home.service import ORPHAN_LIMIT, STEP_LIMIT, TEAM_LIMIT, HomeService
 from bot.platform import PlatformError
 from bot.privacy.audit_export import audit_csv
 from bot.privacy.retention import RetentionService
@@ -218,6 +218,55 @@ async def test_home_shows_my_teams_steps_and_orphans(
     assert "*1* avointa tiimiä" in coordinator and "Soita" not in coordinator
     done = await tiimi.askel.finish_from_home(actor=BERT, value="1:1")
     assert "tehdyksi" in done.message.text
+
+
+async def test_help_lists_the_coordinators_commands_for_coordinators_only(
+    core: Core, platform: MemoryPlatform
+) -> None:
+    tiimi = with_coordinator(core, platform)
+    for actor in (COORD, Actor("UCOORD", "sv"), BERT):
+        answer = text(
+            await tiimi.run(actor=actor, text=said("ohje"), channel_id="D", request_key="-")
+        )
+        assert "`/askel" in answer and "MT-2026-0042" in answer
+        coordinator = actor.user_id == "UCOORD"
+        assert ("`/tiimi tilastot`" in answer or "`/tiimi statistik`" in answer) is coordinator
+        assert ("vastuu MT-2026-0042" in answer or "ansvar MT-2026-0042" in answer) is coordinator
+
+
+async def test_home_says_how_many_teams_and_steps_it_leaves_out(
+    core: Core, platform: MemoryPlatform
+) -> None:
+    tiimi = with_coordinator(core, platform)
+    for number in range(TEAM_LIMIT + 1):
+        channel = await open_team(tiimi, f"more{number}", "<@UBERT> <@UCARL>")
+    for number in range(STEP_LIMIT + 2):
+        step = f"Askel numero {number} <@UBERT>"
+        await tiimi.askel.run(actor=ANNA, text=said(step), channel_id=channel)
+    for number in range(ORPHAN_LIMIT + 1):
+        step = f"Orpo numero {number} <@UCARL>"
+        await tiimi.askel.run(actor=ANNA, text=said(step), channel_id=channel)
+    await tiimi.run(actor=ANNA, text=said("poista <@UCARL>"), channel_id=channel, request_key="-")
+    home = HomeService(tiimi.core, tiimi.coordinators)
+
+    bert = block_texts(await home.home(BERT))
+    assert sum(text.count("MT-2026-") for text in bert[:2]) == TEAM_LIMIT
+    assert "…ja 1 tiimi lisää. Näet kaikki tiimisi komennolla `/tiimi avoimet`." in bert
+    more_steps = "…ja 2 askelta lisää. Tiimin kaikki askeleet näet sen kanavalla komennolla"
+    assert sum(text.startswith(more_steps) for text in bert) == 1
+    assert sum(text.startswith("…ja 1 askel lisää.") for text in bert) == 1  # orphaned steps
+    swedish = block_texts(await home.home(Actor("UBERT", "sv")))
+    assert "…och 1 team till. Alla dina team ser du med `/tiimi öppna`." in swedish
+    english = block_texts(await home.home(Actor("UBERT", "en")))
+    assert any(text.startswith("…and 2 more steps. See all of a team's") for text in english)
+
+    anna = block_texts(await home.home(ANNA))  # the same teams and orphans, no steps of her own
+    assert "…ja 1 tiimi lisää. Näet kaikki tiimisi komennolla `/tiimi avoimet`." in anna
+    assert not any("askelta lisää" in text for text in anna)
+    assert sum(text.startswith("…ja 1 askel lisää.") for text in anna) == 1
+    listing = await tiimi.run(actor=ANNA, text=said("avoimet"), channel_id="D", request_key="-")
+    listed = text(listing)
+    assert f"({TEAM_LIMIT + 1})" in listed  # the command named lists them all
 
 
 async def test_purge_after_retention_keeps_counts_and_audit(

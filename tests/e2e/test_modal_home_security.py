@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 import pytest
 
+from bot.home.service import STEP_LIMIT, TEAM_LIMIT
 from handlers.sandbox.workspace.sender import FORM
 from tests.e2e.harness import RunningBot
 
@@ -76,6 +77,24 @@ async def test_app_home_lists_my_teams_once_per_event(bot: RunningBot) -> None:
     await fake.wait_for(lambda: "UCARL" in fake.home_views)
     assert len(fake.calls_to("views.publish")) == 2
     assert "minkään tiimin jäsen" in json.dumps(fake.home_views["UCARL"], ensure_ascii=False)
+
+
+async def test_app_home_says_how_many_teams_and_steps_are_left_out(bot: RunningBot) -> None:
+    fake = bot.fake
+    for _ in range(TEAM_LIMIT + 1):
+        await bot.tiimi("uusi <@UBERT>")
+    channel = bot.channel_named(f"mt-2026-{TEAM_LIMIT + 1:04d}")
+    for number in range(STEP_LIMIT + 2):
+        await bot.askel(f"Askel numero {number} <@UBERT>", channel=channel)
+    event = {"type": "app_home_opened", "user": "UBERT", "channel": "DBERT", "tab": "home"}
+    await bot.sender.event(event)
+    await fake.wait_for(lambda: "UBERT" in fake.home_views)
+    home = json.dumps(fake.home_views["UBERT"], ensure_ascii=False)
+    assert home.count("MT-2026-") == TEAM_LIMIT + STEP_LIMIT  # each step line names its team
+    assert "…ja 1 tiimi lisää. Näet kaikki tiimisi komennolla `/tiimi avoimet`." in home
+    assert "…ja 2 askelta lisää. Tiimin kaikki askeleet näet sen kanavalla komennolla" in home
+    listed = await bot.tiimi("avoimet", user="UBERT", channel="DBERT")
+    assert listed.startswith(f"Omat avoimet tiimisi ({TEAM_LIMIT + 1})")
 
 
 async def test_unsigned_forged_and_stale_requests_are_refused(bot: RunningBot) -> None:

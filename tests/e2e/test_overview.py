@@ -53,6 +53,24 @@ async def test_coordinator_list_csv_and_home(
         assert fake_slack.calls_to("chat.update")  # the step's channel message followed
 
 
+async def test_help_shows_coordinators_their_commands_and_no_one_else(
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
+) -> None:
+    fake_slack.add_user("UCOORD", name="coordinator")
+    fake_slack.add_usergroup("SCOORD", ["UCOORD"])
+    async with running_bot(fake_slack, database_url, clock, COORDINATOR_USERGROUP="SCOORD") as bot:
+        helps = {}
+        for user in ("UCOORD", "UBERT"):
+            sent = await bot.sender.command("/tiimi", "ohje", user_id=user, channel_id="D")
+            await bot.answer(sent)
+            blocks = fake_slack.responses(sent.response_url)[-1]["blocks"]
+            helps[user] = json.dumps(blocks, ensure_ascii=False)
+        for shown in helps.values():
+            assert "/tiimi vie MT-2026-0042" in shown and "/askel valmis 3" in shown
+        assert "Koordinaattorille" in helps["UCOORD"] and "/tiimi tilastot" in helps["UCOORD"]
+        assert "Koordinaattorille" not in helps["UBERT"] and "tilastot" not in helps["UBERT"]
+
+
 async def test_audit_and_purge_commands(tmp_path: Path) -> None:
     env = clean_env(DATABASE_URL=f"sqlite:///{tmp_path / 'audit.db'}", LOG_LEVEL="WARNING")
     code, output = await run_bot("purge", env=env, cwd=tmp_path)

@@ -173,9 +173,9 @@ def _every_builder() -> list[replies.Message]:
         home_messages.home(
             t,
             user_id="UBERT",
-            teams=((team, None, 0),),
-            steps=((step, team),),
-            orphans=((step, team),),
+            teams=home_messages.Listing(((team, None, 0),), 1),
+            steps=home_messages.Listing(((step, team),), 1),
+            orphans=home_messages.Listing(((step, team),), 1),
             overview=None,
             now=NOW,
             tz=HELSINKI,
