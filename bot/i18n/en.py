@@ -8,7 +8,7 @@ MESSAGES: dict[str, str] = {
         "\n*Convenor:* {convenor}\n*Members:* {members}"
     ),
     "welcome_do": (
-        "*Record here* the shared plan: the client's goals and small steps (who does what by "
+        "*Note here* the shared plan: the client's goals and small steps (who does what by "
         "when), meeting times and what was agreed."
     ),
     "welcome_dont": (
@@ -150,9 +150,9 @@ MESSAGES: dict[str, str] = {
     "home_team_line": "*{code}* · {channel}",
     "home_no_teams": "You are not a member of any team yet. Open one with `/tiimi uusi`.",
     "askel_help_header": "Steps – the team's shared plan",
-    "askel_help_body": "`/askel Call Kela @Anna by Friday` – records a small step: what, who and by when\n`/askel Apply for support owner: client by 11.12.` – the owner can be the client, a close person or a profession\n`/askel T1: Go to a flat viewing owner: close person by week 50` – a step towards goal T1\n`/askel tavoite Own home by spring` – records a goal in the client's own words\n`/askel lista` – open steps · `/askel kaikki` – finished ones too\n`/askel valmis 3` · `/askel ei 3` (not carried out) · `/askel siirrä 3 Fri` · `/askel muokkaa 3 new text` · `/askel poista 3`\n`/askel` – opens the form · `/tiimi suunnitelma` – the whole plan · `/tiimi vie` – text for your records\nDates: `12.12.`, `12.12.2026`, `tomorrow`, `Fri`, `Friday`, `next week`, `week 50`, `in 3 days`.",
-    "goal_added": "Goal T{number} has been recorded.",
-    "step_added": "Step {number} has been recorded and is shown in the channel.",
+    "askel_help_body": "`/askel Call Kela @Anna by Friday` – adds a small step: what, who and by when\n`/askel Apply for support owner: client by 11.12.` – the owner can be the client, a close person or a profession\n`/askel T1: Go to a flat viewing owner: close person by week 50` – a step towards goal T1\n`/askel tavoite Own home by spring` – adds a goal in the client's own words\n`/askel lista` – open steps · `/askel kaikki` – finished ones too\n`/askel valmis 3` · `/askel ei 3` (not carried out) · `/askel siirrä 3 Fri` · `/askel muokkaa 3 new text` · `/askel poista 3`\n`/askel` – opens the form · `/tiimi suunnitelma` – the whole plan · `/tiimi vie` – text for your records\nDates: `12.12.`, `12.12.2026`, `tomorrow`, `Fri`, `Friday`, `next week`, `week 50`, `in 3 days`.",
+    "goal_added": "Goal T{number} has been added.",
+    "step_added": "Step {number} has been added and is shown in the channel.",
     "step_done_done": "Step {number} has been marked as done.",
     "step_not_done_done": "Step {number} has been marked as not carried out.",
     "step_deleted_done": "Step {number} has been deleted.",
@@ -191,10 +191,10 @@ MESSAGES: dict[str, str] = {
     "button_next": "Next page",
     "steps_header_open": "Open steps of team {code}",
     "steps_header_all": "All steps of team {code}",
-    "steps_none": "No steps yet. Record the first one: `/askel Call Kela @Anna by Friday`.",
+    "steps_none": "No steps yet. Add the first one: `/askel Call Kela @Anna by Friday`.",
     "plan_header": "Plan of team {code}",
     "goals_title": "Goals",
-    "goals_none": "No goals yet. Record the client's goal: `/askel tavoite …`.",
+    "goals_none": "No goals yet. Add the client's goal: `/askel tavoite …`.",
     "steps_title": "Steps",
     "steps_title_open": "Open steps",
     "steps_title_done": "Done",

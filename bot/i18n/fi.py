@@ -9,7 +9,7 @@ MESSAGES: dict[str, str] = {
         "jäsenet.\n*Vastuuhenkilö:* {convenor}\n*Jäsenet:* {members}"
     ),
     "welcome_do": (
-        "*Kirjatkaa tänne* yhteinen suunnitelma: asiakkaan tavoitteet ja pienet askeleet "
+        "*Merkitkää tänne* yhteinen suunnitelma: asiakkaan tavoitteet ja pienet askeleet "
         "(kuka tekee mitä ja mihin mennessä), tapaamisajat ja sovitut asiat."
     ),
     "welcome_dont": (
@@ -41,9 +41,9 @@ MESSAGES: dict[str, str] = {
     ),
     "modal_members_label": "Asiakkaan valitsemat jäsenet",
     "modal_consent_label": "Asiakkaan suostumus",
-    "modal_consent_option": "Asiakas valitsi jäsenet, ja suostumus on kirjattu.",
+    "modal_consent_option": "Asiakas valitsi jäsenet ja suostumus on kirjattu.",
     "modal_consent_hint": (
-        "Asiakas on valinnut nämä jäsenet, ja suostumus on kirjattu asiakastietojärjestelmään."
+        "Asiakas on valinnut nämä jäsenet ja suostumus on kirjattu asiakastietojärjestelmään."
     ),
     "modal_consent_required": (
         "Vahvista, että asiakas on valinnut jäsenet ja suostumus on kirjattu."
@@ -166,9 +166,9 @@ MESSAGES: dict[str, str] = {
     "home_team_line": "*{code}* · {channel}",
     "home_no_teams": "Et ole vielä minkään tiimin jäsen. Avaa tiimi komennolla `/tiimi uusi`.",
     "askel_help_header": "Askeleet – tiimin yhteinen suunnitelma",
-    "askel_help_body": "`/askel Soita Kelaan @Anna pe mennessä` – kirjaa pienen askeleen: mitä, kuka ja mihin mennessä\n`/askel Hae tukea vastuu: asiakas mennessä 11.12.` – vastuussa asiakas, läheinen tai ammattiryhmä\n`/askel T1: Käy asuntonäytöllä vastuu: läheinen vko 50 mennessä` – askel tavoitteelle T1\n`/askel tavoite Oma asunto kevääseen mennessä` – kirjaa tavoitteen asiakkaan omin sanoin\n`/askel lista` – avoimet askeleet · `/askel kaikki` – myös päättyneet\n`/askel valmis 3` · `/askel ei 3` (ei toteutunut) · `/askel siirrä 3 pe` · `/askel muokkaa 3 uusi teksti` · `/askel poista 3`\n`/askel` – avaa lomakkeen · `/tiimi suunnitelma` – koko suunnitelma · `/tiimi vie` – teksti kirjaamista varten\nPäivämäärät: `12.12.`, `12.12.2026`, `huomenna`, `pe`, `perjantaina`, `ensi viikolla`, `vko 50`, `3 päivän päästä`.",
-    "goal_added": "Tavoite T{number} on kirjattu.",
-    "step_added": "Askel {number} on kirjattu ja näkyy kanavalla.",
+    "askel_help_body": "`/askel Soita Kelaan @Anna pe mennessä` – lisää pienen askeleen: mitä, kuka ja mihin mennessä\n`/askel Hae tukea vastuu: asiakas mennessä 11.12.` – vastuussa asiakas, läheinen tai ammattiryhmä\n`/askel T1: Käy asuntonäytöllä vastuu: läheinen vko 50 mennessä` – askel tavoitteelle T1\n`/askel tavoite Oma asunto kevääseen mennessä` – lisää tavoitteen asiakkaan omin sanoin\n`/askel lista` – avoimet askeleet · `/askel kaikki` – myös päättyneet\n`/askel valmis 3` · `/askel ei 3` (ei toteutunut) · `/askel siirrä 3 pe` · `/askel muokkaa 3 uusi teksti` · `/askel poista 3`\n`/askel` – avaa lomakkeen · `/tiimi suunnitelma` – koko suunnitelma · `/tiimi vie` – teksti kirjaamista varten\nPäivämäärät: `12.12.`, `12.12.2026`, `huomenna`, `pe`, `perjantaina`, `ensi viikolla`, `vko 50`, `3 päivän päästä`.",
+    "goal_added": "Tavoite T{number} on lisätty.",
+    "step_added": "Askel {number} on lisätty ja näkyy kanavalla.",
     "step_done_done": "Askel {number} on merkitty tehdyksi.",
     "step_not_done_done": "Askel {number} on merkitty toteutumattomaksi.",
     "step_deleted_done": "Askel {number} on poistettu.",
@@ -197,7 +197,7 @@ MESSAGES: dict[str, str] = {
     "status_not_done": "ei toteutunut",
     "status_deleted": "poistettu",
     "overdue_mark": "⚠️ myöhässä",
-    "needs_new_owner_mark": "⚠️ tarvitsee uuden vastuuhenkilön",
+    "needs_new_owner_mark": "⚠️ tarvitsee uuden vastuutahon",
     "owner_none": "vastuu sopimatta",
     "due_none": "ei määräaikaa",
     "button_done": "Tehty",
@@ -207,10 +207,10 @@ MESSAGES: dict[str, str] = {
     "button_next": "Seuraava sivu",
     "steps_header_open": "Tiimin {code} avoimet askeleet",
     "steps_header_all": "Tiimin {code} kaikki askeleet",
-    "steps_none": "Ei askeleita vielä. Kirjaa ensimmäinen: `/askel Soita Kelaan @Anna pe mennessä`.",
+    "steps_none": "Ei askeleita vielä. Lisää ensimmäinen: `/askel Soita Kelaan @Anna pe mennessä`.",
     "plan_header": "Tiimin {code} suunnitelma",
     "goals_title": "Tavoitteet",
-    "goals_none": "Ei tavoitteita vielä. Kirjaa asiakkaan tavoite: `/askel tavoite …`.",
+    "goals_none": "Ei tavoitteita vielä. Lisää asiakkaan tavoite: `/askel tavoite …`.",
     "steps_title": "Askeleet",
     "steps_title_open": "Avoimet askeleet",
     "steps_title_done": "Tehdyt",
@@ -272,7 +272,7 @@ MESSAGES: dict[str, str] = {
     "overview_header_all": "Avoimet tiimit ({count}), eniten huomiota tarvitsevat ensin",
     "overview_header_mine": "Omat avoimet tiimisi ({count})",
     "overview_none": "Ei avoimia tiimejä näillä ehdoilla.",
-    "overview_convenor": "vastuu {user}",
+    "overview_convenor": "vastuuhenkilö {user}",
     "overview_age": "{days} pv",
     "overview_members": "{count} jäsentä",
     "overview_next": "seuraava tapaaminen {date}",
@@ -305,7 +305,7 @@ MESSAGES: dict[str, str] = {
         "…ja {count} askelta lisää. Tiimin kaikki askeleet näet sen kanavalla komennolla "
         "`/askel lista`."
     ),
-    "home_orphans": "Askeleet, jotka tarvitsevat uuden vastuuhenkilön",
+    "home_orphans": "Askeleet, jotka tarvitsevat uuden vastuutahon",
     "home_coordinator": "Koordinaattorille: avoimet tiimit",
     "home_counts": "*{open}* avointa tiimiä · *{unbooked}* ilman sovittua tapaamista · *{late}* joissa myöhässä olevia askeleita",
     "channel_unavailable": "Tiimin kanava on arkistoitu tai botti on poistettu siitä, joten tätä ei voitu tehdä. Pyydä vastuuhenkilöä tarkistamaan kanava.",
@@ -313,14 +313,14 @@ MESSAGES: dict[str, str] = {
     # the channel is the boundary; coordinator rights; deactivated accounts
     "uninvited_removed": (
         "{user} lisättiin tiimin {code} kanavalle {channel} Slackin omalla toiminnolla, "
-        "joten poistin hänet kanavalta: kanavalla näkyy koko suunnitelma, ja tiimiin kuuluvat "
+        "joten poistin hänet kanavalta: kanavalla näkyy koko suunnitelma ja tiimiin kuuluvat "
         "vain asiakkaan valitsemat henkilöt. Jos asiakas on valinnut hänet, lisää hänet "
         "kanavalla komennolla `/tiimi lisää @nimi`, joka merkitsee asiakkaan suostumuksen."
     ),
     "uninvited_not_removed": (
         "{user} lisättiin tiimin {code} kanavalle {channel} Slackin omalla toiminnolla, "
         "mutta en voinut poistaa häntä. Poista hänet kanavalta Slackissa: kanavalla näkyy koko "
-        "suunnitelma, ja tiimiin kuuluvat vain asiakkaan valitsemat henkilöt. Jos asiakas on "
+        "suunnitelma ja tiimiin kuuluvat vain asiakkaan valitsemat henkilöt. Jos asiakas on "
         "valinnut hänet, lisää hänet komennolla `/tiimi lisää @nimi`, joka merkitsee "
         "asiakkaan suostumuksen."
     ),

@@ -13,7 +13,7 @@ MESSAGES: dict[str, str] = {
     ),
     "welcome_dont": (
         "*Skriv inte här* klientens namn, personbeteckning, diagnoser, mediciner eller detaljer "
-        "om barnskydd. De officiella anteckningarna görs i var och ens eget klientdatasystem."
+        "om barnskydd. Den officiella dokumentationen görs i var och ens eget klientdatasystem."
     ),
     "welcome_next": (
         "Nästa steg: `/askel tavoite …` · `/askel Ring FPA @namn senast fr` · "
@@ -38,12 +38,12 @@ MESSAGES: dict[str, str] = {
     ),
     "modal_members_label": "Medlemmar som klienten valt",
     "modal_consent_label": "Klientens samtycke",
-    "modal_consent_option": "Klienten valde medlemmarna och samtycket är antecknat.",
+    "modal_consent_option": "Klienten valde medlemmarna och samtycket är dokumenterat.",
     "modal_consent_hint": (
-        "Klienten har valt de här medlemmarna och samtycket är antecknat i klientdatasystemet."
+        "Klienten har valt de här medlemmarna och samtycket är dokumenterat i klientdatasystemet."
     ),
     "modal_consent_required": (
-        "Bekräfta att klienten valt medlemmarna och att samtycket är antecknat."
+        "Bekräfta att klienten valt medlemmarna och att samtycket är dokumenterat."
     ),
     "modal_submit": "Öppna teamet",
     "modal_cancel": "Avbryt",
@@ -86,7 +86,7 @@ MESSAGES: dict[str, str] = {
         "*möten:* {meetings}"
     ),
     "closed_record_reminder": (
-        "Kom ihåg att anteckna att teamet avslutats i ert eget klientdatasystem. Boten har "
+        "Kom ihåg att dokumentera att teamet avslutats i ert eget klientdatasystem. Boten har "
         "tagit bort sina meddelanden med teamets plan från kanalen och arkiverar kanalen. "
         "Teamets medlemmar får planen till sig själva med `/tiimi vie {code}` till och med "
         "{until}; därefter raderas innehållet."
@@ -130,7 +130,7 @@ MESSAGES: dict[str, str] = {
         "`/tiimi ta bort @Anna` – tar bort en medlem\n"
         "`/tiimi medlemmar` – visar medlemmarna och deras yrkesgrupper\n"
         "`/tiimi planen` – visar mål, steg och medlemmar\n"
-        "`/tiimi exportera` – planen som text för anteckning i det egna klientdatasystemet\n"
+        "`/tiimi exportera` – planen som text för dokumentation i det egna klientdatasystemet\n"
         "`/tiimi möte fr 11.12. kl. 14 Biblioteket` – bokar nästa möte (påminnelser till "
         "kanalen); `/tiimi möte flytta ti kl. 10`, `/tiimi möte avboka`, `/tiimi möte`\n"
         "Ansvarsperson: `/tiimi ansvar @Bertta` – överlåter rollen som ansvarsperson · "
@@ -141,8 +141,8 @@ MESSAGES: dict[str, str] = {
         "`/tiimi hjälp` – den här hjälpen"
     ),
     "help_privacy": (
-        "Skriv inte klientens namn, personbeteckning eller hälsouppgifter. De officiella "
-        "anteckningarna görs i det egna klientdatasystemet."
+        "Skriv inte klientens namn, personbeteckning eller hälsouppgifter. Den officiella "
+        "dokumentationen görs i det egna klientdatasystemet."
     ),
     "busy_restarting": (
         "Tiimi startar just om och kunde inte ännu behandla begäran. Ingenting sparades; "
@@ -156,9 +156,9 @@ MESSAGES: dict[str, str] = {
     "home_team_line": "*{code}* · {channel}",
     "home_no_teams": "Du är ännu inte medlem i något team. Öppna ett team med `/tiimi uusi`.",
     "askel_help_header": "Steg – teamets gemensamma plan",
-    "askel_help_body": "`/askel Ring FPA @Anna senast fr` – antecknar ett litet steg: vad, vem och senast när\n`/askel Ansök om stöd ansvar: klient senast 11.12.` – ansvarig kan vara klienten, en närstående eller en yrkesgrupp\n`/askel T1: Gå på bostadsvisning ansvar: närstående senast vecka 50` – ett steg mot målet T1\n`/askel mål Egen bostad till våren` – antecknar ett mål med klientens egna ord\n`/askel lista` – öppna steg · `/askel alla` – också avslutade\n`/askel klar 3` · `/askel nej 3` (inte genomfört) · `/askel flytta 3 fr` · `/askel ändra 3 ny text` · `/askel radera 3`\n`/askel` – öppnar formuläret · `/tiimi planen` – hela planen · `/tiimi exportera` – text för dokumentationen\nDatum: `12.12.`, `12.12.2026`, `i morgon`, `fr`, `på fredag`, `nästa vecka`, `vecka 50`, `om 3 dagar`.",
-    "goal_added": "Målet T{number} har antecknats.",
-    "step_added": "Steg {number} har antecknats och syns i kanalen.",
+    "askel_help_body": "`/askel Ring FPA @Anna senast fr` – lägger till ett litet steg: vad, vem och senast när\n`/askel Ansök om stöd ansvar: klient senast 11.12.` – ansvarig kan vara klienten, en närstående eller en yrkesgrupp\n`/askel T1: Gå på bostadsvisning ansvar: närstående senast vecka 50` – ett steg mot målet T1\n`/askel mål Egen bostad till våren` – lägger till ett mål med klientens egna ord\n`/askel lista` – öppna steg · `/askel alla` – också avslutade\n`/askel klar 3` · `/askel nej 3` (inte genomfört) · `/askel flytta 3 fr` · `/askel ändra 3 ny text` · `/askel radera 3`\n`/askel` – öppnar formuläret · `/tiimi planen` – hela planen · `/tiimi exportera` – text för dokumentationen\nDatum: `12.12.`, `12.12.2026`, `i morgon`, `fr`, `på fredag`, `nästa vecka`, `vecka 50`, `om 3 dagar`.",
+    "goal_added": "Målet T{number} har lagts till.",
+    "step_added": "Steg {number} har lagts till och syns i kanalen.",
     "step_done_done": "Steg {number} har markerats som gjort.",
     "step_not_done_done": "Steg {number} har markerats som inte genomfört.",
     "step_deleted_done": "Steg {number} har tagits bort.",
@@ -187,7 +187,7 @@ MESSAGES: dict[str, str] = {
     "status_not_done": "inte genomfört",
     "status_deleted": "borttaget",
     "overdue_mark": "⚠️ försenat",
-    "needs_new_owner_mark": "⚠️ behöver en ny ansvarsperson",
+    "needs_new_owner_mark": "⚠️ behöver en ny ansvarig",
     "owner_none": "ansvaret inte avtalat",
     "due_none": "ingen tidsfrist",
     "button_done": "Gjort",
@@ -197,10 +197,10 @@ MESSAGES: dict[str, str] = {
     "button_next": "Nästa sida",
     "steps_header_open": "Öppna steg i teamet {code}",
     "steps_header_all": "Alla steg i teamet {code}",
-    "steps_none": "Inga steg ännu. Anteckna det första: `/askel Ring FPA @Anna senast fr`.",
+    "steps_none": "Inga steg ännu. Lägg till det första: `/askel Ring FPA @Anna senast fr`.",
     "plan_header": "Planen för teamet {code}",
     "goals_title": "Mål",
-    "goals_none": "Inga mål ännu. Anteckna klientens mål: `/askel tavoite …`.",
+    "goals_none": "Inga mål ännu. Lägg till klientens mål: `/askel tavoite …`.",
     "steps_title": "Steg",
     "steps_title_open": "Öppna steg",
     "steps_title_done": "Gjorda",
@@ -248,8 +248,8 @@ MESSAGES: dict[str, str] = {
     "reminder_meeting_place": "*Plats:* {place}",
     "reminder_agenda": "Dagordning: öppna steg",
     "reminder_agenda_empty": "Inga öppna steg. Kom på mötet överens om nästa små steg.",
-    "reminder_late": "Den här påminnelsen skickas för sent eftersom botten inte var igång i tid.",
-    "reminder_after_record": "Mötet har hållits. Kom ihåg att var och en antecknar det i sitt eget klientdatasystem.",
+    "reminder_late": "Den här påminnelsen skickas för sent eftersom boten inte var igång i tid.",
+    "reminder_after_record": "Mötet har hållits. Kom ihåg att var och en dokumenterar det i sitt eget klientdatasystem.",
     "reminder_after_book_next": "Nästa möte har ännu inte bokats. Boka det: `/tiimi tapaaminen fr 11.12. kl. 14`.",
     "reminder_after_next": "Nästa möte: {when}",
     "reminder_step_due": "{owner}, påminnelse: tidsfristen för steg {number} går ut i dag: {text}",
@@ -257,12 +257,12 @@ MESSAGES: dict[str, str] = {
     "reminder_step_was_due": "{owner}, påminnelse: tidsfristen för steg {number} gick ut {date}: {text}",
     "reminder_nudge": "{convenor}, teamet har inget avtalat möte. Ska vi boka nästa? `/tiimi tapaaminen fr 11.12. kl. 14`",
     "reminder_nudge_since": "Förra mötet var {date}.",
-    "reminder_failed_notice": "Påminnelsen för teamet {code} kunde inte skickas till kanalen (orsak: {reason}). Kontrollera att kanalen finns och att botten är medlem i den.",
+    "reminder_failed_notice": "Påminnelsen för teamet {code} kunde inte skickas till kanalen (orsak: {reason}). Kontrollera att kanalen finns och att boten är medlem i den.",
     "only_coordinators": "Endast koordinatorer kan göra detta.",
     "overview_header_all": "Öppna team ({count}), de som behöver mest uppmärksamhet först",
     "overview_header_mine": "Dina öppna team ({count})",
     "overview_none": "Inga öppna team med de här villkoren.",
-    "overview_convenor": "ansvar {user}",
+    "overview_convenor": "ansvarsperson {user}",
     "overview_age": "{days} d",
     "overview_members": "{count} medlemmar",
     "overview_next": "nästa möte {date}",

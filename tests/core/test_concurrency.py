@@ -25,7 +25,7 @@ async def test_concurrent_steps_and_goals_get_distinct_numbers(tiimi: TiimiComma
         *(tiimi.askel.run(actor=ANNA, text=said(t), channel_id=channel) for t in texts)
     )
     answers = [r.message.text for r in replies if isinstance(r, Reply)]
-    assert sum("on kirjattu ja näkyy" in a for a in answers) == 12, answers
+    assert sum("on lisätty ja näkyy" in a for a in answers) == 12, answers
     assert sum(a.startswith("Tavoite T") for a in answers) == 6, answers
     listing = await tiimi.askel.run(actor=ANNA, text=said("lista"), channel_id=channel)
     assert isinstance(listing, Reply)

@@ -38,9 +38,9 @@ async def test_steps_goals_statuses_and_audit(
     async def askel(text: str, actor: Actor = ANNA) -> str:
         return text_of(await tiimi.askel.run(actor=actor, text=said(text), channel_id=channel))
 
-    assert await askel("tavoite Oma asunto keväällä") == "Tavoite T1 on kirjattu."
-    assert "Askel 1 on kirjattu" in await askel("T1: Soita Kelaan <@UBERT> pe mennessä")
-    assert "Askel 2 on kirjattu" in await askel("Hae tukea vastuu: asiakas", BERT)
+    assert await askel("tavoite Oma asunto keväällä") == "Tavoite T1 on lisätty."
+    assert "Askel 1 on lisätty" in await askel("T1: Soita Kelaan <@UBERT> pe mennessä")
+    assert "Askel 2 on lisätty" in await askel("Hae tukea vastuu: asiakas", BERT)
     posted = platform.channels[channel].messages[1]
     assert "*1.* Soita Kelaan · @UBERT · pe 27.11.2026 · T1" in block_texts(posted)[0]
     assert isinstance(posted.blocks[1], Buttons)
@@ -91,7 +91,7 @@ async def test_overdue_and_departed_owner_are_flagged(
     clock.advance(timedelta(days=3))
     await tiimi.run(actor=ANNA, text=said("poista <@UBERT>"), channel_id=channel, request_key="-")
     listing = text_of(await tiimi.askel.run(actor=ANNA, text=said("lista"), channel_id=channel))
-    assert "⚠️ myöhässä" in listing and "tarvitsee uuden vastuuhenkilön" in listing
+    assert "⚠️ myöhässä" in listing and "tarvitsee uuden vastuutahon" in listing
 
 
 async def test_refusals_change_nothing(tiimi: TiimiCommands, platform: MemoryPlatform) -> None:
@@ -197,6 +197,6 @@ async def test_a_removed_owners_step_messages_show_the_need_for_a_new_owner(
 
     assert "poistettu" in text_of(reply)
     updated_bert, updated_anna = platform.channels[channel].messages[1:3]
-    assert "tarvitsee uuden vastuuhenkilön" in block_texts(updated_bert)[0]
+    assert "tarvitsee uuden vastuutahon" in block_texts(updated_bert)[0]
     assert "tarvitsee uuden" not in block_texts(bert_step)[0]
     assert updated_anna == anna_step

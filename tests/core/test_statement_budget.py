@@ -41,7 +41,7 @@ def statements(database: Database) -> Iterator[list[str]]:
     [
         # team, members, goals; lock, number, step, reminder, the team's attention figures,
         # audit; the message's ts
-        ("Soita Kelaan pe mennessä", "Askel 2 on kirjattu", 10),
+        ("Soita Kelaan pe mennessä", "Askel 2 on lisätty", 10),
         # team, members, goals; lock, the step, its update, its reminders, the team's
         # attention figures; audit
         ("valmis 1", "Askel 1 on merkitty tehdyksi", 9),

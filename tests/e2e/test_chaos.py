@@ -68,7 +68,7 @@ class Simulation:
                 answer = await self.say(
                     bot, "/askel", f"Soita{secret} <@{owner}> mennessä {local}", user, channel
                 )
-                if "on kirjattu" in answer:
+                if "on lisätty" in answer:
                     self.steps[channel] = self.steps.get(channel, 0) + 1
             elif roll < 0.5 and self.steps.get(channel):
                 number = self.rng.randint(1, self.steps[channel])

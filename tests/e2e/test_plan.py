@@ -23,10 +23,10 @@ async def test_steps_with_buttons_updated_in_place(bot: RunningBot) -> None:
     fake = bot.fake
     channel = await open_team(bot)
     assert (
-        await bot.askel("tavoite Oma asunto keväällä", channel=channel) == "Tavoite T1 on kirjattu."
+        await bot.askel("tavoite Oma asunto keväällä", channel=channel) == "Tavoite T1 on lisätty."
     )
     answer = await bot.askel("T1: Soita Kelaan <@UBERT> pe mennessä", channel=channel)
-    assert answer == "Askel 1 on kirjattu ja näkyy kanavalla."
+    assert answer == "Askel 1 on lisätty ja näkyy kanavalla."
     posted = step_message(bot, channel, 1)
     blocks = json.dumps(posted["blocks"], ensure_ascii=False)
     assert "*1.* Soita Kelaan · <@UBERT> · pe 27.11.2026 · T1" in blocks
@@ -63,7 +63,7 @@ async def test_a_lost_step_post_answer_leaves_one_message_that_is_updated(
     bot.fake.lose_next_response("chat.postMessage")  # the step was posted; the answer lost
 
     answer = await bot.askel("Soita Kelaan <@UBERT>", channel=channel)
-    assert answer == "Askel 1 on kirjattu ja näkyy kanavalla."
+    assert answer == "Askel 1 on lisätty ja näkyy kanavalla."
     assert [m.text for m in bot.fake.messages[channel]].count("Askel 1: Soita Kelaan") == 1
 
     assert await bot.askel("valmis 1", channel=channel) == "Askel 1 on merkitty tehdyksi."
@@ -167,7 +167,7 @@ async def test_bad_input_changes_nothing(bot: RunningBot) -> None:
 async def test_a_step_due_by_the_end_of_the_month(bot: RunningBot) -> None:
     channel = await open_team(bot)  # the clock says Monday 23.11.2026
     answer = await bot.askel("Hae asumistukea kuun loppuun mennessä", channel=channel)
-    assert answer == "Askel 1 on kirjattu ja näkyy kanavalla."
+    assert answer == "Askel 1 on lisätty ja näkyy kanavalla."
     blocks = json.dumps(step_message(bot, channel, 1)["blocks"], ensure_ascii=False)
     assert "*1.* Hae asumistukea · vastuu sopimatta · ma 30.11.2026" in blocks
     assert "kuun loppuun" not in blocks
@@ -180,6 +180,6 @@ async def test_a_step_whose_text_says_payload_is_recorded(bot: RunningBot) -> No
     """Bolt reads a form that mentions "payload" as an empty interaction (404 before)."""
     channel = await open_team(bot)
     answer = await bot.askel("Tarkista payload-kenttä", channel=channel)
-    assert answer == "Askel 1 on kirjattu ja näkyy kanavalla."
+    assert answer == "Askel 1 on lisätty ja näkyy kanavalla."
     blocks = json.dumps(step_message(bot, channel, 1)["blocks"], ensure_ascii=False)
     assert "Tarkista payload-kenttä" in blocks

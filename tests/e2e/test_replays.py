@@ -60,7 +60,7 @@ async def test_a_command_sent_four_times_byte_for_byte_makes_one_goal(
         await fake_slack.wait_for(lambda: fake_slack.responses(response_url))
     assert statuses == [200, 200, 200, 200]  # a replay gets Slack's ordinary acknowledgement
     assert [g.number for g in await rows(database_url, Goal)] == [1]
-    assert [r["text"] for r in fake_slack.responses(response_url)] == ["Tavoite T1 on kirjattu."]
+    assert [r["text"] for r in fake_slack.responses(response_url)] == ["Tavoite T1 on lisätty."]
 
 
 async def test_a_captured_command_changes_nothing_on_another_instance_or_after_a_restart(

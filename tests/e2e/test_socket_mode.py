@@ -96,5 +96,5 @@ async def test_a_redelivered_envelope_changes_nothing(
         await fake_slack.wait_for(lambda: all(e in socket.acks for e in envelopes))
         await fake_slack.wait_for(lambda: fake_slack.responses(goal["response_url"]))
     assert [r["text"] for r in fake_slack.responses(goal["response_url"])] == [
-        "Tavoite T1 on kirjattu."
+        "Tavoite T1 on lisätty."
     ]

@@ -85,7 +85,7 @@ async def test_a_step_from_the_command_is_stored_and_posted_as_its_writer_meant(
     fake = bot.fake
     channel = await open_team(bot)
     answer = await bot.askel(f"{SENT} <@UBERT|bert>", channel=channel)
-    assert answer == "Askel 1 on kirjattu ja näkyy kanavalla."
+    assert answer == "Askel 1 on lisätty ja näkyy kanavalla."
 
     posted = message_of_step(fake, channel, 1)
     line, *_buttons = read_blocks(posted.blocks)
@@ -112,7 +112,7 @@ async def test_goals_plan_view_export_and_form_show_the_text_as_typed(
         channel = bot.channel_named("mt-2026-0001")
         goal = "Oma asunto & työ <ennen> kesää"
         assert await bot.askel(f"tavoite {slack_escaped(goal)}", channel=channel) == (
-            "Tavoite T1 on kirjattu."
+            "Tavoite T1 on lisätty."
         )
         await bot.askel(f"T1: {SENT} <@UCARL>", channel=channel)
         members = {"UANNA", "UBERT", "UCARL"}
