@@ -137,7 +137,8 @@ MESSAGES: dict[str, str] = {
     "help_body": (
         "`/tiimi uusi @Anna @Bertta` – opens a team for the members the client chose · "
         "`/tiimi uusi` – opens the form\n"
-        "`/tiimi lisää @Anna social counsellor` – adds a member and their profession\n"
+        "`/tiimi lisää @Anna social counsellor City of Tampere` – adds a member, their "
+        "profession (or `other: …`) and organisation\n"
         "`/tiimi poista @Anna` – removes a member\n"
         "`/tiimi jäsenet` – lists the members and their professions\n"
         "`/tiimi suunnitelma` – shows the goals, steps and members\n"

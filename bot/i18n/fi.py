@@ -151,7 +151,8 @@ MESSAGES: dict[str, str] = {
     "help_body": (
         "`/tiimi uusi @Anna @Bertta` – avaa tiimin asiakkaan valitsemille jäsenille · "
         "`/tiimi uusi` – avaa lomakkeen\n"
-        "`/tiimi lisää @Anna sosiaaliohjaaja` – lisää jäsenen ja hänen ammattiryhmänsä\n"
+        "`/tiimi lisää @Anna sosiaaliohjaaja Tampereen kaupunki` – lisää jäsenen, hänen "
+        "ammattiryhmänsä (tai `muu: …`) ja organisaationsa\n"
         "`/tiimi poista @Anna` – poistaa jäsenen\n"
         "`/tiimi jäsenet` – näyttää jäsenet ja ammattiryhmät\n"
         "`/tiimi suunnitelma` – näyttää tavoitteet, askeleet ja jäsenet\n"

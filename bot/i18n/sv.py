@@ -142,8 +142,8 @@ MESSAGES: dict[str, str] = {
     "help_body": (
         "`/tiimi ny @Anna @Bertta` – öppnar ett team för medlemmarna klienten valt · "
         "`/tiimi ny` – öppnar formuläret\n"
-        "`/tiimi lägg till @Anna socialhandledare` – lägger till en medlem och dess "
-        "yrkesgrupp\n"
+        "`/tiimi lägg till @Anna socialhandledare Tammerfors stad` – lägger till en medlem, "
+        "dess yrkesgrupp (eller `annan: …`) och organisation\n"
         "`/tiimi ta bort @Anna` – tar bort en medlem\n"
         "`/tiimi medlemmar` – visar medlemmarna och deras yrkesgrupper\n"
         "`/tiimi planen` – visar mål, steg och medlemmar\n"

@@ -72,7 +72,7 @@ async def test_other_profession_and_organisation_in_list_plan_and_export(
     )
     listing = await bot.tiimi("jäsenet", channel=channel)
     assert "<@UBERT> (sosiaaliohjaaja, Tampereen kaupunki)" in listing
-    assert "<@UCARL> (perhetyöntekijä, Sininauha)" in listing
+    assert "<@UCARL> (perhetyöntekijä, Sininauhasäätiö)" in listing
     assert "<@UDORA> (työkykykoordinaattori)" in listing
 
     sent = await bot.sender.command("/tiimi", "suunnitelma", user_id="UANNA", channel_id=channel)
@@ -80,7 +80,7 @@ async def test_other_profession_and_organisation_in_list_plan_and_export(
     plan = json.dumps(bot.fake.responses(sent.response_url)[0]["blocks"], ensure_ascii=False)
     assert "(sosiaaliohjaaja, Tampereen kaupunki)" in plan
     exported = await bot.tiimi("vie", channel=channel)
-    assert "(perhetyöntekijä, Sininauha)" in exported
+    assert "(perhetyöntekijä, Sininauhasäätiö)" in exported
 
     answer = await bot.tiimi("lisää <@UCARL> hammashoitaja Oral Oy", channel=channel)
     assert answer == "Jäsenen <@UCARL> ammattiryhmä on päivitetty."
