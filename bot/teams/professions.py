@@ -77,6 +77,8 @@ _BY_NAME: dict[str, str] = {
     **{fold(name): key for name, key in _ALIASES.items()},
 }
 
+NAME_WORDS = max(len(name.split()) for name in _BY_NAME)  # the most words in a name
+
 
 def match_profession(text: str) -> str | None:
     """The profession key for a name in any language, or None."""

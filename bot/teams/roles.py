@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from bot.errors import UserError
 from bot.teams.professions import (
+    NAME_WORDS,
     ORGANISATION_MAX,
     OTHER,
     OTHER_MAX,
@@ -38,7 +39,7 @@ def parse_role(text: str) -> Role | None:
             raise UserError("profession_other_invalid", max=OTHER_MAX)
         return Role(OTHER, other, _organisation(match.group("org")))
     words = text.split(" ")
-    for end in range(len(words), 0, -1):
+    for end in range(min(len(words), NAME_WORDS), 0, -1):
         head = " ".join(words[:end])
         key = match_profession(head.removesuffix(","))
         if key is not None:
