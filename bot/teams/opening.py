@@ -54,7 +54,7 @@ class TeamService:
             return OpenedTeam(existing, (), {}, already_existed=True)
         wanted = tuple(dict.fromkeys([actor.user_id, *member_ids]))
         team, created = await self._reserve(
-            actor=actor, request_key=request_key, members=wanted, roles=roles or {}
+            actor=actor, request_key=request_key, members=wanted, roles=roles
         )
         if not created:  # a concurrent delivery of the same request won the race
             return OpenedTeam(team, (), {}, already_existed=True)
@@ -94,7 +94,7 @@ class TeamService:
         actor: Actor,
         request_key: str,
         members: Sequence[str],
-        roles: Mapping[str, Role],
+        roles: Mapping[str, Role] | None = None,
     ) -> tuple[Team, bool]:
         now = self.core.clock.now()
         year = now.astimezone(self.core.timezone).year
@@ -124,7 +124,7 @@ class TeamService:
                             consent_confirmed_by=actor.user_id,
                             consent_confirmed_at=now,
                         )
-                        set_role(member, roles.get(user_id))
+                        set_role(member, (roles or {}).get(user_id))
                         session.add(member)
                 return team, True
             except IntegrityError:
