@@ -96,6 +96,8 @@ class Member(SQLModel, table=True):
     team_id: int = Field(foreign_key="team.id", index=True)
     user_id: str = Field(index=True, max_length=PLATFORM_ID)
     profession: str | None = Field(default=None, max_length=64)
+    profession_other: str | None = Field(default=None, max_length=60)  # `muu: …`
+    organisation: str | None = Field(default=None, max_length=100)
     added_by: str = Field(max_length=PLATFORM_ID)
     added_at: datetime
     consent_confirmed_by: str = Field(max_length=PLATFORM_ID)

@@ -20,6 +20,21 @@ MESSAGES: dict[str, str] = {
         "Next: `/askel tavoite …` · `/askel Call Kela @name by Friday` · "
         "`/tiimi lisää @name profession` · `/tiimi suunnitelma` · `/tiimi ohje`"
     ),
+    "welcome_agenda": (
+        "*Agenda of the first meeting:*\n1. Getting to know each other.\n2. The client's goals in their own words.\n3. The first small steps: who does what by when.\n4. Agreeing on the next meeting."
+    ),
+    "consent_recorded_command": (
+        "Consent: {user} confirmed {when} with `/tiimi uusi` that the client chose the members and consent is recorded in the client record system."
+    ),
+    "consent_recorded_form": (
+        "Consent: {user} confirmed {when} in the form that the client chose the members and consent is recorded in the client record system."
+    ),
+    "profession_other_invalid": (
+        "Write the profession after the colon, at most {max} characters, e.g. `other: family worker`. No personal names."
+    ),
+    "organisation_invalid": (
+        "The organisation or unit may be at most {max} characters. No personal names."
+    ),
     "team_opened": "Team *{code}* is open: {channel}",
     "team_being_opened": "Team {code} is being opened. Please wait a moment.",
     "not_invited": "These members could not be invited to the channel: {users}. Add them "
@@ -65,7 +80,7 @@ MESSAGES: dict[str, str] = {
         "{user} is not a member of the team. Add them first: `/tiimi lisää @name profession`."
     ),
     "only_convenor": "Only the team's convenor {convenor} can do this.",
-    "unknown_profession": "Unknown profession. Options: {options}.",
+    "unknown_profession": "Unknown profession. Options: {options} or `other: profession`.",
     "close_choose_reason": "Why is team {code} closing? Choose the reason:",
     "reason_goals_reached": "goals reached",
     "reason_client_wish": "client's wish",
@@ -98,11 +113,14 @@ MESSAGES: dict[str, str] = {
     "team_not_ready": "Team {code} is still being opened. Please try again in a moment.",
     "not_a_member": "Only members of team {code} can do this.",
     "usage_open": (
-        "Mention the members with @, for example `/tiimi uusi @Anna @Bertta`. Do not type "
+        "Mention the members with @, each optionally followed by a profession and organisation, "
+        "for example `/tiimi uusi @Anna social counsellor @Bertta physiotherapist`. Do not type "
         "names or other text. Without members, `/tiimi uusi` opens a form."
     ),
     "usage_add": (
-        "Usage: `/tiimi lisää @name [profession]`, e.g. `/tiimi lisää @Anna social counsellor`."
+        "Usage: `/tiimi lisää @name [profession] [organisation]`, e.g. "
+        "`/tiimi lisää @Anna social counsellor City of Tampere` or "
+        "`/tiimi lisää @Anna other: family worker, Sininauhasäätiö`."
     ),
     "usage_remove": "Usage: `/tiimi poista @name`.",
     "usage_hand_over": "Usage: `/tiimi vastuu @name`, as a coordinator `/tiimi vastuu MT-2026-0042 @name`.",
@@ -119,7 +137,8 @@ MESSAGES: dict[str, str] = {
     "help_body": (
         "`/tiimi uusi @Anna @Bertta` – opens a team for the members the client chose · "
         "`/tiimi uusi` – opens the form\n"
-        "`/tiimi lisää @Anna social counsellor` – adds a member and their profession\n"
+        "`/tiimi lisää @Anna social counsellor City of Tampere` – adds a member, their "
+        "profession (or `other: …`) and organisation\n"
         "`/tiimi poista @Anna` – removes a member\n"
         "`/tiimi jäsenet` – lists the members and their professions\n"
         "`/tiimi suunnitelma` – shows the goals, steps and members\n"

@@ -21,6 +21,21 @@ MESSAGES: dict[str, str] = {
         "Seuraavaksi: `/askel tavoite …` · `/askel Soita Kelaan @nimi pe mennessä` · "
         "`/tiimi lisää @nimi ammattiryhmä` · `/tiimi suunnitelma` · `/tiimi ohje`"
     ),
+    "welcome_agenda": (
+        "*Ensimmäisen tapaamisen asialista:*\n1. Tutustutaan toisiimme.\n2. Asiakkaan tavoitteet hänen omin sanoin.\n3. Ensimmäiset pienet askeleet: kuka tekee mitä ja mihin mennessä.\n4. Sovitaan seuraava tapaaminen."
+    ),
+    "consent_recorded_command": (
+        "Suostumus: {user} vahvisti {when} komennolla `/tiimi uusi`, että asiakas valitsi jäsenet ja suostumus on kirjattu asiakastietojärjestelmään."
+    ),
+    "consent_recorded_form": (
+        "Suostumus: {user} vahvisti {when} lomakkeella, että asiakas valitsi jäsenet ja suostumus on kirjattu asiakastietojärjestelmään."
+    ),
+    "profession_other_invalid": (
+        "Kirjoita ammatti kaksoispisteen jälkeen, enintään {max} merkkiä, esim. `muu: perhetyöntekijä`. Ei henkilöiden nimiä."
+    ),
+    "organisation_invalid": (
+        "Organisaatio tai yksikkö saa olla enintään {max} merkkiä. Ei henkilöiden nimiä."
+    ),
     "team_opened": "Tiimi *{code}* on avattu: {channel}",
     "team_being_opened": "Tiimiä {code} avataan parhaillaan. Odota hetki.",
     "not_invited": "Näitä jäseniä ei voitu kutsua kanavalle: {users}. Lisää heidät myöhemmin "
@@ -72,7 +87,7 @@ MESSAGES: dict[str, str] = {
         "{user} ei ole tiimin jäsen. Lisää hänet ensin: `/tiimi lisää @nimi ammattiryhmä`."
     ),
     "only_convenor": "Vain tiimin vastuuhenkilö {convenor} voi tehdä tämän.",
-    "unknown_profession": "Tuntematon ammattiryhmä. Vaihtoehdot: {options}.",
+    "unknown_profession": "Tuntematon ammattiryhmä. Vaihtoehdot: {options} tai `muu: ammatti`.",
     # closing
     "close_choose_reason": "Miksi tiimi {code} suljetaan? Valitse syy:",
     "reason_goals_reached": "tavoitteet saavutettu",
@@ -110,11 +125,14 @@ MESSAGES: dict[str, str] = {
     "not_a_member": "Vain tiimin {code} jäsenet voivat tehdä tämän.",
     # usage
     "usage_open": (
-        "Mainitse jäsenet @-merkillä, esimerkiksi `/tiimi uusi @Anna @Bertta`. Älä kirjoita "
+        "Mainitse jäsenet @-merkillä, kunkin perään halutessasi ammattiryhmä ja organisaatio, "
+        "esimerkiksi `/tiimi uusi @Anna sosiaaliohjaaja @Bertta fysioterapeutti`. Älä kirjoita "
         "nimiä tai muuta tekstiä. Ilman jäseniä `/tiimi uusi` avaa lomakkeen."
     ),
     "usage_add": (
-        "Käyttö: `/tiimi lisää @nimi [ammattiryhmä]`, esim. `/tiimi lisää @Anna sosiaaliohjaaja`."
+        "Käyttö: `/tiimi lisää @nimi [ammattiryhmä] [organisaatio]`, esim. "
+        "`/tiimi lisää @Anna sosiaaliohjaaja Tampereen kaupunki` tai "
+        "`/tiimi lisää @Anna muu: perhetyöntekijä, Sininauhasäätiö`."
     ),
     "usage_remove": "Käyttö: `/tiimi poista @nimi`.",
     "usage_hand_over": "Käyttö: `/tiimi vastuu @nimi`, koordinaattorina `/tiimi vastuu MT-2026-0042 @nimi`.",
@@ -133,7 +151,8 @@ MESSAGES: dict[str, str] = {
     "help_body": (
         "`/tiimi uusi @Anna @Bertta` – avaa tiimin asiakkaan valitsemille jäsenille · "
         "`/tiimi uusi` – avaa lomakkeen\n"
-        "`/tiimi lisää @Anna sosiaaliohjaaja` – lisää jäsenen ja hänen ammattiryhmänsä\n"
+        "`/tiimi lisää @Anna sosiaaliohjaaja Tampereen kaupunki` – lisää jäsenen, hänen "
+        "ammattiryhmänsä (tai `muu: …`) ja organisaationsa\n"
         "`/tiimi poista @Anna` – poistaa jäsenen\n"
         "`/tiimi jäsenet` – näyttää jäsenet ja ammattiryhmät\n"
         "`/tiimi suunnitelma` – näyttää tavoitteet, askeleet ja jäsenet\n"

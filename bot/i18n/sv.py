@@ -19,6 +19,21 @@ MESSAGES: dict[str, str] = {
         "Nästa steg: `/askel tavoite …` · `/askel Ring FPA @namn senast fr` · "
         "`/tiimi lisää @namn yrkesgrupp` · `/tiimi suunnitelma` · `/tiimi ohje`"
     ),
+    "welcome_agenda": (
+        "*Dagordning för det första mötet:*\n1. Vi lär känna varandra.\n2. Klientens mål med klientens egna ord.\n3. De första små stegen: vem gör vad och när.\n4. Vi kommer överens om nästa möte."
+    ),
+    "consent_recorded_command": (
+        "Samtycke: {user} bekräftade {when} med kommandot `/tiimi uusi` att klienten valde medlemmarna och att samtycket är antecknat i klientdatasystemet."
+    ),
+    "consent_recorded_form": (
+        "Samtycke: {user} bekräftade {when} i formuläret att klienten valde medlemmarna och att samtycket är antecknat i klientdatasystemet."
+    ),
+    "profession_other_invalid": (
+        "Skriv yrket efter kolon, högst {max} tecken, t.ex. `annan: familjearbetare`. Inga personnamn."
+    ),
+    "organisation_invalid": (
+        "Organisationen eller enheten får vara högst {max} tecken. Inga personnamn."
+    ),
     "team_opened": "Teamet *{code}* har öppnats: {channel}",
     "team_being_opened": "Teamet {code} håller på att öppnas. Vänta en stund.",
     "not_invited": "De här medlemmarna kunde inte bjudas in till kanalen: {users}. Lägg till "
@@ -68,7 +83,7 @@ MESSAGES: dict[str, str] = {
         "{user} är inte medlem i teamet. Lägg först till personen: `/tiimi lisää @namn yrkesgrupp`."
     ),
     "only_convenor": "Endast teamets ansvarsperson {convenor} kan göra detta.",
-    "unknown_profession": "Okänd yrkesgrupp. Alternativ: {options}.",
+    "unknown_profession": "Okänd yrkesgrupp. Alternativ: {options} eller `annan: yrke`.",
     "close_choose_reason": "Varför stängs teamet {code}? Välj orsak:",
     "reason_goals_reached": "målen uppnådda",
     "reason_client_wish": "klientens önskan",
@@ -103,12 +118,14 @@ MESSAGES: dict[str, str] = {
     "team_not_ready": "Teamet {code} håller ännu på att öppnas. Försök igen om en stund.",
     "not_a_member": "Endast medlemmar i teamet {code} kan göra detta.",
     "usage_open": (
-        "Nämn medlemmarna med @, till exempel `/tiimi uusi @Anna @Bertta`. Skriv inga namn "
+        "Nämn medlemmarna med @, efter var och en vid behov yrkesgrupp och organisation, till "
+        "exempel `/tiimi uusi @Anna socialhandledare @Bertta fysioterapeut`. Skriv inga namn "
         "eller annan text. Utan medlemmar öppnar `/tiimi uusi` ett formulär."
     ),
     "usage_add": (
-        "Användning: `/tiimi lisää @namn [yrkesgrupp]`, t.ex. "
-        "`/tiimi lisää @Anna socialhandledare`."
+        "Användning: `/tiimi lisää @namn [yrkesgrupp] [organisation]`, t.ex. "
+        "`/tiimi lisää @Anna socialhandledare Tammerfors stad` eller "
+        "`/tiimi lisää @Anna annan: familjearbetare, Sininauhasäätiö`."
     ),
     "usage_remove": "Användning: `/tiimi poista @namn`.",
     "usage_hand_over": "Användning: `/tiimi vastuu @namn`, som koordinator `/tiimi vastuu MT-2026-0042 @namn`.",
@@ -125,8 +142,8 @@ MESSAGES: dict[str, str] = {
     "help_body": (
         "`/tiimi ny @Anna @Bertta` – öppnar ett team för medlemmarna klienten valt · "
         "`/tiimi ny` – öppnar formuläret\n"
-        "`/tiimi lägg till @Anna socialhandledare` – lägger till en medlem och dess "
-        "yrkesgrupp\n"
+        "`/tiimi lägg till @Anna socialhandledare Tammerfors stad` – lägger till en medlem, "
+        "dess yrkesgrupp (eller `annan: …`) och organisation\n"
         "`/tiimi ta bort @Anna` – tar bort en medlem\n"
         "`/tiimi medlemmar` – visar medlemmarna och deras yrkesgrupper\n"
         "`/tiimi planen` – visar mål, steg och medlemmar\n"

@@ -26,7 +26,7 @@ from bot.replies import (
     join,
     strong,
 )
-from bot.teams.professions import profession_label
+from bot.teams.professions import member_role, profession_label
 from storage.models import Goal, Meeting, Member, Step, StepStatus, Team
 
 STEPS_PER_PAGE = 25
@@ -171,7 +171,7 @@ def plan_export(t: Catalog, plan: PlanData, *, names: Mapping[str, str]) -> str:
         t.plain("members_title") + ":",
     ]
     for member in plan.members:
-        label = profession_label(member.profession, t.lang) or t.plain("profession_unknown")
+        label = member_role(member, t.lang, unknown=t.plain("profession_unknown"))
         role = f", {t.plain('convenor')}" if member.user_id == team.convenor_id else ""
         lines.append(f"- {names.get(member.user_id, member.user_id)} ({label}{role})")
     lines += ["", t.plain("goals_title") + ":"]
@@ -199,6 +199,6 @@ def plan_export(t: Catalog, plan: PlanData, *, names: Mapping[str, str]) -> str:
 
 
 def _member(t: Catalog, member: Member, team: Team) -> Runs:
-    label = profession_label(member.profession, t.lang) or t.plain("profession_unknown")
+    label = member_role(member, t.lang, unknown=t.plain("profession_unknown"))
     role = f", {t.plain('convenor')}" if member.user_id == team.convenor_id else ""
     return compose(Person(member.user_id), f" ({label}{role})")

@@ -14,7 +14,7 @@ from bot.coordinators.commands import (
     parse_statistics,
 )
 from bot.errors import UserError
-from bot.teams.professions import match_profession
+from bot.teams.roles import Role, parse_role
 from bot.text_norm import fold
 from storage.models import CloseReason
 
@@ -24,6 +24,7 @@ _TEAM_CODE = re.compile(r"^MT-[0-9]{4}-[0-9]{4,6}$", re.IGNORECASE)
 @dataclass(frozen=True)
 class OpenTeam:
     member_ids: tuple[str, ...]
+    roles: tuple[tuple[str, Role], ...] = ()  # (member, role) for those given one
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class OpenTeamDialog:
 class AddMember:
     user_id: str
     profession: str | None
+    other: str | None = None  # the free text of an OTHER profession
+    organisation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -214,7 +217,12 @@ def parse_tiimi(command: CommandInput) -> TiimiCommand:
     if user_id is None:
         raise UserError(f"usage_{sub}")
     if sub == "add":
-        return AddMember(user_id=user_id, profession=_parse_profession(rest[1:]))
+        if len(rest) == 1:
+            return AddMember(user_id=user_id, profession=None)
+        role = parse_role(_joined(rest[1:]))
+        if role is None:
+            raise UserError("unknown_profession")
+        return AddMember(user_id, role.profession, role.other, role.organisation)
     if len(rest) > 1:
         raise UserError(f"usage_{sub}")
     return RemoveMember(user_id) if sub == "remove" else HandOver(user_id, code=code)
@@ -254,18 +262,26 @@ def _parse_meeting(rest: list[Word]) -> ShowMeeting | BookMeeting | MoveMeeting 
 
 
 def _parse_open(rest: list[Word]) -> OpenTeam | OpenTeamDialog:
+    """Mentions, each optionally followed by the member's role."""
     if not rest:
         return OpenTeamDialog()
-    ids = [person_id(word) for word in rest]
-    if any(user_id is None for user_id in ids):
+    if person_id(rest[0]) is None:
         raise UserError("usage_open")
-    return OpenTeam(member_ids=tuple(dict.fromkeys(i for i in ids if i is not None)))
-
-
-def _parse_profession(words: list[Word]) -> str | None:
-    if not words:
-        return None
-    key = match_profession(_joined(words))
-    if key is None:
-        raise UserError("unknown_profession")
-    return key
+    groups: list[tuple[str, list[Word]]] = []
+    for word in rest:
+        if (user_id := person_id(word)) is not None:
+            groups.append((user_id, []))
+        else:
+            groups[-1][1].append(word)
+    roles: dict[str, Role] = {}
+    for user_id, words in groups:
+        if not words:
+            continue
+        role = parse_role(_joined(words))
+        if role is None:
+            raise UserError("usage_open")
+        roles.setdefault(user_id, role)
+    return OpenTeam(
+        member_ids=tuple(dict.fromkeys(user_id for user_id, _ in groups)),
+        roles=tuple(roles.items()),
+    )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from zoneinfo import ZoneInfo
 
 from bot.answers import answer, guard_input, refusal
 from bot.command_input import CommandInput
@@ -43,6 +44,7 @@ from bot.teams.commands import (
 )
 from bot.teams.members import MemberService
 from bot.teams.opening import OpenedTeam, TeamService
+from bot.teams.roles import Role
 from storage.models import CloseReason, Team, TeamState
 
 log = logging.getLogger(__name__)
@@ -76,7 +78,9 @@ class TiimiCommands:
     async def open_from_dialog(
         self, *, actor: Actor, member_ids: Sequence[str], request_key: str
     ) -> Reply:
-        return await answer(actor, lambda: self._open(actor, member_ids, request_key))
+        return await answer(
+            actor, lambda: self._open(actor, member_ids, {}, request_key, via_form=True)
+        )
 
     async def snooze_from_button(self, *, actor: Actor, channel_id: str, days: int) -> Reply:
         async def work() -> Reply:
@@ -146,11 +150,12 @@ class TiimiCommands:
                 return Reply(
                     team_messages.help_message(t, unknown=unknown, coordinator=coordinator)
                 )
-            case OpenTeam(member_ids=member_ids):
-                return await self._open(actor, member_ids, request_key)
+            case OpenTeam(member_ids=member_ids, roles=roles):
+                return await self._open(actor, member_ids, dict(roles), request_key)
             case AddMember(user_id=user_id, profession=profession):
+                role = Role(profession, command.other, command.organisation) if profession else None
                 key = await self.members.add(
-                    actor=actor, channel_id=channel_id, user_id=user_id, profession=profession
+                    actor=actor, channel_id=channel_id, user_id=user_id, role=role
                 )
                 return simple(t(key, user=Person(user_id)))
             case RemoveMember(user_id=user_id):
@@ -233,18 +238,35 @@ class TiimiCommands:
             said = compose(said, "\n", t("reminder_meeting_place", place=meeting.place))
         return Reply(Message(said, blocks=(Text(said),)), public=key != "meeting_next")
 
-    async def _open(self, actor: Actor, member_ids: Sequence[str], request_key: str) -> Reply:
+    async def _open(
+        self,
+        actor: Actor,
+        member_ids: Sequence[str],
+        roles: Mapping[str, Role],
+        request_key: str,
+        *,
+        via_form: bool = False,
+    ) -> Reply:
         opened = await self.teams.open_team(
-            actor=actor, member_ids=member_ids, request_key=request_key
+            actor=actor, member_ids=member_ids, request_key=request_key, roles=roles
         )
-        return Reply(opened_message(actor, opened))
+        return Reply(opened_message(actor, opened, tz=self.core.timezone, via_form=via_form))
 
 
-def opened_message(actor: Actor, opened: OpenedTeam) -> Message:
+def opened_message(
+    actor: Actor, opened: OpenedTeam, *, tz: ZoneInfo, via_form: bool = False
+) -> Message:
+    """The team's channel, the consent recorded with it (who, when, what), who was not invited."""
     t, team = actor.t, opened.team
     if opened.already_existed and team.state != TeamState.ACTIVE:
         return Message(t("team_being_opened", code=team.code))
     text = t("team_opened", code=team.code, channel=SpaceLink(team.live_channel_id))
+    consent = t(
+        "consent_recorded_form" if via_form else "consent_recorded_command",
+        user=Person(team.consent_confirmed_by),
+        when=moment(team.consent_confirmed_at, tz, t.lang),
+    )
+    text = compose(text, "\n", consent)
     if opened.not_invited:
         users = team_messages.mentions(list(opened.not_invited))
         text = compose(text, "\n", t("not_invited", users=users))

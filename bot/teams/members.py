@@ -14,6 +14,7 @@ from bot.privacy.access import Action, team_by_code, team_for
 from bot.replies import Person
 from bot.teams import messages as team_messages
 from bot.teams.channel_guard import ChannelGuard
+from bot.teams.roles import Role, role_of, set_role
 from storage import queries
 from storage.models import AuditAction, Member, Team
 
@@ -22,9 +23,7 @@ class MemberService:
     def __init__(self, core: Core) -> None:
         self.core = core
 
-    async def add(
-        self, *, actor: Actor, channel_id: str, user_id: str, profession: str | None
-    ) -> str:
+    async def add(self, *, actor: Actor, channel_id: str, user_id: str, role: Role | None) -> str:
         """Record a member the client chose, then invite them; returns the catalog key of the
         outcome. The row exists before the invitation, so that the platform's join event for
         the invitee (which may come before the invitation's answer) finds them recorded."""
@@ -32,9 +31,9 @@ class MemberService:
             actor=actor, channel_id=channel_id, action=Action.ADD_MEMBER
         )
         current = next((m for m in members if m.user_id == user_id), None)
-        if current is not None and (profession is None or current.profession == profession):
+        if current is not None and (role is None or role_of(current) == role):
             raise UserError("already_member", user=Person(user_id))
-        earlier = await self._record(actor, team, user_id, profession, inviting=current is None)
+        earlier = await self._record(actor, team, user_id, role, inviting=current is None)
         if current is None:
             try:
                 outcome = await self.core.platform.add_people(team.live_channel_id, [user_id])
@@ -52,12 +51,12 @@ class MemberService:
                 actor=actor,
                 team=team,
                 subject=user_id,
-                detail=profession,
+                detail=role.profession if role else None,  # never the free texts
             )
         return "member_added" if current is None else "member_profession_changed"
 
     async def _record(
-        self, actor: Actor, team: Team, user_id: str, profession: str | None, *, inviting: bool
+        self, actor: Actor, team: Team, user_id: str, role: Role | None, *, inviting: bool
     ) -> Member | None:
         """Write the member row (new, rejoining or a new profession); returns a copy of the row
         as it was before, None when there was none."""
@@ -82,7 +81,7 @@ class MemberService:
                     None,
                 )
                 row.consent_confirmed_by, row.consent_confirmed_at = actor.user_id, now
-            row.profession = profession
+            set_role(row, role)
             session.add(row)
         return earlier
 

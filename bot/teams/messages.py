@@ -24,7 +24,7 @@ from bot.replies import (
     compose,
     join,
 )
-from bot.teams.professions import profession_label
+from bot.teams.professions import member_role
 from storage.models import CloseReason, Member, Team
 from storage.retention_queries import Counts
 
@@ -48,6 +48,7 @@ def welcome(t: Catalog, *, team: Team, member_ids: Sequence[str]) -> Message:
                     members=mentions(others) or "–",
                 )
             ),
+            Text(t("welcome_agenda")),
             Text(t("welcome_do")),
             Text(t("welcome_dont")),
             Note(t("welcome_next")),
@@ -58,7 +59,7 @@ def welcome(t: Catalog, *, team: Team, member_ids: Sequence[str]) -> Message:
 def member_list(t: Catalog, *, team: Team, members: Sequence[Member]) -> Message:
     lines = []
     for member in members:
-        label = profession_label(member.profession, t.lang) or t.plain("profession_unknown")
+        label = member_role(member, t.lang, unknown=t.plain("profession_unknown"))
         role = (" – ", t("convenor")) if member.user_id == team.convenor_id else ()
         gone = (" – ", t("member_deactivated")) if member.deactivated_at is not None else ()
         lines.append(compose("• ", Person(member.user_id), f" ({label})", *role, *gone))

@@ -5,7 +5,7 @@ people added, the welcome posted, the row activated; a failure at any point roll
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -17,6 +17,7 @@ from bot.errors import UserError
 from bot.platform import ActionRestricted, PlatformError, PostKey, PostKind, Space
 from bot.reminders.planner import ReminderPlanner
 from bot.teams import messages as team_messages
+from bot.teams.roles import Role, set_role
 from storage import queries
 from storage.models import AuditAction, Member, Team, TeamState
 
@@ -37,7 +38,12 @@ class TeamService:
         self.core = core
 
     async def open_team(
-        self, *, actor: Actor, member_ids: Sequence[str], request_key: str
+        self,
+        *,
+        actor: Actor,
+        member_ids: Sequence[str],
+        request_key: str,
+        roles: Mapping[str, Role] | None = None,
     ) -> OpenedTeam:
         """Reserve the row with the chosen members, open the space, add the people, welcome,
         then activate. The member rows exist before the people are added: the platform's join
@@ -47,7 +53,9 @@ class TeamService:
         if existing is not None:
             return OpenedTeam(existing, (), {}, already_existed=True)
         wanted = tuple(dict.fromkeys([actor.user_id, *member_ids]))
-        team, created = await self._reserve(actor=actor, request_key=request_key, members=wanted)
+        team, created = await self._reserve(
+            actor=actor, request_key=request_key, members=wanted, roles=roles
+        )
         if not created:  # a concurrent delivery of the same request won the race
             return OpenedTeam(team, (), {}, already_existed=True)
         try:
@@ -81,7 +89,12 @@ class TeamService:
         return len(stale)
 
     async def _reserve(
-        self, *, actor: Actor, request_key: str, members: Sequence[str]
+        self,
+        *,
+        actor: Actor,
+        request_key: str,
+        members: Sequence[str],
+        roles: Mapping[str, Role] | None = None,
     ) -> tuple[Team, bool]:
         now = self.core.clock.now()
         year = now.astimezone(self.core.timezone).year
@@ -103,16 +116,16 @@ class TeamService:
                     session.add(team)
                     await session.flush()
                     for user_id in members:  # the client's consent, before any invitation
-                        session.add(
-                            Member(
-                                team_id=team.pk,
-                                user_id=user_id,
-                                added_by=actor.user_id,
-                                added_at=now,
-                                consent_confirmed_by=actor.user_id,
-                                consent_confirmed_at=now,
-                            )
+                        member = Member(
+                            team_id=team.pk,
+                            user_id=user_id,
+                            added_by=actor.user_id,
+                            added_at=now,
+                            consent_confirmed_by=actor.user_id,
+                            consent_confirmed_at=now,
                         )
+                        set_role(member, (roles or {}).get(user_id))
+                        session.add(member)
                 return team, True
             except IntegrityError:
                 async with self.core.database.session() as session:

@@ -13,7 +13,7 @@ async def test_open_add_remove_hand_over_list_close(bot: RunningBot) -> None:
     fake = bot.fake
     answer = await bot.tiimi("uusi <@UBERT|bert> <@UCARL>")
     channel_id = bot.channel_named("mt-2026-0001")
-    assert answer == f"Tiimi *MT-2026-0001* on avattu: <#{channel_id}>"
+    assert answer.splitlines()[0] == f"Tiimi *MT-2026-0001* on avattu: <#{channel_id}>"
     channel = fake.channels[channel_id]
     assert channel.is_private and channel.members == {"UBOT", "UANNA", "UBERT", "UCARL"}
     welcome = fake.messages[channel_id][0]

@@ -14,7 +14,7 @@ from sqlmodel import select
 from storage.db import Database
 from storage.migrate import alembic_config, upgrade_to_head
 from storage.models import AuditEvent, Member, Team, metadata
-from tests.storage.old_rows import add_old_team
+from tests.storage.old_rows import add_old_row, add_old_team
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 TEAMS_USER = "29:1" + "a" * 120  # the shape of a Teams user id in a conversation
@@ -53,15 +53,16 @@ async def test_slack_rows_stay_and_teams_ids_fit(database_url: str) -> None:
         async with database.session() as session:
             team = _team(1, convenor="UANNA", channel="C0SLACK01")
             await add_old_team(session, team)
-            session.add(
+            await add_old_row(
+                session,
                 Member(
-                    team_id=team.id,
+                    team_id=team.pk,
                     user_id="UBERT",
                     added_by="UANNA",
                     added_at=NOW,
                     consent_confirmed_by="UANNA",
                     consent_confirmed_at=NOW,
-                )
+                ),
             )
             session.add(AuditEvent(at=NOW, actor_id="UANNA", team_id=team.id, action="x"))
 

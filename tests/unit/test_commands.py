@@ -25,6 +25,7 @@ from bot.teams.commands import (
     parse_tiimi,
     person_id,
 )
+from bot.teams.roles import Role, parse_role
 from storage.models import CloseReason
 from tests.support.typed import typed
 
@@ -45,6 +46,46 @@ from tests.support.typed import typed
         ("LISÄÄ {U1} Psykiatrinen Sairaanhoitaja", AddMember("U1", "psychiatric_nurse")),
         ("lägg till {U1} socialarbetare", AddMember("U1", "social_worker")),
         ("add {U1} Kela expert", AddMember("U1", "kela_expert")),
+        ("lisää {U1} hammashoitaja", AddMember("U1", "dental_nurse")),
+        ("lisää {U1} Varhaiskasvatuksen henkilöstö", AddMember("U1", "early_childhood_staff")),
+        ("lisää {U1} henkilökohtainen valmentaja", AddMember("U1", "personal_coach")),
+        (
+            "lisää {U1} sosiaaliohjaaja Tampereen kaupunki",
+            AddMember("U1", "social_counsellor", None, "Tampereen kaupunki"),
+        ),
+        (
+            "lisää {U1} sosiaaliohjaaja, Tampereen kaupunki, perhekeskus",
+            AddMember("U1", "social_counsellor", None, "Tampereen kaupunki, perhekeskus"),
+        ),
+        (
+            "lisää {U1} psykiatrinen sairaanhoitaja Tays",
+            AddMember("U1", "psychiatric_nurse", None, "Tays"),
+        ),
+        (
+            "lisää {U1} sairaanhoitaja psykiatrinen osasto",
+            AddMember("U1", "nurse", None, "psykiatrinen osasto"),
+        ),
+        ("lisää {U1} muu: perhetyöntekijä", AddMember("U1", "other", "perhetyöntekijä")),
+        (
+            "lisää {U1} MUU:perhe  työntekijä , Sininauha",
+            AddMember("U1", "other", "perhe työntekijä", "Sininauha"),
+        ),
+        ("add {U1} other: family worker,", AddMember("U1", "other", "family worker")),
+        ("uusi {U1} sosiaaliohjaaja", OpenTeam(("U1",), (("U1", Role("social_counsellor")),))),
+        (
+            "uusi {U1} sosiaaliohjaaja {U2} {U3} muu: valmentaja, Klubi",
+            OpenTeam(
+                ("U1", "U2", "U3"),
+                (
+                    ("U1", Role("social_counsellor")),
+                    ("U3", Role("other", "valmentaja", "Klubi")),
+                ),
+            ),
+        ),
+        (
+            "uusi {U1} fysioterapeutti Tays {U1} lääkäri",
+            OpenTeam(("U1",), (("U1", Role("physiotherapist", None, "Tays")),)),
+        ),
         ("poista {U2}", RemoveMember("U2")),
         ("ta bort {U2}", RemoveMember("U2")),
         ("vastuu {U3}", HandOver("U3")),
@@ -79,6 +120,13 @@ def test_parses(text: str, expected: object) -> None:
         ("lisää", "usage_add"),
         ("lisää Anna", "usage_add"),
         ("lisää {U1} poppamies", "unknown_profession"),
+        ("lisää {U1} Tampereen kaupunki", "unknown_profession"),
+        ("lisää {U1} muu:", "profession_other_invalid"),
+        ("lisää {U1} muu: , Tays", "profession_other_invalid"),
+        ("lisää {U1} muu: " + "x" * 61, "profession_other_invalid"),
+        ("lisää {U1} lääkäri " + "x" * 101, "organisation_invalid"),
+        ("uusi {U1} poppamies", "usage_open"),
+        ("uusi sosiaaliohjaaja {U1}", "usage_open"),
         ("poista", "usage_remove"),
         ("poista {U1} {U2}", "usage_remove"),
         ("vastuu kaikille", "usage_hand_over"),
@@ -160,3 +208,22 @@ def test_parser_only_ever_raises_user_errors(text: str) -> None:
 def test_open_keeps_every_mentioned_user_once_in_order(ids: list[str]) -> None:
     command = parse_tiimi(CommandInput.of("uusi", *(p for i in ids for p in (" ", PersonRef(i)))))
     assert command == OpenTeam(tuple(dict.fromkeys(ids)))
+
+
+@given(st.text())
+def test_a_role_is_none_or_keeps_its_organisation_within_bounds(text: str) -> None:
+    with contextlib.suppress(UserError):
+        role = parse_role(text)
+        if role is not None and role.organisation is not None:
+            assert 0 < len(role.organisation) <= 100
+            assert role.organisation in " ".join(text.split())
+
+
+@given(
+    st.sampled_from(["sosiaaliohjaaja", "psykiatrinen sairaanhoitaja", "Kelan asiantuntija"]),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80),
+)
+def test_the_words_after_a_profession_are_its_organisation(profession: str, org: str) -> None:
+    role = parse_role(f"{profession} {org}")
+    assert role is not None
+    assert role.organisation == (" ".join(org.split()).strip(" ,") or None)
