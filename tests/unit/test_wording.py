@@ -15,6 +15,8 @@ CLIENT_RECORD_KEYS: dict[str, set[str]] = {
     "modal_consent_option": {"kirjattu"},
     "modal_consent_hint": {"kirjattu"},
     "modal_consent_required": {"kirjattu"},
+    "consent_recorded_command": {"kirjattu"},
+    "consent_recorded_form": {"kirjattu"},
     "closed_record_reminder": {"kirjata"},
     "help_body": {"kirjaamista"},
     "help_privacy": {"kirjaukset"},
