@@ -173,6 +173,22 @@ async def next_meeting(session: AsyncSession, *, team_id: int, after: datetime) 
     return result.first()
 
 
+async def upcoming_meetings(
+    session: AsyncSession, *, team_id: int, after: datetime
+) -> Sequence[Meeting]:
+    """The team's scheduled meetings still to come, in time order (numbered 1, 2, … by it)."""
+    result = await session.exec(
+        select(Meeting)
+        .where(
+            Meeting.team_id == team_id,
+            Meeting.status == MeetingStatus.SCHEDULED,
+            col(Meeting.starts_at) > after,
+        )
+        .order_by(col(Meeting.starts_at), col(Meeting.id))
+    )
+    return result.all()
+
+
 async def last_meeting(session: AsyncSession, *, team_id: int, before: datetime) -> Meeting | None:
     result = await session.exec(
         select(Meeting)

@@ -139,9 +139,9 @@ MESSAGES: dict[str, str] = {
         "`/tiimi suunnitelma` – näyttää tavoitteet, askeleet ja jäsenet\n"
         "`/tiimi vie` – suunnitelma tekstinä omaan asiakastietojärjestelmään kirjaamista "
         "varten\n"
-        "`/tiimi tapaaminen pe 11.12. klo 14 Kirjasto` – sopii seuraavan tapaamisen "
-        "(muistutukset kanavalle); `/tiimi tapaaminen siirrä ti klo 10`, `/tiimi tapaaminen "
-        "peru`, `/tiimi tapaaminen`\n"
+        "`/tiimi tapaaminen pe 11.12. klo 14 Kirjasto` – sopii tapaamisen (muistutukset "
+        "kanavalle; useita voi sopia); `/tiimi tapaaminen` – sovitut tapaamiset numeroituina; "
+        "`/tiimi tapaaminen siirrä 2 ti klo 10`, `/tiimi tapaaminen peru 2`\n"
         "Vastuuhenkilö: `/tiimi vastuu @Bertta` – siirtää vastuuhenkilön tehtävän · `/tiimi "
         "sulje tavoitteet saavutettu` – sulkee tiimin (syyt: tavoitteet saavutettu, asiakkaan "
         "toive, siirtyi yhteen palveluun, muu; ilman syytä saat valintanapit)\n"
@@ -241,13 +241,20 @@ MESSAGES: dict[str, str] = {
     "date_missing_date": "Kirjoita myös päivä, esimerkiksi `pe klo 14`.",
     "date_spoken_time": "Kirjoita kellonaika numeroin, esimerkiksi `klo 14.30` (ei `puoli kolme` tai `varttia yli`): sanoista ei näe, tarkoitetaanko aamua vai iltapäivää.",
     "date_end_before_start": "Tapaamisen pitää päättyä samana päivänä alkamisen jälkeen. Kirjoita esimerkiksi `klo 14-15`.",
-    "meeting_booked": "Seuraava tapaaminen on sovittu: *{when}*. Kanava saa muistutuksen ennen tapaamista.",
+    "meeting_booked": "Tapaaminen on sovittu: *{when}*. Kanava saa muistutuksen ennen tapaamista.",
     "meeting_moved": "Tapaaminen on siirretty: *{when}*. Muistutukset siirtyivät sen mukana.",
-    "meeting_next": "Seuraava tapaaminen: *{when}*",
     "meeting_cancelled": "Tapaaminen {when} on peruttu, samoin sen muistutukset.",
-    "meeting_already_booked": "Seuraava tapaaminen on jo sovittu. Siirrä sitä komennolla `/tiimi tapaaminen siirrä <aika>` tai peru se komennolla `/tiimi tapaaminen peru`.",
+    "meeting_already_booked": "Tapaaminen on jo sovittu samaan aikaan. Näet sovitut tapaamiset komennolla `/tiimi tapaaminen`.",
     "no_meeting_booked": "Seuraavaa tapaamista ei ole sovittu. Sovi se komennolla `/tiimi tapaaminen pe 11.12. klo 14`.",
-    "usage_meeting_move": "Käyttö: `/tiimi tapaaminen siirrä <aika>`, esim. `/tiimi tapaaminen siirrä ti klo 10`.",
+    "usage_meeting_move": "Käyttö: `/tiimi tapaaminen siirrä <numero> <aika>`, esim. `/tiimi tapaaminen siirrä 2 ti klo 10`. Numerot näet komennolla `/tiimi tapaaminen`.",
+    "usage_meeting_cancel": "Käyttö: `/tiimi tapaaminen peru <numero>`, esim. `/tiimi tapaaminen peru 2`. Numerot näet komennolla `/tiimi tapaaminen`.",
+    "meeting_which": "Tiimillä on {count} sovittua tapaamista. Kerro tapaamisen numero, esim. `/tiimi tapaaminen peru 2`. Numerot näet komennolla `/tiimi tapaaminen`.",
+    "meeting_number_unknown": "Tapaamista numero {number} ei ole. Sovittuja tapaamisia on {count}: näet ne komennolla `/tiimi tapaaminen`.",
+    "meetings_too_many": "Tiimillä on jo {limit} sovittua tapaamista. Sovi lisää, kun osa niistä on pidetty.",
+    "meetings_upcoming_title": "Sovitut tapaamiset ({count})",
+    "meetings_upcoming_hint": "Siirrä: `/tiimi tapaaminen siirrä 1 ti klo 10` · peru: `/tiimi tapaaminen peru 1`",
+    "meeting_moved_notice": "{user} siirsi tapaamisen {was}. Uusi aika: *{when}*.",
+    "meeting_cancelled_notice": "{user} perui tapaamisen {when}.",
     "next_meeting_title": "Seuraava tapaaminen",
     "meetings_title": "Tapaamiset",
     "meetings_none": "Ei tapaamisia.",

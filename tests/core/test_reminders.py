@@ -107,7 +107,7 @@ async def test_reschedule_cancel_and_close_replan(
     clock.set(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
     channel = await team_channel(tiimi)
     await say(tiimi, channel, "tapaaminen to 26.11. klo 14")
-    assert "on jo sovittu" in await say(tiimi, channel, "tapaaminen pe 27.11. klo 14")
+    assert "samaan aikaan" in await say(tiimi, channel, "tapaaminen to 26.11. klo 14")
     await say(tiimi, channel, "tapaaminen siirrä pe 27.11. klo 10")
     pending = [r for r in await reminders(database) if r.state == "pending"]
     befores = sorted(r.due_at for r in pending if r.kind == ReminderKind.MEETING_BEFORE)
