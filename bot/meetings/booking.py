@@ -31,6 +31,16 @@ class MeetingChange:
     was_until: datetime | None
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """An answered meeting, the after-meeting message to update and the next meeting."""
+
+    team: Team
+    meeting: Meeting
+    post: str | None
+    next_meeting: Meeting | None
+
+
 class MeetingService:
     def __init__(self, core: Core) -> None:
         self.core = core
@@ -111,6 +121,36 @@ class MeetingService:
             await self._recount(session, team)
             self._audit(session, actor, team, AuditAction.MEETING_CANCELLED)
         return change
+
+    async def record_outcome(
+        self, *, actor: Actor, channel_id: str, meeting_id: int, status: MeetingStatus
+    ) -> Outcome:
+        """A team member answers whether a past meeting was held (HELD or NOT_HELD); a later
+        answer replaces an earlier one."""
+        team = await self._team(actor, channel_id)
+        now = self.core.clock.now()
+        async with self.core.database.session() as session:
+            await queries.lock_team(session, team_id=team.pk)
+            meeting = await session.get(Meeting, meeting_id)
+            if (
+                meeting is None
+                or meeting.team_id != team.pk
+                or meeting.status == MeetingStatus.CANCELLED
+                or meeting.starts_at > now
+            ):
+                raise UserError("meeting_outcome_unknown")
+            meeting.status = status
+            meeting.updated_by, meeting.updated_at = actor.user_id, now
+            session.add(meeting)
+            await session.flush()
+            await self.planner.plan_nudge(session, team)
+            await self._recount(session, team)
+            held = status == MeetingStatus.HELD
+            action = AuditAction.MEETING_HELD if held else AuditAction.MEETING_NOT_HELD
+            self._audit(session, actor, team, action)
+            post = await reminder_queries.after_meeting_post(session, meeting_id=meeting.pk)
+            upcoming = await reminder_queries.next_meeting(session, team_id=team.pk, after=now)
+        return Outcome(team, meeting, post, upcoming)
 
     async def snooze(self, *, actor: Actor, channel_id: str, days: int) -> datetime:
         """Postpone the no-meeting nudge by a day or a week; returns when it comes back."""

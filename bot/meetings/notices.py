@@ -1,4 +1,5 @@
-"""The channel's announcements of a moved or cancelled meeting, posted once."""
+"""The channel's announcements of a moved or cancelled meeting, posted once, and the
+after-meeting message updated with the answer whether it was held."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import logging
 
 from bot.context import Core
 from bot.dates import span
-from bot.meetings.booking import MeetingChange
+from bot.meetings.booking import MeetingChange, Outcome
 from bot.platform import PlatformError, PostKey, PostKind
+from bot.reminders.messages import meeting_answered
 from bot.replies import Message, Person, Text, compose
 from storage.models import MeetingStatus
 
@@ -37,3 +39,16 @@ async def announce(core: Core, change: MeetingChange, *, by: str) -> None:
         )
     except PlatformError as error:
         log.warning("meeting announcement failed: %s", error.code)
+
+
+async def show_outcome(core: Core, outcome: Outcome, *, by: str) -> None:
+    """Replace the after-meeting message's question and buttons with who answered what."""
+    if outcome.post is None:
+        return
+    message = meeting_answered(
+        core.t, meeting=outcome.meeting, by=by, next_meeting=outcome.next_meeting, tz=core.timezone
+    )
+    try:
+        await core.platform.update_message(outcome.team.live_channel_id, outcome.post, message)
+    except PlatformError as error:
+        log.warning("after-meeting message update failed: %s", error.code)

@@ -17,7 +17,7 @@ from bot.dates.explain import explain
 from bot.errors import UserError
 from bot.meetings.booking import MeetingService
 from bot.meetings.messages import meeting_list
-from bot.meetings.notices import announce
+from bot.meetings.notices import announce, show_outcome
 from bot.plan.dispatch import AskelCommands
 from bot.privacy import access
 from bot.privacy.access import Action, team_by_code, team_for
@@ -45,7 +45,7 @@ from bot.teams.commands import (
 )
 from bot.teams.members import MemberService
 from bot.teams.opening import OpenedTeam, TeamService
-from storage.models import CloseReason, Team, TeamState
+from storage.models import CloseReason, MeetingStatus, Team, TeamState
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +85,23 @@ class TiimiCommands:
             due = await self.meetings.snooze(actor=actor, channel_id=channel_id, days=days)
             when = moment(due, self.core.timezone, actor.lang)
             return simple(actor.t("nudge_snoozed", when=when))
+
+        return await answer(actor, work)
+
+    async def meeting_outcome_from_button(
+        self, *, actor: Actor, channel_id: str, value: str, held: bool
+    ) -> Reply:
+        """Pidettiin / Ei pidetty under the after-meeting message; the value is the meeting id."""
+
+        async def work() -> Reply:
+            if not value.isdigit():
+                raise UserError("meeting_outcome_unknown")
+            status = MeetingStatus.HELD if held else MeetingStatus.NOT_HELD
+            outcome = await self.meetings.record_outcome(
+                actor=actor, channel_id=channel_id, meeting_id=int(value), status=status
+            )
+            await show_outcome(self.core, outcome, by=actor.user_id)
+            return simple(actor.t("meeting_outcome_saved"))
 
         return await answer(actor, work)
 
