@@ -51,6 +51,7 @@ class PostKind(StrEnum):
     STEP = "step"  # a step's message (the step's id)
     REMINDER = "reminder"  # a reminder (the reminder's id)
     CLOSING = "closing"  # a closed team's summary (the team's id)
+    MEETING = "meeting"  # a meeting moved or cancelled (the meeting's id and the change)
 
 
 @dataclass(frozen=True)

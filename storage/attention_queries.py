@@ -12,14 +12,15 @@ from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.db import run_select
-from storage.models import Meeting, MeetingStatus, Step, StepStatus, Team, TeamState
+from storage.models import MEETING_KEPT, Meeting, Step, StepStatus, Team, TeamState
 
 
 def last_scheduled_meeting(team_id: Any) -> Any:
-    """The latest start among the team's scheduled meetings (past or to come), or NULL."""
+    """The latest start among the team's booked meetings not known to have failed (past or to
+    come, MEETING_KEPT), or NULL."""
     return (
         select(func.max(Meeting.starts_at))
-        .where(col(Meeting.team_id) == team_id, col(Meeting.status) == MeetingStatus.SCHEDULED)
+        .where(col(Meeting.team_id) == team_id, col(Meeting.status).in_(MEETING_KEPT))
         .scalar_subquery()
     )
 

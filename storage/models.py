@@ -127,6 +127,8 @@ class AuditAction(enum.StrEnum):
     MEETING_BOOKED = "meeting_booked"
     MEETING_MOVED = "meeting_moved"
     MEETING_CANCELLED = "meeting_cancelled"
+    MEETING_HELD = "meeting_held"
+    MEETING_NOT_HELD = "meeting_not_held"
     NUDGE_SNOOZED = "nudge_snoozed"
     PLAN_VIEWED = "plan_viewed"
     TEAMS_LISTED = "teams_listed"
@@ -200,8 +202,14 @@ class Step(SQLModel, table=True):
 
 
 class MeetingStatus(enum.StrEnum):
-    SCHEDULED = "scheduled"
+    SCHEDULED = "scheduled"  # booked; once past, not yet answered whether it was held
+    HELD = "held"  # the team answered Pidettiin after it
+    NOT_HELD = "not_held"  # the team answered Ei pidetty
     CANCELLED = "cancelled"
+
+
+# Meetings booked and not known not to have taken place: the team's last and next meetings.
+MEETING_KEPT = (MeetingStatus.SCHEDULED, MeetingStatus.HELD)
 
 
 class Meeting(SQLModel, table=True):

@@ -15,8 +15,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from storage import attention_queries
 from storage.db import run_select
 from storage.models import (
+    MEETING_KEPT,
     Meeting,
-    MeetingStatus,
     Member,
     Reminder,
     ReminderState,
@@ -114,7 +114,7 @@ class _Status:
         def of_page(team_id: Any) -> Any:
             return true() if team_ids is None else col(team_id).in_(team_ids)
 
-        scheduled = col(Meeting.status) == MeetingStatus.SCHEDULED
+        scheduled = col(Meeting.status).in_(MEETING_KEPT)
         meetings = (
             select(
                 col(Meeting.team_id).label("team_id"),

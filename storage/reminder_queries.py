@@ -13,7 +13,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.sqltypes import UTCDateTime
 
 from storage.db import Database
-from storage.models import Meeting, MeetingStatus, Reminder, ReminderKind, ReminderState
+from storage.models import (
+    MEETING_KEPT,
+    Meeting,
+    MeetingStatus,
+    Reminder,
+    ReminderKind,
+    ReminderState,
+)
 
 _TIMES = (bindparam("now", type_=UTCDateTime()), bindparam("lease", type_=UTCDateTime()))
 _CLAIM_POSTGRES = text(
@@ -173,12 +180,29 @@ async def next_meeting(session: AsyncSession, *, team_id: int, after: datetime) 
     return result.first()
 
 
-async def last_meeting(session: AsyncSession, *, team_id: int, before: datetime) -> Meeting | None:
+async def upcoming_meetings(
+    session: AsyncSession, *, team_id: int, after: datetime
+) -> Sequence[Meeting]:
+    """The team's scheduled meetings still to come, in time order (numbered 1, 2, … by it)."""
     result = await session.exec(
         select(Meeting)
         .where(
             Meeting.team_id == team_id,
             Meeting.status == MeetingStatus.SCHEDULED,
+            col(Meeting.starts_at) > after,
+        )
+        .order_by(col(Meeting.starts_at), col(Meeting.id))
+    )
+    return result.all()
+
+
+async def last_meeting(session: AsyncSession, *, team_id: int, before: datetime) -> Meeting | None:
+    """The latest meeting up to `before` that is not known to have been cancelled or missed."""
+    result = await session.exec(
+        select(Meeting)
+        .where(
+            Meeting.team_id == team_id,
+            col(Meeting.status).in_(MEETING_KEPT),
             col(Meeting.starts_at) <= before,
         )
         .order_by(col(Meeting.starts_at).desc())
@@ -189,7 +213,20 @@ async def last_meeting(session: AsyncSession, *, team_id: int, before: datetime)
 async def meetings_of(session: AsyncSession, *, team_id: int) -> Sequence[Meeting]:
     result = await session.exec(
         select(Meeting)
-        .where(Meeting.team_id == team_id, Meeting.status == MeetingStatus.SCHEDULED)
+        .where(Meeting.team_id == team_id, col(Meeting.status).in_(MEETING_KEPT))
         .order_by(col(Meeting.starts_at))
     )
     return result.all()
+
+
+async def after_meeting_post(session: AsyncSession, *, meeting_id: int) -> str | None:
+    """The reference of the after-meeting message posted about the meeting, if any."""
+    result = await session.exec(
+        select(Reminder.message_ts).where(
+            Reminder.meeting_id == meeting_id,
+            Reminder.kind == ReminderKind.MEETING_AFTER,
+            Reminder.state == ReminderState.SENT,
+            col(Reminder.message_ts).is_not(None),
+        )
+    )
+    return result.first()

@@ -12,10 +12,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.db import run_select
 from storage.models import (
+    MEETING_KEPT,
     AuditEvent,
     Goal,
     Meeting,
-    MeetingStatus,
     Member,
     Reminder,
     Step,
@@ -82,7 +82,7 @@ async def content_counts(session: AsyncSession, *, team: Team) -> Counts:
         steps=await count(col(Step.team_id) == team_id, col(Step.status) != StepStatus.DELETED),
         steps_done=await count(col(Step.team_id) == team_id, col(Step.status) == StepStatus.DONE),
         meetings=await count(
-            col(Meeting.team_id) == team_id, col(Meeting.status) == MeetingStatus.SCHEDULED
+            col(Meeting.team_id) == team_id, col(Meeting.status).in_(MEETING_KEPT)
         ),
     )
 

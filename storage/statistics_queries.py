@@ -44,7 +44,7 @@ async def first_meetings(
         .where(
             col(Team.activated_at) >= start,
             col(Team.activated_at) < end,
-            col(Meeting.status) == MeetingStatus.SCHEDULED,
+            col(Meeting.status) == MeetingStatus.HELD,
         )
         .group_by(col(Team.id), col(Team.activated_at)),
     )
@@ -58,7 +58,7 @@ async def meeting_times(
         session,
         select(col(Meeting.team_id), col(Meeting.starts_at))
         .where(
-            col(Meeting.status) == MeetingStatus.SCHEDULED,
+            col(Meeting.status) == MeetingStatus.HELD,
             col(Meeting.starts_at) >= start,
             col(Meeting.starts_at) < end,
         )

@@ -143,9 +143,9 @@ MESSAGES: dict[str, str] = {
         "`/tiimi jäsenet` – lists the members and their professions\n"
         "`/tiimi suunnitelma` – shows the goals, steps and members\n"
         "`/tiimi vie` – the plan as text for your own client record system\n"
-        "`/tiimi tapaaminen Fri 11.12. 14:00 Library` – books the next meeting (reminders go "
-        "to the channel); `/tiimi tapaaminen siirrä Tue 10:00`, `/tiimi tapaaminen peru`, "
-        "`/tiimi tapaaminen`\n"
+        "`/tiimi tapaaminen Fri 11.12. 14:00 Library` – books a meeting (reminders go to the "
+        "channel; several can be booked); `/tiimi tapaaminen` – the booked meetings, numbered; "
+        "`/tiimi tapaaminen siirrä 2 Tue 10:00`, `/tiimi tapaaminen peru 2`\n"
         "Convenor: `/tiimi vastuu @Bertta` – hands over the convenor role · `/tiimi sulje "
         "goals reached` – closes the team (reasons: goals reached, client's wish, moved to "
         "one service, other; without a reason you get buttons to choose from)\n"
@@ -244,13 +244,20 @@ MESSAGES: dict[str, str] = {
     "date_missing_date": "Add the day too, for example `Fri 14:00`.",
     "date_spoken_time": "Write the time in figures, for example `14:30` (not `half past two` or `quarter past`): the words do not say whether it is morning or afternoon.",
     "date_end_before_start": "The meeting must end on the same day after it starts. Write for example `at 14-15`.",
-    "meeting_booked": "The next meeting is booked: *{when}*. The channel will get a reminder before the meeting.",
+    "meeting_booked": "The meeting is booked: *{when}*. The channel will get a reminder before the meeting.",
     "meeting_moved": "The meeting has been moved: *{when}*. Its reminders moved with it.",
-    "meeting_next": "Next meeting: *{when}*",
     "meeting_cancelled": "The meeting on {when} has been cancelled, and so have its reminders.",
-    "meeting_already_booked": "The next meeting is already booked. Move it with `/tiimi tapaaminen siirrä <time>` or cancel it with `/tiimi tapaaminen peru`.",
+    "meeting_already_booked": "A meeting is already booked at that time. See the booked meetings with `/tiimi tapaaminen`.",
     "no_meeting_booked": "No next meeting has been booked. Book one with `/tiimi tapaaminen Fri 11.12. 14:00`.",
-    "usage_meeting_move": "Usage: `/tiimi tapaaminen siirrä <time>`, e.g. `/tiimi tapaaminen siirrä Tue 10:00`.",
+    "usage_meeting_move": "Usage: `/tiimi tapaaminen siirrä <number> <time>`, e.g. `/tiimi tapaaminen siirrä 2 Tue 10:00`. See the numbers with `/tiimi tapaaminen`.",
+    "usage_meeting_cancel": "Usage: `/tiimi tapaaminen peru <number>`, e.g. `/tiimi tapaaminen peru 2`. See the numbers with `/tiimi tapaaminen`.",
+    "meeting_which": "The team has {count} meetings booked. Give the meeting's number, e.g. `/tiimi tapaaminen peru 2`. See the numbers with `/tiimi tapaaminen`.",
+    "meeting_number_unknown": "There is no meeting number {number}. {count} meetings are booked: see them with `/tiimi tapaaminen`.",
+    "meetings_too_many": "The team already has {limit} meetings booked. Book more once some of them have been held.",
+    "meetings_upcoming_title": "Booked meetings ({count})",
+    "meetings_upcoming_hint": "Move: `/tiimi tapaaminen siirrä 1 Tue 10:00` · cancel: `/tiimi tapaaminen peru 1`",
+    "meeting_moved_notice": "{user} moved the meeting on {was}. New time: *{when}*.",
+    "meeting_cancelled_notice": "{user} cancelled the meeting on {when}.",
     "next_meeting_title": "Next meeting",
     "meetings_title": "Meetings",
     "meetings_none": "No meetings.",
@@ -262,7 +269,13 @@ MESSAGES: dict[str, str] = {
     "reminder_agenda": "Agenda: open steps",
     "reminder_agenda_empty": "No open steps. Agree on the next small steps at the meeting.",
     "reminder_late": "This reminder is late because the bot was not running at the time.",
-    "reminder_after_record": "The meeting has been held. Remember to record it, each in your own client record system.",
+    "reminder_after_ask": "The meeting on {when} is over. Was it held?",
+    "reminder_after_held": "{user} answered that the meeting on {when} was held. Remember to record it, each in your own client record system.",
+    "reminder_after_not_held": "{user} answered that the meeting on {when} was not held. It is not counted in the statistics.",
+    "button_meeting_held": "Held",
+    "button_meeting_not_held": "Not held",
+    "meeting_outcome_saved": "Thank you, the answer is marked in the channel's message.",
+    "meeting_outcome_unknown": "This meeting can no longer be answered: it was cancelled or has not taken place yet.",
     "reminder_after_book_next": "The next meeting has not been booked yet. Book it: `/tiimi tapaaminen Fri 11.12. 14:00`.",
     "reminder_after_next": "Next meeting: {when}",
     "reminder_step_due": "{owner}, reminder: step {number} is due today: {text}",

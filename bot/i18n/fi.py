@@ -158,9 +158,9 @@ MESSAGES: dict[str, str] = {
         "`/tiimi suunnitelma` – näyttää tavoitteet, askeleet ja jäsenet\n"
         "`/tiimi vie` – suunnitelma tekstinä omaan asiakastietojärjestelmään kirjaamista "
         "varten\n"
-        "`/tiimi tapaaminen pe 11.12. klo 14 Kirjasto` – sopii seuraavan tapaamisen "
-        "(muistutukset kanavalle); `/tiimi tapaaminen siirrä ti klo 10`, `/tiimi tapaaminen "
-        "peru`, `/tiimi tapaaminen`\n"
+        "`/tiimi tapaaminen pe 11.12. klo 14 Kirjasto` – sopii tapaamisen (muistutukset "
+        "kanavalle; useita voi sopia); `/tiimi tapaaminen` – sovitut tapaamiset numeroituina; "
+        "`/tiimi tapaaminen siirrä 2 ti klo 10`, `/tiimi tapaaminen peru 2`\n"
         "Vastuuhenkilö: `/tiimi vastuu @Bertta` – siirtää vastuuhenkilön tehtävän · `/tiimi "
         "sulje tavoitteet saavutettu` – sulkee tiimin (syyt: tavoitteet saavutettu, asiakkaan "
         "toive, siirtyi yhteen palveluun, muu; ilman syytä saat valintanapit)\n"
@@ -260,13 +260,20 @@ MESSAGES: dict[str, str] = {
     "date_missing_date": "Kirjoita myös päivä, esimerkiksi `pe klo 14`.",
     "date_spoken_time": "Kirjoita kellonaika numeroin, esimerkiksi `klo 14.30` (ei `puoli kolme` tai `varttia yli`): sanoista ei näe, tarkoitetaanko aamua vai iltapäivää.",
     "date_end_before_start": "Tapaamisen pitää päättyä samana päivänä alkamisen jälkeen. Kirjoita esimerkiksi `klo 14-15`.",
-    "meeting_booked": "Seuraava tapaaminen on sovittu: *{when}*. Kanava saa muistutuksen ennen tapaamista.",
+    "meeting_booked": "Tapaaminen on sovittu: *{when}*. Kanava saa muistutuksen ennen tapaamista.",
     "meeting_moved": "Tapaaminen on siirretty: *{when}*. Muistutukset siirtyivät sen mukana.",
-    "meeting_next": "Seuraava tapaaminen: *{when}*",
     "meeting_cancelled": "Tapaaminen {when} on peruttu, samoin sen muistutukset.",
-    "meeting_already_booked": "Seuraava tapaaminen on jo sovittu. Siirrä sitä komennolla `/tiimi tapaaminen siirrä <aika>` tai peru se komennolla `/tiimi tapaaminen peru`.",
+    "meeting_already_booked": "Tapaaminen on jo sovittu samaan aikaan. Näet sovitut tapaamiset komennolla `/tiimi tapaaminen`.",
     "no_meeting_booked": "Seuraavaa tapaamista ei ole sovittu. Sovi se komennolla `/tiimi tapaaminen pe 11.12. klo 14`.",
-    "usage_meeting_move": "Käyttö: `/tiimi tapaaminen siirrä <aika>`, esim. `/tiimi tapaaminen siirrä ti klo 10`.",
+    "usage_meeting_move": "Käyttö: `/tiimi tapaaminen siirrä <numero> <aika>`, esim. `/tiimi tapaaminen siirrä 2 ti klo 10`. Numerot näet komennolla `/tiimi tapaaminen`.",
+    "usage_meeting_cancel": "Käyttö: `/tiimi tapaaminen peru <numero>`, esim. `/tiimi tapaaminen peru 2`. Numerot näet komennolla `/tiimi tapaaminen`.",
+    "meeting_which": "Tiimillä on {count} sovittua tapaamista. Kerro tapaamisen numero, esim. `/tiimi tapaaminen peru 2`. Numerot näet komennolla `/tiimi tapaaminen`.",
+    "meeting_number_unknown": "Tapaamista numero {number} ei ole. Sovittuja tapaamisia on {count}: näet ne komennolla `/tiimi tapaaminen`.",
+    "meetings_too_many": "Tiimillä on jo {limit} sovittua tapaamista. Sovi lisää, kun osa niistä on pidetty.",
+    "meetings_upcoming_title": "Sovitut tapaamiset ({count})",
+    "meetings_upcoming_hint": "Siirrä: `/tiimi tapaaminen siirrä 1 ti klo 10` · peru: `/tiimi tapaaminen peru 1`",
+    "meeting_moved_notice": "{user} siirsi tapaamisen {was}. Uusi aika: *{when}*.",
+    "meeting_cancelled_notice": "{user} perui tapaamisen {when}.",
     "next_meeting_title": "Seuraava tapaaminen",
     "meetings_title": "Tapaamiset",
     "meetings_none": "Ei tapaamisia.",
@@ -278,7 +285,13 @@ MESSAGES: dict[str, str] = {
     "reminder_agenda": "Esityslista: avoimet askeleet",
     "reminder_agenda_empty": "Ei avoimia askeleita. Sopikaa tapaamisessa seuraavat pienet askeleet.",
     "reminder_late": "Tämä muistutus lähtee myöhässä, koska botti ei ollut käynnissä ajallaan.",
-    "reminder_after_record": "Tapaaminen on pidetty. Muistakaa kirjata se kukin omaan asiakastietojärjestelmäänne.",
+    "reminder_after_ask": "Tapaaminen {when} on ohi. Pidettiinkö se?",
+    "reminder_after_held": "{user} vastasi, että tapaaminen {when} pidettiin. Muistakaa kirjata se kukin omaan asiakastietojärjestelmäänne.",
+    "reminder_after_not_held": "{user} vastasi, että tapaamista {when} ei pidetty. Sitä ei lasketa tilastoihin.",
+    "button_meeting_held": "Pidettiin",
+    "button_meeting_not_held": "Ei pidetty",
+    "meeting_outcome_saved": "Kiitos, vastaus on merkitty kanavan viestiin.",
+    "meeting_outcome_unknown": "Tähän tapaamiseen ei voi enää vastata: se on peruttu tai sitä ei ole vielä pidetty.",
     "reminder_after_book_next": "Seuraavaa tapaamista ei ole vielä sovittu. Sopikaa se: `/tiimi tapaaminen pe 11.12. klo 14`.",
     "reminder_after_next": "Seuraava tapaaminen: {when}",
     "reminder_step_due": "{owner}, muistutus: askeleen {number} määräaika on tänään: {text}",

@@ -23,10 +23,10 @@ MESSAGES: dict[str, str] = {
         "*Dagordning för det första mötet:*\n1. Vi lär känna varandra.\n2. Klientens mål med klientens egna ord.\n3. De första små stegen: vem gör vad och när.\n4. Vi kommer överens om nästa möte."
     ),
     "consent_recorded_command": (
-        "Samtycke: {user} bekräftade {when} med kommandot `/tiimi uusi` att klienten valde medlemmarna och att samtycket är antecknat i klientdatasystemet."
+        "Samtycke: {user} bekräftade {when} med kommandot `/tiimi uusi` att klienten valde medlemmarna och att samtycket är dokumenterat i klientdatasystemet."
     ),
     "consent_recorded_form": (
-        "Samtycke: {user} bekräftade {when} i formuläret att klienten valde medlemmarna och att samtycket är antecknat i klientdatasystemet."
+        "Samtycke: {user} bekräftade {when} i formuläret att klienten valde medlemmarna och att samtycket är dokumenterat i klientdatasystemet."
     ),
     "profession_other_invalid": (
         "Skriv yrket efter kolon, högst {max} tecken, t.ex. `annan: familjearbetare`. Inga personnamn."
@@ -148,8 +148,9 @@ MESSAGES: dict[str, str] = {
         "`/tiimi medlemmar` – visar medlemmarna och deras yrkesgrupper\n"
         "`/tiimi planen` – visar mål, steg och medlemmar\n"
         "`/tiimi exportera` – planen som text för dokumentation i det egna klientdatasystemet\n"
-        "`/tiimi möte fr 11.12. kl. 14 Biblioteket` – bokar nästa möte (påminnelser till "
-        "kanalen); `/tiimi möte flytta ti kl. 10`, `/tiimi möte avboka`, `/tiimi möte`\n"
+        "`/tiimi möte fr 11.12. kl. 14 Biblioteket` – bokar ett möte (påminnelser till "
+        "kanalen; flera kan bokas); `/tiimi möte` – de bokade mötena numrerade; "
+        "`/tiimi möte flytta 2 ti kl. 10`, `/tiimi möte avboka 2`\n"
         "Ansvarsperson: `/tiimi ansvar @Bertta` – överlåter rollen som ansvarsperson · "
         "`/tiimi stäng målen uppnådda` – stänger teamet (orsaker: målen uppnådda, klientens "
         "önskan, övergick till en tjänst, annat; utan orsak får du knappar att välja)\n"
@@ -248,13 +249,20 @@ MESSAGES: dict[str, str] = {
     "date_missing_date": "Skriv också dagen, till exempel `fr kl. 14`.",
     "date_spoken_time": "Skriv klockslaget med siffror, till exempel `kl. 14.30` (inte `halv tre` eller `kvart över`): orden visar inte om det är förmiddag eller eftermiddag.",
     "date_end_before_start": "Mötet ska sluta samma dag efter att det har börjat. Skriv till exempel `kl. 14-15`.",
-    "meeting_booked": "Nästa möte har bokats: *{when}*. Kanalen får en påminnelse före mötet.",
+    "meeting_booked": "Mötet har bokats: *{when}*. Kanalen får en påminnelse före mötet.",
     "meeting_moved": "Mötet har flyttats: *{when}*. Påminnelserna flyttades med det.",
-    "meeting_next": "Nästa möte: *{when}*",
     "meeting_cancelled": "Mötet {when} har ställts in, liksom dess påminnelser.",
-    "meeting_already_booked": "Nästa möte har redan bokats. Flytta det med `/tiimi tapaaminen siirrä <tid>` eller ställ in det med `/tiimi tapaaminen peru`.",
+    "meeting_already_booked": "Ett möte har redan bokats vid samma tid. Du ser de bokade mötena med `/tiimi möte`.",
     "no_meeting_booked": "Nästa möte har inte bokats. Boka det med `/tiimi tapaaminen fr 11.12. kl. 14`.",
-    "usage_meeting_move": "Användning: `/tiimi tapaaminen siirrä <tid>`, t.ex. `/tiimi tapaaminen siirrä ti kl. 10`.",
+    "usage_meeting_move": "Användning: `/tiimi möte flytta <nummer> <tid>`, t.ex. `/tiimi möte flytta 2 ti kl. 10`. Numren ser du med `/tiimi möte`.",
+    "usage_meeting_cancel": "Användning: `/tiimi möte avboka <nummer>`, t.ex. `/tiimi möte avboka 2`. Numren ser du med `/tiimi möte`.",
+    "meeting_which": "Teamet har {count} bokade möten. Ange mötets nummer, t.ex. `/tiimi möte avboka 2`. Numren ser du med `/tiimi möte`.",
+    "meeting_number_unknown": "Det finns inget möte nummer {number}. Bokade möten är {count}: du ser dem med `/tiimi möte`.",
+    "meetings_too_many": "Teamet har redan {limit} bokade möten. Boka fler när en del av dem har hållits.",
+    "meetings_upcoming_title": "Bokade möten ({count})",
+    "meetings_upcoming_hint": "Flytta: `/tiimi möte flytta 1 ti kl. 10` · ställ in: `/tiimi möte avboka 1`",
+    "meeting_moved_notice": "{user} flyttade mötet {was}. Ny tid: *{when}*.",
+    "meeting_cancelled_notice": "{user} ställde in mötet {when}.",
     "next_meeting_title": "Nästa möte",
     "meetings_title": "Möten",
     "meetings_none": "Inga möten.",
@@ -266,7 +274,13 @@ MESSAGES: dict[str, str] = {
     "reminder_agenda": "Dagordning: öppna steg",
     "reminder_agenda_empty": "Inga öppna steg. Kom på mötet överens om nästa små steg.",
     "reminder_late": "Den här påminnelsen skickas för sent eftersom boten inte var igång i tid.",
-    "reminder_after_record": "Mötet har hållits. Kom ihåg att var och en dokumenterar det i sitt eget klientdatasystem.",
+    "reminder_after_ask": "Mötet {when} är över. Hölls det?",
+    "reminder_after_held": "{user} svarade att mötet {when} hölls. Kom ihåg att var och en dokumenterar det i sitt eget klientdatasystem.",
+    "reminder_after_not_held": "{user} svarade att mötet {when} inte hölls. Det räknas inte i statistiken.",
+    "button_meeting_held": "Hölls",
+    "button_meeting_not_held": "Hölls inte",
+    "meeting_outcome_saved": "Tack, svaret har antecknats i kanalens meddelande.",
+    "meeting_outcome_unknown": "Det här mötet kan inte längre besvaras: det har ställts in eller har inte hållits ännu.",
     "reminder_after_book_next": "Nästa möte har ännu inte bokats. Boka det: `/tiimi tapaaminen fr 11.12. kl. 14`.",
     "reminder_after_next": "Nästa möte: {when}",
     "reminder_step_due": "{owner}, påminnelse: tidsfristen för steg {number} går ut i dag: {text}",

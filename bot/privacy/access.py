@@ -41,7 +41,7 @@ class Action(enum.StrEnum):
     VIEW_PLAN = "view_plan"
     EXPORT_PLAN = "export_plan"
     CHANGE_PLAN = "change_plan"  # goals and steps: add, finish, move, edit, remove
-    MEETINGS = "meetings"  # book, move, cancel, show, snooze the nudge
+    MEETINGS = "meetings"  # book, move, cancel, show, answer whether held, snooze the nudge
     LIST_ALL_TEAMS = "list_all_teams"  # /tiimi avoimet over every team, its CSV, the Home part
     STATISTICS = "statistics"
     # by team code, from anywhere (`/tiimi vie MT-2026-0042` …)

@@ -24,7 +24,7 @@ from bot.replies import (
     join,
     strong,
 )
-from storage.models import Meeting, Step, Team
+from storage.models import Meeting, MeetingStatus, Step, Team
 
 
 def meeting_before(
@@ -50,14 +50,40 @@ def meeting_before(
     return Message(header, blocks=tuple(blocks))
 
 
-def meeting_after(t: Catalog, *, next_meeting: Meeting | None, tz: ZoneInfo) -> Message:
-    blocks: list[Block] = [Text(t("reminder_after_record"))]
+def meeting_after(
+    t: Catalog, *, meeting: Meeting, next_meeting: Meeting | None, tz: ZoneInfo
+) -> Message:
+    """Asks whether the meeting was held, with the buttons Pidettiin and Ei pidetty."""
+    text = t("reminder_after_ask", when=span(meeting.starts_at, meeting.ends_at, tz, t.lang))
+    answers = tuple(
+        Button(
+            action_ids.variant(action_ids.MEETING_OUTCOME, status), t.plain(label), str(meeting.pk)
+        )
+        for status, label in (
+            (MeetingStatus.HELD, "button_meeting_held"),
+            (MeetingStatus.NOT_HELD, "button_meeting_not_held"),
+        )
+    )
+    blocks = (Text(text), Buttons(answers), _next_meeting(t, next_meeting, tz))
+    return Message(text, blocks=blocks)
+
+
+def meeting_answered(
+    t: Catalog, *, meeting: Meeting, by: str, next_meeting: Meeting | None, tz: ZoneInfo
+) -> Message:
+    """The after-meeting message once answered: who answered what; held ones are recorded."""
+    when = span(meeting.starts_at, meeting.ends_at, tz, t.lang)
+    held = meeting.status == MeetingStatus.HELD
+    key = "reminder_after_held" if held else "reminder_after_not_held"
+    text = t(key, user=Person(by), when=when)
+    return Message(text, blocks=(Text(text), _next_meeting(t, next_meeting, tz)))
+
+
+def _next_meeting(t: Catalog, next_meeting: Meeting | None, tz: ZoneInfo) -> Block:
     if next_meeting is None:
-        blocks.append(Text(t("reminder_after_book_next")))
-    else:
-        when = span(next_meeting.starts_at, next_meeting.ends_at, tz, t.lang)
-        blocks.append(Note(t("reminder_after_next", when=when)))
-    return Message(t("reminder_after_record"), blocks=tuple(blocks))
+        return Text(t("reminder_after_book_next"))
+    when = span(next_meeting.starts_at, next_meeting.ends_at, tz, t.lang)
+    return Note(t("reminder_after_next", when=when))
 
 
 def step_due(t: Catalog, *, step: Step, today: date, late: bool) -> Message:

@@ -189,7 +189,9 @@ class ReminderWorker:
             if now - reminder.due_at > LATE_LIMIT:
                 return Decision(ReminderState.SKIPPED, reason="too_late")
             upcoming = await reminder_queries.next_meeting(session, team_id=team.pk, after=now)
-            message = reminder_messages.meeting_after(t, next_meeting=upcoming, tz=tz)
+            message = reminder_messages.meeting_after(
+                t, meeting=meeting, next_meeting=upcoming, tz=tz
+            )
             return Decision(ReminderState.SENT, message, late=late)
         if now - reminder.due_at > LATE_LIMIT:
             return Decision(ReminderState.SKIPPED, reason="too_late")

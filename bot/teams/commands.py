@@ -85,11 +85,12 @@ class BookMeeting:
 @dataclass(frozen=True)
 class MoveMeeting:
     text: str
+    number: int | None = None  # in the list of upcoming meetings; may be left out of one
 
 
 @dataclass(frozen=True)
 class CancelMeeting:
-    pass
+    number: int | None = None
 
 
 @dataclass(frozen=True)
@@ -249,16 +250,27 @@ _MEETING_VERBS = {
 
 
 def _parse_meeting(rest: list[Word]) -> ShowMeeting | BookMeeting | MoveMeeting | CancelMeeting:
+    """`siirrä 2 ti klo 10` and `peru 2` pick the meeting by its number in the list."""
     if not rest:
         return ShowMeeting()
     verb = _MEETING_VERBS.get(fold(rest[0].text))
+    if verb is None:
+        return BookMeeting(_joined(rest))
+    number = _meeting_number(rest[1]) if len(rest) > 1 else None
+    args = rest[2:] if number is not None else rest[1:]
     if verb == "cancel":
-        return CancelMeeting()
-    if verb == "move":
-        if len(rest) == 1:
-            raise UserError("usage_meeting_move")
-        return MoveMeeting(_joined(rest[1:]))
-    return BookMeeting(_joined(rest))
+        if args:
+            raise UserError("usage_meeting_cancel")
+        return CancelMeeting(number)
+    if not args:
+        raise UserError("usage_meeting_move")
+    return MoveMeeting(_joined(args), number)
+
+
+def _meeting_number(word: Word) -> int | None:
+    """A meeting's number is one or two digits (`12.12.` or `12:00` is a date or time)."""
+    text = word.text
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 2 else None
 
 
 def _parse_open(rest: list[Word]) -> OpenTeam | OpenTeamDialog:

@@ -17,6 +17,8 @@ from bot.dates import DateParseError, moment, span
 from bot.dates.explain import explain
 from bot.errors import UserError
 from bot.meetings.booking import MeetingService
+from bot.meetings.messages import meeting_list
+from bot.meetings.notices import announce, show_outcome
 from bot.plan.dispatch import AskelCommands
 from bot.privacy import access
 from bot.privacy.access import Action, team_by_code, team_for
@@ -45,7 +47,7 @@ from bot.teams.commands import (
 from bot.teams.members import MemberService
 from bot.teams.opening import OpenedTeam, TeamService
 from bot.teams.roles import Role
-from storage.models import CloseReason, Team, TeamState
+from storage.models import CloseReason, MeetingStatus, Team, TeamState
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +89,23 @@ class TiimiCommands:
             due = await self.meetings.snooze(actor=actor, channel_id=channel_id, days=days)
             when = moment(due, self.core.timezone, actor.lang)
             return simple(actor.t("nudge_snoozed", when=when))
+
+        return await answer(actor, work)
+
+    async def meeting_outcome_from_button(
+        self, *, actor: Actor, channel_id: str, value: str, held: bool
+    ) -> Reply:
+        """Pidettiin / Ei pidetty under the after-meeting message; the value is the meeting id."""
+
+        async def work() -> Reply:
+            if not value.isdigit():
+                raise UserError("meeting_outcome_unknown")
+            status = MeetingStatus.HELD if held else MeetingStatus.NOT_HELD
+            outcome = await self.meetings.record_outcome(
+                actor=actor, channel_id=channel_id, meeting_id=int(value), status=status
+            )
+            await show_outcome(self.core, outcome, by=actor.user_id)
+            return simple(actor.t("meeting_outcome_saved"))
 
         return await answer(actor, work)
 
@@ -208,35 +227,40 @@ class TiimiCommands:
         actor: Actor,
         channel_id: str,
     ) -> Reply:
+        """Booking is answered in the channel; a move or cancel is answered to the person and
+        announced in the channel; the list is shown to the person only."""
         t, tz, meetings = actor.t, self.core.timezone, self.meetings
         try:
             match command:
                 case BookMeeting(text=text):
                     meeting = await meetings.book(actor=actor, channel_id=channel_id, text=text)
-                    key = "meeting_booked"
-                case MoveMeeting(text=text):
-                    meeting = await meetings.move(actor=actor, channel_id=channel_id, text=text)
-                    key = "meeting_moved"
-                case CancelMeeting():
-                    meeting = await meetings.cancel(actor=actor, channel_id=channel_id)
-                    return simple(
-                        t(
-                            "meeting_cancelled",
-                            when=span(meeting.starts_at, meeting.ends_at, tz, t.lang),
-                        )
+                    said = t(
+                        "meeting_booked", when=span(meeting.starts_at, meeting.ends_at, tz, t.lang)
                     )
+                    if meeting.place:
+                        place = t("reminder_meeting_place", place=meeting.place)
+                        said = compose(said, "\n", place)
+                    return Reply(Message(said, blocks=(Text(said),)), public=True)
+                case MoveMeeting(text=text, number=number):
+                    change = await meetings.move(
+                        actor=actor, channel_id=channel_id, text=text, number=number
+                    )
+                    key = "meeting_moved"
+                case CancelMeeting(number=number):
+                    change = await meetings.cancel(
+                        actor=actor, channel_id=channel_id, number=number
+                    )
+                    key = "meeting_cancelled"
                 case ShowMeeting():
-                    _, found = await meetings.next(actor=actor, channel_id=channel_id)
-                    if found is None:
-                        return simple(t("no_meeting_booked"))
-                    meeting, key = found, "meeting_next"
+                    upcoming = await meetings.upcoming(actor=actor, channel_id=channel_id)
+                    return Reply(meeting_list(t, upcoming, tz))
         except DateParseError as error:
             return simple(explain(t, error))
-        when = span(meeting.starts_at, meeting.ends_at, tz, t.lang)
-        said = t(key, when=when)
-        if meeting.place:
-            said = compose(said, "\n", t("reminder_meeting_place", place=meeting.place))
-        return Reply(Message(said, blocks=(Text(said),)), public=key != "meeting_next")
+        await announce(self.core, change, by=actor.user_id)
+        meeting = change.meeting
+        if key == "meeting_cancelled":
+            return simple(t(key, when=span(change.was_at, change.was_until, tz, t.lang)))
+        return simple(t(key, when=span(meeting.starts_at, meeting.ends_at, tz, t.lang)))
 
     async def _open(
         self,

@@ -20,6 +20,7 @@ EVENT_TYPES = {
     PostKind.STEP: ("tiimi_step", "step_id"),
     PostKind.REMINDER: ("tiimi_reminder", "reminder_id"),
     PostKind.CLOSING: ("tiimi_closing", "team_id"),
+    PostKind.MEETING: ("tiimi_meeting", "meeting_change"),
 }
 
 

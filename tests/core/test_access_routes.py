@@ -136,6 +136,12 @@ BUTTONS_AND_FORMS: dict[str, tuple[Press, Action]] = {
         lambda t, c, _: t.snooze_from_button(actor=OUTSIDER, channel_id=c, days=7),
         Action.MEETINGS,
     ),
+    "meeting_outcome": (
+        lambda t, c, _: t.meeting_outcome_from_button(
+            actor=OUTSIDER, channel_id=c, value="1", held=True
+        ),
+        Action.MEETINGS,
+    ),
     "close_team": (
         lambda t, c, _: t.close_from_button(actor=OUTSIDER, channel_id=c, value="x:other"),
         Action.CLOSE_TEAM,
@@ -183,6 +189,7 @@ ROUTES = {
     "home_step_done": "home_step_done",
     "^plan_page:": "plan_page",
     "^nudge_snooze:(1|7)$": "nudge_snooze",
+    "^meeting_outcome:(held|not_held)$": "meeting_outcome",
     "^close_team:": "close_team",
     "reschedule_step": "reschedule_form",
     "add_step": "step_form",

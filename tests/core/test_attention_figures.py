@@ -16,7 +16,7 @@ from bot.errors import UserError
 from bot.plan.commands import AddStep, Owner
 from bot.teams.dispatch import TiimiCommands
 from storage import queries
-from storage.models import Meeting, MeetingStatus, Step, StepStatus, Team, TeamState
+from storage.models import MEETING_KEPT, Meeting, MeetingStatus, Step, StepStatus, Team, TeamState
 from storage.overview_queries import OverviewFilter, open_team_statuses
 from tests.support.clock import FakeClock
 from tests.support.said import said
@@ -74,7 +74,7 @@ async def _check_stored_figures(core: Core) -> None:
             starts = (
                 await session.exec(
                     select(Meeting.starts_at).where(
-                        Meeting.team_id == team.id, Meeting.status == MeetingStatus.SCHEDULED
+                        Meeting.team_id == team.id, col(Meeting.status).in_(MEETING_KEPT)
                     )
                 )
             ).all()
@@ -105,7 +105,7 @@ async def _random_change(tiimi: TiimiCommands, rng: random.Random, channel: str)
     moment = core.clock.now().astimezone(core.timezone) + timedelta(days=rng.randint(0, 3))
     when = f"{moment.day}.{moment.month}.{moment.year} klo {rng.randint(8, 20)}"
     try:
-        match rng.randrange(7):
+        match rng.randrange(8):
             case 0 | 1:
                 command = AddStep("askel", Owner(), rng.choice([due, None]), None)
                 await plan.add_step(actor=ANNA, channel_id=channel, command=command)
@@ -117,9 +117,17 @@ async def _random_change(tiimi: TiimiCommands, rng: random.Random, channel: str)
             case 4:
                 await meetings.book(actor=ANNA, channel_id=channel, text=when)
             case 5:
-                await meetings.move(actor=ANNA, channel_id=channel, text=when)
+                number = rng.choice([None, 1, 2])
+                await meetings.move(actor=ANNA, channel_id=channel, text=when, number=number)
+            case 6:
+                status = rng.choice([MeetingStatus.HELD, MeetingStatus.NOT_HELD])
+                meeting_id = rng.randint(1, 6)
+                await meetings.record_outcome(
+                    actor=ANNA, channel_id=channel, meeting_id=meeting_id, status=status
+                )
             case _:
-                await meetings.cancel(actor=ANNA, channel_id=channel)
+                number = rng.choice([None, 1, 2])
+                await meetings.cancel(actor=ANNA, channel_id=channel, number=number)
     except (UserError, DateParseError):
         pass  # refused as for a user: nothing written
 

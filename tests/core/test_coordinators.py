@@ -146,10 +146,15 @@ async def test_statistics_are_anonymous_aggregates(
     clock.set(datetime(2026, 3, 4, 8, 0, tzinfo=UTC))
     await tiimi.askel.run(actor=ANNA, text=said("valmis 1"), channel_id=channel)
     clock.set(datetime(2026, 3, 13, 8, 0, tzinfo=UTC))
-    await tiimi.run(
-        actor=ANNA, text=said("tapaaminen 26.3. klo 10"), channel_id=channel, request_key="-"
-    )
+    for when in ("26.3. klo 10", "19.3. klo 10"):
+        await tiimi.run(
+            actor=ANNA, text=said(f"tapaaminen {when}"), channel_id=channel, request_key="-"
+        )
     clock.set(datetime(2026, 4, 1, 8, 0, tzinfo=UTC))
+    for meeting_id, held in (("1", True), ("2", True), ("3", False)):  # 19.3. was not held
+        await tiimi.meeting_outcome_from_button(
+            actor=ANNA, channel_id=channel, value=meeting_id, held=held
+        )
     await tiimi.run(
         actor=ANNA, text=said("sulje tavoitteet saavutettu"), channel_id=channel, request_key="-"
     )

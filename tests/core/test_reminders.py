@@ -95,7 +95,9 @@ async def test_meeting_reminders_arrive_once_at_their_moments(
     assert dict((await w.run_once()).counts) == {"sent": 1}
     clock.set(datetime(2026, 11, 26, 13, 0, tzinfo=UTC))
     await w.run_once()
-    assert "kirjata" in texts(platform, channel)[-1]
+    assert (
+        texts(platform, channel)[-1] == "Tapaaminen to 26.11.2026 klo 14.00 on ohi. Pidettiinkö se?"
+    )
     assert len(texts(platform, channel)) == before + 4
     sent = [r for r in await reminders(database) if r.state == ReminderState.SENT]
     assert len(sent) == 4 and all(r.message_ts for r in sent)
@@ -107,7 +109,7 @@ async def test_reschedule_cancel_and_close_replan(
     clock.set(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
     channel = await team_channel(tiimi)
     await say(tiimi, channel, "tapaaminen to 26.11. klo 14")
-    assert "on jo sovittu" in await say(tiimi, channel, "tapaaminen pe 27.11. klo 14")
+    assert "samaan aikaan" in await say(tiimi, channel, "tapaaminen to 26.11. klo 14")
     await say(tiimi, channel, "tapaaminen siirrä pe 27.11. klo 10")
     pending = [r for r in await reminders(database) if r.state == "pending"]
     befores = sorted(r.due_at for r in pending if r.kind == ReminderKind.MEETING_BEFORE)

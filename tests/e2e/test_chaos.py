@@ -161,13 +161,13 @@ async def test_eight_weeks_of_chaos(
         if m.metadata and m.metadata["event_type"] == "tiimi_reminder"
     )
     assert max(posted.values()) == 1, "a reminder was posted twice"
-    once = Counter(  # welcome and step messages too, despite lost answers
+    once = Counter(  # welcome, step and meeting-change messages too, despite lost answers
         (m.metadata["event_type"], *m.metadata["event_payload"].values())
         for messages in fake_slack.messages.values()
         for m in messages
         if m.metadata
     )
-    kinds = {"tiimi_team", "tiimi_step", "tiimi_reminder", "tiimi_closing"}
+    kinds = {"tiimi_team", "tiimi_step", "tiimi_reminder", "tiimi_closing", "tiimi_meeting"}
     assert {kind for kind, *_ in once} == kinds
     assert max(once.values()) == 1, [key for key, n in once.items() if n > 1]
     for r in reminders:

@@ -48,7 +48,7 @@ async def test_meeting_reminders_with_a_429_on_the_first_post(
         assert reminder_posts(fake_slack, channel) == [
             "Muistutus: tiimin tapaaminen ma 23.11.2026 klo 15.00",
             "Muistutus: tiimin tapaaminen ma 23.11.2026 klo 15.00",
-            "Tapaaminen on pidetty. Muistakaa kirjata se kukin omaan asiakastietojärjestelmäänne.",
+            "Tapaaminen ma 23.11.2026 klo 15.00 on ohi. Pidettiinkö se?",
         ]
         kinds = [m.metadata["event_type"] for m in fake_slack.messages[channel] if m.metadata]
         assert kinds == ["tiimi_team", "tiimi_reminder", "tiimi_reminder", "tiimi_reminder"]
@@ -133,7 +133,8 @@ async def test_a_meeting_booked_with_a_range_is_followed_up_at_its_end(
         ]
         clock.set(datetime(2026, 11, 24, 13, 30, tzinfo=UTC))  # 15.30 local: its end
         assert dict((await bot.worker.run_once()).counts) == {"sent": 1}
-        assert reminder_posts(fake_slack, channel)[-1].startswith("Tapaaminen on pidetty.")
+        last = reminder_posts(fake_slack, channel)[-1]
+        assert last == "Tapaaminen ti 24.11.2026 klo 14.00–15.30 on ohi. Pidettiinkö se?"
 
 
 async def test_a_meeting_moved_to_a_single_time_loses_its_end(bot: RunningBot) -> None:

@@ -144,7 +144,7 @@ async def test_the_next_reminder_arrives_in_the_channel(page: Page) -> None:
     assert status == 200
     slack = page.sandbox.slack
     await slack.wait_for(
-        lambda: any("Seuraava tapaaminen" in m.text for m in slack.messages[channel])
+        lambda: any("Tapaaminen on sovittu" in m.text for m in slack.messages[channel])
     )
     status, body = await page.post("/clock", user=ANNA, step="next")
     assert (status, body["notice"]) == (200, "")
@@ -182,7 +182,7 @@ async def test_a_second_start_continues_and_reset_starts_clean(tmp_path: Path) -
         assert status == 200
         slack = sandbox.slack
         await slack.wait_for(
-            lambda: any("Seuraava tapaaminen" in m.text for m in slack.messages[channel])
+            lambda: any("Tapaaminen on sovittu" in m.text for m in slack.messages[channel])
         )
         await server.stop()
     files.reset()
@@ -197,14 +197,14 @@ async def test_days_skipped_forward_send_each_reminder_at_its_moment(page: Page)
     await page.say(ANNA, channel, "/tiimi tapaaminen huomenna klo 10")
     slack = page.sandbox.slack
     await slack.wait_for(
-        lambda: any("Seuraava tapaaminen" in m.text for m in slack.messages[channel])
+        lambda: any("Tapaaminen on sovittu" in m.text for m in slack.messages[channel])
     )
     for _ in range(3):
         status, _ = await page.post("/clock", user=ANNA, step="day")
         assert status == 200
     texts = [m.text for m in slack.messages[channel]]
     assert sum("Muistutus: tiimin tapaaminen" in text for text in texts) >= 1
-    assert any("Tapaaminen on pidetty" in text for text in texts)
+    assert any(text.endswith("Pidettiinkö se?") for text in texts)
     assert not any("myöhässä" in text for text in texts)
 
 

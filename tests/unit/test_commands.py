@@ -13,14 +13,18 @@ from bot.coordinators.commands import ListOpenTeams, parse_teams_page
 from bot.errors import UserError
 from bot.teams.commands import (
     AddMember,
+    BookMeeting,
+    CancelMeeting,
     CloseTeam,
     ExportPlan,
     HandOver,
     ListMembers,
+    MoveMeeting,
     OpenTeam,
     OpenTeamDialog,
     RemoveMember,
     ShowHelp,
+    ShowMeeting,
     parse_team_code,
     parse_tiimi,
     person_id,
@@ -106,6 +110,16 @@ from tests.support.typed import typed
         ("sulje MT-2026-0042", CloseTeam(None, code="MT-2026-0042")),
         ("sulje MT-2026-0042 asiakkaan toive", CloseTeam(CloseReason.CLIENT_WISH, "MT-2026-0042")),
         ("stäng mt-2026-0042 annat", CloseTeam(CloseReason.OTHER, code="MT-2026-0042")),
+        ("tapaaminen", ShowMeeting()),
+        ("tapaamiset", ShowMeeting()),
+        ("tapaaminen 12 joulukuuta klo 14", BookMeeting("12 joulukuuta klo 14")),
+        ("tapaaminen peru", CancelMeeting()),
+        ("tapaaminen peru 2", CancelMeeting(2)),
+        ("möte avboka 12", CancelMeeting(12)),
+        ("tapaaminen siirrä ti klo 10", MoveMeeting("ti klo 10")),
+        ("tapaaminen siirrä 2 ti klo 10", MoveMeeting("ti klo 10", 2)),
+        ("tapaaminen siirrä 12.12. klo 10", MoveMeeting("12.12. klo 10")),
+        ("meeting move 1 14:00", MoveMeeting("14:00", 1)),
     ],
 )
 def test_parses(text: str, expected: object) -> None:
@@ -137,6 +151,10 @@ def test_parses(text: str, expected: object) -> None:
         ("vastuu {U1} MT-2026-0042", "usage_hand_over"),
         ("vie kaikki", "usage_export"),
         ("vie MT-2026-0042 MT-2026-0043", "usage_export"),
+        ("tapaaminen siirrä", "usage_meeting_move"),
+        ("tapaaminen siirrä 2", "usage_meeting_move"),
+        ("tapaaminen peru 2 heti", "usage_meeting_cancel"),
+        ("tapaaminen peru huomenna", "usage_meeting_cancel"),
     ],
 )
 def test_refuses_misuse_with_a_catalog_key(text: str, key: str) -> None:

@@ -22,7 +22,7 @@ CLIENT_RECORD_KEYS: dict[str, set[str]] = {
     "help_privacy": {"kirjaukset"},
     "askel_help_body": {"kirjaamista"},
     "export_header": {"kirjaamista"},
-    "reminder_after_record": {"kirjata"},
+    "reminder_after_held": {"kirjata"},
 }
 KIRJATA = re.compile(r"\bkirja(?!sto)\w*", re.IGNORECASE)  # not *kirjasto*, a library
 # Swedish calls the bot *boten*; *botten* is "the bottom".
@@ -74,7 +74,7 @@ def test_step_owner_is_not_called_convenor(lang: str) -> None:
         ("step_added", "Askel 1 on kirjattu.", [("step_added", "kirjattu")]),
         ("goals_none", "Kirjaa asiakkaan tavoite.", [("goals_none", "Kirjaa")]),
         ("help_body", "`/tiimi vie` – kirjaa tämä", [("help_body", "kirjaa")]),
-        ("reminder_after_record", "Muistakaa kirjata se.", []),
+        ("reminder_after_held", "Muistakaa kirjata se.", []),
         ("help_body", "`/tiimi tapaaminen pe klo 14 Kirjasto`", []),
     ],
 )

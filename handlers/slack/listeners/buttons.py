@@ -1,6 +1,7 @@
 """The buttons whose press the core answers with a message to the presser: Tehty and Ei
-toteutunut on a step, the plan's and the overview's page buttons, and the nudge's snooze
-buttons. One listener routes them all by the table below."""
+toteutunut on a step, the plan's and the overview's page buttons, the nudge's snooze
+buttons, and Pidettiin / Ei pidetty after a meeting. One listener routes them all by the
+table below."""
 
 from __future__ import annotations
 
@@ -54,6 +55,15 @@ def _snooze(s: SlackServices, actor: Actor, channel: str, action: Payload) -> Aw
     return s.tiimi.snooze_from_button(actor=actor, channel_id=channel, days=days)
 
 
+def _meeting_outcome(
+    s: SlackServices, actor: Actor, channel: str, action: Payload
+) -> Awaitable[Reply]:
+    held = action["action_id"].split(":", 1)[1] == "held"
+    return s.tiimi.meeting_outcome_from_button(
+        actor=actor, channel_id=channel, value=_value(action), held=held
+    )
+
+
 def _value(action: Payload) -> str:
     return str(action.get("value") or "")
 
@@ -64,6 +74,7 @@ BUTTONS = (
     Button(action_ids.any_variant(action_ids.PLAN_PAGE), _plan_page, replaces=True),
     Button(action_ids.any_variant(action_ids.TEAMS_PAGE), _teams_page, replaces=True),
     Button(re.compile(rf"^{action_ids.NUDGE_SNOOZE}:(1|7)$"), _snooze),  # a day or a week
+    Button(re.compile(rf"^{action_ids.MEETING_OUTCOME}:(held|not_held)$"), _meeting_outcome),
 )
 
 
