@@ -13,6 +13,7 @@ from pathlib import Path
 import aiohttp
 
 from handlers.sandbox.workspace import SimulatedSlack
+from storage.migrate import HEAD_REVISION
 from tests.e2e.harness import RunningBot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -142,11 +143,13 @@ async def test_migrate_alone_creates_the_schema_and_says_so_in_one_line(tmp_path
     assert code == 0, output
     assert (tmp_path / "tiimi.db").stat().st_size > 0
     [line] = output.splitlines()  # none of Alembic's steps or plugins
-    assert line.endswith(" INFO storage.migrate: database migrated from (empty) to 0010")
+    assert line.endswith(
+        f" INFO storage.migrate: database migrated from (empty) to {HEAD_REVISION}"
+    )
     code, output = await run_bot("migrate", env=env, cwd=tmp_path)
     assert code == 0, output
     [line] = output.splitlines()
-    assert line.endswith(" INFO bot: database already at 0010")
+    assert line.endswith(f" INFO bot: database already at {HEAD_REVISION}")
 
 
 async def test_http_mode_serves_health_and_stops_on_sigterm(tmp_path: Path) -> None:
@@ -163,7 +166,9 @@ async def test_http_mode_serves_health_and_stops_on_sigterm(tmp_path: Path) -> N
         )
         process, lines = await start_bot(env, tmp_path)
         [migrated] = [line for line in lines if "migrat" in line.lower()]
-        assert migrated.endswith(" INFO storage.migrate: database migrated from (empty) to 0010\n")
+        assert migrated.endswith(
+            f" INFO storage.migrate: database migrated from (empty) to {HEAD_REVISION}\n"
+        )
         assert "alembic" not in "".join(lines)  # none of its steps or plugins
         async with aiohttp.ClientSession() as session:
             async with session.get(f"http://127.0.0.1:{port}/healthz") as resp:
