@@ -14,7 +14,7 @@ from bot.privacy.access import Action, team_by_code, team_for
 from bot.replies import Person
 from bot.teams import messages as team_messages
 from bot.teams.channel_guard import ChannelGuard
-from bot.teams.roles import Role, role_of, set_role
+from bot.teams.roles import Role, chosen_member, role_of, set_role
 from storage import queries
 from storage.models import AuditAction, Member, Team
 
@@ -65,14 +65,7 @@ class MemberService:
             row = await queries.get_member(session, team_id=team.pk, user_id=user_id)
             earlier = None if row is None else Member.model_validate(row.model_dump())
             if row is None:
-                row = Member(
-                    team_id=team.pk,
-                    user_id=user_id,
-                    added_by=actor.user_id,
-                    added_at=now,
-                    consent_confirmed_by=actor.user_id,
-                    consent_confirmed_at=now,
-                )
+                row = chosen_member(team.pk, user_id, confirmed_by=actor.user_id, at=now, role=role)
             elif inviting:  # rejoining after an earlier removal
                 row.added_by, row.added_at, row.removed_by, row.removed_at = (
                     actor.user_id,

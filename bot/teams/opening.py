@@ -17,9 +17,9 @@ from bot.errors import UserError
 from bot.platform import ActionRestricted, PlatformError, PostKey, PostKind, Space
 from bot.reminders.planner import ReminderPlanner
 from bot.teams import messages as team_messages
-from bot.teams.roles import Role, set_role
+from bot.teams.roles import Role, chosen_member
 from storage import queries
-from storage.models import AuditAction, Member, Team, TeamState
+from storage.models import AuditAction, Team, TeamState
 
 log = logging.getLogger(__name__)
 PENDING_TIMEOUT = timedelta(minutes=10)
@@ -116,16 +116,12 @@ class TeamService:
                     session.add(team)
                     await session.flush()
                     for user_id in members:  # the client's consent, before any invitation
-                        member = Member(
-                            team_id=team.pk,
-                            user_id=user_id,
-                            added_by=actor.user_id,
-                            added_at=now,
-                            consent_confirmed_by=actor.user_id,
-                            consent_confirmed_at=now,
+                        role = (roles or {}).get(user_id)
+                        session.add(
+                            chosen_member(
+                                team.pk, user_id, confirmed_by=actor.user_id, at=now, role=role
+                            )
                         )
-                        set_role(member, (roles or {}).get(user_id))
-                        session.add(member)
                 return team, True
             except IntegrityError:
                 async with self.core.database.session() as session:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from bot.errors import UserError
 from bot.teams.professions import (
@@ -66,3 +67,20 @@ def set_role(member: Member, role: Role | None) -> None:
     member.profession = role.profession if role else None
     member.profession_other = role.other if role else None
     member.organisation = role.organisation if role else None
+
+
+def chosen_member(
+    team_id: int, user_id: str, *, confirmed_by: str, at: datetime, role: Role | None
+) -> Member:
+    """A member row of someone the client chose, added and consent-confirmed by `confirmed_by`
+    at `at`, with their role."""
+    member = Member(
+        team_id=team_id,
+        user_id=user_id,
+        added_by=confirmed_by,
+        added_at=at,
+        consent_confirmed_by=confirmed_by,
+        consent_confirmed_at=at,
+    )
+    set_role(member, role)
+    return member

@@ -17,48 +17,51 @@ def step_reminders(bot: RunningBot, channel: str) -> list[str]:
     return [text for text in reminder_posts(bot.fake, channel) if "muistutus: askeleen" in text]
 
 
+async def team_on_monday(bot: RunningBot, clock: FakeClock) -> str:
+    """A team opened on MONDAY with UBERT; returns its channel."""
+    clock.set(MONDAY)
+    await bot.tiimi("uusi <@UBERT>")
+    return bot.channel_named("mt-2026-0001")
+
+
+async def pass_at(bot: RunningBot, clock: FakeClock, moment: datetime) -> None:
+    """The reminder pass the timer runs at `moment`."""
+    clock.set(moment)
+    await bot.worker.run_once()
+
+
 async def test_a_saturday_step_is_reminded_on_friday_with_its_day(
     bot: RunningBot, clock: FakeClock
 ) -> None:
-    clock.set(MONDAY)
-    await bot.tiimi("uusi <@UBERT>")
-    channel = bot.channel_named("mt-2026-0001")
+    channel = await team_on_monday(bot, clock)
     answer = await bot.askel("Soita Kelaan <@UBERT> la 12.12. mennessä", channel=channel)
     assert "Askel 1" in answer
-    clock.set(datetime(2026, 12, 10, 12, 0, tzinfo=UTC))
-    await bot.worker.run_once()
+    await pass_at(bot, clock, datetime(2026, 12, 10, 12, 0, tzinfo=UTC))
     assert step_reminders(bot, channel) == []
 
-    clock.set(FRIDAY_AT_NINE)
-    await bot.worker.run_once()
+    await pass_at(bot, clock, FRIDAY_AT_NINE)
     assert step_reminders(bot, channel) == [
         "<@UBERT>, muistutus: askeleen 1 määräaika on la 12.12.2026: Soita Kelaan"
     ]
-    clock.set(NEXT_MONDAY_AT_NINE)
-    await bot.worker.run_once()
+    await pass_at(bot, clock, NEXT_MONDAY_AT_NINE)
     assert len(step_reminders(bot, channel)) == 1  # not again on Monday
 
 
 async def test_moving_a_step_off_or_onto_a_weekend_replans_its_reminder(
     bot: RunningBot, clock: FakeClock
 ) -> None:
-    clock.set(MONDAY)
-    await bot.tiimi("uusi <@UBERT>")
-    channel = bot.channel_named("mt-2026-0001")
+    channel = await team_on_monday(bot, clock)
     await bot.askel("Soita Kelaan <@UBERT> la 12.12. mennessä", channel=channel)
     await bot.askel("Hae lomake <@UBERT> ti 15.12. mennessä", channel=channel)
     await bot.askel("siirrä 1 ma 14.12.", channel=channel)
     await bot.askel("siirrä 2 su 13.12.", channel=channel)
 
-    clock.set(FRIDAY_AT_NINE)
-    await bot.worker.run_once()
+    await pass_at(bot, clock, FRIDAY_AT_NINE)
     assert step_reminders(bot, channel) == [
         "<@UBERT>, muistutus: askeleen 2 määräaika on su 13.12.2026: Hae lomake"
     ]
-    clock.set(NEXT_MONDAY_AT_NINE)
-    await bot.worker.run_once()
-    clock.set(datetime(2026, 12, 15, 7, 0, 5, tzinfo=UTC))
-    await bot.worker.run_once()
+    await pass_at(bot, clock, NEXT_MONDAY_AT_NINE)
+    await pass_at(bot, clock, datetime(2026, 12, 15, 7, 0, 5, tzinfo=UTC))
     assert step_reminders(bot, channel)[1:] == [
         "<@UBERT>, muistutus: askeleen 1 määräaika on tänään: Soita Kelaan"
     ]
@@ -68,11 +71,10 @@ async def test_a_late_friday_reminder_on_saturday_says_today(
     bot: RunningBot, clock: FakeClock
 ) -> None:
     """Delivered late (the bot was down), within LATE_LIMIT: the text fits the delivery day."""
-    clock.set(MONDAY)
-    await bot.tiimi("uusi <@UBERT>")
-    channel = bot.channel_named("mt-2026-0001")
+    channel = await team_on_monday(bot, clock)
     await bot.askel("Soita Kelaan <@UBERT> la 12.12. mennessä", channel=channel)
-    clock.set(datetime(2026, 12, 12, 6, 0, tzinfo=UTC))  # Saturday 8.00, 23 hours late
-    await bot.worker.run_once()
+    await pass_at(
+        bot, clock, datetime(2026, 12, 12, 6, 0, tzinfo=UTC)
+    )  # Saturday 8.00, 23 hours late
     [text] = step_reminders(bot, channel)
     assert text == "<@UBERT>, muistutus: askeleen 1 määräaika on tänään: Soita Kelaan"

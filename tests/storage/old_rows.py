@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
+from alembic import command
 from sqlalchemy import column, insert, table
+from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.migrate import alembic_config
 from storage.models import Meeting, Member, Team
 
 ADDED_IN_0009 = {"last_scheduled_meeting_at", "overdue_steps", "overdue_on"}
@@ -32,3 +38,27 @@ async def add_old_row(session: AsyncSession, row: Team | Meeting | Member) -> No
 async def add_old_team(session: AsyncSession, team: Team) -> None:
     """Insert `team` with only the columns that existed before revision 0009; sets its id."""
     await add_old_row(session, team)
+
+
+def upgrade_to(revision: str) -> Callable[[Connection], None]:
+    """Alembic's upgrade to `revision`, for `run_sync` (a database as an older Tiimi left it)."""
+
+    def run(connection: Connection) -> None:
+        command.upgrade(alembic_config(connection), revision)
+
+    return run
+
+
+def active_team(now: datetime) -> Team:
+    """Team MT-2026-0001, open since `now`, convened and opened by U1."""
+    return Team(
+        code="MT-2026-0001",
+        year=2026,
+        number=1,
+        state="active",
+        convenor_id="U1",
+        opened_by="U1",
+        consent_confirmed_by="U1",
+        consent_confirmed_at=now,
+        created_at=now,
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from alembic import command
@@ -12,18 +11,11 @@ from sqlmodel import select
 
 from storage.db import Database
 from storage.migrate import alembic_config, upgrade_to_head
-from storage.models import Meeting, Team
-from tests.storage.old_rows import add_old_row, add_old_team
+from storage.models import Meeting
+from tests.storage.old_rows import active_team, add_old_row, add_old_team, upgrade_to
 from tests.storage.test_migrate_platform_ids import _differences
 
 NOW = datetime(2026, 12, 7, 8, 0, tzinfo=UTC)
-
-
-def _to(revision: str) -> Callable[[Connection], None]:
-    def run(connection: Connection) -> None:
-        command.upgrade(alembic_config(connection), revision)
-
-    return run
 
 
 def _down_to_0009(connection: Connection) -> None:
@@ -38,18 +30,8 @@ async def test_meetings_get_an_end(database_url: str) -> None:
     database = Database(database_url)
     try:
         async with database.engine.begin() as conn:
-            await conn.run_sync(_to("0009"))
-        team = Team(
-            code="MT-2026-0001",
-            year=2026,
-            number=1,
-            state="active",
-            convenor_id="U1",
-            opened_by="U1",
-            consent_confirmed_by="U1",
-            consent_confirmed_at=NOW,
-            created_at=NOW,
-        )
+            await conn.run_sync(upgrade_to("0009"))
+        team = active_team(NOW)
         async with database.session() as session:
             await add_old_team(session, team)
             old = Meeting(team_id=team.pk, starts_at=NOW, created_by="U1", created_at=NOW)

@@ -13,8 +13,7 @@ from sqlmodel import select
 from storage.db import Database
 from storage.migrate import alembic_config, upgrade_to_head
 from storage.models import Member, Team
-from tests.storage.old_rows import add_old_row, add_old_team
-from tests.storage.test_migrate_meeting_end import _to
+from tests.storage.old_rows import active_team, add_old_row, add_old_team, upgrade_to
 from tests.storage.test_migrate_platform_ids import _differences
 
 NOW = datetime(2026, 12, 7, 8, 0, tzinfo=UTC)
@@ -40,18 +39,8 @@ async def test_members_get_a_free_text_profession_and_an_organisation(database_u
     database = Database(database_url)
     try:
         async with database.engine.begin() as conn:
-            await conn.run_sync(_to("0010"))
-        team = Team(
-            code="MT-2026-0001",
-            year=2026,
-            number=1,
-            state="active",
-            convenor_id="U1",
-            opened_by="U1",
-            consent_confirmed_by="U1",
-            consent_confirmed_at=NOW,
-            created_at=NOW,
-        )
+            await conn.run_sync(upgrade_to("0010"))
+        team = active_team(NOW)
         async with database.session() as session:
             await add_old_team(session, team)
             await add_old_row(session, _member("U1", team, profession="doctor"))

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from alembic import command
-from sqlalchemy.engine import Connection
 from sqlmodel import select
 
 from storage.db import Database
-from storage.migrate import alembic_config, upgrade_to_head
-from storage.models import Goal, Meeting, Step, Team
-from tests.storage.old_rows import add_old_row, add_old_team
+from storage.migrate import upgrade_to_head
+from storage.models import Goal, Meeting, Step
+from tests.storage.old_rows import active_team, add_old_row, add_old_team, upgrade_to
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 STEPS = {
@@ -28,27 +26,13 @@ STEPS = {
 }
 
 
-def _to_0005(connection: Connection) -> None:
-    command.upgrade(alembic_config(connection), "0005")
-
-
 async def test_command_texts_are_decoded_and_form_texts_kept(database_url: str) -> None:
     database = Database(database_url)
     try:
         async with database.engine.begin() as conn:
-            await conn.run_sync(_to_0005)
+            await conn.run_sync(upgrade_to("0005"))
         async with database.session() as session:
-            team = Team(
-                code="MT-2026-0001",
-                year=2026,
-                number=1,
-                state="active",
-                convenor_id="U1",
-                opened_by="U1",
-                consent_confirmed_by="U1",
-                consent_confirmed_at=NOW,
-                created_at=NOW,
-            )
+            team = active_team(NOW)
             await add_old_team(session, team)
             assert team.id is not None
             session.add(
