@@ -47,7 +47,7 @@ class Listing(Generic[Row]):
         count = self.total - len(self.rows)
         if count <= 0:
             return []
-        return [Note(t(f"{key}_one" if count == 1 else key, count=count))]
+        return [Note(t(key, count=count))]
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ def closing_summary(
             reason=t.plain(f"reason_{team.close_reason}"),
             opened=local_day(opened),
             closed=local_day(team.closed_at),
-            days=max(0, (team.closed_at - opened).days),
+            count=max(0, (team.closed_at - opened).days),
             members=counts.members,
             steps=counts.steps,
             done=counts.steps_done,

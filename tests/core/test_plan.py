@@ -154,7 +154,7 @@ async def test_step_list_shows_a_limited_window_and_counts_the_rest(
 
     listing = text_of(await tiimi.askel.run(actor=ANNA, text=said("lista"), channel_id=channel))
     assert [line[:4] for line in listing.splitlines()[1:4]] == ["*2.*", "*3.*", "*4.*"]
-    assert listing.splitlines()[-1].startswith("…ja 1 askelta lisää.")
+    assert listing.splitlines()[-1].startswith("…ja 1 askel lisää.")
     everything = text_of(await tiimi.askel.run(actor=ANNA, text=said("kaikki"), channel_id=channel))
     assert everything.splitlines()[-1].startswith("…ja 2 askelta lisää.")
 

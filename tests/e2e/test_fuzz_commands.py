@@ -10,13 +10,13 @@ from hypothesis import strategies as st
 
 from bot.dates import DateParseError
 from bot.errors import UserError
-from bot.i18n import CATALOGS
+from bot.i18n import Catalog
 from bot.plan.commands import parse_askel
 from bot.teams.commands import OpenTeamDialog, ShowHelp, parse_tiimi
 from handlers.slack.command_input import command_input
 from tests.e2e.harness import RunningBot
 
-GENERIC_ERROR = CATALOGS["fi"]["generic_error"]
+GENERIC_ERROR = Catalog("fi").template("generic_error")
 WORDS = st.sampled_from(
     [
         "uusi",

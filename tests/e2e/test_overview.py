@@ -32,7 +32,7 @@ async def test_coordinator_list_csv_and_home(
         assert "MT-2026-0001" in blocks and "Salainen" not in blocks
 
         answer = await bot.tiimi("avoimet csv", user="UCOORD", channel="DCOORD")
-        assert "1 tiimiä" in answer
+        assert "(1 tiimi)" in answer
         [upload] = [f for f in fake_slack.files.values() if f.content]
         rows = list(csv.DictReader(io.StringIO(upload.content.decode())))
         assert [r["code"] for r in rows] == ["MT-2026-0001"] and rows[0]["open_steps"] == "1"

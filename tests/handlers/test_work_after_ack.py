@@ -16,7 +16,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.i18n import CATALOGS
+from bot.i18n import Catalog
 from bot.replies import Message, Reply, compose
 from handlers.sandbox.workspace import SimulatedSlack
 from handlers.sandbox.workspace.signing import signed_headers
@@ -207,7 +207,7 @@ async def test_a_failure_after_ack_is_told_in_finnish(people: SimulatedSlack) ->
     await people.wait_for(lambda: people.responses(url))
 
     assert (response.status, response.body) == (200, "")
-    assert [r["text"] for r in people.responses(url)] == [CATALOGS["fi"]["generic_error"]]
+    assert [r["text"] for r in people.responses(url)] == [Catalog("fi").template("generic_error")]
     assert "database down" not in json.dumps(people.responses(url))
 
 
@@ -219,7 +219,7 @@ async def test_a_failure_is_told_in_the_users_language(people: SimulatedSlack) -
     url = people.new_response_url()
     assert (await send_command(app, url)).status == 200
     await people.wait_for(lambda: people.responses(url))
-    assert [r["text"] for r in people.responses(url)] == [CATALOGS["sv"]["generic_error"]]
+    assert [r["text"] for r in people.responses(url)] == [Catalog("sv").template("generic_error")]
 
 
 async def test_shutdown_waits_for_work_and_cancels_it_after_the_grace(

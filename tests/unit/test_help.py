@@ -14,7 +14,7 @@ import pytest
 
 from bot.command_input import CommandInput, Part, PersonRef
 from bot.coordinators.commands import ListOpenTeams
-from bot.i18n import CATALOGS, Catalog
+from bot.i18n import LANGUAGES, Catalog
 from bot.plan import commands as plan_grammar
 from bot.plan.commands import AskelCommand, ListSteps, parse_askel
 from bot.privacy.access import RULES, Action, Role
@@ -112,7 +112,7 @@ def test_the_coordinators_commands_are_for_coordinators_only() -> None:
         assert RULES[action] == {Role.COORDINATOR}
 
 
-@pytest.mark.parametrize("lang", sorted(CATALOGS))
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_help_lists_every_command_of_the_grammars(lang: str) -> None:
     everything = _grammar_forms()
     for_coordinators, _ = _help_forms(lang, coordinator=True)
@@ -131,16 +131,15 @@ def test_the_swedish_help_shows_swedish_subcommands() -> None:
     assert swedish["tiimi open"] == "ny" and swedish["askel goal"] == "mal"
 
 
-@pytest.mark.parametrize("lang", sorted(CATALOGS))
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_home_tab_names_commands_that_list_what_it_leaves_out(lang: str) -> None:
     t = Catalog(lang)
     for key, expected in [
         ("home_more_teams", ListOpenTeams()),
-        ("home_more_teams_one", ListOpenTeams()),
         ("home_more_steps", ListSteps(include_finished=False)),
-        ("home_more_steps_one", ListSteps(include_finished=False)),
     ]:
-        [command] = [run.text for run in t(key, count=2) if isinstance(run, Code)]
-        name, _, rest = command.partition(" ")
-        parse = parse_tiimi if name == "/tiimi" else partial(parse_askel, today=TODAY)
-        assert parse(_typed(rest)) == expected, (key, command)
+        for count in (1, 2):
+            [command] = [run.text for run in t(key, count=count) if isinstance(run, Code)]
+            name, _, rest = command.partition(" ")
+            parse = parse_tiimi if name == "/tiimi" else partial(parse_askel, today=TODAY)
+            assert parse(_typed(rest)) == expected, (key, count, command)

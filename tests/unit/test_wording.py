@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pytest
 
-from bot.i18n import CATALOGS
+from tests.support.catalogs import texts
 
 # *kirjata* means the official entry in the client record system; chat notes are *merkitä*
 # or *lisätä*. A key may use a form of *kirjata* only when it speaks of that record.
@@ -31,19 +32,19 @@ NOT_BOTEN = re.compile(r"\b(?:botten|bottens|bot)\b", re.IGNORECASE)
 CONVENOR = {"fi": "vastuuhenkilö", "sv": "ansvarsperson", "en": "convenor"}
 
 
-def kirjata_misuses(catalog: dict[str, str]) -> list[tuple[str, str]]:
+def kirjata_misuses(catalog: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     """(key, word) for each form of *kirjata* outside the client-record keys."""
     return [
         (key, word)
-        for key, text in catalog.items()
+        for key, text in catalog
         for word in KIRJATA.findall(text)
         if word.lower() not in CLIENT_RECORD_KEYS.get(key, set())
     ]
 
 
-def not_boten(catalog: dict[str, str]) -> list[tuple[str, str]]:
+def not_boten(catalog: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     """(key, word) for each Swedish name of the bot that is not *boten*."""
-    return [(key, word) for key, text in catalog.items() for word in NOT_BOTEN.findall(text)]
+    return [(key, word) for key, text in catalog for word in NOT_BOTEN.findall(text)]
 
 
 def is_about_step_owner(key: str) -> bool:
@@ -51,19 +52,19 @@ def is_about_step_owner(key: str) -> bool:
 
 
 def test_kirjata_only_for_the_client_record() -> None:
-    assert kirjata_misuses(CATALOGS["fi"]) == [], (
+    assert kirjata_misuses(texts("fi")) == [], (
         "use merkitä/lisätä for notes in the chat, or add the key to CLIENT_RECORD_KEYS "
         "if it speaks of the official client record"
     )
 
 
 def test_swedish_says_boten() -> None:
-    assert not_boten(CATALOGS["sv"]) == []
+    assert not_boten(texts("sv")) == []
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_step_owner_is_not_called_convenor(lang: str) -> None:
-    owner_texts = {k: v for k, v in CATALOGS[lang].items() if is_about_step_owner(k)}
+    owner_texts = {k: v for k, v in texts(lang) if is_about_step_owner(k)}
     assert "needs_new_owner_mark" in owner_texts and "home_orphans" in owner_texts
     assert [k for k, v in owner_texts.items() if CONVENOR[lang] in v.lower()] == []
 
@@ -79,7 +80,7 @@ def test_step_owner_is_not_called_convenor(lang: str) -> None:
     ],
 )
 def test_kirjata_scan(key: str, text: str, found: list[tuple[str, str]]) -> None:
-    assert kirjata_misuses({key: text}) == found
+    assert kirjata_misuses([(key, text)]) == found
 
 
 @pytest.mark.parametrize(
@@ -93,4 +94,4 @@ def test_kirjata_scan(key: str, text: str, found: list[tuple[str, str]]) -> None
     ],
 )
 def test_boten_scan(text: str, found: list[str]) -> None:
-    assert [word for _, word in not_boten({"k": text})] == found
+    assert [word for _, word in not_boten([("k", text)])] == found
