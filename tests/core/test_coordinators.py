@@ -220,7 +220,7 @@ async def test_home_shows_my_teams_steps_and_orphans(
     assert "MT-2026-0001" in bert and "Soita Kelaan" in bert
     assert "Varaa aika" in bert  # orphaned: its owner left
     coordinator = " ".join(block_texts(await home.home(COORD)))
-    assert "*1* avointa tiimiä" in coordinator and "Soita" not in coordinator
+    assert "Avoimia tiimejä *1*" in coordinator and "Soita" not in coordinator
     done = await tiimi.askel.finish_from_home(actor=BERT, value="1:1")
     assert "tehdyksi" in done.message.text
 
