@@ -45,6 +45,7 @@ class PlanData:
     timezone: ZoneInfo
     steps_total: int  # `steps` may be one page of them
     steps_offset: int = 0
+    step_before: Step | None = None  # the last step of the page before (grouped by goal)
 
     @property
     def today(self) -> date:
@@ -157,7 +158,7 @@ def plan_view(t: Catalog, plan: PlanData) -> Message:
     page = plan.steps_offset // STEPS_PER_PAGE + 1
     header = t("plan_header", code=plan.team.code)
     blocks: list[Block] = [Header(header)]
-    for goal, steps in _goal_groups(plan, first=page == 1, last=page == pages):
+    for goal, steps in _goal_groups(plan, last=page == pages):
         lines = [step_line(t, s, plan, goal_mark=False) for s in steps] or [t("goal_no_steps")]
         title = goal_line(t, goal) if goal else compose(strong(t("steps_without_goal")))
         blocks.append(Text(compose(title, "\n", join("\n", lines))))
@@ -182,27 +183,27 @@ def plan_view(t: Catalog, plan: PlanData) -> Message:
     return Message(header, blocks=tuple(blocks))
 
 
-def _goal_groups(
-    plan: PlanData, *, first: bool = True, last: bool = True
-) -> list[tuple[Goal | None, list[Step]]]:
+def _goal_groups(plan: PlanData, *, last: bool = True) -> list[tuple[Goal | None, list[Step]]]:
     """The goals in order, each with its steps among those loaded, then the steps without a
-    goal (None). On a page of the steps (loaded grouped by goal), a goal without steps on it
-    is shown only where its steps would be: between the page's first and last goal, before
-    them on the first page, after them on the last."""
+    goal (None). On a page of the steps (loaded grouped by goal), a goal without steps is
+    shown where its steps would be: on the page of the first step after it."""
     by_goal: dict[int | None, list[Step]] = {}
-    keys = []  # each loaded step's place: its goal's number, or after every goal
     for step in plan.steps:
-        number = plan.goal_number(step)
-        by_goal.setdefault(None if number is None else step.goal_id, []).append(step)
-        keys.append(_NO_GOAL if number is None else number)
-    start = -1 if first or not keys else keys[0]
-    end = _NO_GOAL if last or not keys else keys[-1]
+        by_goal.setdefault(step.goal_id if _place(plan, step) < _NO_GOAL else None, []).append(step)
+    start = -1 if plan.step_before is None else _place(plan, plan.step_before)
+    end = _NO_GOAL if last or not plan.steps else _place(plan, plan.steps[-1])
     groups: list[tuple[Goal | None, list[Step]]] = [
         (g, by_goal.get(g.id, [])) for g in plan.goals if g.id in by_goal or start < g.number < end
     ]
     if None in by_goal:
         groups.append((None, by_goal[None]))
     return groups
+
+
+def _place(plan: PlanData, step: Step) -> int:
+    """Where the step comes in the plan: its goal's number, or after every goal."""
+    number = plan.goal_number(step)
+    return _NO_GOAL if number is None else number
 
 
 def _section(title: Runs, body: Runs) -> Runs:

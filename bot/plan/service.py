@@ -54,7 +54,8 @@ class PlanService:
     ) -> PlanData:
         """The team of this channel with its plan, for an actor allowed to take the action;
         with `page_size`, only that page of the steps (the last one if `page` is past it),
-        numbered in order or, `by_goal`, grouped by goal. Only what is asked for is read: no
+        numbered in order or, `by_goal`, grouped by goal (with the step before the page, for
+        the goals without steps between pages). Only what is asked for is read: no
         steps for no `statuses`, meetings on request."""
         team, members = await team_for(self.core, channel_id=channel_id, actor=actor, action=action)
         async with self.core.database.session() as session:
@@ -88,12 +89,13 @@ class PlanService:
             total = await queries.count_steps(session, team_id=team.pk, statuses=statuses)
             pages = max(1, -(-total // page_size))
             offset = (min(max(page, 1), pages) - 1) * page_size
+        before = 1 if by_goal and page_size and offset else 0  # and the last step before
         steps = await queries.steps_of(
             session,
             team_id=team.pk,
             statuses=statuses,
-            offset=offset,
-            limit=page_size,
+            offset=offset - before,
+            limit=page_size and page_size + before,
             by_goal=by_goal,
         )
         meetings = (
@@ -101,7 +103,10 @@ class PlanService:
         )
         now, tz = self.core.clock.now(), self.core.timezone
         steps_total = len(steps) if total is None else total
-        return PlanData(team, goals, steps, members, meetings, now, tz, steps_total, offset)
+        previous, steps = (steps[0], steps[1:]) if before and steps else (None, steps)
+        return PlanData(
+            team, goals, steps, members, meetings, now, tz, steps_total, offset, previous
+        )
 
     async def finish_in_team(self, *, actor: Actor, team_id: int, number: int) -> Step:
         """Mark a step done from outside its channel (the Home tab)."""
