@@ -6,6 +6,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.audit import audit
 from bot.context import Actor
 from bot.errors import UserError
 from bot.plan import messages as plan_messages
@@ -54,7 +57,7 @@ class GoalService:
             )
             session.add(goal)
             await session.flush()
-            self.plan._audit(session, actor, plan.team, AuditAction.GOAL_ADDED, f"T{number}")
+            self._audit(session, actor, plan, AuditAction.GOAL_ADDED, number)
         await self._publish(plan, goal, new=True)
         return goal
 
@@ -92,12 +95,17 @@ class GoalService:
                 action = AuditAction.GOAL_EDITED
             goal.updated_by, goal.updated_at = actor.user_id, now
             session.add(goal)
-            self.plan._audit(session, actor, plan.team, action, f"T{number}")
+            self._audit(session, actor, plan, action, number)
         await self._publish(plan, goal, new=False)
-        for step in detached:  # their messages no longer name the goal
-            if step.message_ts:
-                await self.plan._publish(plan, step, new=False)
+        await self.plan.republish(plan, detached)  # their messages no longer name the goal
         return GoalChange(goal, edited=text is not None, steps_detached=len(detached))
+
+    def _audit(
+        self, session: AsyncSession, actor: Actor, plan: PlanData, action: AuditAction, number: int
+    ) -> None:
+        """The audit log names the goal by its number only, never its text."""
+        at = self.core.clock.now()
+        audit(session, action, at=at, actor=actor, team=plan.team, detail=f"T{number}")
 
     async def _publish(self, plan: PlanData, goal: Goal, *, new: bool) -> None:
         """Post or update the goal's message in the team channel (workspace language)."""

@@ -128,6 +128,12 @@ class PlanService:
         for step in orphaned:
             await self._publish(plan, step, new=False)
 
+    async def republish(self, plan: PlanData, steps: Sequence[Step]) -> None:
+        """Update the channel messages of steps changed from elsewhere (their goal removed)."""
+        for step in steps:
+            if step.message_ts:
+                await self._publish(plan, step, new=False)
+
     async def viewed(self, actor: Actor, plan: PlanData) -> None:
         """Viewing the plan is written to the audit log too."""
         async with self.core.database.session() as session:
