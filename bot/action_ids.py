@@ -13,6 +13,7 @@ STEP_DONE = "step_done"
 STEP_NOT_DONE = "step_not_done"
 STEP_MOVE = "step_move"
 HOME_STEP_DONE = "home_step_done"
+GOAL_STATUS = "goal_status"  # variants: reached, not_relevant, open (GoalStatus)
 PLAN_PAGE = "plan_page"  # variants: prev, next
 TEAMS_PAGE = "teams_page"  # variants: prev, next
 NUDGE_SNOOZE = "nudge_snooze"  # variants: days, 1 or 7

@@ -49,6 +49,7 @@ class PostKind(StrEnum):
 
     WELCOME = "team"  # a team's welcome (the team's id)
     STEP = "step"  # a step's message (the step's id)
+    GOAL = "goal"  # a goal's message (the goal's id)
     REMINDER = "reminder"  # a reminder (the reminder's id)
     CLOSING = "closing"  # a closed team's summary (the team's id)
     MEETING = "meeting"  # a meeting moved or cancelled (the meeting's id and the change)

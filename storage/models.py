@@ -117,6 +117,11 @@ class AuditAction(enum.StrEnum):
     MEMBER_REMOVED = "member_removed"
     CONVENOR_CHANGED = "convenor_changed"
     GOAL_ADDED = "goal_added"
+    GOAL_EDITED = "goal_edited"
+    GOAL_REACHED = "goal_reached"
+    GOAL_NOT_RELEVANT = "goal_not_relevant"
+    GOAL_REOPENED = "goal_reopened"
+    GOAL_REMOVED = "goal_removed"
     STEP_ADDED = "step_added"
     STEP_DONE = "step_done"
     STEP_NOT_DONE = "step_not_done"
@@ -155,6 +160,13 @@ class StepStatus(enum.StrEnum):
     DELETED = "deleted"
 
 
+class GoalStatus(enum.StrEnum):
+    OPEN = "open"
+    REACHED = "reached"  # "saavutettu"
+    NOT_RELEVANT = "not_relevant"  # "ei enää ajankohtainen"
+    REMOVED = "removed"  # its text cleared, its steps no longer under it; its number kept
+
+
 class Goal(SQLModel, table=True):
     """A goal of the client, in the client's own words; numbered T1, T2… within the team."""
 
@@ -162,10 +174,19 @@ class Goal(SQLModel, table=True):
     team_id: int = Field(foreign_key="team.id", index=True)
     number: int
     text: str = Field(max_length=500)
+    status: str = Field(default=GoalStatus.OPEN, max_length=16)
     created_by: str = Field(max_length=PLATFORM_ID)
     created_at: datetime
+    updated_by: str | None = Field(default=None, max_length=PLATFORM_ID)
+    updated_at: datetime | None = None
+    message_ts: str | None = Field(default=None, max_length=PLATFORM_ID)  # its channel message
 
     __table_args__ = (UniqueConstraint("team_id", "number"),)
+
+    @property
+    def pk(self) -> int:
+        assert self.id is not None, "goal not saved yet"
+        return self.id
 
 
 class Step(SQLModel, table=True):

@@ -21,6 +21,7 @@ from storage.db import run_select
 from storage.models import (
     AuditEvent,
     Goal,
+    GoalStatus,
     Member,
     ProcessedEvent,
     Step,
@@ -200,17 +201,27 @@ def _highest_number(table: type[Goal] | type[Step]) -> SelectOfScalar[Any]:
 
 
 async def goals_of(session: AsyncSession, *, team_id: int) -> Sequence[Goal]:
+    """The team's goals by number, without the removed ones."""
     result = await session.exec(_goals_of(), params={"team_id": team_id})
     return result.all()
 
 
 @cache
 def _goals_of() -> SelectOfScalar[Goal]:
-    return select(Goal).where(Goal.team_id == bindparam("team_id")).order_by(col(Goal.number))
+    return (
+        select(Goal)
+        .where(Goal.team_id == bindparam("team_id"), Goal.status != GoalStatus.REMOVED)
+        .order_by(col(Goal.number))
+    )
 
 
 async def goal_by_number(session: AsyncSession, *, team_id: int, number: int) -> Goal | None:
-    result = await session.exec(select(Goal).where(Goal.team_id == team_id, Goal.number == number))
+    """The goal T<number>, unless it was removed."""
+    result = await session.exec(
+        select(Goal).where(
+            Goal.team_id == team_id, Goal.number == number, Goal.status != GoalStatus.REMOVED
+        )
+    )
     return result.first()
 
 
@@ -221,12 +232,16 @@ async def steps_of(
     statuses: Sequence[StepStatus],
     offset: int = 0,
     limit: int | None = None,
+    by_goal: bool = False,
 ) -> Sequence[Step]:
-    """The team's steps in these statuses by number, optionally only a window of them."""
+    """The team's steps in these statuses by number, optionally only a window of them; with
+    `by_goal`, grouped by their goal's number first, the steps without a goal last."""
     if not statuses:
         return []
     params = {"team_id": team_id, "statuses": list(statuses), "offset": offset, "limit": limit}
-    result = await session.exec(_steps_of(windowed=limit is not None), params=params)
+    result = await session.exec(
+        _steps_of(windowed=limit is not None, by_goal=by_goal), params=params
+    )
     return result.all()
 
 
@@ -237,8 +252,13 @@ def _steps_in_statuses() -> Any:
 
 
 @cache
-def _steps_of(*, windowed: bool) -> SelectOfScalar[Step]:
-    query = select(Step).where(*_steps_in_statuses()).order_by(col(Step.number))
+def _steps_of(*, windowed: bool, by_goal: bool) -> SelectOfScalar[Step]:
+    query = select(Step).where(*_steps_in_statuses())
+    if by_goal:
+        query = query.join(Goal, col(Goal.id) == col(Step.goal_id), isouter=True).order_by(
+            col(Goal.number).is_(None), col(Goal.number)
+        )
+    query = query.order_by(col(Step.number))
     query = query.offset(bindparam("offset"))
     return query.limit(bindparam("limit")) if windowed else query
 

@@ -2,6 +2,8 @@
 
 /askel [T<n>:] <teksti> [@nimi | vastuu: asiakas | vastuu: <ammattiryhmä>] [pe mennessä]
 /askel tavoite <teksti>
+/askel tavoite muokkaa T<n> <teksti>
+/askel tavoite saavutettu T<n> | ei T<n> (ei enää ajankohtainen) | avaa T<n> | poista T<n>
 /askel lista | kaikki
 /askel valmis <nro> | ei <nro> | poista <nro>
 /askel siirrä <nro> <pvm>
@@ -20,10 +22,11 @@ from bot.errors import UserError
 from bot.teams.commands import person_id
 from bot.teams.professions import match_profession
 from bot.text_norm import clean, fold
-from storage.models import StepStatus
+from storage.models import GoalStatus, StepStatus
 
 MAX_TEXT = 500
 _GOAL_PREFIX = re.compile(r"^\s*[Tt](\d{1,4})\s*:\s*")
+_GOAL_NUMBER = re.compile(r"^[Tt#]?(\d{1,4})$")
 _OWNER_ROLE = re.compile(
     r"(?:^|\s)(?:vastuu|vastuussa|ansvar|owner)\s*:\s*(?P<role>[^:]+?)\s*$", re.I
 )
@@ -46,6 +49,20 @@ class AddStep:
 @dataclass(frozen=True)
 class AddGoal:
     text: str
+
+
+@dataclass(frozen=True)
+class EditGoal:
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SetGoalStatus:
+    """Reached, no longer relevant, open again, or removed (GoalStatus.REMOVED)."""
+
+    number: int
+    status: GoalStatus
 
 
 @dataclass(frozen=True)
@@ -83,7 +100,17 @@ class PlanHelp:
     pass
 
 
-PlanCommand = AddStep | AddGoal | ListSteps | SetStatus | Reschedule | EditStep | PlanHelp
+PlanCommand = (
+    AddStep
+    | AddGoal
+    | EditGoal
+    | SetGoalStatus
+    | ListSteps
+    | SetStatus
+    | Reschedule
+    | EditStep
+    | PlanHelp
+)
 AskelCommand = PlanCommand | StepDialog
 
 _VERBS: dict[str, str] = {
@@ -96,6 +123,21 @@ _VERBS: dict[str, str] = {
     **dict.fromkeys(["muokkaa", "andra", "edit"], "edit"),
     **dict.fromkeys(["poista", "radera", "delete"], "delete"),
     **dict.fromkeys(["ohje", "hjalp", "help"], "help"),
+}
+# `/askel tavoite <verb> T<n> …`; a verb not followed by a goal's number starts a new goal's
+# text (`/askel tavoite Ei velkoja kesään mennessä`)
+_GOAL_VERBS: dict[str, str] = {
+    **dict.fromkeys(["saavutettu", "uppnatt", "reached"], "reached"),
+    **dict.fromkeys(["ei", "nej", "not"], "not_relevant"),
+    **dict.fromkeys(["avaa", "oppna", "reopen"], "reopen"),
+    **dict.fromkeys(["muokkaa", "andra", "edit"], "edit"),
+    **dict.fromkeys(["poista", "radera", "delete"], "remove"),
+}
+_GOAL_STATUS = {
+    "reached": GoalStatus.REACHED,
+    "not_relevant": GoalStatus.NOT_RELEVANT,
+    "reopen": GoalStatus.OPEN,
+    "remove": GoalStatus.REMOVED,
 }
 
 
@@ -113,7 +155,7 @@ def parse_askel(command: CommandInput, *, today: date) -> AskelCommand:
     if verb in ("list", "all"):
         return ListSteps(include_finished=verb == "all")
     if verb == "goal":
-        return AddGoal(_text(rest, usage="usage_goal"))
+        return _parse_goal(rest)
     number, tail = _number(rest, usage=f"usage_step_{verb}")
     if verb in ("done", "not_done", "delete"):
         if tail:
@@ -125,6 +167,25 @@ def parse_askel(command: CommandInput, *, today: date) -> AskelCommand:
             raise UserError("usage_step_move")
         return Reschedule(number, parse_date(tail, today=today))
     return EditStep(number, _text(tail, usage="usage_step_edit"))
+
+
+def _parse_goal(rest: str) -> AddGoal | EditGoal | SetGoalStatus:
+    words = rest.split(maxsplit=2)
+    verb = _GOAL_VERBS.get(fold(words[0])) if words else None
+    if verb is None:
+        return AddGoal(_text(rest, usage="usage_goal"))
+    usage = f"usage_goal_{verb}"
+    if len(words) == 1:
+        raise UserError(usage)
+    number = _GOAL_NUMBER.match(words[1])
+    tail = words[2] if len(words) > 2 else ""
+    if number is None or (tail and verb != "edit" and words[1].isdigit()):
+        return AddGoal(_text(rest, usage="usage_goal"))  # `Ei 2 lainaa …` is a goal's text
+    if verb == "edit":
+        return EditGoal(int(number.group(1)), _text(tail, usage=usage))
+    if tail:
+        raise UserError(usage)
+    return SetGoalStatus(int(number.group(1)), _GOAL_STATUS[verb])
 
 
 def _parse_step(command: CommandInput, *, today: date) -> AddStep:

@@ -18,26 +18,44 @@ from bot.plan.commands import (
     MAX_TEXT,
     AddGoal,
     AddStep,
+    EditGoal,
     EditStep,
     ListSteps,
     Owner,
     PlanCommand,
     PlanHelp,
     Reschedule,
+    SetGoalStatus,
     SetStatus,
     StepDialog,
     parse_askel,
 )
+from bot.plan.goals import GoalChange, GoalService
 from bot.plan.service import PlanService
 from bot.privacy import Display
 from bot.privacy.access import Action
-from bot.replies import Header, Message, Preformatted, Reply, Text, compose, plain_text, simple
+from bot.replies import (
+    Header,
+    Message,
+    Preformatted,
+    Reply,
+    Runs,
+    Text,
+    compose,
+    plain_text,
+    simple,
+)
 from bot.text_norm import clean
-from storage.models import StepStatus
+from storage.models import GoalStatus, StepStatus
 
 BUTTON_STATUS = {
     action_ids.STEP_DONE: StepStatus.DONE,
     action_ids.STEP_NOT_DONE: StepStatus.NOT_DONE,
+}
+
+GOAL_BUTTON_STATUS = {
+    action_ids.variant(action_ids.GOAL_STATUS, status): status
+    for status in (GoalStatus.REACHED, GoalStatus.NOT_RELEVANT, GoalStatus.OPEN)
 }
 
 
@@ -65,6 +83,7 @@ class AskelCommands:
     def __init__(self, core: Core) -> None:
         self.core = core
         self.plan = PlanService(core)
+        self.goals = GoalService(self.plan)
 
     async def run(self, *, actor: Actor, text: CommandInput, channel_id: str) -> Reply | StepDialog:
         """Handle `/askel <text>`; a StepDialog asks the adapter to open the step form."""
@@ -81,7 +100,8 @@ class AskelCommands:
 
     async def _dialog(self, actor: Actor, channel_id: str) -> StepDialog:
         data = await self.plan.load(actor, channel_id, action=Action.CHANGE_PLAN, statuses=())
-        return StepDialog(goals=tuple((g.number, g.text) for g in data.goals))
+        open_goals = (g for g in data.goals if g.status == GoalStatus.OPEN)
+        return StepDialog(goals=tuple((g.number, g.text) for g in open_goals))
 
     async def press(self, *, actor: Actor, channel_id: str, action_id: str, value: str) -> Reply:
         async def work() -> Reply:
@@ -90,6 +110,20 @@ class AskelCommands:
                 actor=actor, channel_id=channel_id, number=int(value), status=status
             )
             return simple(actor.t(f"step_{status}_done", number=value))
+
+        return await answer(actor, work)
+
+    async def press_goal(
+        self, *, actor: Actor, channel_id: str, action_id: str, value: str
+    ) -> Reply:
+        """A goal's buttons: Saavutettu, Ei enää ajankohtainen, Avaa uudelleen."""
+
+        async def work() -> Reply:
+            status = GOAL_BUTTON_STATUS[action_id]
+            change = await self.goals.change(
+                actor=actor, channel_id=channel_id, number=int(value), status=status
+            )
+            return simple(_goal_changed(actor, change))
 
         return await answer(actor, work)
 
@@ -156,8 +190,18 @@ class AskelCommands:
                     )
                 )
             case AddGoal(text=text):
-                goal = await plan.add_goal(actor=actor, channel_id=channel_id, text=text)
+                goal = await self.goals.add(actor=actor, channel_id=channel_id, text=text)
                 return simple(t("goal_added", number=goal.number))
+            case EditGoal(number=number, text=text):
+                change = await self.goals.change(
+                    actor=actor, channel_id=channel_id, number=number, text=text
+                )
+                return simple(_goal_changed(actor, change))
+            case SetGoalStatus(number=number, status=goal_status):
+                change = await self.goals.change(
+                    actor=actor, channel_id=channel_id, number=number, status=goal_status
+                )
+                return simple(_goal_changed(actor, change))
             case AddStep():
                 step = await plan.add_step(actor=actor, channel_id=channel_id, command=command)
                 return simple(t("step_added", number=step.number))
@@ -196,6 +240,7 @@ class AskelCommands:
                 page_size=plan_messages.STEPS_PER_PAGE,
                 page=page,
                 with_meetings=True,
+                by_goal=True,
             )
             await self.plan.viewed(actor, data)
             return Reply(plan_messages.plan_view(actor.t, data))
@@ -215,6 +260,16 @@ class AskelCommands:
             return _export_reply(actor, await self.plan.export_by_code(actor=actor, code=code))
 
         return await answer(actor, work)
+
+
+def _goal_changed(actor: Actor, change: GoalChange) -> Runs:
+    """What was done to the goal; a removed goal's answer says where its steps went."""
+    number, count = change.goal.number, change.steps_detached
+    if change.edited:
+        return actor.t("goal_edited", number=number)
+    if change.goal.status == GoalStatus.REMOVED and count:
+        return actor.t("goal_removed_steps_kept", number=number, count=count)
+    return actor.t(f"goal_{change.goal.status}_done", number=number)
 
 
 def _export_reply(actor: Actor, text: str) -> Reply:

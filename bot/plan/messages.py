@@ -27,10 +27,11 @@ from bot.replies import (
     strong,
 )
 from bot.teams.professions import member_role, profession_label
-from storage.models import Goal, Meeting, Member, Step, StepStatus, Team
+from storage.models import Goal, GoalStatus, Meeting, Member, Step, StepStatus, Team
 
 STEPS_PER_PAGE = 25
 LIST_LIMIT = 100  # /askel lista: 100 lines stay well within one message
+_NO_GOAL = 1 << 30  # where the steps without a goal come in the plan: after every goal
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class PlanData:
     timezone: ZoneInfo
     steps_total: int  # `steps` may be one page of them
     steps_offset: int = 0
+    step_before: Step | None = None  # the last step of the page before (grouped by goal)
 
     @property
     def today(self) -> date:
@@ -71,12 +73,12 @@ def numbered(label: str, text: str) -> Runs:
     return compose(strong(f"{label}."), " ", text)
 
 
-def step_line(t: Catalog, step: Step, plan: PlanData) -> Runs:
-    """`*3.* Soita Kelaan · @U1 · pe 11.12.2026 · T2 · myöhässä`"""
+def step_line(t: Catalog, step: Step, plan: PlanData, *, goal_mark: bool = True) -> Runs:
+    """`*3.* Soita Kelaan · @U1 · pe 11.12.2026 · T2 · myöhässä` (without `T2` under T2)"""
     parts: list[Runs] = [numbered(str(step.number), step.text), owner_text(t, step)]
     if step.due_date:
         parts.append(compose(day(step.due_date, t.lang)))
-    if (goal := plan.goal_number(step)) is not None:
+    if goal_mark and (goal := plan.goal_number(step)) is not None:
         parts.append(compose(f"T{goal}"))
     if step.status == StepStatus.OPEN and step.due_date and step.due_date < plan.today:
         parts.append(t("overdue_mark"))
@@ -107,6 +109,37 @@ def step_message(t: Catalog, step: Step, plan: PlanData) -> Message:
     return Message(t("step_fallback", number=step.number, text=step.text), blocks=tuple(blocks))
 
 
+def goal_line(t: Catalog, goal: Goal) -> Runs:
+    """`*T1.* Oma asunto keväällä · saavutettu`"""
+    return join(" · ", (numbered(f"T{goal.number}", goal.text), t(f"goal_status_{goal.status}")))
+
+
+def goal_message(t: Catalog, goal: Goal) -> Message:
+    """The goal's own message in the team channel, updated in place when it changes."""
+    value = str(goal.number)
+    blocks: list[Block] = [Text(compose(strong(t("goal_title")), "\n", goal_line(t, goal)))]
+    buttons: tuple[Button, ...]
+    if goal.status == GoalStatus.OPEN:
+        buttons = (
+            Button(
+                _goal_button(GoalStatus.REACHED), t.plain("button_goal_reached"), value, "primary"
+            ),
+            Button(
+                _goal_button(GoalStatus.NOT_RELEVANT), t.plain("button_goal_not_relevant"), value
+            ),
+        )
+    else:
+        buttons = (Button(_goal_button(GoalStatus.OPEN), t.plain("button_goal_reopen"), value),)
+    blocks.append(Buttons(buttons))
+    if goal.updated_by:
+        blocks.append(Note(t("step_changed_by", user=Person(goal.updated_by))))
+    return Message(t("goal_fallback", number=goal.number, text=goal.text), blocks=tuple(blocks))
+
+
+def _goal_button(status: GoalStatus) -> str:
+    return action_ids.variant(action_ids.GOAL_STATUS, status)
+
+
 def step_list(t: Catalog, plan: PlanData, *, include_finished: bool) -> Message:
     """The steps loaded, at most LIST_LIMIT (the rest are in `/tiimi suunnitelma`'s pages)."""
     lines = [step_line(t, s, plan) for s in plan.steps[:LIST_LIMIT]]
@@ -118,20 +151,19 @@ def step_list(t: Catalog, plan: PlanData, *, include_finished: bool) -> Message:
 
 
 def plan_view(t: Catalog, plan: PlanData) -> Message:
-    """The plan: goals, steps by status, members; long plans in pages of STEPS_PER_PAGE
-    (`plan` holds one page of the steps)."""
+    """The plan: each goal with its state and its steps beneath it, then the steps without a
+    goal, then members; long plans in pages of STEPS_PER_PAGE (`plan` holds one page of the
+    steps, grouped by goal)."""
     pages = max(1, -(-plan.steps_total // STEPS_PER_PAGE))
     page = plan.steps_offset // STEPS_PER_PAGE + 1
-    shown = plan.steps
     header = t("plan_header", code=plan.team.code)
     blocks: list[Block] = [Header(header)]
-    if page == 1:
-        goals = join("\n", (numbered(f"T{g.number}", g.text) for g in plan.goals))
-        blocks += [Text(_section(t("goals_title"), goals or t("goals_none")))]
-    for status in (StepStatus.OPEN, StepStatus.DONE, StepStatus.NOT_DONE):
-        lines = [step_line(t, s, plan) for s in shown if s.status == status]
-        if lines:
-            blocks.append(Text(_section(t(f"steps_title_{status}"), join("\n", lines))))
+    for goal, steps in _goal_groups(plan, last=page == pages):
+        lines = [step_line(t, s, plan, goal_mark=False) for s in steps] or [t("goal_no_steps")]
+        title = goal_line(t, goal) if goal else compose(strong(t("steps_without_goal")))
+        blocks.append(Text(compose(title, "\n", join("\n", lines))))
+    if not plan.goals and page == 1:
+        blocks.append(Text(t("goals_none")))
     if not plan.steps_total:
         blocks.append(Text(t("steps_none")))
     if page == 1:
@@ -149,6 +181,29 @@ def plan_view(t: Catalog, plan: PlanData) -> Message:
         ]
     blocks += page_blocks(t, action=action_ids.PLAN_PAGE, page=page, pages=pages)
     return Message(header, blocks=tuple(blocks))
+
+
+def _goal_groups(plan: PlanData, *, last: bool = True) -> list[tuple[Goal | None, list[Step]]]:
+    """The goals in order, each with its steps among those loaded, then the steps without a
+    goal (None). On a page of the steps (loaded grouped by goal), a goal without steps is
+    shown where its steps would be: on the page of the first step after it."""
+    by_goal: dict[int | None, list[Step]] = {}
+    for step in plan.steps:
+        by_goal.setdefault(step.goal_id if _place(plan, step) < _NO_GOAL else None, []).append(step)
+    start = -1 if plan.step_before is None else _place(plan, plan.step_before)
+    end = _NO_GOAL if last or not plan.steps else _place(plan, plan.steps[-1])
+    groups: list[tuple[Goal | None, list[Step]]] = [
+        (g, by_goal.get(g.id, [])) for g in plan.goals if g.id in by_goal or start < g.number < end
+    ]
+    if None in by_goal:
+        groups.append((None, by_goal[None]))
+    return groups
+
+
+def _place(plan: PlanData, step: Step) -> int:
+    """Where the step comes in the plan: its goal's number, or after every goal."""
+    number = plan.goal_number(step)
+    return _NO_GOAL if number is None else number
 
 
 def _section(title: Runs, body: Runs) -> Runs:
@@ -174,19 +229,26 @@ def plan_export(t: Catalog, plan: PlanData, *, names: Mapping[str, str]) -> str:
         label = member_role(member, t.lang, unknown=t.plain("profession_unknown"))
         role = f", {t.plain('convenor')}" if member.user_id == team.convenor_id else ""
         lines.append(f"- {names.get(member.user_id, member.user_id)} ({label}{role})")
-    lines += ["", t.plain("goals_title") + ":"]
-    lines += [f"T{g.number}. {g.text}" for g in plan.goals] or [t.plain("goals_none")]
-    lines += ["", t.plain("steps_title") + ":"]
-    for step in plan.steps:
-        owner = (
-            names.get(step.owner_user_id, step.owner_user_id)
-            if step.owner_user_id
-            else profession_label(step.owner_role, t.lang) or t.plain("owner_none")
-        )
-        due = format_date(step.due_date, t.lang) if step.due_date else t.plain("due_none")
-        goal = f" (T{n})" if (n := plan.goal_number(step)) is not None else ""
-        status = t.plain(f"status_{step.status}")
-        lines.append(f"{step.number}. {step.text}{goal} – {owner} – {due} – {status}")
+    lines += ["", t.plain("goals_and_steps_title") + ":"]
+    if not plan.goals:
+        lines.append(t.plain("goals_none"))
+    for group, steps in _goal_groups(plan):
+        if group is None:
+            lines.append(t.plain("steps_without_goal") + ":")
+        else:
+            status = t.plain(f"goal_status_{group.status}")
+            lines.append(f"T{group.number}. {group.text} – {status}")
+        if not steps:
+            lines.append("  " + t.plain("goal_no_steps"))
+        for step in steps:
+            owner = (
+                names.get(step.owner_user_id, step.owner_user_id)
+                if step.owner_user_id
+                else profession_label(step.owner_role, t.lang) or t.plain("owner_none")
+            )
+            due = format_date(step.due_date, t.lang) if step.due_date else t.plain("due_none")
+            status = t.plain(f"status_{step.status}")
+            lines.append(f"  {step.number}. {step.text} – {owner} – {due} – {status}")
     if not plan.steps:
         lines.append(t.plain("steps_none"))
     lines += ["", t.plain("meetings_title") + ":"]

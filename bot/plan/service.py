@@ -21,7 +21,7 @@ from bot.privacy.access import Action, team_by_code, team_for
 from bot.reminders.planner import ReminderPlanner
 from bot.replies import Message, Person
 from storage import attention_queries, queries, reminder_queries
-from storage.models import AuditAction, Goal, Member, Step, StepStatus, Team
+from storage.models import AuditAction, Member, Step, StepStatus, Team
 
 log = logging.getLogger(__name__)
 VISIBLE = (StepStatus.OPEN, StepStatus.DONE, StepStatus.NOT_DONE)
@@ -50,14 +50,24 @@ class PlanService:
         page_size: int | None = None,
         page: int = 1,
         with_meetings: bool = False,
+        by_goal: bool = False,
     ) -> PlanData:
         """The team of this channel with its plan, for an actor allowed to take the action;
-        with `page_size`, only that page of the steps (the last one if `page` is past it).
-        Only what is asked for is read: no steps for no `statuses`, meetings on request."""
+        with `page_size`, only that page of the steps (the last one if `page` is past it),
+        numbered in order or, `by_goal`, grouped by goal (with the step before the page, for
+        the goals without steps between pages). Only what is asked for is read: no
+        steps for no `statuses`, meetings on request."""
         team, members = await team_for(self.core, channel_id=channel_id, actor=actor, action=action)
         async with self.core.database.session() as session:
             return await self._read(
-                session, team, members, statuses, page_size, page, with_meetings=with_meetings
+                session,
+                team,
+                members,
+                statuses,
+                page_size,
+                page,
+                with_meetings=with_meetings,
+                by_goal=by_goal,
             )
 
     async def _read(
@@ -70,6 +80,7 @@ class PlanService:
         page: int,
         *,
         with_meetings: bool,
+        by_goal: bool = False,
     ) -> PlanData:
         """The team's plan as `load` describes it, read in the caller's session."""
         goals = await queries.goals_of(session, team_id=team.pk)
@@ -78,15 +89,24 @@ class PlanService:
             total = await queries.count_steps(session, team_id=team.pk, statuses=statuses)
             pages = max(1, -(-total // page_size))
             offset = (min(max(page, 1), pages) - 1) * page_size
+        before = 1 if by_goal and page_size and offset else 0  # and the last step before
         steps = await queries.steps_of(
-            session, team_id=team.pk, statuses=statuses, offset=offset, limit=page_size
+            session,
+            team_id=team.pk,
+            statuses=statuses,
+            offset=offset - before,
+            limit=page_size and page_size + before,
+            by_goal=by_goal,
         )
         meetings = (
             await reminder_queries.meetings_of(session, team_id=team.pk) if with_meetings else ()
         )
         now, tz = self.core.clock.now(), self.core.timezone
         steps_total = len(steps) if total is None else total
-        return PlanData(team, goals, steps, members, meetings, now, tz, steps_total, offset)
+        previous, steps = (steps[0], steps[1:]) if before and steps else (None, steps)
+        return PlanData(
+            team, goals, steps, members, meetings, now, tz, steps_total, offset, previous
+        )
 
     async def finish_in_team(self, *, actor: Actor, team_id: int, number: int) -> Step:
         """Mark a step done from outside its channel (the Home tab)."""
@@ -108,27 +128,16 @@ class PlanService:
         for step in orphaned:
             await self._publish(plan, step, new=False)
 
+    async def republish(self, plan: PlanData, steps: Sequence[Step]) -> None:
+        """Update the channel messages of steps changed from elsewhere (their goal removed)."""
+        for step in steps:
+            if step.message_ts:
+                await self._publish(plan, step, new=False)
+
     async def viewed(self, actor: Actor, plan: PlanData) -> None:
         """Viewing the plan is written to the audit log too."""
         async with self.core.database.session() as session:
             self._audit(session, actor, plan.team, AuditAction.PLAN_VIEWED, None)
-
-    async def add_goal(self, *, actor: Actor, channel_id: str, text: str) -> Goal:
-        plan = await self.load(actor, channel_id, action=Action.CHANGE_PLAN, statuses=())
-        now = self.core.clock.now()
-        async with self.core.database.session() as session:
-            await queries.lock_team(session, team_id=plan.team.pk)
-            number = await queries.next_number(session, table=Goal, team_id=plan.team.pk)
-            goal = Goal(
-                team_id=plan.team.pk,
-                number=number,
-                text=text,
-                created_by=actor.user_id,
-                created_at=now,
-            )
-            session.add(goal)
-            self._audit(session, actor, plan.team, AuditAction.GOAL_ADDED, f"T{number}")
-        return goal
 
     async def add_step(
         self, *, actor: Actor, channel_id: str, command: AddStep, request_key: str | None = None

@@ -18,6 +18,7 @@ HISTORY_PAGES = 5  # 1,000 messages back is more than a lease can miss
 EVENT_TYPES = {
     PostKind.WELCOME: ("tiimi_team", "team_id"),
     PostKind.STEP: ("tiimi_step", "step_id"),
+    PostKind.GOAL: ("tiimi_goal", "goal_id"),
     PostKind.REMINDER: ("tiimi_reminder", "reminder_id"),
     PostKind.CLOSING: ("tiimi_closing", "team_id"),
     PostKind.MEETING: ("tiimi_meeting", "meeting_change"),

@@ -62,6 +62,8 @@ ASKEL = {
     "": Action.CHANGE_PLAN,  # the step form
     "Soita Kelaan pe mennessä": Action.CHANGE_PLAN,
     "tavoite Oma koti": Action.CHANGE_PLAN,
+    "tavoite muokkaa T1 Oma koti": Action.CHANGE_PLAN,
+    "tavoite saavutettu T1": Action.CHANGE_PLAN,
     "lista": Action.VIEW_PLAN,
     "kaikki": Action.VIEW_PLAN,
     "valmis 1": Action.CHANGE_PLAN,
@@ -121,6 +123,12 @@ BUTTONS_AND_FORMS: dict[str, tuple[Press, Action]] = {
     "step_done": (
         lambda t, c, _: t.askel.press(
             actor=OUTSIDER, channel_id=c, action_id="step_done", value="1"
+        ),
+        Action.CHANGE_PLAN,
+    ),
+    "goal_status": (
+        lambda t, c, _: t.askel.press_goal(
+            actor=OUTSIDER, channel_id=c, action_id="goal_status:reached", value="1"
         ),
         Action.CHANGE_PLAN,
     ),
@@ -186,6 +194,7 @@ async def test_buttons_and_forms(tiimi: TiimiCommands, name: str) -> None:
 ROUTES = {
     "step_done": "step_done",
     "step_not_done": "step_done",  # the same call with another status
+    "^goal_status:(reached|not_relevant|open)$": "goal_status",
     "home_step_done": "home_step_done",
     "^plan_page:": "plan_page",
     "^nudge_snooze:(1|7)$": "nudge_snooze",

@@ -41,12 +41,16 @@ async def test_steps_goals_statuses_and_audit(
     assert await askel("tavoite Oma asunto keväällä") == "Tavoite T1 on lisätty."
     assert "Askel 1 on lisätty" in await askel("T1: Soita Kelaan <@UBERT> pe mennessä")
     assert "Askel 2 on lisätty" in await askel("Hae tukea vastuu: asiakas", BERT)
-    posted = platform.channels[channel].messages[1]
+    assert (
+        "*T1.* Oma asunto keväällä · avoin"
+        in block_texts(platform.channels[channel].messages[1])[0]
+    )
+    posted = platform.channels[channel].messages[2]
     assert "*1.* Soita Kelaan · @UBERT · pe 27.11.2026 · T1" in block_texts(posted)[0]
     assert isinstance(posted.blocks[1], Buttons)
 
     assert await askel("valmis 1") == "Askel 1 on merkitty tehdyksi."
-    updated = platform.channels[channel].messages[1]
+    updated = platform.channels[channel].messages[2]
     assert "tehty" in block_texts(updated)[0]
     assert not any(isinstance(b, Buttons) for b in updated.blocks)
     assert await askel("valmis 1") == "Askel 1 on jo merkitty tehdyksi."
@@ -62,7 +66,7 @@ async def test_steps_goals_statuses_and_audit(
     assert await askel("siirrä 2 pe") == "Askeleen 2 määräaika on siirretty."
     assert await askel("muokkaa 2 Hae asumistukea") == "Askelta 2 on muokattu."
     assert await askel("poista 2") == "Askel 2 on poistettu."
-    assert "poistettu suunnitelmasta" in platform.channels[channel].messages[2].text
+    assert "poistettu suunnitelmasta" in platform.channels[channel].messages[3].text
 
     async with database.session() as session:
         team = await queries.get_team_by_channel(session, channel_id=channel)

@@ -110,7 +110,7 @@ async def test_closing_leaves_only_the_summary_then_archives(
     assert not any(word in shown(m) for m in left for word in PLAN_WORDS)
     methods = [c.method for c in fake.calls if c.ok]
     deletes = [i for i, m in enumerate(methods) if m == "chat.delete"]
-    assert len(deletes) == len(bots) == 5  # welcome, 2 steps, meeting confirmation, reminder
+    assert len(deletes) == len(bots) == 6  # welcome, goal, 2 steps, meeting confirmation, reminder
     archived = methods.index("conversations.archive")
     assert max(deletes) < methods.index("chat.postMessage", max(deletes)) < archived
     team = await team_row(database)

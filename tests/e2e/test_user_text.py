@@ -116,6 +116,10 @@ async def test_goals_plan_view_export_and_form_show_the_text_as_typed(
         )
         await bot.askel(f"T1: {SENT} <@UCARL>", channel=channel)
         members = {"UANNA", "UBERT", "UCARL"}
+        [post] = [m for m in fake_slack.messages[channel] if m.text.startswith("Tavoite T1:")]
+        posted = read_blocks(post.blocks)
+        assert f"*Tavoite*\n*T1.* {goal} · avoin" in [r.shown for r in posted]
+        assert_harmless(posted, mentions=set())
 
         sent = await bot.sender.command(
             "/tiimi", "suunnitelma", user_id="UBERT", channel_id=channel
@@ -124,8 +128,7 @@ async def test_goals_plan_view_export_and_form_show_the_text_as_typed(
         [plan] = fake_slack.responses(sent.response_url)
         readings = read_blocks(plan["blocks"])
         shown = [r.shown for r in readings]
-        assert f"*Tavoitteet*\n*T1.* {goal}" in shown
-        assert f"*Avoimet askeleet*\n*1.* {MEANT} · @UCARL · T1" in shown
+        assert f"*T1.* {goal} · avoin\n*1.* {MEANT} · @UCARL" in shown
         assert_harmless(readings, mentions=members)
 
         sent = await bot.sender.command("/tiimi", "vie", user_id="UBERT", channel_id=channel)
@@ -135,8 +138,8 @@ async def test_goals_plan_view_export_and_form_show_the_text_as_typed(
         body = "".join(r.shown for r in sections)
         carl = "<!channel> & <https://evil.example|carl>"
         assert f"\n- {carl} (ammattiryhmä puuttuu)\n" in body
-        assert f"\nT1. {goal}\n" in body
-        assert f"\n1. {MEANT} (T1) – {carl} – ei määräaikaa – avoin\n" in body
+        assert f"\nT1. {goal} – avoin\n" in body
+        assert f"\n  1. {MEANT} – {carl} – ei määräaikaa – avoin\n" in body
         assert read_mrkdwn(text).shown == body.strip("`")
         assert_harmless([header, *sections, read_mrkdwn(text)], mentions=set())
 

@@ -35,14 +35,15 @@ async def test_command_texts_are_decoded_and_form_texts_kept(database_url: str) 
             team = active_team(NOW)
             await add_old_team(session, team)
             assert team.id is not None
-            session.add(
+            await add_old_row(
+                session,
                 Goal(
                     team_id=team.id,
                     number=1,
                     text="Asunto &amp; työ &lt;2027&gt;",
                     created_by="U1",
                     created_at=NOW,
-                )
+                ),
             )
             await add_old_row(
                 session,

@@ -60,6 +60,7 @@ def _grammar_forms() -> set[str]:
     forms = {f"tiimi {sub}" for sub in team_grammar._SUBCOMMANDS.values()}
     forms |= {f"meeting {verb}" for verb in team_grammar._MEETING_VERBS.values()}
     forms |= {f"askel {verb}" for verb in plan_grammar._VERBS.values()} | {"askel step"}
+    forms |= {f"goal {verb}" for verb in plan_grammar._GOAL_VERBS.values()}
     for kind in (*get_args(TiimiCommand), *get_args(AskelCommand)):
         forms.add(kind.__name__)
         if "code" in {field.name for field in dataclasses.fields(kind)}:
@@ -103,6 +104,12 @@ def _help_forms(lang: str, *, coordinator: bool) -> tuple[set[str], dict[str, st
             forms.add(f"askel {verb or 'step'}")
             if verb:
                 words[f"askel {verb}"] = fold(first)
+            goal_words = typed.words()[1:] if verb == "goal" else []
+            if goal_verb := plan_grammar._GOAL_VERBS.get(
+                fold(goal_words[0].text) if goal_words else ""
+            ):
+                forms.add(f"goal {goal_verb}")
+                words[f"goal {goal_verb}"] = fold(goal_words[0].text)
         forms.add(_form(command))
     return forms, words
 

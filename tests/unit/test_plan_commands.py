@@ -14,16 +14,18 @@ from bot.errors import UserError
 from bot.plan.commands import (
     AddGoal,
     AddStep,
+    EditGoal,
     EditStep,
     ListSteps,
     Owner,
     PlanHelp,
     Reschedule,
+    SetGoalStatus,
     SetStatus,
     StepDialog,
     parse_askel,
 )
-from storage.models import StepStatus
+from storage.models import GoalStatus, StepStatus
 from tests.support.typed import typed
 
 TODAY = date(2026, 11, 23)  # a Monday
@@ -57,6 +59,30 @@ TODAY = date(2026, 11, 23)  # a Monday
             AddStep("Ring FPA", Owner(role="client"), date(2026, 11, 27), None),
         ),
         ("tavoite Oma asunto keväällä", AddGoal("Oma asunto keväällä")),
+        ("tavoite muokkaa T1 Oma asunto syksyllä", EditGoal(1, "Oma asunto syksyllä")),
+        ("tavoite muokkaa t2 Työpaikka", EditGoal(2, "Työpaikka")),
+        ("tavoite muokkaa 3 Työpaikka", EditGoal(3, "Työpaikka")),
+        ("tavoite saavutettu T1", SetGoalStatus(1, GoalStatus.REACHED)),
+        ("Tavoite SAAVUTETTU #2", SetGoalStatus(2, GoalStatus.REACHED)),
+        ("tavoite ei T1", SetGoalStatus(1, GoalStatus.NOT_RELEVANT)),
+        ("tavoite ei 4", SetGoalStatus(4, GoalStatus.NOT_RELEVANT)),
+        ("tavoite avaa T1", SetGoalStatus(1, GoalStatus.OPEN)),
+        ("tavoite poista T12", SetGoalStatus(12, GoalStatus.REMOVED)),
+        ("mål ändra T1 Egen bostad", EditGoal(1, "Egen bostad")),
+        ("mål uppnått T1", SetGoalStatus(1, GoalStatus.REACHED)),
+        ("mal nej T1", SetGoalStatus(1, GoalStatus.NOT_RELEVANT)),
+        ("mål öppna T1", SetGoalStatus(1, GoalStatus.OPEN)),
+        ("mål radera T1", SetGoalStatus(1, GoalStatus.REMOVED)),
+        ("goal edit T1 Own home", EditGoal(1, "Own home")),
+        ("goal reached T1", SetGoalStatus(1, GoalStatus.REACHED)),
+        ("goal not T1", SetGoalStatus(1, GoalStatus.NOT_RELEVANT)),
+        ("goal reopen T1", SetGoalStatus(1, GoalStatus.OPEN)),
+        ("goal delete T1", SetGoalStatus(1, GoalStatus.REMOVED)),
+        # a verb without a goal's number starts a new goal's text
+        ("tavoite Ei velkoja kesään mennessä", AddGoal("Ei velkoja kesään mennessä")),
+        ("tavoite ei 2 lainaa enää", AddGoal("ei 2 lainaa enää")),
+        ("tavoite Avaa oma tili", AddGoal("Avaa oma tili")),
+        ("tavoite poista T", AddGoal("poista T")),
         ("lista", ListSteps(False)),
         ("kaikki", ListSteps(True)),
         ("valmis 3", SetStatus(3, StepStatus.DONE)),
@@ -81,6 +107,16 @@ def test_parses(text: str, expected: object) -> None:
         ("siirrä 3", "usage_step_move"),
         ("muokkaa 3", "usage_step_edit"),
         ("tavoite", "usage_goal"),
+        ("tavoite muokkaa", "usage_goal_edit"),
+        ("tavoite muokkaa T1", "usage_goal_edit"),
+        ("tavoite muokkaa T1 ,;", "usage_goal_edit"),
+        (f"tavoite muokkaa T1 {'x' * 501}", "text_too_long"),
+        ("tavoite saavutettu", "usage_goal_reached"),
+        ("tavoite saavutettu T1 T2", "usage_goal_reached"),
+        ("tavoite ei T1 nyt", "usage_goal_not_relevant"),
+        ("tavoite avaa", "usage_goal_reopen"),
+        ("tavoite poista", "usage_goal_remove"),
+        ("mål radera T1 T2", "usage_goal_remove"),
         ("Soita vastuu: poppamies", "unknown_owner_role"),
         ("x" * 501, "text_too_long"),
         ("pe mennessä", "usage_step"),
@@ -148,3 +184,18 @@ def test_people_in_free_text_read_as_their_writer_saw_them(
     parts: tuple[str | PersonRef, ...], expected: object
 ) -> None:
     assert parse_askel(CommandInput.of(*parts), today=TODAY) == expected
+
+
+@given(
+    st.sampled_from(["", "muokkaa ", "saavutettu ", "ei ", "avaa ", "poista ", "mål ändra "]),
+    st.sampled_from(["", "T1 ", "t22 ", "#3 ", "4 "]),
+    st.text(max_size=200),
+)
+def test_goal_commands_are_goal_commands_or_refusals(verb: str, number: str, text: str) -> None:
+    try:
+        command = parse_askel(CommandInput.of(f"tavoite {verb}{number}{text}"), today=TODAY)
+    except UserError:
+        return
+    assert isinstance(command, AddGoal | EditGoal | SetGoalStatus)
+    if isinstance(command, AddGoal | EditGoal):
+        assert 0 < len(command.text) <= 500 and command.text == command.text.strip()

@@ -1,7 +1,7 @@
 """The buttons whose press the core answers with a message to the presser: Tehty and Ei
-toteutunut on a step, the plan's and the overview's page buttons, the nudge's snooze
-buttons, and Pidettiin / Ei pidetty after a meeting. One listener routes them all by the
-table below."""
+toteutunut on a step, Saavutettu, Ei enää ajankohtainen and Avaa uudelleen on a goal, the
+plan's and the overview's page buttons, the nudge's snooze buttons, and Pidettiin / Ei pidetty
+after a meeting. One listener routes them all by the table below."""
 
 from __future__ import annotations
 
@@ -42,6 +42,12 @@ def _step_status(s: SlackServices, actor: Actor, channel: str, action: Payload) 
     )
 
 
+def _goal_status(s: SlackServices, actor: Actor, channel: str, action: Payload) -> Awaitable[Reply]:
+    return s.askel.press_goal(
+        actor=actor, channel_id=channel, action_id=action["action_id"], value=_value(action)
+    )
+
+
 def _plan_page(s: SlackServices, actor: Actor, channel: str, action: Payload) -> Awaitable[Reply]:
     return s.askel.show_plan(actor=actor, channel_id=channel, page=int(_value(action) or "1"))
 
@@ -71,6 +77,7 @@ def _value(action: Payload) -> str:
 BUTTONS = (
     Button(action_ids.STEP_DONE, _step_status),
     Button(action_ids.STEP_NOT_DONE, _step_status),
+    Button(re.compile(rf"^{action_ids.GOAL_STATUS}:(reached|not_relevant|open)$"), _goal_status),
     Button(action_ids.any_variant(action_ids.PLAN_PAGE), _plan_page, replaces=True),
     Button(action_ids.any_variant(action_ids.TEAMS_PAGE), _teams_page, replaces=True),
     Button(re.compile(rf"^{action_ids.NUDGE_SNOOZE}:(1|7)$"), _snooze),  # a day or a week
