@@ -148,7 +148,9 @@ MESSAGES: dict[str, str] = {
         "`/tiimi tapaaminen siirrä 2 Tue 10:00`, `/tiimi tapaaminen peru 2`\n"
         "Convenor: `/tiimi vastuu @Bertta` – hands over the convenor role · `/tiimi sulje "
         "goals reached` – closes the team (reasons: goals reached, client's wish, moved to "
-        "one service, other; without a reason you get buttons to choose from)\n"
+        "one service, other; without a reason you get buttons to choose from) · `/tiimi "
+        "sulje siirtyi yhteen palveluun: sosiaaliohjaaja` – also names the service (a "
+        "profession or a short service name)\n"
         "`/tiimi avoimet` – your own open teams\n"
         "`/askel ohje` – the help on steps and goals alone\n"
         "`/tiimi ohje` – this help"
@@ -364,16 +366,41 @@ MESSAGES: dict[str, str] = {
     ),
     "team_content_purged": (
         "The content of team {code} was deleted after the retention period, so the plan "
-        "can no longer be exported."
+        "can no longer be shown or exported."
     ),
     "usage_export": "Usage: `/tiimi vie` in the team channel, or `/tiimi vie MT-2026-0042` anywhere.",
     "by_code_only_coordinators": (
         "Only a coordinator can address a team by its code. Convenor: use the command "
         "in the team's own channel."
     ),
+    # closing to one service, the plan by code
+    "usage_plan": (
+        "Usage: `/tiimi plan` in the team channel, or `/tiimi plan MT-2026-0042` anywhere."
+    ),
+    "close_service_missing": (
+        "Say which service the client moved to: `/tiimi close moved to one service: social "
+        "counsellor` (a profession or a short service name, no names of people)."
+    ),
+    "close_service_invalid": "The service name is too long (at most {max} characters).",
+    "close_service_only_moved": (
+        "A service can only follow the reason *moved to one service*, e.g. `/tiimi close "
+        "moved to one service: social counsellor`."
+    ),
+    "close_service_no_people": "Give a profession or a service name, do not mention people.",
+    "form_one_service": "Choose a profession or type a service, not both.",
+    "form_close_service_title": "Moved to one service",
+    "form_close_service_profession": "Which service did the client move to? Profession",
+    "form_close_service_text": "…or the service's name",
+    "form_close_service_hint": "No names of people and no identity codes.",
+    "form_close_submit": "Close the team",
+    "closed_to_service": "*Moved to the service:* {service}",
+    "stats_services": "*Moved to one service (service):* {services}",
+    "plan_of_closed_team": "Team {code} is closed. Its plan is available until the end of the retention period.",
+    "plan_by_code_more": "This is the first page. The whole plan: `/tiimi vie {code}`.",
     "help_by_code": (
-        "`/tiimi vie MT-2026-0042` – the plan for you only, from anywhere, also of a closed "
-        "team you were a member of (until the end of the retention period)"
+        "`/tiimi suunnitelma MT-2026-0042` – shows the plan, `/tiimi vie MT-2026-0042` – as "
+        "text; for you only, from anywhere, also of a closed team you were a member of (until "
+        "the end of the retention period)"
     ),
     "help_coordinators_header": "For coordinators",
     "help_coordinators": (

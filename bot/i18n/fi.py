@@ -163,7 +163,9 @@ MESSAGES: dict[str, str] = {
         "`/tiimi tapaaminen siirrä 2 ti klo 10`, `/tiimi tapaaminen peru 2`\n"
         "Vastuuhenkilö: `/tiimi vastuu @Bertta` – siirtää vastuuhenkilön tehtävän · `/tiimi "
         "sulje tavoitteet saavutettu` – sulkee tiimin (syyt: tavoitteet saavutettu, asiakkaan "
-        "toive, siirtyi yhteen palveluun, muu; ilman syytä saat valintanapit)\n"
+        "toive, siirtyi yhteen palveluun, muu; ilman syytä saat valintanapit) · `/tiimi sulje "
+        "siirtyi yhteen palveluun: sosiaaliohjaaja` – kertoo myös palvelun (ammattiryhmä tai "
+        "lyhyt palvelun nimi)\n"
         "`/tiimi avoimet` – omat avoimet tiimisi\n"
         "`/askel ohje` – askeleiden ja tavoitteiden ohje yksinään\n"
         "`/tiimi ohje` – tämä ohje"
@@ -382,16 +384,46 @@ MESSAGES: dict[str, str] = {
     ),
     "team_content_purged": (
         "Tiimin {code} sisältö on poistettu säilytysajan päätyttyä, joten suunnitelmaa ei "
-        "voi enää viedä."
+        "voi enää näyttää eikä viedä."
     ),
     "usage_export": "Käyttö: `/tiimi vie` tiimin kanavalla tai `/tiimi vie MT-2026-0042` missä tahansa.",
     "by_code_only_coordinators": (
         "Tiimiin voi viitata sen koodilla vain koordinaattori. Vastuuhenkilö: käytä "
         "komentoa tiimin omalla kanavalla."
     ),
+    # closing to one service, the plan by code
+    "usage_plan": (
+        "Käyttö: `/tiimi suunnitelma` tiimin kanavalla tai `/tiimi suunnitelma MT-2026-0042` "
+        "missä tahansa."
+    ),
+    "close_service_missing": (
+        "Kerro, mihin palveluun asiakas siirtyi: `/tiimi sulje siirtyi yhteen palveluun: "
+        "sosiaaliohjaaja` (ammattiryhmä tai lyhyt palvelun nimi, ei henkilöiden nimiä)."
+    ),
+    "close_service_invalid": "Palvelun nimi on liian pitkä (enintään {max} merkkiä).",
+    "close_service_only_moved": (
+        "Palvelun voi kertoa vain syyn *siirtyi yhteen palveluun* perään, esim. `/tiimi sulje "
+        "siirtyi yhteen palveluun: sosiaaliohjaaja`."
+    ),
+    "close_service_no_people": (
+        "Kirjoita palveluksi ammattiryhmä tai palvelun nimi, älä mainitse henkilöitä."
+    ),
+    "form_one_service": "Valitse ammattiryhmä tai kirjoita palvelu, ei molempia.",
+    "form_close_service_title": "Siirtyi yhteen palveluun",
+    "form_close_service_profession": "Mihin palveluun asiakas siirtyi? Ammattiryhmä",
+    "form_close_service_text": "…tai palvelun nimi",
+    "form_close_service_hint": "Ei henkilöiden nimiä eikä henkilötunnuksia.",
+    "form_close_submit": "Sulje tiimi",
+    "closed_to_service": "*Siirtyi palveluun:* {service}",
+    "stats_services": "*Siirtyi yhteen palveluun (palvelu):* {services}",
+    "plan_of_closed_team": (
+        "Tiimi {code} on suljettu. Suunnitelma on saatavilla säilytysajan loppuun."
+    ),
+    "plan_by_code_more": "Näet tässä ensimmäisen sivun. Koko suunnitelma: `/tiimi vie {code}`.",
     "help_by_code": (
-        "`/tiimi vie MT-2026-0042` – suunnitelma vain sinulle mistä tahansa, myös suljetusta "
-        "tiimistä, jonka jäsen olit (säilytysajan loppuun)"
+        "`/tiimi suunnitelma MT-2026-0042` – suunnitelma näkyviin, `/tiimi vie MT-2026-0042` "
+        "– tekstinä; vain sinulle mistä tahansa, myös suljetusta tiimistä, jonka jäsen olit "
+        "(säilytysajan loppuun)"
     ),
     "help_coordinators_header": "Koordinaattorille",
     "help_coordinators": (

@@ -153,7 +153,9 @@ MESSAGES: dict[str, str] = {
         "`/tiimi möte flytta 2 ti kl. 10`, `/tiimi möte avboka 2`\n"
         "Ansvarsperson: `/tiimi ansvar @Bertta` – överlåter rollen som ansvarsperson · "
         "`/tiimi stäng målen uppnådda` – stänger teamet (orsaker: målen uppnådda, klientens "
-        "önskan, övergick till en tjänst, annat; utan orsak får du knappar att välja)\n"
+        "önskan, övergick till en tjänst, annat; utan orsak får du knappar att välja) · "
+        "`/tiimi stäng övergick till en tjänst: socialhandledare` – anger också tjänsten "
+        "(en yrkesgrupp eller ett kort namn på tjänsten)\n"
         "`/tiimi öppna` – dina egna öppna team\n"
         "`/askel hjälp` – bara hjälpen om steg och mål\n"
         "`/tiimi hjälp` – den här hjälpen"
@@ -370,16 +372,43 @@ MESSAGES: dict[str, str] = {
     ),
     "team_content_purged": (
         "Innehållet i teamet {code} har raderats efter lagringstiden, så planen kan inte "
-        "längre exporteras."
+        "längre visas eller exporteras."
     ),
     "usage_export": "Användning: `/tiimi vie` i teamets kanal eller `/tiimi vie MT-2026-0042` var som helst.",
     "by_code_only_coordinators": (
         "Bara en koordinator kan ange ett team med dess kod. Ansvarsperson: använd "
         "kommandot i teamets egen kanal."
     ),
+    # closing to one service, the plan by code
+    "usage_plan": (
+        "Användning: `/tiimi plan` i teamets kanal eller `/tiimi plan MT-2026-0042` var som helst."
+    ),
+    "close_service_missing": (
+        "Ange vilken tjänst klienten övergick till: `/tiimi stäng övergick till en tjänst: "
+        "socialhandledare` (en yrkesgrupp eller ett kort namn på tjänsten, inga personnamn)."
+    ),
+    "close_service_invalid": "Tjänstens namn är för långt (högst {max} tecken).",
+    "close_service_only_moved": (
+        "En tjänst kan anges bara efter orsaken *övergick till en tjänst*, t.ex. `/tiimi stäng "
+        "övergick till en tjänst: socialhandledare`."
+    ),
+    "close_service_no_people": (
+        "Skriv en yrkesgrupp eller tjänstens namn som tjänst, nämn inga personer."
+    ),
+    "form_one_service": "Välj en yrkesgrupp eller skriv en tjänst, inte båda.",
+    "form_close_service_title": "Övergick till en tjänst",
+    "form_close_service_profession": "Vilken tjänst övergick klienten till? Yrkesgrupp",
+    "form_close_service_text": "…eller tjänstens namn",
+    "form_close_service_hint": "Inga personnamn och inga personbeteckningar.",
+    "form_close_submit": "Stäng teamet",
+    "closed_to_service": "*Övergick till tjänsten:* {service}",
+    "stats_services": "*Övergick till en tjänst (tjänst):* {services}",
+    "plan_of_closed_team": ("Teamet {code} är stängt. Planen finns kvar till lagringstidens slut."),
+    "plan_by_code_more": "Här ser du första sidan. Hela planen: `/tiimi exportera {code}`.",
     "help_by_code": (
-        "`/tiimi exportera MT-2026-0042` – planen bara till dig var som helst, också från ett "
-        "stängt team du var medlem i (till lagringstidens slut)"
+        "`/tiimi planen MT-2026-0042` – visar planen, `/tiimi exportera MT-2026-0042` – som "
+        "text; bara till dig var som helst, också från ett stängt team du var medlem i (till "
+        "lagringstidens slut)"
     ),
     "help_coordinators_header": "För koordinatorer",
     "help_coordinators": (

@@ -55,6 +55,7 @@ TIIMI = {
     "avoimet csv": Action.LIST_ALL_TEAMS,
     "tilastot": Action.STATISTICS,
     "vie MT-2026-0001": Action.EXPORT_BY_CODE,
+    "suunnitelma MT-2026-0001": Action.VIEW_PLAN_BY_CODE,
     "vastuu MT-2026-0001 <@UBERT>": Action.HAND_OVER_BY_CODE,
     "sulje MT-2026-0001 muu": Action.CLOSE_BY_CODE,
 }
