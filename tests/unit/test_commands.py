@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bot.command_input import CommandInput, PersonRef
 from bot.coordinators.commands import ListOpenTeams, parse_teams_page
 from bot.errors import UserError
+from bot.teams.close_service import SERVICE_MAX
 from bot.teams.commands import (
     AddMember,
     BookMeeting,
@@ -30,7 +31,6 @@ from bot.teams.commands import (
     parse_tiimi,
     person_id,
 )
-from bot.teams.close_service import SERVICE_MAX
 from bot.teams.professions import PROFESSIONS
 from bot.teams.roles import Role, parse_role
 from storage.models import CloseReason

@@ -17,15 +17,16 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+# Plain ALTER TABLE on both databases (SQLite 3.35+ drops a column in place): a batch
+# operation would copy the team table, which the rows referring to it do not allow.
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("team", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column(
-                "closed_to_service", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=True
-            )
-        )
+    op.add_column(
+        "team",
+        sa.Column("closed_to_service", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=True),
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("team", schema=None) as batch_op:
-        batch_op.drop_column("closed_to_service")
+    op.drop_column("team", "closed_to_service")
