@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.answers import guard
 from bot.errors import UserError
 from bot.privacy import Display
-from bot.teams.professions import match_profession, profession_label
+from bot.teams.professions import PROFESSIONS, match_profession, profession_label
 from bot.text_norm import clean
 
 SERVICE_MAX = 60  # Team.closed_to_service
@@ -20,7 +20,6 @@ class CloseServiceDialog:
     the team's as the reason button carried it (its id in the channel, else its code)."""
 
     key: str
-    code: str
 
 
 def parse_service(text: str) -> str:
@@ -51,6 +50,8 @@ def check_service_form(
     if profession and text:
         raise UserError("form_one_service")
     if profession:
-        return parse_service(profession_label(profession, "fi") or "")
+        if profession not in PROFESSIONS:
+            raise UserError("close_service_missing")
+        return profession
     guard(text, display=display)
     return parse_service(text)

@@ -130,8 +130,8 @@ class TiimiCommands:
         if reason == CloseReason.MOVED_TO_ONE_SERVICE:
 
             async def ask() -> CloseServiceDialog:
-                team = await self._team_to_close(actor, channel_id=channel_id, code=code)
-                return CloseServiceDialog(key=key, code=team.code)
+                await self._team_to_close(actor, channel_id=channel_id, code=code)
+                return CloseServiceDialog(key=key)
 
             return await answer(actor, ask)
         return await answer(

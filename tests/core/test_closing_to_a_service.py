@@ -75,7 +75,7 @@ async def test_the_reason_button_asks_for_the_service_then_the_form_closes(
 
     asked = await tiimi.close_from_button(actor=ANNA, channel_id=channel, value=value)
 
-    assert asked == CloseServiceDialog(key=str(team.pk), code=team.code)
+    assert asked == CloseServiceDialog(key=str(team.pk))
     assert (await team_of(database, channel)).state == "active"  # nothing closed yet
     with pytest.raises(FormErrors) as both:
         tiimi.check_close_service(actor=ANNA, profession="nurse", text="kotihoito")
@@ -85,8 +85,9 @@ async def test_the_reason_button_asks_for_the_service_then_the_form_closes(
     with pytest.raises(FormErrors) as hetu:
         tiimi.check_close_service(actor=ANNA, profession=None, text="kotihoito 131052-308T")
     assert "henkilötunnus" in hetu.value.errors["service"]
-    with pytest.raises(FormErrors):
-        tiimi.check_close_service(actor=ANNA, profession=None, text=" ")
+    for profession, text in ((None, " "), ("unheard_of", None)):
+        with pytest.raises(FormErrors):
+            tiimi.check_close_service(actor=ANNA, profession=profession, text=text)
     assert tiimi.check_close_service(actor=ANNA, profession="nurse", text=None) == "nurse"
     service = tiimi.check_close_service(actor=ANNA, profession=None, text=" kotihoito ")
 
