@@ -23,6 +23,7 @@ MEETING_OUTCOME = "meeting_outcome"  # variants: held, not_held (MeetingStatus)
 ADD_STEP_FORM = "add_step"
 RESCHEDULE_FORM = "reschedule_step"
 OPEN_TEAM_FORM = "open_team"
+CLOSE_SERVICE_FORM = "close_service"  # the service a team closed as moved to one service
 
 
 def variant(action_id: str, which: object) -> str:

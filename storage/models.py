@@ -56,6 +56,9 @@ class Team(SQLModel, table=True):
     closed_at: datetime | None = None
     closed_by: str | None = Field(default=None, max_length=PLATFORM_ID)
     close_reason: str | None = Field(default=None, max_length=32)
+    # closed as moved to one service: a profession key (bot.teams.professions) or a short
+    # free-text service label; not client data, so the purge keeps it
+    closed_to_service: str | None = Field(default=None, max_length=60)
     # set once the bot's plan content is deleted from the channel and the channel archived
     channel_archived_at: datetime | None = None
     # after the retention period only anonymous counts remain

@@ -32,6 +32,23 @@ async def closing_reasons(
     return {str(reason): int(count) for reason, count in result}
 
 
+async def closed_to_services(
+    session: AsyncSession, *, start: datetime, end: datetime
+) -> dict[str, int]:
+    """Closures as moved to one service in the period, per service named."""
+    result = await run_select(
+        session,
+        select(col(Team.closed_to_service), func.count())
+        .where(
+            col(Team.closed_at) >= start,
+            col(Team.closed_at) < end,
+            col(Team.closed_to_service).is_not(None),
+        )
+        .group_by(col(Team.closed_to_service)),
+    )
+    return {str(service): int(count) for service, count in result}
+
+
 async def first_meetings(
     session: AsyncSession, *, start: datetime, end: datetime
 ) -> list[tuple[datetime, datetime]]:

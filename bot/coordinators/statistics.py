@@ -15,6 +15,7 @@ from bot.dates import format_date
 from bot.privacy import access
 from bot.privacy.access import Action
 from bot.replies import Header, Message, Text, join
+from bot.teams.close_service import service_label
 from bot.teams.professions import profession_label
 from storage import statistics_queries
 from storage.models import AuditAction, StepStatus
@@ -29,6 +30,7 @@ class Figures:
     median_days_between_meetings: float | None
     done_by_due_date: float | None  # share of steps due in the period
     professions: dict[str, int] = field(default_factory=dict)
+    services: dict[str, int] = field(default_factory=dict)  # moved to one service: which
 
 
 class StatisticsService:
@@ -52,6 +54,7 @@ class StatisticsService:
         async with self.core.database.session() as session:
             opened = await statistics_queries.opened_count(session, start=start, end=end)
             reasons = await statistics_queries.closing_reasons(session, start=start, end=end)
+            services = await statistics_queries.closed_to_services(session, start=start, end=end)
             firsts = await statistics_queries.first_meetings(session, start=start, end=end)
             meetings = await statistics_queries.meeting_times(session, start=start, end=end)
             steps = await statistics_queries.steps_due(
@@ -81,6 +84,7 @@ class StatisticsService:
             median_days_between_meetings=round(stats.median(gaps), 1) if gaps else None,
             done_by_due_date=round(on_time / len(steps), 3) if steps else None,
             professions=dict(Counter(professions).most_common()),
+            services=dict(sorted(services.items(), key=lambda item: (-item[1], item[0]))),
         )
 
     def _period(self, year: int | None) -> tuple[datetime, datetime]:
@@ -104,9 +108,11 @@ class StatisticsService:
             ", ".join(f"{profession_label(p, t.lang) or p} {n}" for p, n in f.professions.items())
             or "–"
         )
+        services = ", ".join(f"{service_label(s, t.lang)} {n}" for s, n in f.services.items())
         lines = [
             t("stats_opened_closed", opened=f.opened, closed=f.closed),
             t("stats_reasons", reasons=reasons),
+            t("stats_services", services=services or "–"),
             t("stats_first_meeting", days=_num(f.median_days_to_first_meeting, missing)),
             t("stats_interval", days=_num(f.median_days_between_meetings, missing)),
             t("stats_on_time", share=_pct(f.done_by_due_date, missing)),

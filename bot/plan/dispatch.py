@@ -247,6 +247,18 @@ class AskelCommands:
 
         return await answer(actor, work)
 
+    async def show_plan_by_code(self, *, actor: Actor, code: str) -> Reply:
+        """`/tiimi suunnitelma MT-…` from anywhere; seen by the asker only, without page
+        buttons (they work in the team's channel): a longer plan whole by `/tiimi vie`."""
+
+        async def work() -> Reply:
+            data = await self.plan.view_by_code(
+                actor=actor, code=code, page_size=plan_messages.STEPS_PER_PAGE
+            )
+            return Reply(plan_messages.plan_view(actor.t, data, by_code=True))
+
+        return await answer(actor, work)
+
     async def export(self, *, actor: Actor, channel_id: str) -> Reply:
         async def work() -> Reply:
             return _export_reply(actor, await self.plan.export(actor=actor, channel_id=channel_id))

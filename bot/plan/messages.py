@@ -27,7 +27,7 @@ from bot.replies import (
     strong,
 )
 from bot.teams.professions import member_role, profession_label
-from storage.models import Goal, GoalStatus, Meeting, Member, Step, StepStatus, Team
+from storage.models import Goal, GoalStatus, Meeting, Member, Step, StepStatus, Team, TeamState
 
 STEPS_PER_PAGE = 25
 LIST_LIMIT = 100  # /askel lista: 100 lines stay well within one message
@@ -150,10 +150,11 @@ def step_list(t: Catalog, plan: PlanData, *, include_finished: bool) -> Message:
     return Message(compose(header, "\n", body), blocks=(Header(header), Text(body)))
 
 
-def plan_view(t: Catalog, plan: PlanData) -> Message:
+def plan_view(t: Catalog, plan: PlanData, *, by_code: bool = False) -> Message:
     """The plan: each goal with its state and its steps beneath it, then the steps without a
     goal, then members; long plans in pages of STEPS_PER_PAGE (`plan` holds one page of the
-    steps, grouped by goal)."""
+    steps, grouped by goal). Asked by code (from anywhere, also after closing), the first
+    page only, with a note of how to get the rest and whether the team is closed."""
     pages = max(1, -(-plan.steps_total // STEPS_PER_PAGE))
     page = plan.steps_offset // STEPS_PER_PAGE + 1
     header = t("plan_header", code=plan.team.code)
@@ -179,7 +180,13 @@ def plan_view(t: Catalog, plan: PlanData) -> Message:
             Text(_section(t("members_title"), members)),
             Text(_section(t("next_meeting_title"), meeting)),
         ]
-    blocks += page_blocks(t, action=action_ids.PLAN_PAGE, page=page, pages=pages)
+    if not by_code:
+        blocks += page_blocks(t, action=action_ids.PLAN_PAGE, page=page, pages=pages)
+        return Message(header, blocks=tuple(blocks))
+    if plan.team.state == TeamState.CLOSED:
+        blocks.append(Note(t("plan_of_closed_team", code=plan.team.code)))
+    if pages > 1:
+        blocks.append(Note(t("plan_by_code_more", code=plan.team.code)))
     return Message(header, blocks=tuple(blocks))
 
 

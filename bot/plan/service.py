@@ -242,6 +242,23 @@ class PlanService:
             plan = await self._read(session, team, members, VISIBLE, None, 1, with_meetings=True)
         return await self._export(actor, plan, detail="by_code")
 
+    async def view_by_code(self, *, actor: Actor, code: str, page_size: int) -> PlanData:
+        """The first page of the plan of a team addressed by its code, from anywhere, for the
+        same people as `export_by_code`; audited as viewed by code."""
+        team, members = await team_by_code(
+            self.core,
+            code=code,
+            actor=actor,
+            action=Action.VIEW_PLAN_BY_CODE,
+            coordinator=CoordinatorStatus.NO,  # coordinators see no content
+        )
+        async with self.core.database.session() as session:
+            plan = await self._read(
+                session, team, members, VISIBLE, page_size, 1, with_meetings=True
+            )
+            self._audit(session, actor, team, AuditAction.PLAN_VIEWED, "by_code")
+        return plan
+
     async def _export(self, actor: Actor, plan: PlanData, *, detail: str | None) -> str:
         ids = [m.user_id for m in plan.members] + [
             s.owner_user_id for s in plan.steps if s.owner_user_id

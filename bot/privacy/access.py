@@ -46,6 +46,7 @@ class Action(enum.StrEnum):
     STATISTICS = "statistics"
     # by team code, from anywhere (`/tiimi vie MT-2026-0042` …)
     EXPORT_BY_CODE = "export_by_code"
+    VIEW_PLAN_BY_CODE = "view_plan_by_code"
     HAND_OVER_BY_CODE = "hand_over_by_code"
     CLOSE_BY_CODE = "close_by_code"
 
@@ -68,6 +69,7 @@ RULES: Mapping[Action, frozenset[Role]] = {
     Action.LIST_ALL_TEAMS: frozenset({Role.COORDINATOR}),
     Action.STATISTICS: frozenset({Role.COORDINATOR}),
     Action.EXPORT_BY_CODE: frozenset({Role.MEMBER, Role.FORMER_MEMBER}),
+    Action.VIEW_PLAN_BY_CODE: frozenset({Role.MEMBER, Role.FORMER_MEMBER}),
     Action.HAND_OVER_BY_CODE: frozenset({Role.COORDINATOR}),  # the convenor: in the channel
     Action.CLOSE_BY_CODE: frozenset({Role.COORDINATOR}),
 }

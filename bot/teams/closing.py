@@ -29,7 +29,13 @@ class ClosingService:
         self.core = core
 
     async def close(
-        self, *, actor: Actor, team: Team, reason: CloseReason, as_coordinator: bool = False
+        self,
+        *,
+        actor: Actor,
+        team: Team,
+        reason: CloseReason,
+        service: str | None = None,
+        as_coordinator: bool = False,
     ) -> Team:
         """Mark the team closed: from now on nothing is posted or reminded, and its reminders
         are cancelled. The space is closed afterwards by `clear_and_archive`."""
@@ -40,6 +46,7 @@ class ClosingService:
                 raise UserError("team_closed", code=row.code)
             row.state, row.closed_at, row.closed_by = TeamState.CLOSED, now, actor.user_id
             row.close_reason = reason
+            row.closed_to_service = service if reason == CloseReason.MOVED_TO_ONE_SERVICE else None
             await ReminderPlanner(self.core).cancel_team(session, row)
             audit(
                 session,

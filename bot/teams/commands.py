@@ -14,6 +14,7 @@ from bot.coordinators.commands import (
     parse_statistics,
 )
 from bot.errors import UserError
+from bot.teams.close_service import parse_service
 from bot.teams.roles import Role, parse_role
 from bot.text_norm import fold
 from storage.models import CloseReason
@@ -60,11 +61,12 @@ class ListMembers:
 class CloseTeam:
     reason: CloseReason | None
     code: str | None = None  # a coordinator addresses the team by its code from anywhere
+    service: str | None = None  # moved to one service: which (bot.teams.close_service)
 
 
 @dataclass(frozen=True)
 class ShowPlan:
-    pass
+    code: str | None = None  # by code from anywhere: members and former members
 
 
 @dataclass(frozen=True)
@@ -188,14 +190,9 @@ def parse_tiimi(command: CommandInput) -> TiimiCommand:
     if sub == "list":
         return ListMembers()
     if sub == "plan":
-        return ShowPlan()
+        return ShowPlan(code=_only_code(rest, usage="usage_plan"))
     if sub == "export":
-        if not rest:
-            return ExportPlan()
-        code = parse_team_code(rest[0].text)
-        if code is None or len(rest) > 1:
-            raise UserError("usage_export")
-        return ExportPlan(code=code)
+        return ExportPlan(code=_only_code(rest, usage="usage_export"))
     if sub == "meeting":
         return _parse_meeting(rest)
     if sub == "open_teams":
@@ -208,12 +205,7 @@ def parse_tiimi(command: CommandInput) -> TiimiCommand:
     if code is not None:
         rest = rest[1:]
     if sub == "close":
-        if not rest:
-            return CloseTeam(reason=None, code=code)
-        reason = parse_close_reason(_joined(rest))
-        if reason is None:
-            raise UserError("close_reason_unknown")
-        return CloseTeam(reason=reason, code=code)
+        return _parse_close(rest, code)
     user_id = person_id(rest[0]) if rest else None
     if user_id is None:
         raise UserError(f"usage_{sub}")
@@ -227,6 +219,33 @@ def parse_tiimi(command: CommandInput) -> TiimiCommand:
     if len(rest) > 1:
         raise UserError(f"usage_{sub}")
     return RemoveMember(user_id) if sub == "remove" else HandOver(user_id, code=code)
+
+
+def _only_code(rest: list[Word], *, usage: str) -> str | None:
+    """Nothing, or one team code (`/tiimi vie MT-2026-0042`)."""
+    if not rest:
+        return None
+    code = parse_team_code(rest[0].text)
+    if code is None or len(rest) > 1:
+        raise UserError(usage)
+    return code
+
+
+def _parse_close(rest: list[Word], code: str | None) -> CloseTeam:
+    """`<reason>`, or `siirtyi yhteen palveluun: <service>` naming the service it moved to."""
+    if not rest:
+        return CloseTeam(reason=None, code=code)
+    reason_text, colon, service_text = _joined(rest).partition(":")
+    reason = parse_close_reason(reason_text)
+    if reason is None:
+        raise UserError("close_reason_unknown")
+    if reason != CloseReason.MOVED_TO_ONE_SERVICE:
+        if colon:
+            raise UserError("close_service_only_moved")
+        return CloseTeam(reason=reason, code=code)
+    if any(word.person is not None for word in rest):
+        raise UserError("close_service_no_people")
+    return CloseTeam(reason=reason, code=code, service=parse_service(service_text))
 
 
 def _split_subcommand(words: list[Word]) -> tuple[str | None, list[Word]]:

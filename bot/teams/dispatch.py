@@ -19,11 +19,12 @@ from bot.errors import UserError
 from bot.meetings.booking import MeetingService
 from bot.meetings.messages import meeting_list
 from bot.meetings.notices import announce, show_outcome
-from bot.plan.dispatch import AskelCommands
-from bot.privacy import access
+from bot.plan.dispatch import AskelCommands, FormErrors
+from bot.privacy import Display, access
 from bot.privacy.access import Action, team_by_code, team_for
 from bot.replies import Message, Person, Reply, SpaceLink, Text, compose, simple
 from bot.teams import messages as team_messages
+from bot.teams.close_service import CloseServiceDialog, check_service_form
 from bot.teams.closing import ClosingService
 from bot.teams.commands import (
     AddMember,
@@ -119,21 +120,62 @@ class TiimiCommands:
 
         return await answer(actor, work)
 
-    async def close_from_button(self, *, actor: Actor, channel_id: str, value: str) -> Reply:
-        """The reason buttons carry `team id:reason` in the channel, `code:reason` by code."""
+    async def close_from_button(
+        self, *, actor: Actor, channel_id: str, value: str
+    ) -> Reply | CloseServiceDialog:
+        """The reason buttons carry `team id:reason` in the channel, `code:reason` by code;
+        *siirtyi yhteen palveluun* asks which service first (CloseServiceDialog)."""
         key, _, reason = value.partition(":")
         code = parse_team_code(key)
+        if reason == CloseReason.MOVED_TO_ONE_SERVICE:
+
+            async def ask() -> CloseServiceDialog:
+                await self._team_to_close(actor, channel_id=channel_id, code=code)
+                return CloseServiceDialog(key=key)
+
+            return await answer(actor, ask)
         return await answer(
             actor, lambda: self._close(actor, CloseReason(reason), channel_id=channel_id, code=code)
         )
 
+    def check_close_service(
+        self,
+        *,
+        actor: Actor,
+        profession: str | None,
+        text: str | None,
+        display: Display | None = None,
+    ) -> str:
+        """The service the close form names, checked without I/O; raises FormErrors."""
+        try:
+            return check_service_form(profession, text, display=display)
+        except UserError as error:
+            raise FormErrors({"service": actor.t.plain(error.key, **error.params)}) from None
+
+    async def close_with_service(
+        self, *, actor: Actor, channel_id: str, key: str, service: str
+    ) -> Reply:
+        """Close as moved to the checked service (the close form's submission)."""
+        code = parse_team_code(key)
+        reason = CloseReason.MOVED_TO_ONE_SERVICE
+        return await answer(
+            actor,
+            lambda: self._close(actor, reason, channel_id=channel_id, code=code, service=service),
+        )
+
     async def _close(
-        self, actor: Actor, reason: CloseReason, *, channel_id: str, code: str | None
+        self,
+        actor: Actor,
+        reason: CloseReason,
+        *,
+        channel_id: str,
+        code: str | None,
+        service: str | None = None,
     ) -> Reply:
         """Close in the database, answer, then clear and archive the channel (`Reply.then`)."""
         team = await self._team_to_close(actor, channel_id=channel_id, code=code)
         closed = await self.closing.close(
-            actor=actor, team=team, reason=reason, as_coordinator=code is not None
+            actor=actor, team=team, reason=reason, service=service, as_coordinator=code is not None
         )
         text = actor.t("team_closed_done", code=closed.code)
         return Reply(simple(text).message, then=lambda: self.closing.clear_and_archive(closed.pk))
@@ -192,8 +234,10 @@ class TiimiCommands:
                     coordinator=await self.coordinators.status(actor.user_id),
                 )
                 return simple(t("convenor_changed_by_code", user=Person(user_id), code=code))
-            case ShowPlan():
+            case ShowPlan(code=None):
                 return await self.askel.show_plan(actor=actor, channel_id=channel_id)
+            case ShowPlan(code=str(code)):
+                return await self.askel.show_plan_by_code(actor=actor, code=code)
             case ExportPlan(code=None):
                 return await self.askel.export(actor=actor, channel_id=channel_id)
             case ExportPlan(code=str(code)):
@@ -217,8 +261,10 @@ class TiimiCommands:
                 team = await self._team_to_close(actor, channel_id=channel_id, code=code)
                 choice = team_messages.close_reason_choice(t, team=team, by_code=code is not None)
                 return Reply(choice)
-            case CloseTeam(reason=CloseReason() as reason, code=code):
-                return await self._close(actor, reason, channel_id=channel_id, code=code)
+            case CloseTeam(reason=CloseReason() as reason, code=code, service=service):
+                return await self._close(
+                    actor, reason, channel_id=channel_id, code=code, service=service
+                )
         raise AssertionError(f"unhandled command {command!r}")
 
     async def _meeting(

@@ -24,6 +24,7 @@ from bot.replies import (
     compose,
     join,
 )
+from bot.teams.close_service import service_label
 from bot.teams.professions import member_role
 from storage.models import CloseReason, Member, Team
 from storage.retention_queries import Counts
@@ -93,6 +94,9 @@ def closing_summary(
             meetings=counts.meetings,
         )
     ]
+    if team.closed_to_service:
+        service = service_label(team.closed_to_service, t.lang)
+        lines.append(t("closed_to_service", service=service))
     if team.convenor_id:
         lines.append(t("closed_convenor", user=Person(team.convenor_id)))
     if team.closed_by:

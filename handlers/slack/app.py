@@ -25,7 +25,7 @@ from handlers.slack.listeners import (
 )
 from handlers.slack.request_keys import HandleOnce, RequestKeys
 from handlers.slack.services import SlackServices
-from handlers.slack.views import open_team, reschedule_form, step_form
+from handlers.slack.views import close_service_form, open_team, reschedule_form, step_form
 from handlers.slack.work import WorkSlots
 
 LISTENER_MODULES = (
@@ -41,6 +41,7 @@ LISTENER_MODULES = (
     step_form,
     open_team,
     reschedule_form,
+    close_service_form,
 )
 
 
@@ -108,6 +109,8 @@ class ProvideServices(AsyncMiddleware):
         context = req.context
         context["services"] = self._services
         context["work"] = self._work
-        if self._responder is not None and context.response_url:
-            context["respond"] = self._responder(context.response_url)
+        if self._responder is not None:
+            context["responder"] = self._responder  # for a form that answers a button's URL
+            if context.response_url:
+                context["respond"] = self._responder(context.response_url)
         return await next()

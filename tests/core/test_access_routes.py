@@ -55,6 +55,7 @@ TIIMI = {
     "avoimet csv": Action.LIST_ALL_TEAMS,
     "tilastot": Action.STATISTICS,
     "vie MT-2026-0001": Action.EXPORT_BY_CODE,
+    "suunnitelma MT-2026-0001": Action.VIEW_PLAN_BY_CODE,
     "vastuu MT-2026-0001 <@UBERT>": Action.HAND_OVER_BY_CODE,
     "sulje MT-2026-0001 muu": Action.CLOSE_BY_CODE,
 }
@@ -154,6 +155,12 @@ BUTTONS_AND_FORMS: dict[str, tuple[Press, Action]] = {
         lambda t, c, _: t.close_from_button(actor=OUTSIDER, channel_id=c, value="x:other"),
         Action.CLOSE_TEAM,
     ),
+    "close_service_form": (
+        lambda t, c, _: t.close_with_service(
+            actor=OUTSIDER, channel_id=c, key="x", service="kotihoito"
+        ),
+        Action.CLOSE_TEAM,
+    ),
     "reschedule_form": (
         lambda t, c, _: t.askel.reschedule(
             actor=OUTSIDER, channel_id=c, number=1, due=date(2027, 1, 1)
@@ -201,11 +208,24 @@ ROUTES = {
     "^meeting_outcome:(held|not_held)$": "meeting_outcome",
     "^close_team:": "close_team",
     "reschedule_step": "reschedule_form",
+    "close_service": "close_service_form",
     "add_step": "step_form",
     "step_move": None,  # only opens the form; its submission is reschedule_step
     "open_team": None,  # anyone may open a team
     "^teams_page:": None,  # /tiimi avoimet's pages: the /tiimi cases cover its rules
 }
+
+
+async def test_the_service_form_is_offered_only_to_those_who_may_close(
+    tiimi: TiimiCommands,
+) -> None:
+    """The *siirtyi yhteen palveluun* button (a variant of close_team) opens no form for them."""
+    channel = await team_channel(tiimi)
+    team = await team_id_of(tiimi, channel)
+    value = f"{team}:moved_to_one_service"
+    outcome = await tiimi.close_from_button(actor=OUTSIDER, channel_id=channel, value=value)
+    assert isinstance(outcome, Reply) and "Vain" in outcome.message.text
+    assert await refused_row(tiimi) == ("UOUT", Action.CLOSE_TEAM, team)
 
 
 def test_every_button_and_form_route_has_a_case() -> None:

@@ -18,8 +18,9 @@ ADDED_IN_0009 = {"last_scheduled_meeting_at", "overdue_steps", "overdue_on"}
 ADDED_IN_0010 = {"ends_at"}
 ADDED_IN_0011 = {"profession_other", "organisation"}
 ADDED_IN_0014 = {"status", "updated_by", "updated_at", "message_ts"}
+ADDED_IN_0015 = {"closed_to_service"}
 _ADDED_LATER: dict[type[SQLModel], set[str]] = {
-    Team: ADDED_IN_0009,
+    Team: ADDED_IN_0009 | ADDED_IN_0015,
     Meeting: ADDED_IN_0010,
     Member: ADDED_IN_0011,
     Goal: ADDED_IN_0014,
@@ -27,8 +28,8 @@ _ADDED_LATER: dict[type[SQLModel], set[str]] = {
 
 
 async def add_old_row(session: AsyncSession, row: Team | Meeting | Member | Goal) -> None:
-    """Insert `row` without the columns added later (0009 to a team, 0010 to a meeting, 0011
-    to a member, 0014 to a goal); sets its id."""
+    """Insert `row` without the columns added later (0009 and 0015 to a team, 0010 to a
+    meeting, 0011 to a member, 0014 to a goal); sets its id."""
     added = _ADDED_LATER[type(row)]
     columns = [c for c in row.__table__.columns if c.name not in added]  # type: ignore[attr-defined]
     old = table(row.__tablename__, *(column(c.name, c.type) for c in columns))  # type: ignore[arg-type]

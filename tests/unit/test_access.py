@@ -64,6 +64,7 @@ TABLE = {
     Action.LIST_ALL_TEAMS: (N, N, Y, N, N),
     Action.STATISTICS: (N, N, Y, N, N),
     Action.EXPORT_BY_CODE: (Y, Y, N, N, N),
+    Action.VIEW_PLAN_BY_CODE: (Y, Y, N, N, N),
     Action.HAND_OVER_BY_CODE: (N, N, Y, N, N),  # the convenor hands over in the channel
     Action.CLOSE_BY_CODE: (N, N, Y, N, N),
 }
@@ -111,7 +112,7 @@ def test_a_coordinator_inside_a_team_is_also_a_member() -> None:
     assert roles == {Role.ANYONE, Role.MEMBER, Role.COORDINATOR}
 
 
-def test_after_closing_the_members_of_then_may_only_export_by_code() -> None:
+def test_after_closing_the_members_of_then_may_only_export_and_view_by_code() -> None:
     closed = Team.model_validate(TEAM.model_dump() | {"state": TeamState.CLOSED})
     for user_id in ("UCONV", "UMEMB"):
         roles = roles_of(user_id, team=closed, members=MEMBERS, coordinator=False)
@@ -122,6 +123,8 @@ def test_after_closing_the_members_of_then_may_only_export_by_code() -> None:
             Action.LIST_MY_TEAMS,
             Action.VIEW_HOME,
             Action.EXPORT_BY_CODE,
+            Action.VIEW_PLAN_BY_CODE,
         ]
     outsider = roles_of("UOUT", team=closed, members=MEMBERS, coordinator=True)
     assert not allowed(Action.EXPORT_BY_CODE, outsider)  # a coordinator never sees content
+    assert not allowed(Action.VIEW_PLAN_BY_CODE, outsider)

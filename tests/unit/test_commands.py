@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bot.command_input import CommandInput, PersonRef
 from bot.coordinators.commands import ListOpenTeams, parse_teams_page
 from bot.errors import UserError
+from bot.teams.close_service import SERVICE_MAX
 from bot.teams.commands import (
     AddMember,
     BookMeeting,
@@ -25,13 +26,17 @@ from bot.teams.commands import (
     RemoveMember,
     ShowHelp,
     ShowMeeting,
+    ShowPlan,
     parse_team_code,
     parse_tiimi,
     person_id,
 )
+from bot.teams.professions import PROFESSIONS
 from bot.teams.roles import Role, parse_role
 from storage.models import CloseReason
 from tests.support.typed import typed
+
+MOVED = CloseReason.MOVED_TO_ONE_SERVICE
 
 
 @pytest.mark.parametrize(
@@ -99,10 +104,33 @@ from tests.support.typed import typed
         ("sulje", CloseTeam(None)),
         ("sulje tavoitteet saavutettu", CloseTeam(CloseReason.GOALS_REACHED)),
         ("sulje Asiakkaan toive.", CloseTeam(CloseReason.CLIENT_WISH)),
-        ("sulje siirtyi yhteen palveluun", CloseTeam(CloseReason.MOVED_TO_ONE_SERVICE)),
+        (
+            "sulje siirtyi yhteen palveluun: sosiaaliohjaaja",
+            CloseTeam(MOVED, service="social_counsellor"),
+        ),
+        ("sulje siirtyi: Socialhandledare.", CloseTeam(MOVED, service="social_counsellor")),
+        (
+            "sulje siirtyi yhteen palveluun: sosiaaliohjaus",
+            CloseTeam(MOVED, service="sosiaaliohjaus"),
+        ),
+        (
+            "sulje siirtyi:  aikuisten  sosiaalityö ",
+            CloseTeam(MOVED, service="aikuisten sosiaalityö"),
+        ),
+        (
+            "close moved to one service: Kela expert",
+            CloseTeam(MOVED, service="kela_expert"),
+        ),
+        (
+            "stäng MT-2026-0042 övergick till en tjänst: hemvård",
+            CloseTeam(MOVED, "MT-2026-0042", "hemvård"),
+        ),
         ("sulje muu", CloseTeam(CloseReason.OTHER)),
         ("stäng målen uppnådda", CloseTeam(CloseReason.GOALS_REACHED)),
         ("close other", CloseTeam(CloseReason.OTHER)),
+        ("suunnitelma", ShowPlan()),
+        ("suunnitelma MT-2026-0042", ShowPlan("MT-2026-0042")),
+        ("planen mt-2026-0042", ShowPlan("MT-2026-0042")),
         ("vie", ExportPlan()),
         ("vie MT-2026-0042", ExportPlan("MT-2026-0042")),
         ("export mt-2026-0042", ExportPlan("MT-2026-0042")),
@@ -149,6 +177,16 @@ def test_parses(text: str, expected: object) -> None:
         ("vastuu MT-2026-0042", "usage_hand_over"),
         ("vastuu MT-2026-0042 {U1} {U2}", "usage_hand_over"),
         ("vastuu {U1} MT-2026-0042", "usage_hand_over"),
+        ("sulje siirtyi yhteen palveluun", "close_service_missing"),
+        ("sulje siirtyi yhteen palveluun:", "close_service_missing"),
+        ("sulje siirtyi: " + "x" * 61, "close_service_invalid"),
+        ("sulje siirtyi: {U1}", "close_service_no_people"),
+        ("sulje siirtyi: {U1} sosiaaliohjaaja", "close_service_no_people"),
+        ("sulje muu: sosiaaliohjaaja", "close_service_only_moved"),
+        ("sulje MT-2026-0042 asiakkaan toive: kotihoito", "close_service_only_moved"),
+        ("sulje koska: kotihoito", "close_reason_unknown"),
+        ("suunnitelma kaikki", "usage_plan"),
+        ("suunnitelma MT-2026-0042 MT-2026-0043", "usage_plan"),
         ("vie kaikki", "usage_export"),
         ("vie MT-2026-0042 MT-2026-0043", "usage_export"),
         ("tapaaminen siirrä", "usage_meeting_move"),
@@ -245,3 +283,14 @@ def test_the_words_after_a_profession_are_its_organisation(profession: str, org:
     role = parse_role(f"{profession} {org}")
     assert role is not None
     assert role.organisation == (" ".join(org.split()).strip(" ,") or None)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=90))
+def test_a_closing_service_is_a_profession_or_a_short_clean_label(text: str) -> None:
+    with contextlib.suppress(UserError):
+        command = parse_tiimi(CommandInput.of(f"sulje siirtyi yhteen palveluun: {text}"))
+        assert isinstance(command, CloseTeam) and command.service is not None
+        service = command.service
+        assert service in PROFESSIONS or (
+            0 < len(service) <= SERVICE_MAX and service == service.strip() and "  " not in service
+        )
