@@ -140,7 +140,12 @@ MESSAGES: dict[str, str] = {
         "`/tiimi lisää @Anna social counsellor City of Tampere` – adds a member, their "
         "profession (or `other: …`) and organisation\n"
         "`/tiimi poista @Anna` – removes a member\n"
-        "`/tiimi jäsenet` – lists the members and their professions\n"
+        "`/tiimi jäsenet` – lists the members and their professions, and the participants\n"
+        "`/tiimi participant add NGO worker Blue Ribbon contact @Bertta` – adds a participant "
+        "without a Slack account (close person, NGO worker, professional of another "
+        "organisation) by role and organisation, never by name; their contact (by default the "
+        "convenor) gets the reminders of their steps · `/tiimi participant remove P2` · "
+        "`/tiimi participant contact P2 @Anna`\n"
         "`/tiimi suunnitelma` – shows the goals, steps and members\n"
         "`/tiimi vie` – the plan as text for your own client record system\n"
         "`/tiimi tapaaminen Fri 11.12. 14:00 Library` – books a meeting (reminders go to the "
@@ -169,7 +174,7 @@ MESSAGES: dict[str, str] = {
     "home_team_line": "*{code}* · {channel}",
     "home_no_teams": "You are not a member of any team yet. Open one with `/tiimi uusi`.",
     "askel_help_header": "Steps – the team's shared plan",
-    "askel_help_body": "`/askel Call Kela @Anna by Friday` – adds a small step: what, who and by when\n`/askel Apply for support owner: client by 11.12.` – the owner can be the client, a close person or a profession\n`/askel T1: Go to a flat viewing owner: close person by week 50` – a step towards goal T1\n`/askel tavoite Own home by spring` – adds a goal in the client's own words\n`/askel lista` – open steps · `/askel kaikki` – finished ones too\n`/askel valmis 3` · `/askel ei 3` (not carried out) · `/askel siirrä 3 Fri` · `/askel muokkaa 3 new text` · `/askel poista 3`\n`/askel` – opens the form · `/tiimi suunnitelma` – the whole plan · `/tiimi vie` – text for your records\nDates: `12.12.`, `12.12.2026`, `tomorrow`, `Fri`, `Friday`, `next week`, `week 50`, `in 3 days`.",
+    "askel_help_body": "`/askel Call Kela @Anna @Bertta by Friday` – adds a small step: what, who (one or more) and by when\n`/askel Apply for support owner: client by 11.12.` – the owner can be the client, a close person or a profession\n`/askel T1: Go to a flat viewing owner: close person by week 50` – a step towards goal T1\n`/askel tavoite Own home by spring` – adds a goal in the client's own words\n`/askel lista` – open steps · `/askel kaikki` – finished ones too\n`/askel owner 3 @Carita client` – changes the step's owners (members, `client`, `close person`, `P2`…)\n`/askel valmis 3` · `/askel ei 3` (not carried out) · `/askel siirrä 3 Fri` · `/askel muokkaa 3 new text` · `/askel poista 3`\n`/askel` – opens the form · `/tiimi suunnitelma` – the whole plan · `/tiimi vie` – text for your records\nDates: `12.12.`, `12.12.2026`, `tomorrow`, `Fri`, `Friday`, `next week`, `week 50`, `in 3 days`.",
     "goal_added": "Goal T{number} has been added.",
     "step_added": "Step {number} has been added and is shown in the channel.",
     "step_done_done": "Step {number} has been marked as done.",
@@ -230,7 +235,6 @@ MESSAGES: dict[str, str] = {
     "form_due": "By when?",
     "form_goal": "Goal",
     "form_save": "Save",
-    "form_one_owner": "Choose either a team member or someone else as the owner, not both.",
     "form_move_title": "Reschedule step {number}",
     "form_new_due": "New deadline",
     "form_due_required": "Choose a date.",
@@ -384,4 +388,24 @@ MESSAGES: dict[str, str] = {
         "`/tiimi vastuu MT-2026-0042 @Bertta` – hands over the convenor role from anywhere\n"
         "`/tiimi sulje MT-2026-0042 other` – closes the team from anywhere"
     ),
+    "usage_participant": "Usage: `/tiimi participant add <role> [organisation] [contact @name]`, `/tiimi participant remove P<number>` or `/tiimi participant contact P<number> @name`. `/tiimi members` shows the participants and their numbers.",
+    "unknown_participant_role": "Unknown role. Write for example `close person`, `NGO worker Blue Ribbon` or `professional Kela`. Do not write a name.",
+    "client_is_participant": "The client is a participant of the team (P1) from its opening.",
+    "client_cannot_be_removed": "The client (P1) cannot be removed from the team.",
+    "unknown_participant": "There is no participant P{number}. `/tiimi members` shows the participants.",
+    "contact_not_member": "{user} is not a member of the team and so cannot be the contact.",
+    "participant_added": "Participant {participant} added. Their contact {contact} gets the reminders of their steps. A participant is named by role and organisation only, never by name.",
+    "participant_removed": "Participant {participant} removed. Their open steps need a new owner.",
+    "participant_contact_changed": "The contact of participant {participant} is now {contact}.",
+    "participant_contact": "contact {contact}",
+    "participant_with_contact": "{participant} (contact {contact})",
+    "participants_title": "Participants",
+    "participants_none": "–",
+    "participants_no_names": "Participants without a Slack account are named by role and organisation, never by name: `/tiimi participant add close person`.",
+    "closed_participants_one": "*Participants without a Slack account:* {count}",
+    "closed_participants": "*Participants without a Slack account:* {count}",
+    "home_contact_for": "{participant} (you are the contact)",
+    "usage_step_owners": "Usage: `/askel owner <number> @name…`, e.g. `/askel owner 3 @Carita` or `/askel owner 3 client`.",
+    "step_owners_changed": "The owners of step {number} have been changed.",
+    "edit_owner_hint": "Editing changes only the step's text. Change the owner with `/askel owner {number} @name`.",
 }

@@ -154,7 +154,12 @@ MESSAGES: dict[str, str] = {
         "`/tiimi lisää @Anna sosiaaliohjaaja Tampereen kaupunki` – lisää jäsenen, hänen "
         "ammattiryhmänsä (tai `muu: …`) ja organisaationsa\n"
         "`/tiimi poista @Anna` – poistaa jäsenen\n"
-        "`/tiimi jäsenet` – näyttää jäsenet ja ammattiryhmät\n"
+        "`/tiimi jäsenet` – näyttää jäsenet ja ammattiryhmät sekä osallistujat\n"
+        "`/tiimi osallistuja lisää järjestötoimija Sininauhasäätiö yhteys @Bertta` – lisää "
+        "osallistujan, jolla ei ole Slack-tunnusta (läheinen, järjestötoimija, muun "
+        "organisaation ammattilainen), roolilla ja organisaatiolla, ei nimellä; yhteyshenkilö "
+        "(oletus: vastuuhenkilö) saa hänen askeleidensa muistutukset · "
+        "`/tiimi osallistuja poista P2` · `/tiimi osallistuja yhteys P2 @Anna`\n"
         "`/tiimi suunnitelma` – näyttää tavoitteet, askeleet ja jäsenet\n"
         "`/tiimi vie` – suunnitelma tekstinä omaan asiakastietojärjestelmään kirjaamista "
         "varten\n"
@@ -185,7 +190,7 @@ MESSAGES: dict[str, str] = {
     "home_team_line": "*{code}* · {channel}",
     "home_no_teams": "Et ole vielä minkään tiimin jäsen. Avaa tiimi komennolla `/tiimi uusi`.",
     "askel_help_header": "Askeleet – tiimin yhteinen suunnitelma",
-    "askel_help_body": "`/askel Soita Kelaan @Anna pe mennessä` – lisää pienen askeleen: mitä, kuka ja mihin mennessä\n`/askel Hae tukea vastuu: asiakas mennessä 11.12.` – vastuussa asiakas, läheinen tai ammattiryhmä\n`/askel T1: Käy asuntonäytöllä vastuu: läheinen vko 50 mennessä` – askel tavoitteelle T1\n`/askel tavoite Oma asunto kevääseen mennessä` – lisää tavoitteen asiakkaan omin sanoin\n`/askel lista` – avoimet askeleet · `/askel kaikki` – myös päättyneet\n`/askel valmis 3` · `/askel ei 3` (ei toteutunut) · `/askel siirrä 3 pe` · `/askel muokkaa 3 uusi teksti` · `/askel poista 3`\n`/askel` – avaa lomakkeen · `/tiimi suunnitelma` – koko suunnitelma · `/tiimi vie` – teksti kirjaamista varten\nPäivämäärät: `12.12.`, `12.12.2026`, `huomenna`, `pe`, `perjantaina`, `ensi viikolla`, `vko 50`, `3 päivän päästä`.",
+    "askel_help_body": "`/askel Soita Kelaan @Anna @Bertta pe mennessä` – lisää pienen askeleen: mitä, kuka (yksi tai useampi) ja mihin mennessä\n`/askel Hae tukea vastuu: asiakas mennessä 11.12.` – vastuussa asiakas, läheinen tai ammattiryhmä\n`/askel T1: Käy asuntonäytöllä vastuu: läheinen vko 50 mennessä` – askel tavoitteelle T1\n`/askel tavoite Oma asunto kevääseen mennessä` – lisää tavoitteen asiakkaan omin sanoin\n`/askel lista` – avoimet askeleet · `/askel kaikki` – myös päättyneet\n`/askel vastuu 3 @Carita asiakas` – vaihtaa askeleen vastuutahot (jäsenet, `asiakas`, `läheinen`, `P2`…)\n`/askel valmis 3` · `/askel ei 3` (ei toteutunut) · `/askel siirrä 3 pe` · `/askel muokkaa 3 uusi teksti` · `/askel poista 3`\n`/askel` – avaa lomakkeen · `/tiimi suunnitelma` – koko suunnitelma · `/tiimi vie` – teksti kirjaamista varten\nPäivämäärät: `12.12.`, `12.12.2026`, `huomenna`, `pe`, `perjantaina`, `ensi viikolla`, `vko 50`, `3 päivän päästä`.",
     "goal_added": "Tavoite T{number} on lisätty.",
     "step_added": "Askel {number} on lisätty ja näkyy kanavalla.",
     "step_done_done": "Askel {number} on merkitty tehdyksi.",
@@ -246,7 +251,6 @@ MESSAGES: dict[str, str] = {
     "form_due": "Mihin mennessä?",
     "form_goal": "Tavoite",
     "form_save": "Tallenna",
-    "form_one_owner": "Valitse vastuuseen joko tiimin jäsen tai muu vastuutaho, ei molempia.",
     "form_move_title": "Siirrä askel {number}",
     "form_new_due": "Uusi määräaika",
     "form_due_required": "Valitse päivämäärä.",
@@ -404,4 +408,24 @@ MESSAGES: dict[str, str] = {
         "tahansa\n"
         "`/tiimi sulje MT-2026-0042 muu` – sulkee tiimin mistä tahansa"
     ),
+    "usage_participant": "Käyttö: `/tiimi osallistuja lisää <rooli> [organisaatio] [yhteys @nimi]`, `/tiimi osallistuja poista P<numero>` tai `/tiimi osallistuja yhteys P<numero> @nimi`. Osallistujat ja numerot näet komennolla `/tiimi jäsenet`.",
+    "unknown_participant_role": "Tuntematon rooli. Kirjoita esimerkiksi `läheinen`, `järjestötoimija Sininauhasäätiö` tai `ammattilainen Kela`. Älä kirjoita nimeä.",
+    "client_is_participant": "Asiakas on tiimin osallistuja (P1) sen avaamisesta asti.",
+    "client_cannot_be_removed": "Asiakasta (P1) ei voi poistaa tiimistä.",
+    "unknown_participant": "Osallistujaa P{number} ei ole. Osallistujat näet komennolla `/tiimi jäsenet`.",
+    "contact_not_member": "{user} ei ole tiimin jäsen, joten hän ei voi olla yhteyshenkilö.",
+    "participant_added": "Osallistuja {participant} on lisätty. Yhteyshenkilö {contact} saa hänen askeleidensa muistutukset. Osallistuja merkitään vain roolilla ja organisaatiolla, ei nimellä.",
+    "participant_removed": "Osallistuja {participant} on poistettu. Hänen avoimet askeleensa tarvitsevat uuden vastuutahon.",
+    "participant_contact_changed": "Osallistujan {participant} yhteyshenkilö on nyt {contact}.",
+    "participant_contact": "yhteyshenkilö {contact}",
+    "participant_with_contact": "{participant} (yhteyshenkilö {contact})",
+    "participants_title": "Osallistujat",
+    "participants_none": "–",
+    "participants_no_names": "Osallistujat ilman Slack-tunnusta merkitään roolilla ja organisaatiolla, ei nimellä: `/tiimi osallistuja lisää läheinen`.",
+    "closed_participants_one": "*Osallistujia ilman Slack-tunnusta:* {count}",
+    "closed_participants": "*Osallistujia ilman Slack-tunnusta:* {count}",
+    "home_contact_for": "{participant} (yhteyshenkilönä sinä)",
+    "usage_step_owners": "Käyttö: `/askel vastuu <numero> @nimi…`, esim. `/askel vastuu 3 @Carita` tai `/askel vastuu 3 asiakas`.",
+    "step_owners_changed": "Askeleen {number} vastuutahot on vaihdettu.",
+    "edit_owner_hint": "Muokkaus vaihtaa vain askeleen tekstin. Vaihda vastuutaho komennolla `/askel vastuu {number} @nimi`.",
 }

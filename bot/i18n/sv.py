@@ -145,7 +145,12 @@ MESSAGES: dict[str, str] = {
         "`/tiimi lägg till @Anna socialhandledare Tammerfors stad` – lägger till en medlem, "
         "dess yrkesgrupp (eller `annan: …`) och organisation\n"
         "`/tiimi ta bort @Anna` – tar bort en medlem\n"
-        "`/tiimi medlemmar` – visar medlemmarna och deras yrkesgrupper\n"
+        "`/tiimi medlemmar` – visar medlemmarna och deras yrkesgrupper samt deltagarna\n"
+        "`/tiimi deltagare lägg till organisationsanställd Blå bandet kontakt @Bertta` – lägger "
+        "till en deltagare utan Slack-konto (närstående, organisationsanställd, yrkesperson "
+        "från en annan organisation) med roll och organisation, inte med namn; kontaktpersonen "
+        "(som standard ansvarspersonen) får påminnelserna om deltagarens steg · "
+        "`/tiimi deltagare ta bort P2` · `/tiimi deltagare kontakt P2 @Anna`\n"
         "`/tiimi planen` – visar mål, steg och medlemmar\n"
         "`/tiimi exportera` – planen som text för dokumentation i det egna klientdatasystemet\n"
         "`/tiimi möte fr 11.12. kl. 14 Biblioteket` – bokar ett möte (påminnelser till "
@@ -174,7 +179,7 @@ MESSAGES: dict[str, str] = {
     "home_team_line": "*{code}* · {channel}",
     "home_no_teams": "Du är ännu inte medlem i något team. Öppna ett team med `/tiimi uusi`.",
     "askel_help_header": "Steg – teamets gemensamma plan",
-    "askel_help_body": "`/askel Ring FPA @Anna senast fr` – lägger till ett litet steg: vad, vem och senast när\n`/askel Ansök om stöd ansvar: klient senast 11.12.` – ansvarig kan vara klienten, en närstående eller en yrkesgrupp\n`/askel T1: Gå på bostadsvisning ansvar: närstående senast vecka 50` – ett steg mot målet T1\n`/askel mål Egen bostad till våren` – lägger till ett mål med klientens egna ord\n`/askel lista` – öppna steg · `/askel alla` – också avslutade\n`/askel klar 3` · `/askel nej 3` (inte genomfört) · `/askel flytta 3 fr` · `/askel ändra 3 ny text` · `/askel radera 3`\n`/askel` – öppnar formuläret · `/tiimi planen` – hela planen · `/tiimi exportera` – text för dokumentationen\nDatum: `12.12.`, `12.12.2026`, `i morgon`, `fr`, `på fredag`, `nästa vecka`, `vecka 50`, `om 3 dagar`.",
+    "askel_help_body": "`/askel Ring FPA @Anna @Bertta senast fr` – lägger till ett litet steg: vad, vem (en eller flera) och senast när\n`/askel Ansök om stöd ansvar: klient senast 11.12.` – ansvarig kan vara klienten, en närstående eller en yrkesgrupp\n`/askel T1: Gå på bostadsvisning ansvar: närstående senast vecka 50` – ett steg mot målet T1\n`/askel mål Egen bostad till våren` – lägger till ett mål med klientens egna ord\n`/askel lista` – öppna steg · `/askel alla` – också avslutade\n`/askel ansvar 3 @Carita klient` – byter stegets ansvariga (medlemmar, `klient`, `närstående`, `P2`…)\n`/askel klar 3` · `/askel nej 3` (inte genomfört) · `/askel flytta 3 fr` · `/askel ändra 3 ny text` · `/askel radera 3`\n`/askel` – öppnar formuläret · `/tiimi planen` – hela planen · `/tiimi exportera` – text för dokumentationen\nDatum: `12.12.`, `12.12.2026`, `i morgon`, `fr`, `på fredag`, `nästa vecka`, `vecka 50`, `om 3 dagar`.",
     "goal_added": "Målet T{number} har lagts till.",
     "step_added": "Steg {number} har lagts till och syns i kanalen.",
     "step_done_done": "Steg {number} har markerats som gjort.",
@@ -235,7 +240,6 @@ MESSAGES: dict[str, str] = {
     "form_due": "Senast när?",
     "form_goal": "Mål",
     "form_save": "Spara",
-    "form_one_owner": "Välj som ansvarig antingen en medlem i teamet eller någon annan ansvarig, inte båda.",
     "form_move_title": "Flytta steg {number}",
     "form_new_due": "Ny tidsfrist",
     "form_due_required": "Välj ett datum.",
@@ -391,4 +395,24 @@ MESSAGES: dict[str, str] = {
         "helst ifrån\n"
         "`/tiimi stäng MT-2026-0042 annat` – stänger teamet var som helst ifrån"
     ),
+    "usage_participant": "Användning: `/tiimi deltagare lägg till <roll> [organisation] [kontakt @namn]`, `/tiimi deltagare ta bort P<nummer>` eller `/tiimi deltagare kontakt P<nummer> @namn`. Deltagarna och deras nummer ser du med `/tiimi medlemmar`.",
+    "unknown_participant_role": "Okänd roll. Skriv till exempel `närstående`, `organisationsanställd Blå bandet` eller `yrkesperson FPA`. Skriv inget namn.",
+    "client_is_participant": "Klienten är deltagare i teamet (P1) ända från början.",
+    "client_cannot_be_removed": "Klienten (P1) kan inte tas bort från teamet.",
+    "unknown_participant": "Det finns ingen deltagare P{number}. Deltagarna ser du med `/tiimi medlemmar`.",
+    "contact_not_member": "{user} är inte medlem i teamet och kan därför inte vara kontaktperson.",
+    "participant_added": "Deltagaren {participant} har lagts till. Kontaktpersonen {contact} får påminnelserna om deltagarens steg. En deltagare anges bara med roll och organisation, inte med namn.",
+    "participant_removed": "Deltagaren {participant} har tagits bort. Deltagarens öppna steg behöver en ny ansvarig.",
+    "participant_contact_changed": "Kontaktpersonen för deltagaren {participant} är nu {contact}.",
+    "participant_contact": "kontaktperson {contact}",
+    "participant_with_contact": "{participant} (kontaktperson {contact})",
+    "participants_title": "Deltagare",
+    "participants_none": "–",
+    "participants_no_names": "Deltagare utan Slack-konto anges med roll och organisation, inte med namn: `/tiimi deltagare lägg till närstående`.",
+    "closed_participants_one": "*Deltagare utan Slack-konto:* {count}",
+    "closed_participants": "*Deltagare utan Slack-konto:* {count}",
+    "home_contact_for": "{participant} (du är kontaktperson)",
+    "usage_step_owners": "Användning: `/askel ansvar <nummer> @namn…`, t.ex. `/askel ansvar 3 @Carita` eller `/askel ansvar 3 klient`.",
+    "step_owners_changed": "De ansvariga för steg {number} har bytts.",
+    "edit_owner_hint": "Ändra byter bara stegets text. Byt ansvarig med `/askel ansvar {number} @namn`.",
 }

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from bot import action_ids
 from bot.dates import day
 from bot.i18n import Catalog
+from bot.plan.messages import participant_line
 from bot.replies import (
     Block,
     Button,
@@ -23,9 +24,10 @@ from bot.replies import (
     When,
     compose,
     join,
+    strong,
 )
 from bot.teams.professions import member_role
-from storage.models import CloseReason, Member, Team
+from storage.models import CloseReason, Member, Participant, Team
 from storage.retention_queries import Counts
 
 CLOSE_REASONS = tuple(CloseReason)
@@ -56,7 +58,11 @@ def welcome(t: Catalog, *, team: Team, member_ids: Sequence[str]) -> Message:
     )
 
 
-def member_list(t: Catalog, *, team: Team, members: Sequence[Member]) -> Message:
+def member_list(
+    t: Catalog, *, team: Team, members: Sequence[Member], participants: Sequence[Participant] = ()
+) -> Message:
+    """The members, then the participants without a chat account with their contact members
+    (each numbered P1, P2… as the commands name them)."""
     lines = []
     for member in members:
         label = member_role(member, t.lang, unknown=t.plain("profession_unknown"))
@@ -65,7 +71,24 @@ def member_list(t: Catalog, *, team: Team, members: Sequence[Member]) -> Message
         lines.append(compose("• ", Person(member.user_id), f" ({label})", *role, *gone))
     body = join("\n", lines)
     header = t("members_header", code=team.code, count=len(members))
-    return Message(compose(header, "\n", body), blocks=(Header(header), Text(body)))
+    blocks: list[Block] = [Header(header), Text(body)]
+    if participants:
+        others = join(
+            "\n",
+            (
+                compose(
+                    "• ",
+                    participant_line(t, p),
+                    " – ",
+                    t("participant_contact", contact=Person(p.contact_user_id or team.convenor_id)),
+                )
+                for p in participants
+            ),
+        )
+        blocks += [Text(compose(strong(t("participants_title")), "\n", others))]
+        body = compose(body, "\n", others)
+    blocks.append(Note(t("participants_no_names")))
+    return Message(compose(header, "\n", body), blocks=tuple(blocks))
 
 
 def closing_summary(
@@ -93,6 +116,8 @@ def closing_summary(
             meetings=counts.meetings,
         )
     ]
+    if counts.participants:
+        lines.append(t("closed_participants", count=counts.participants))
     if team.convenor_id:
         lines.append(t("closed_convenor", user=Person(team.convenor_id)))
     if team.closed_by:
