@@ -231,6 +231,8 @@ class Participant(SQLModel, table=True):
 class StepOwner(SQLModel, table=True):
     """One owner (vastuutaho) of a step: a member (`user_id`) or a participant."""
 
+    __tablename__ = "step_owner"
+
     id: int | None = Field(default=None, primary_key=True)
     step_id: int = Field(foreign_key="step.id", index=True)
     user_id: str | None = Field(default=None, index=True, max_length=PLATFORM_ID)

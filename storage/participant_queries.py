@@ -74,11 +74,12 @@ async def set_owners(
     step_id: int,
     user_ids: Sequence[str],
     participant_ids: Sequence[int],
+    new: bool = False,
 ) -> None:
-    """Replace the step's owners: members first, then participants."""
-    await session.exec(delete(StepOwner).where(col(StepOwner.step_id) == step_id))
+    """Replace the step's owners (a `new` step has none yet): members, then participants."""
+    if not new:
+        await session.exec(delete(StepOwner).where(col(StepOwner.step_id) == step_id))
     for user_id in user_ids:
         session.add(StepOwner(step_id=step_id, user_id=user_id))
     for participant_id in participant_ids:
         session.add(StepOwner(step_id=step_id, participant_id=participant_id))
-    await session.flush()

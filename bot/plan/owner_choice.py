@@ -20,14 +20,22 @@ from storage.models import AuditAction, Step, Team
 
 
 async def set_step_owners(
-    session: AsyncSession, plan: PlanData, step: Step, owner: Owner, *, actor: Actor, at: datetime
+    session: AsyncSession,
+    plan: PlanData,
+    step: Step,
+    owner: Owner,
+    *,
+    actor: Actor,
+    at: datetime,
+    new: bool = False,
 ) -> None:
-    """Replace the step's owners with those chosen (none: no owners)."""
+    """Replace the step's owners with those chosen (none: no owners); a `new` step has none
+    to replace."""
     user_ids, participant_ids = await chosen_owners(
         session, team=plan.team, member_ids=plan.member_ids, owner=owner, actor=actor, at=at
     )
     await participant_queries.set_owners(
-        session, step_id=step.pk, user_ids=user_ids, participant_ids=participant_ids
+        session, step_id=step.pk, user_ids=user_ids, participant_ids=participant_ids, new=new
     )
 
 
@@ -44,6 +52,8 @@ async def chosen_owners(
     for user_id in owner.user_ids:
         if user_id not in member_ids:
             raise UserError("owner_not_member", user=Person(user_id))
+    if not (owner.numbers or owner.roles):
+        return owner.user_ids, []
     participants = list(await participant_queries.participants_of(session, team_id=team.pk))
     chosen: list[int] = []
     for number in owner.numbers:

@@ -83,10 +83,15 @@ class StepOwners:
         return [u for step in steps for u in self.user_ids(step)]
 
 
-async def load_owners(session: AsyncSession, team: Team, steps: Sequence[Step]) -> StepOwners:
-    """The owners of these steps of the team, with all its participants."""
+async def load_owners(
+    session: AsyncSession, team: Team, steps: Sequence[Step], *, participants: bool = False
+) -> StepOwners:
+    """The owners of these steps of the team, with the team's participants (removed ones
+    too) when some own a step or when asked for."""
     rows = await participant_queries.owners_of(session, step_ids=[s.pk for s in steps])
-    participants = await participant_queries.participants_of(
-        session, team_id=team.pk, with_removed=True
-    )
-    return StepOwners.of(rows, participants, team.convenor_id)
+    found: Sequence[Participant] = ()
+    if participants or any(row.participant_id for row in rows):
+        found = await participant_queries.participants_of(
+            session, team_id=team.pk, with_removed=True
+        )
+    return StepOwners.of(rows, found, team.convenor_id)

@@ -89,7 +89,7 @@ class PlanService:
         )
         now, tz = self.core.clock.now(), self.core.timezone
         steps_total = len(steps) if total is None else total
-        owners = await load_owners(session, team, steps)
+        owners = await load_owners(session, team, steps, participants=with_meetings)
         return PlanData(team, goals, steps, members, meetings, now, tz, steps_total, offset, owners)
 
     async def finish_in_team(self, *, actor: Actor, team_id: int, number: int) -> Step:
@@ -181,7 +181,9 @@ class PlanService:
             )
             session.add(step)
             await session.flush()
-            await set_step_owners(session, plan, step, command.owner, actor=actor, at=now)
+            await set_step_owners(
+                session, plan, step, command.owner, actor=actor, at=now, new=True
+            )
             await self.planner.plan_step(session, plan.team, step, new=True)
             await attention_queries.recount_team(session, team_id=plan.team.pk, today=self.today())
             self._audit(session, actor, plan.team, AuditAction.STEP_ADDED, str(number))
