@@ -181,9 +181,7 @@ class PlanService:
             )
             session.add(step)
             await session.flush()
-            await set_step_owners(
-                session, plan, step, command.owner, actor=actor, at=now, new=True
-            )
+            await set_step_owners(session, plan, step, command.owner, actor=actor, at=now, new=True)
             await self.planner.plan_step(session, plan.team, step, new=True)
             await attention_queries.recount_team(session, team_id=plan.team.pk, today=self.today())
             self._audit(session, actor, plan.team, AuditAction.STEP_ADDED, str(number))

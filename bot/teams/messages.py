@@ -85,10 +85,12 @@ def member_list(
                 for p in participants
             ),
         )
-        blocks += [Text(compose(strong(t("participants_title")), "\n", others))]
+        others = compose(strong(t("participants_title")), "\n", others)
+        blocks.append(Text(others))
         body = compose(body, "\n", others)
-    blocks.append(Note(t("participants_no_names")))
-    return Message(compose(header, "\n", body), blocks=tuple(blocks))
+    note = t("participants_no_names")
+    blocks.append(Note(note))
+    return Message(compose(header, "\n", body, "\n", note), blocks=tuple(blocks))
 
 
 def closing_summary(
