@@ -51,11 +51,6 @@ class StepOwners:
         """The member reminded of the participant's steps: the chosen one, else the convenor."""
         return participant.contact_user_id or self.convenor_id
 
-    def to_remind(self, step: Step) -> list[str]:
-        """Each member owner and each current participant owner's contact, once."""
-        contacts = [self.contact(p) for p in self.participants_of(step) if p.removed_at is None]
-        return list(dict.fromkeys([*self.user_ids(step), *contacts]))
-
     def needs_new_owner(self, step: Step, member_ids: set[str]) -> bool:
         """An owner has left the team (a member removed, or a participant)."""
         gone = [u for u in self.user_ids(step) if u not in member_ids]

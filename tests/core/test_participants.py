@@ -9,14 +9,14 @@ from datetime import UTC, datetime
 from bot.context import Actor
 from bot.i18n import Catalog
 from bot.plan.owners import StepOwners
-from bot.replies import Reply
+from bot.replies import Person, Reply
 from bot.teams import messages as team_messages
 from bot.teams.dispatch import TiimiCommands
 from storage import participant_queries, queries
 from storage.models import AuditAction, Participant, Step, StepOwner, Team
 from storage.retention_queries import Counts
 from tests.support.said import said
-from tests.support.shown import block_texts
+from tests.support.shown import block_texts, runs_shown
 from tests.support.teams import team_channel
 
 ANNA, BERT = Actor("UANNA", "fi"), Actor("UBERT", "fi")
@@ -106,9 +106,13 @@ def test_the_reminded_are_member_owners_and_participants_contacts() -> None:
         StepOwner(step_id=1, participant_id=3),
     ]
     owners = StepOwners.of(rows, [chosen, client, gone], "UCONV")
-    assert owners.to_remind(step) == ["UA", "UB", "UCONV"]
+    t = Catalog("fi")
+    reminded = [
+        run.user_id for run in owners.runs(t, step, contacts=True) if isinstance(run, Person)
+    ]
+    assert reminded == ["UA", "UB", "UCONV"]  # not the removed participant's contact
     assert owners.needs_new_owner(step, {"UA"})  # a participant owner was removed
-    assert StepOwners().to_remind(step) == []
+    assert runs_shown(StepOwners().runs(t, step, contacts=True)) == "vastuu sopimatta"
 
 
 def test_the_closing_summary_counts_the_participants() -> None:
