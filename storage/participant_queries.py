@@ -32,7 +32,8 @@ async def add_participant(
     by: str,
     at: datetime,
 ) -> Participant:
-    """A new participant numbered after the team's highest (removed ones keep theirs)."""
+    """A new participant numbered after the team's highest (removed ones keep theirs); the
+    caller holds the team's lock."""
     highest = await session.exec(
         select(func.max(Participant.number)).where(Participant.team_id == team_id)
     )

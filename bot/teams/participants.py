@@ -24,7 +24,7 @@ from bot.teams.participant_commands import (
     SetContact,
 )
 from bot.teams.professions import CLIENT
-from storage import participant_queries
+from storage import participant_queries, queries
 from storage.models import AuditAction, Member, Participant, Team
 
 
@@ -67,6 +67,7 @@ class ParticipantService:
         _check_member(command.contact, members)
         now = self.core.clock.now()
         async with self.core.database.session() as session:
+            await queries.lock_team(session, team_id=team.pk)  # one new number at a time
             row = await participant_queries.add_participant(
                 session,
                 team_id=team.pk,
