@@ -1,5 +1,6 @@
-"""Fills a database with open teams: per team 5 members (at most), 20 steps, 5 meetings and
-10 meeting reminders (at 100,000 teams: 2,000,000 steps, 500,000 meetings, 1,000,000 reminders).
+"""Fills a database with open teams: per team 5 members (at most), the client participant, 20
+steps (each with one owner), 5 meetings and 10 meeting reminders (at 100,000 teams: 2,000,000
+steps, 500,000 meetings, 1,000,000 reminders).
 
     python -m benchmarks.seed_scale DATABASE_URL [--teams 100000]
 
@@ -20,7 +21,7 @@ from sqlalchemy import insert
 
 from storage.db import Database
 from storage.migrate import upgrade_to_head
-from storage.models import Meeting, Member, Reminder, Step, Team
+from storage.models import Meeting, Member, Participant, Reminder, Step, StepOwner, Team
 from tests.support.databases import asyncpg_url
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
@@ -28,13 +29,21 @@ TODAY = date(2026, 11, 23)  # NOW's day in Helsinki
 PROFESSIONS = ["social_counsellor", "nurse", "doctor", "psychologist", "kela_expert", None]
 BATCH = 5_000  # teams
 Rows = dict[str, list[dict[str, Any]]]  # by table name, in the order of the foreign keys
-TABLES = {"team": Team, "member": Member, "step": Step, "meeting": Meeting, "reminder": Reminder}
+TABLES = {
+    "team": Team,
+    "member": Member,
+    "participant": Participant,
+    "step": Step,
+    "step_owner": StepOwner,
+    "meeting": Meeting,
+    "reminder": Reminder,
+}
 
 
 def batches(teams: int, steps_per_team: int) -> Iterator[Rows]:
     """The rows of BATCH teams at a time; the same rows for the same arguments."""
     rng = random.Random(42)
-    meetings = 0
+    meetings = steps = 0
     rows: Rows = {name: [] for name in TABLES}
     for n in range(1, teams + 1):
         opened = NOW - timedelta(days=rng.randint(1, 400))
@@ -74,19 +83,34 @@ def batches(teams: int, steps_per_team: int) -> Iterator[Rows]:
                     "consent_confirmed_at": opened,
                 }
             )
+        rows["participant"].append(
+            {
+                "id": n,
+                "team_id": n,
+                "number": 1,
+                "role": "client",
+                "added_by": convenor,
+                "added_at": opened,
+            }
+        )
         for s in range(1, steps_per_team + 1):
             due = TODAY + timedelta(days=rng.randint(-30, 60))
+            steps += 1
             rows["step"].append(
                 {
+                    "id": steps,
                     "team_id": n,
                     "number": s,
                     "text": f"Askel {s}",
                     "status": (status := rng.choice(["open", "open", "done", "not_done"])),
                     "due_date": due,
-                    "owner_user_id": rng.choice(users),
                     "created_by": convenor,
                     "created_at": opened,
                 }
+            )
+            owner = rng.choice([*users, None])  # None: the client
+            rows["step_owner"].append(
+                {"step_id": steps, "user_id": owner, "participant_id": None if owner else n}
             )
             if status == "open" and due < TODAY:
                 rows["team"][-1]["overdue_steps"] += 1
@@ -158,7 +182,7 @@ async def seed(url: str, *, teams: int = 100_000, steps_per_team: int = 20) -> N
             counts[table] += len(table_rows)
     async with database.engine.begin() as conn:
         if not database.is_sqlite:  # continue the id sequences after explicit ids
-            for table in ("team", "meeting"):
+            for table in ("team", "participant", "step", "meeting"):
                 await conn.exec_driver_sql(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                     f"(SELECT max(id) FROM {table}))"

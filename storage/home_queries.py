@@ -11,12 +11,22 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, bindparam, exists, func, select
+from sqlalchemy import and_, bindparam, exists, func, or_, select
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.db import run_select
-from storage.models import Meeting, MeetingStatus, Member, Step, StepStatus, Team, TeamState
+from storage.models import (
+    Meeting,
+    MeetingStatus,
+    Member,
+    Participant,
+    Step,
+    StepOwner,
+    StepStatus,
+    Team,
+    TeamState,
+)
 
 
 def _my_active_teams() -> Any:
@@ -80,19 +90,42 @@ def _my_teams() -> Any:
 
 async def my_open_steps(
     session: AsyncSession, *, user_id: str, limit: int
-) -> tuple[Sequence[tuple[Step, Team]], int]:
-    """The user's open steps in their active teams, soonest due first; and how many in all."""
+) -> tuple[Sequence[tuple[Step, Team, str | None]], int]:
+    """The user's open steps in their active teams, soonest due first; and how many in all.
+    A step of a participant whose contact the user is (chosen, or as the convenor) counts
+    too: its row names that participant's role; a step the user owns names None."""
     result = await run_select(session, _my_open_steps(), {"user_id": user_id, "limit": limit})
-    return [(step, team) for step, team, _ in result], _total(result)
+    rows = [(step, team, None if own else role) for step, team, own, role, _ in result]
+    return rows, _total(result)
+
+
+def _owned_by_user() -> Any:
+    return exists().where(
+        col(StepOwner.step_id) == col(Step.id), col(StepOwner.user_id) == bindparam("user_id")
+    )
 
 
 @cache
 def _my_open_steps() -> Any:
+    own = _owned_by_user()
+    via_contact = (
+        select(func.min(Participant.role))
+        .select_from(StepOwner)
+        .join(Participant, col(Participant.id) == col(StepOwner.participant_id))
+        .where(
+            col(StepOwner.step_id) == col(Step.id),
+            col(Participant.removed_at).is_(None),
+            func.coalesce(col(Participant.contact_user_id), col(Team.convenor_id))
+            == bindparam("user_id"),
+        )
+        .correlate(Step, Team)
+        .scalar_subquery()
+    )
     return (
-        select(Step, Team, func.count().over())
+        select(Step, Team, own, via_contact, func.count().over())
         .join(Team, col(Team.id) == col(Step.team_id))
         .where(
-            col(Step.owner_user_id) == bindparam("user_id"),
+            or_(own, via_contact.is_not(None)),
             col(Step.status) == StepStatus.OPEN,
             col(Step.team_id).in_(_my_active_teams()),
         )
@@ -103,29 +136,39 @@ def _my_open_steps() -> Any:
 
 async def orphaned_steps(
     session: AsyncSession, *, user_id: str, limit: int
-) -> tuple[Sequence[tuple[Step, Team]], int]:
-    """Open steps in the user's teams whose owner has left the team; and how many in all."""
+) -> tuple[Sequence[tuple[Step, Team, str]], int]:
+    """Open steps in the user's teams of which a member owner has left the team, each with
+    one such owner; and how many in all."""
     result = await run_select(session, _orphaned_steps(), {"user_id": user_id, "limit": limit})
-    return [(step, team) for step, team, _ in result], _total(result)
+    return [(step, team, str(gone)) for step, team, gone, _ in result], _total(result)
 
 
 @cache
 def _orphaned_steps() -> Any:
-    owner_still_member = exists().where(
+    still_member = exists().where(
         and_(
             col(Member.team_id) == col(Step.team_id),
-            col(Member.user_id) == col(Step.owner_user_id),
+            col(Member.user_id) == col(StepOwner.user_id),
             col(Member.removed_at).is_(None),
         )
     )
+    departed = (
+        select(func.min(StepOwner.user_id))
+        .where(
+            col(StepOwner.step_id) == col(Step.id),
+            col(StepOwner.user_id).is_not(None),
+            ~still_member,
+        )
+        .correlate(Step)
+        .scalar_subquery()
+    )
     return (
-        select(Step, Team, func.count().over())
+        select(Step, Team, departed, func.count().over())
         .join(Team, col(Team.id) == col(Step.team_id))
         .where(
             col(Step.team_id).in_(_my_active_teams()),
             col(Step.status) == StepStatus.OPEN,
-            col(Step.owner_user_id).is_not(None),
-            ~owner_still_member,
+            departed.is_not(None),
         )
         .order_by(col(Step.id))
         .limit(bindparam("limit"))

@@ -154,6 +154,11 @@ class AuditAction(enum.StrEnum):
     UNINVITED_REMOVED = "uninvited_removed"  # the bot removed them; detail: error if it could not
     ACCOUNT_DEACTIVATED = "account_deactivated"  # a member's platform account; subject: who
     ACCOUNT_REACTIVATED = "account_reactivated"
+    # participants without a chat account; subject: `P<number>`, detail: the role key
+    PARTICIPANT_ADDED = "participant_added"
+    PARTICIPANT_REMOVED = "participant_removed"
+    PARTICIPANT_CONTACT_CHANGED = "participant_contact_changed"
+    STEP_OWNERS_CHANGED = "step_owners_changed"
 
 
 class StepStatus(enum.StrEnum):
@@ -200,8 +205,6 @@ class Step(SQLModel, table=True):
     number: int
     text: str = Field(max_length=500)
     goal_id: int | None = Field(default=None, foreign_key="goal.id")
-    owner_user_id: str | None = Field(default=None, max_length=PLATFORM_ID)  # a member
-    owner_role: str | None = Field(default=None, max_length=32)  # or a participant: client…
     due_date: date | None = None
     status: str = Field(default=StepStatus.OPEN, max_length=16, index=True)
     created_by: str = Field(max_length=PLATFORM_ID)
@@ -215,7 +218,6 @@ class Step(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("team_id", "number"),
         Index("ix_step_team_id_status_due_date", "team_id", "status", "due_date"),
-        Index("ix_step_owner_user_id_status", "owner_user_id", "status"),
         Index("ix_step_status_due_date_team_id", "status", "due_date", "team_id"),
     )
 
@@ -223,6 +225,42 @@ class Step(SQLModel, table=True):
     def pk(self) -> int:
         assert self.id is not None, "step not saved yet"
         return self.id
+
+
+class Participant(SQLModel, table=True):
+    """A participant without a chat account (the client, a close person, an NGO worker…),
+    named by role and organisation only, never by name; numbered P1, P2… within the team
+    (the client is P1, from the team's opening)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    number: int
+    role: str = Field(max_length=64)  # a profession key (bot.teams.professions)
+    organisation: str | None = Field(default=None, max_length=100)
+    # the member reminded of the participant's steps; None: whoever is the convenor
+    contact_user_id: str | None = Field(default=None, max_length=PLATFORM_ID)
+    added_by: str = Field(max_length=PLATFORM_ID)
+    added_at: datetime
+    removed_by: str | None = Field(default=None, max_length=PLATFORM_ID)
+    removed_at: datetime | None = None
+
+    __table_args__ = (UniqueConstraint("team_id", "number"),)
+
+    @property
+    def pk(self) -> int:
+        assert self.id is not None, "participant not saved yet"
+        return self.id
+
+
+class StepOwner(SQLModel, table=True):
+    """One owner (vastuutaho) of a step: a member (`user_id`) or a participant."""
+
+    __tablename__ = "step_owner"
+
+    id: int | None = Field(default=None, primary_key=True)
+    step_id: int = Field(foreign_key="step.id", index=True)
+    user_id: str | None = Field(default=None, index=True, max_length=PLATFORM_ID)
+    participant_id: int | None = Field(default=None, foreign_key="participant.id", index=True)
 
 
 class MeetingStatus(enum.StrEnum):

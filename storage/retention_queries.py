@@ -17,8 +17,10 @@ from storage.models import (
     Goal,
     Meeting,
     Member,
+    Participant,
     Reminder,
     Step,
+    StepOwner,
     StepStatus,
     Team,
     TeamState,
@@ -33,6 +35,7 @@ class Counts:
     steps: int
     steps_done: int
     meetings: int
+    participants: int = 0  # without a chat account, the client included; not kept after the purge
 
 
 async def teams_to_purge(session: AsyncSession, *, closed_before: datetime) -> Sequence[int]:
@@ -84,11 +87,15 @@ async def content_counts(session: AsyncSession, *, team: Team) -> Counts:
         meetings=await count(
             col(Meeting.team_id) == team_id, col(Meeting.status).in_(MEETING_KEPT)
         ),
+        participants=await count(
+            col(Participant.team_id) == team_id, col(Participant.removed_at).is_(None)
+        ),
     )
 
 
 async def purge_team(session: AsyncSession, *, team: Team, at: datetime) -> None:
-    """Keep counts on the team row; delete goals, steps, meetings, reminders and members;
+    """Keep counts on the team row; delete goals, steps (and their owners), meetings,
+    reminders, members and participants;
     clear the people's ids from the team row and the details (professions, reasons, numbers)
     from its audit rows, which keep who did what and when."""
     team_id = team.pk
@@ -101,7 +108,9 @@ async def purge_team(session: AsyncSession, *, team: Team, at: datetime) -> None
     team.final_member_count = member_count
     team.final_step_count, team.final_steps_done = counts.steps, counts.steps_done
     team.final_meeting_count = counts.meetings
-    for table in (Reminder, Step, Goal, Meeting, Member):
+    steps = select(col(Step.id)).where(col(Step.team_id) == team_id)
+    await session.exec(delete(StepOwner).where(col(StepOwner.step_id).in_(steps)))
+    for table in (Reminder, Step, Goal, Meeting, Member, Participant):
         await session.exec(delete(table).where(col(table.team_id) == team_id))
     await session.exec(
         update(AuditEvent).where(col(AuditEvent.team_id) == team_id).values(detail=None)

@@ -29,6 +29,7 @@ from bot.replies import (
     join,
     strong,
 )
+from bot.teams.professions import profession_label
 from storage.models import Step, Team
 from storage.overview_queries import OpenTeamCounts, TeamStatus
 
@@ -61,8 +62,8 @@ def home(
     *,
     user_id: str,
     teams: Listing[tuple[Team, datetime | None, int]],
-    steps: Listing[tuple[Step, Team]],
-    orphans: Listing[tuple[Step, Team]],
+    steps: Listing[tuple[Step, Team, str | None]],
+    orphans: Listing[tuple[Step, Team, str]],
     overview: CoordinatorView | None,
     now: datetime,
     tz: ZoneInfo,
@@ -84,10 +85,15 @@ def home(
     blocks += teams.more(t, "home_more_teams")
     blocks += [Divider(), Header(t("home_my_steps"))]
     today = now.astimezone(tz).date()
-    for step, team in steps.rows:
+    for step, team, via in steps.rows:
         due = compose(day(step.due_date, t.lang)) if step.due_date else t("due_none")
         late = (" · ", t("overdue_mark")) if step.due_date and step.due_date < today else ()
         line = compose(strong(team.code), " · ", numbered(str(step.number), step.text), " · ", due)
+        if via is not None:  # a participant's step, of whom the user is the contact
+            label = profession_label(via, t.lang) or via
+            line = compose(
+                line, " · ", t("home_contact_for", participant=label[:1].upper() + label[1:])
+            )
         blocks.append(Text(compose(line, *late)))
         blocks.append(
             Buttons(
@@ -116,9 +122,9 @@ def home(
                             " · ",
                             numbered(str(s.number), s.text),
                             " · ",
-                            Person(str(s.owner_user_id)),
+                            Person(gone),
                         )
-                        for s, team in orphans.rows
+                        for s, team, gone in orphans.rows
                     ),
                 )
             )

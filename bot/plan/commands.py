@@ -1,6 +1,7 @@
 """The `/askel` grammar: a pure parser from a command's text to a plan command.
 
-/askel [T<n>:] <teksti> [@nimi | vastuu: asiakas | vastuu: <ammattiryhmä>] [pe mennessä]
+/askel [T<n>:] <teksti> [@nimi…] [vastuu: asiakas, P2, <ammattiryhmä>…] [pe mennessä]
+/askel vastuu <nro> @nimi… | asiakas | P2 …
 /askel tavoite <teksti>
 /askel tavoite muokkaa T<n> <teksti>
 /askel tavoite saavutettu T<n> | ei T<n> (ei enää ajankohtainen) | avaa T<n> | poista T<n>
@@ -16,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from bot.command_input import CommandInput
+from bot.command_input import CommandInput, Word
 from bot.dates import parse_date, split_trailing_date
 from bot.errors import UserError
 from bot.teams.commands import person_id
@@ -27,15 +28,21 @@ from storage.models import GoalStatus, StepStatus
 MAX_TEXT = 500
 _GOAL_PREFIX = re.compile(r"^\s*[Tt](\d{1,4})\s*:\s*")
 _GOAL_NUMBER = re.compile(r"^[Tt#]?(\d{1,4})$")
-_OWNER_ROLE = re.compile(
-    r"(?:^|\s)(?:vastuu|vastuussa|ansvar|owner)\s*:\s*(?P<role>[^:]+?)\s*$", re.I
-)
+_OWNER_ROLE = re.compile(r"(?:^|\s)(?:vastuu|vastuussa|ansvar|owners?)\s*:\s*(?=\S)", re.I)
+_PARTICIPANT = re.compile(r"^[Pp](\d{1,4})$")
+_SEPARATOR = re.compile(r"\s*(?:,|\s(?:ja|och|and)\s)\s*", re.I)
 
 
 @dataclass(frozen=True)
 class Owner:
-    user_id: str | None = None
-    role: str | None = None  # a participant without a chat account: "client", "close_person"…
+    """A step's owners: members, and participants by role ("client"…) or by number (P2)."""
+
+    user_ids: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    numbers: tuple[int, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.user_ids or self.roles or self.numbers)
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,14 @@ class AddStep:
     owner: Owner
     due: date | None
     goal_number: int | None
+
+
+@dataclass(frozen=True)
+class SetOwners:
+    """`/askel vastuu 3 @Carita asiakas`: the step's owners replaced."""
+
+    number: int
+    owner: Owner
 
 
 @dataclass(frozen=True)
@@ -109,6 +124,7 @@ PlanCommand = (
     | SetStatus
     | Reschedule
     | EditStep
+    | SetOwners
     | PlanHelp
 )
 AskelCommand = PlanCommand | StepDialog
@@ -122,6 +138,7 @@ _VERBS: dict[str, str] = {
     **dict.fromkeys(["siirra", "flytta", "move"], "move"),
     **dict.fromkeys(["muokkaa", "andra", "edit"], "edit"),
     **dict.fromkeys(["poista", "radera", "delete"], "delete"),
+    **dict.fromkeys(["vastuu", "ansvar", "owner", "owners"], "owners"),
     **dict.fromkeys(["ohje", "hjalp", "help"], "help"),
 }
 # `/askel tavoite <verb> T<n> …`; a verb not followed by a goal's number starts a new goal's
@@ -157,6 +174,11 @@ def parse_askel(command: CommandInput, *, today: date) -> AskelCommand:
     if verb == "goal":
         return _parse_goal(rest)
     number, tail = _number(rest, usage=f"usage_step_{verb}")
+    if verb == "owners":
+        owner = _owners(words[2:])
+        if not owner:
+            raise UserError("usage_step_owners")
+        return SetOwners(number, owner)
     if verb in ("done", "not_done", "delete"):
         if tail:
             raise UserError(f"usage_step_{verb}")
@@ -166,6 +188,9 @@ def parse_askel(command: CommandInput, *, today: date) -> AskelCommand:
         if not tail:
             raise UserError("usage_step_move")
         return Reschedule(number, parse_date(tail, today=today))
+    last = words[-1]
+    if len(words) > 2 and last.person is not None:  # an owner is changed with `vastuu`
+        raise UserError("edit_owner_hint", number=number)
     return EditStep(number, _text(tail, usage="usage_step_edit"))
 
 
@@ -196,15 +221,39 @@ def _parse_step(command: CommandInput, *, today: date) -> AddStep:
     command = command.cut(0, len(head))
     owner = Owner()
     if match := _OWNER_ROLE.search(command.text):
-        role = match_profession(match.group("role"))
-        if role is None:
-            raise UserError("unknown_owner_role")
-        owner, command = Owner(role=role), command.cut(0, match.start())
-    else:
-        words = command.words()
-        if words and (user_id := person_id(words[-1])):
-            owner, command = Owner(user_id=user_id), command.cut(0, words[-1].start)
+        owner = _owners(command.cut(match.end()).words())
+        command = command.cut(0, match.start())
+    words = command.words()
+    mentioned: list[str] = []
+    while len(words) > 1 and (user_id := person_id(words[-1])):  # trailing mentions
+        mentioned.insert(0, user_id)
+        command, words = command.cut(0, words[-1].start), words[:-1]
+    owner = Owner(tuple(dict.fromkeys([*mentioned, *owner.user_ids])), owner.roles, owner.numbers)
     return AddStep(_text(command.text, usage="usage_step"), owner, due, goal_number)
+
+
+def _owners(words: list[Word]) -> Owner:
+    """Mentions, participants' numbers (`P2`) and roles (`asiakas, läheinen`) in any order,
+    separated by spaces (mentions, numbers) or commas and `ja`."""
+    user_ids = [u for word in words if (u := person_id(word))]
+    text = " ".join(word.text for word in words if word.person is None)
+    roles: list[str] = []
+    numbers: list[int] = []
+    for item in (i.strip() for i in _SEPARATOR.split(f" {text} ")):
+        if not item:
+            continue
+        pieces = item.split()
+        if all(_PARTICIPANT.match(piece) for piece in pieces):
+            numbers += [int(piece[1:]) for piece in pieces]
+        elif (role := match_profession(item)) is not None:
+            roles.append(role)
+        else:
+            raise UserError("unknown_owner_role")
+    return Owner(
+        tuple(dict.fromkeys(user_ids)),
+        tuple(dict.fromkeys(roles)),
+        tuple(dict.fromkeys(numbers)),
+    )
 
 
 def _number(rest: str, *, usage: str) -> tuple[int, str]:

@@ -26,6 +26,7 @@ from bot.plan.commands import (
     PlanHelp,
     Reschedule,
     SetGoalStatus,
+    SetOwners,
     SetStatus,
     StepDialog,
     parse_askel,
@@ -64,8 +65,8 @@ class StepForm:
     """What the step form submitted; the adapter reads it from the platform's form."""
 
     text: str
-    owner_user_id: str | None
-    owner_role: str | None
+    owner_user_ids: tuple[str, ...]
+    owner_roles: tuple[str, ...]  # participants by role: "client"…
     due: date | None
     goal_number: int | None
     display: Display | None = None  # how the platform shows the text (for the privacy guard)
@@ -155,14 +156,12 @@ class AskelCommands:
         if form.due is not None and form.due < self.plan.today():
             past = explain(actor.t, DateParseError("past", {"date": form.due}))
             errors["due"] = plain_text(past)
-        if form.owner_user_id and form.owner_role:
-            errors["owner_role"] = actor.t.plain("form_one_owner")
         text = clean(form.text)
         if not text and "text" not in errors:
             errors["text"] = actor.t.plain("usage_step")
         if errors:
             raise FormErrors(errors)
-        owner = Owner(user_id=form.owner_user_id, role=form.owner_role)
+        owner = Owner(user_ids=form.owner_user_ids, roles=form.owner_roles)
         return AddStep(text[:MAX_TEXT], owner, form.due, form.goal_number)
 
     async def submit_form(
@@ -226,6 +225,9 @@ class AskelCommands:
             case Reschedule(number=number, due=due):
                 await plan.change(actor=actor, channel_id=channel_id, number=number, due=due)
                 return simple(t("step_rescheduled", number=number))
+            case SetOwners(number=number, owner=owner):
+                await plan.change(actor=actor, channel_id=channel_id, number=number, owner=owner)
+                return simple(t("step_owners_changed", number=number))
             case EditStep(number=number, text=text):
                 await plan.change(actor=actor, channel_id=channel_id, number=number, text=text)
                 return simple(t("step_edited", number=number))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -11,6 +11,7 @@ from bot import action_ids
 from bot.dates import day, format_date, format_span, span
 from bot.i18n import Catalog
 from bot.paging import page_blocks
+from bot.plan.owners import StepOwners, participant_label
 from bot.replies import (
     Block,
     Button,
@@ -26,8 +27,18 @@ from bot.replies import (
     join,
     strong,
 )
-from bot.teams.professions import member_role, profession_label
-from storage.models import Goal, GoalStatus, Meeting, Member, Step, StepStatus, Team, TeamState
+from bot.teams.professions import member_role
+from storage.models import (
+    Goal,
+    GoalStatus,
+    Meeting,
+    Member,
+    Participant,
+    Step,
+    StepStatus,
+    Team,
+    TeamState,
+)
 
 STEPS_PER_PAGE = 25
 LIST_LIMIT = 100  # /askel lista: 100 lines stay well within one message
@@ -46,6 +57,7 @@ class PlanData:
     steps_total: int  # `steps` may be one page of them
     steps_offset: int = 0
     step_before: Step | None = None  # the last step of the page before (grouped by goal)
+    owners: StepOwners = field(default_factory=StepOwners)  # of `steps`, with participants
 
     @property
     def today(self) -> date:
@@ -61,11 +73,11 @@ class PlanData:
     def goal_number(self, step: Step) -> int | None:
         return next((g.number for g in self.goals if g.id == step.goal_id), None)
 
-
-def owner_text(t: Catalog, step: Step) -> Runs:
-    if step.owner_user_id:
-        return (Person(step.owner_user_id),)
-    return compose(profession_label(step.owner_role, t.lang) or t("owner_none"))
+    @property
+    def participants(self) -> list[Participant]:
+        """The team's current participants by number."""
+        current = (p for p in self.owners.participants.values() if p.removed_at is None)
+        return sorted(current, key=lambda p: p.number)
 
 
 def numbered(label: str, text: str) -> Runs:
@@ -75,7 +87,7 @@ def numbered(label: str, text: str) -> Runs:
 
 def step_line(t: Catalog, step: Step, plan: PlanData, *, goal_mark: bool = True) -> Runs:
     """`*3.* Soita Kelaan · @U1 · pe 11.12.2026 · T2 · myöhässä` (without `T2` under T2)"""
-    parts: list[Runs] = [numbered(str(step.number), step.text), owner_text(t, step)]
+    parts: list[Runs] = [numbered(str(step.number), step.text), plan.owners.runs(t, step)]
     if step.due_date:
         parts.append(compose(day(step.due_date, t.lang)))
     if goal_mark and (goal := plan.goal_number(step)) is not None:
@@ -84,7 +96,7 @@ def step_line(t: Catalog, step: Step, plan: PlanData, *, goal_mark: bool = True)
         parts.append(t("overdue_mark"))
     if step.status != StepStatus.OPEN:
         parts.append(t(f"status_{step.status}"))
-    if step.owner_user_id and step.owner_user_id not in plan.member_ids:
+    if plan.owners.needs_new_owner(step, plan.member_ids):
         parts.append(t("needs_new_owner_mark"))
     return join(" · ", parts)
 
@@ -175,9 +187,11 @@ def plan_view(t: Catalog, plan: PlanData, *, by_code: bool = False) -> Message:
             if upcoming
             else t("no_meeting_booked")
         )
+        participants = join(", ", (compose(participant_line(t, p)) for p in plan.participants))
         blocks += [
             Divider(),
             Text(_section(t("members_title"), members)),
+            Text(_section(t("participants_title"), participants or t("participants_none"))),
             Text(_section(t("next_meeting_title"), meeting)),
         ]
     if not by_code:
@@ -236,6 +250,8 @@ def plan_export(t: Catalog, plan: PlanData, *, names: Mapping[str, str]) -> str:
         label = member_role(member, t.lang, unknown=t.plain("profession_unknown"))
         role = f", {t.plain('convenor')}" if member.user_id == team.convenor_id else ""
         lines.append(f"- {names.get(member.user_id, member.user_id)} ({label}{role})")
+    lines += ["", t.plain("participants_title") + ":"]
+    lines += [f"- {participant_line(t, p)}" for p in plan.participants]
     lines += ["", t.plain("goals_and_steps_title") + ":"]
     if not plan.goals:
         lines.append(t.plain("goals_none"))
@@ -248,11 +264,7 @@ def plan_export(t: Catalog, plan: PlanData, *, names: Mapping[str, str]) -> str:
         if not steps:
             lines.append("  " + t.plain("goal_no_steps"))
         for step in steps:
-            owner = (
-                names.get(step.owner_user_id, step.owner_user_id)
-                if step.owner_user_id
-                else profession_label(step.owner_role, t.lang) or t.plain("owner_none")
-            )
+            owner = plan.owners.plain(t, step, names)
             due = format_date(step.due_date, t.lang) if step.due_date else t.plain("due_none")
             status = t.plain(f"status_{step.status}")
             lines.append(f"  {step.number}. {step.text} – {owner} – {due} – {status}")
@@ -265,6 +277,11 @@ def plan_export(t: Catalog, plan: PlanData, *, names: Mapping[str, str]) -> str:
         for m in plan.meetings
     ] or [t.plain("meetings_none")]
     return "\n".join(lines)
+
+
+def participant_line(t: Catalog, participant: Participant) -> str:
+    """`P2 Läheinen`: the number that names the participant in commands, role, organisation."""
+    return f"P{participant.number} {participant_label(t, participant)}"
 
 
 def _member(t: Catalog, member: Member, team: Team) -> Runs:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -14,12 +15,14 @@ from bot.context import Actor, Core
 from bot.coordinators.roster import CoordinatorStatus
 from bot.errors import AlreadyHandled, UserError
 from bot.plan import messages as plan_messages
-from bot.plan.commands import AddStep
+from bot.plan.commands import AddStep, Owner
 from bot.plan.messages import PlanData
+from bot.plan.owner_choice import set_step_owners
+from bot.plan.owners import load_owners
 from bot.platform import PlatformError, PostKey, PostKind
 from bot.privacy.access import Action, team_by_code, team_for
 from bot.reminders.planner import ReminderPlanner
-from bot.replies import Message, Person
+from bot.replies import Message
 from storage import attention_queries, queries, reminder_queries
 from storage.models import AuditAction, Member, Step, StepStatus, Team
 
@@ -104,8 +107,9 @@ class PlanService:
         now, tz = self.core.clock.now(), self.core.timezone
         steps_total = len(steps) if total is None else total
         previous, steps = (steps[0], steps[1:]) if before and steps else (None, steps)
+        owners = await load_owners(session, team, steps, participants=with_meetings)
         return PlanData(
-            team, goals, steps, members, meetings, now, tz, steps_total, offset, previous
+            team, goals, steps, members, meetings, now, tz, steps_total, offset, previous, owners
         )
 
     async def finish_in_team(self, *, actor: Actor, team_id: int, number: int) -> Step:
@@ -118,13 +122,28 @@ class PlanService:
             actor=actor, channel_id=team.channel_id, number=number, status=StepStatus.DONE
         )
 
-    async def flag_steps_of_departed(self, actor: Actor, channel_id: str, user_id: str) -> None:
-        """Re-render the channel messages of a removed member's open steps, which now show
-        that they need a new owner."""
+    async def flag_steps_of_departed(
+        self,
+        actor: Actor,
+        channel_id: str,
+        *,
+        user_id: str | None = None,
+        participant_id: int | None = None,
+    ) -> None:
+        """Re-render the channel messages of the open steps of a removed member or
+        participant, which now show that they need a new owner."""
         plan = await self.load(
             actor, channel_id, action=Action.VIEW_PLAN, statuses=(StepStatus.OPEN,)
         )
-        orphaned = [s for s in plan.steps if s.owner_user_id == user_id and s.message_ts]
+        orphaned = [
+            s
+            for s in plan.steps
+            if s.message_ts
+            and (
+                user_id in plan.owners.user_ids(s)
+                or participant_id in [p.id for p in plan.owners.participants_of(s)]
+            )
+        ]
         for step in orphaned:
             await self._publish(plan, step, new=False)
 
@@ -146,9 +165,6 @@ class PlanService:
         form's view id) is recorded with the step: a second request with it raises
         AlreadyHandled and adds nothing."""
         plan = await self.load(actor, channel_id, action=Action.CHANGE_PLAN, statuses=())
-        owner = command.owner.user_id
-        if owner is not None and owner not in plan.member_ids:
-            raise UserError("owner_not_member", user=Person(owner))
         now = self.core.clock.now()
         async with self.core.database.session() as session:
             await queries.lock_team(session, team_id=plan.team.pk)
@@ -168,14 +184,13 @@ class PlanService:
                 number=number,
                 text=command.text,
                 goal_id=goal_id,
-                owner_user_id=owner,
-                owner_role=command.owner.role,
                 due_date=command.due,
                 created_by=actor.user_id,
                 created_at=now,
             )
             session.add(step)
             await session.flush()
+            await set_step_owners(session, plan, step, command.owner, actor=actor, at=now, new=True)
             await self.planner.plan_step(session, plan.team, step, new=True)
             await attention_queries.recount_team(session, team_id=plan.team.pk, today=self.today())
             self._audit(session, actor, plan.team, AuditAction.STEP_ADDED, str(number))
@@ -191,8 +206,10 @@ class PlanService:
         status: StepStatus | None = None,
         due: date | None = None,
         text: str | None = None,
+        owner: Owner | None = None,
     ) -> Step:
-        """Finish, reschedule, edit or delete a step; its channel message follows."""
+        """Finish, reschedule, edit, delete a step or replace its owners; its channel message
+        follows."""
         plan = await self.load(actor, channel_id, action=Action.CHANGE_PLAN, statuses=())
         now = self.core.clock.now()
         async with self.core.database.session() as session:
@@ -206,11 +223,14 @@ class PlanService:
                 step.status = status
                 action = _STATUS_AUDIT[status]
                 if status == StepStatus.DELETED:  # the audit log keeps only its number
-                    step.text, step.owner_user_id, step.owner_role = "", None, None
-                    step.due_date, step.goal_id = None, None
+                    step.text, step.due_date, step.goal_id = "", None, None
+                    await set_step_owners(session, plan, step, Owner(), actor=actor, at=now)
             elif due is not None:
                 step.due_date, step.status = due, StepStatus.OPEN
                 action = AuditAction.STEP_RESCHEDULED
+            elif owner is not None:
+                await set_step_owners(session, plan, step, owner, actor=actor, at=now)
+                action = AuditAction.STEP_OWNERS_CHANGED
             else:
                 assert text is not None
                 step.text = text
@@ -260,9 +280,7 @@ class PlanService:
         return plan
 
     async def _export(self, actor: Actor, plan: PlanData, *, detail: str | None) -> str:
-        ids = [m.user_id for m in plan.members] + [
-            s.owner_user_id for s in plan.steps if s.owner_user_id
-        ]
+        ids = [m.user_id for m in plan.members] + plan.owners.people(plan.steps)
         names = await self.core.platform.display_names(ids)
         async with self.core.database.session() as session:
             self._audit(session, actor, plan.team, AuditAction.PLAN_EXPORTED, detail)
@@ -274,6 +292,9 @@ class PlanService:
         if step.status == StepStatus.DELETED:
             message = Message(self.core.t("step_deleted_notice", number=step.number))
         else:
+            async with self.core.database.session() as session:
+                owners = await load_owners(session, plan.team, [step])
+            plan = dataclasses.replace(plan, owners=owners)
             message = plan_messages.step_message(self.core.t, step, plan)
         if not new and step.message_ts:
             try:

@@ -41,6 +41,7 @@ class Action(enum.StrEnum):
     VIEW_PLAN = "view_plan"
     EXPORT_PLAN = "export_plan"
     CHANGE_PLAN = "change_plan"  # goals and steps: add, finish, move, edit, remove
+    CHANGE_PARTICIPANTS = "change_participants"  # add, remove, choose the contact member
     MEETINGS = "meetings"  # book, move, cancel, show, answer whether held, snooze the nudge
     LIST_ALL_TEAMS = "list_all_teams"  # /tiimi avoimet over every team, its CSV, the Home part
     STATISTICS = "statistics"
@@ -65,6 +66,7 @@ RULES: Mapping[Action, frozenset[Role]] = {
     Action.VIEW_PLAN: _MEMBERS,
     Action.EXPORT_PLAN: _MEMBERS,
     Action.CHANGE_PLAN: _MEMBERS,
+    Action.CHANGE_PARTICIPANTS: _MEMBERS,
     Action.MEETINGS: _MEMBERS,
     Action.LIST_ALL_TEAMS: frozenset({Role.COORDINATOR}),
     Action.STATISTICS: frozenset({Role.COORDINATOR}),

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 from bot import action_ids
 from bot.dates import day, span
 from bot.i18n import Catalog
-from bot.plan.messages import numbered, owner_text
+from bot.plan.messages import numbered
+from bot.plan.owners import StepOwners
 from bot.replies import (
     Block,
     Button,
@@ -33,6 +34,7 @@ def meeting_before(
     team: Team,
     meeting: Meeting,
     steps: Sequence[Step],
+    owners: StepOwners,
     today: date,
     tz: ZoneInfo,
     late: bool,
@@ -42,7 +44,7 @@ def meeting_before(
     blocks: list[Block] = [Header(header)]
     if meeting.place:
         blocks.append(Text(t("reminder_meeting_place", place=meeting.place)))
-    lines = [_agenda_line(t, step, today) for step in steps]
+    lines = [_agenda_line(t, step, owners, today) for step in steps]
     agenda = join("\n", lines) if lines else t("reminder_agenda_empty")
     blocks.append(Text(compose(strong(t("reminder_agenda")), "\n", agenda)))
     if late:
@@ -86,9 +88,14 @@ def _next_meeting(t: Catalog, next_meeting: Meeting | None, tz: ZoneInfo) -> Blo
     return Note(t("reminder_after_next", when=when))
 
 
-def step_due(t: Catalog, *, step: Step, today: date, late: bool) -> Message:
-    """Names the due day unless it is `today` (a weekend or holiday step is reminded earlier)."""
-    fields = {"owner": owner_text(t, step), "number": step.number, "text": step.text}
+def step_due(t: Catalog, *, step: Step, owners: StepOwners, today: date, late: bool) -> Message:
+    """Names the due day unless it is `today` (a weekend or holiday step is reminded earlier).
+    Mentions each member owner, and each participant owner's contact member."""
+    fields = {
+        "owner": owners.runs(t, step, contacts=True),
+        "number": step.number,
+        "text": step.text,
+    }
     due = step.due_date
     if due is None or due == today:
         text = t("reminder_step_due", **fields)
@@ -126,8 +133,8 @@ def failure_notice(t: Catalog, *, team: Team, reason: str) -> Message:
     return Message(text, blocks=(Text(text),))
 
 
-def _agenda_line(t: Catalog, step: Step, today: date) -> Runs:
-    parts: list[Runs] = [numbered(str(step.number), step.text), owner_text(t, step)]
+def _agenda_line(t: Catalog, step: Step, owners: StepOwners, today: date) -> Runs:
+    parts: list[Runs] = [numbered(str(step.number), step.text), owners.runs(t, step)]
     if step.due_date:
         parts.append(compose(day(step.due_date, t.lang)))
         if step.due_date < today:

@@ -14,6 +14,7 @@ from datetime import timedelta
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.context import Core
+from bot.plan.owners import load_owners
 from bot.platform import PlatformError, PostKey, PostKind, SpaceUnavailable
 from bot.reminders import messages as reminder_messages
 from bot.reminders.pacing import ChannelPacer
@@ -183,7 +184,14 @@ class ReminderWorker:
                     return Decision(ReminderState.SKIPPED, reason="meeting_started")
                 steps = await queries.steps_of(session, team_id=team.pk, statuses=[StepStatus.OPEN])
                 message = reminder_messages.meeting_before(
-                    t, team=team, meeting=meeting, steps=steps, today=today, tz=tz, late=late
+                    t,
+                    team=team,
+                    meeting=meeting,
+                    steps=steps,
+                    owners=await load_owners(session, team, steps),
+                    today=today,
+                    tz=tz,
+                    late=late,
                 )
                 return Decision(ReminderState.SENT, message, late=late)
             if now - reminder.due_at > LATE_LIMIT:
@@ -199,7 +207,10 @@ class ReminderWorker:
             step = await session.get(Step, reminder.step_id)
             if step is None or step.status != StepStatus.OPEN:
                 return Decision(ReminderState.CANCELLED, reason="step_closed")
-            message = reminder_messages.step_due(t, step=step, today=today, late=late)
+            owners = await load_owners(session, team, [step])
+            message = reminder_messages.step_due(
+                t, step=step, owners=owners, today=today, late=late
+            )
             return Decision(ReminderState.SENT, message)
         if await reminder_queries.next_meeting(session, team_id=team.pk, after=now):
             return Decision(ReminderState.CANCELLED, reason="meeting_booked")

@@ -15,6 +15,12 @@ from bot.coordinators.commands import (
 )
 from bot.errors import UserError
 from bot.teams.close_service import parse_service
+from bot.teams.participant_commands import (
+    AddParticipant,
+    RemoveParticipant,
+    SetContact,
+    parse_participant,
+)
 from bot.teams.roles import Role, parse_role
 from bot.text_norm import fold
 from storage.models import CloseReason
@@ -116,6 +122,9 @@ TeamCommand = (
     | ListOpenTeams
     | ShowStatistics
     | ShowHelp
+    | AddParticipant
+    | RemoveParticipant
+    | SetContact
 )
 TiimiCommand = TeamCommand | OpenTeamDialog
 
@@ -125,6 +134,9 @@ _SUBCOMMANDS: dict[str, str] = {
     **dict.fromkeys(["poista", "remove", "ta bort", "poistu"], "remove"),
     **dict.fromkeys(["vastuu", "vastuuhenkilo", "convenor", "ansvar", "ansvarig"], "hand_over"),
     **dict.fromkeys(["jasenet", "members", "medlemmar"], "list"),
+    **dict.fromkeys(
+        ["osallistuja", "osallistujat", "deltagare", "participant", "participants"], "participant"
+    ),
     **dict.fromkeys(["sulje", "close", "stang"], "close"),
     **dict.fromkeys(["suunnitelma", "plan", "planen"], "plan"),
     **dict.fromkeys(["vie", "export", "exportera"], "export"),
@@ -195,6 +207,8 @@ def parse_tiimi(command: CommandInput) -> TiimiCommand:
         return ExportPlan(code=_only_code(rest, usage="usage_export"))
     if sub == "meeting":
         return _parse_meeting(rest)
+    if sub == "participant":
+        return parse_participant(rest)
     if sub == "open_teams":
         return parse_open_teams(rest)
     if sub == "statistics":

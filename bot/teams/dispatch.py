@@ -47,6 +47,8 @@ from bot.teams.commands import (
 )
 from bot.teams.members import MemberService
 from bot.teams.opening import OpenedTeam, TeamService
+from bot.teams.participant_commands import AddParticipant, RemoveParticipant, SetContact
+from bot.teams.participants import ParticipantService
 from bot.teams.roles import Role
 from storage.models import CloseReason, MeetingStatus, Team, TeamState
 
@@ -60,6 +62,7 @@ class TiimiCommands:
         self.closing = ClosingService(core)
         self.members = MemberService(core)
         self.askel = AskelCommands(core)
+        self.participants = ParticipantService(core, self.askel.plan)
         self.meetings = MeetingService(core)
         self.coordinators = CoordinatorDirectory(core)
         self.overview = OverviewService(core, self.coordinators)
@@ -221,7 +224,7 @@ class TiimiCommands:
                 return simple(t(key, user=Person(user_id)))
             case RemoveMember(user_id=user_id):
                 await self.members.remove(actor=actor, channel_id=channel_id, user_id=user_id)
-                await self.askel.plan.flag_steps_of_departed(actor, channel_id, user_id)
+                await self.askel.plan.flag_steps_of_departed(actor, channel_id, user_id=user_id)
                 return simple(t("member_removed", user=Person(user_id)))
             case HandOver(user_id=user_id, code=None):
                 await self.members.hand_over(actor=actor, channel_id=channel_id, user_id=user_id)
@@ -256,7 +259,14 @@ class TiimiCommands:
                 return Reply(await self.statistics.report(actor=actor, year=year))
             case ListMembers():
                 team, members = await self.members.listing(actor=actor, channel_id=channel_id)
-                return Reply(team_messages.member_list(t, team=team, members=members))
+                participants = await self.participants.current(team)
+                return Reply(
+                    team_messages.member_list(
+                        t, team=team, members=members, participants=participants
+                    )
+                )
+            case AddParticipant() | RemoveParticipant() | SetContact():
+                return await self.participants.run(command, actor=actor, channel_id=channel_id)
             case CloseTeam(reason=None, code=code):
                 team = await self._team_to_close(actor, channel_id=channel_id, code=code)
                 choice = team_messages.close_reason_choice(t, team=team, by_code=code is not None)

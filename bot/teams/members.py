@@ -15,7 +15,7 @@ from bot.replies import Person
 from bot.teams import messages as team_messages
 from bot.teams.channel_guard import ChannelGuard
 from bot.teams.roles import Role, chosen_member, role_of, set_role
-from storage import queries
+from storage import participant_queries, queries
 from storage.models import AuditAction, Member, Team
 
 
@@ -105,6 +105,7 @@ class MemberService:
             row = await queries.get_member(session, team_id=team.pk, user_id=user_id)
             assert row is not None
             row.removed_by, row.removed_at = actor.user_id, now
+            await participant_queries.contact_left(session, team_id=team.pk, user_id=user_id)
             audit(
                 session, AuditAction.MEMBER_REMOVED, at=now, actor=actor, team=team, subject=user_id
             )

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from bot import action_ids
 from bot.dates import day
 from bot.i18n import Catalog
+from bot.plan.messages import participant_line
 from bot.replies import (
     Block,
     Button,
@@ -23,10 +24,11 @@ from bot.replies import (
     When,
     compose,
     join,
+    strong,
 )
 from bot.teams.close_service import service_label
 from bot.teams.professions import member_role
-from storage.models import CloseReason, Member, Team
+from storage.models import CloseReason, Member, Participant, Team
 from storage.retention_queries import Counts
 
 CLOSE_REASONS = tuple(CloseReason)
@@ -57,7 +59,11 @@ def welcome(t: Catalog, *, team: Team, member_ids: Sequence[str]) -> Message:
     )
 
 
-def member_list(t: Catalog, *, team: Team, members: Sequence[Member]) -> Message:
+def member_list(
+    t: Catalog, *, team: Team, members: Sequence[Member], participants: Sequence[Participant] = ()
+) -> Message:
+    """The members, then the participants without a chat account with their contact members
+    (each numbered P1, P2… as the commands name them)."""
     lines = []
     for member in members:
         label = member_role(member, t.lang, unknown=t.plain("profession_unknown"))
@@ -66,7 +72,26 @@ def member_list(t: Catalog, *, team: Team, members: Sequence[Member]) -> Message
         lines.append(compose("• ", Person(member.user_id), f" ({label})", *role, *gone))
     body = join("\n", lines)
     header = t("members_header", code=team.code, count=len(members))
-    return Message(compose(header, "\n", body), blocks=(Header(header), Text(body)))
+    blocks: list[Block] = [Header(header), Text(body)]
+    if participants:
+        others = join(
+            "\n",
+            (
+                compose(
+                    "• ",
+                    participant_line(t, p),
+                    " – ",
+                    t("participant_contact", contact=Person(p.contact_user_id or team.convenor_id)),
+                )
+                for p in participants
+            ),
+        )
+        others = compose(strong(t("participants_title")), "\n", others)
+        blocks.append(Text(others))
+        body = compose(body, "\n", others)
+    note = t("participants_no_names")
+    blocks.append(Note(note))
+    return Message(compose(header, "\n", body, "\n", note), blocks=tuple(blocks))
 
 
 def closing_summary(
@@ -97,6 +122,8 @@ def closing_summary(
     if team.closed_to_service:
         service = service_label(team.closed_to_service, t.lang)
         lines.append(t("closed_to_service", service=service))
+    if counts.participants:
+        lines.append(t("closed_participants", count=counts.participants))
     if team.convenor_id:
         lines.append(t("closed_convenor", user=Person(team.convenor_id)))
     if team.closed_by:

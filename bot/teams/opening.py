@@ -17,6 +17,7 @@ from bot.errors import UserError
 from bot.platform import ActionRestricted, PlatformError, PostKey, PostKind, Space
 from bot.reminders.planner import ReminderPlanner
 from bot.teams import messages as team_messages
+from bot.teams.participants import client_participant
 from bot.teams.roles import Role, chosen_member
 from storage import queries
 from storage.models import AuditAction, Team, TeamState
@@ -115,6 +116,7 @@ class TeamService:
                     )
                     session.add(team)
                     await session.flush()
+                    session.add(client_participant(team, at=now))
                     for user_id in members:  # the client's consent, before any invitation
                         role = (roles or {}).get(user_id)
                         session.add(

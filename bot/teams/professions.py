@@ -8,6 +8,7 @@ from bot.text_norm import fold
 from storage.models import Member
 
 OTHER = "other"  # the profession is the member's free text
+CLIENT = "client"  # every team's first participant (P1)
 OTHER_MAX = 60
 ORGANISATION_MAX = 100
 
@@ -67,11 +68,24 @@ PROFESSIONS: dict[str, tuple[str, str, str]] = {
         "arbetsförmågekoordinator",
         "work-ability coordinator",
     ),
+    "other_professional": (
+        "muun organisaation ammattilainen",
+        "yrkesperson från en annan organisation",
+        "professional of another organisation",
+    ),
 }
 OTHER_NAMES = ("muu", "annan", "other")
 
 _LANG_INDEX = {"fi": 0, "sv": 1, "en": 2}
-_ALIASES = {"henkilökohtainen valmentaja": "personal_coach"}  # the seed says omavalmentaja
+_ALIASES = {
+    "henkilökohtainen valmentaja": "personal_coach",  # the seed says omavalmentaja
+    "järjestötoimija": "ngo_worker",  # the seed's word for the NGO workers
+    "organisationsaktör": "ngo_worker",
+    "NGO actor": "ngo_worker",
+    "ammattilainen": "other_professional",
+    "yrkesperson": "other_professional",
+    "professional": "other_professional",
+}
 _BY_NAME: dict[str, str] = {
     **{fold(name): key for key, names in PROFESSIONS.items() for name in names},
     **{fold(name): key for name, key in _ALIASES.items()},

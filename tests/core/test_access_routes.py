@@ -44,6 +44,9 @@ TIIMI = {
     "poista <@UBERT>": Action.REMOVE_MEMBER,
     "vastuu <@UBERT>": Action.HAND_OVER,
     "jäsenet": Action.LIST_MEMBERS,
+    "osallistuja lisää läheinen": Action.CHANGE_PARTICIPANTS,
+    "osallistuja poista P2": Action.CHANGE_PARTICIPANTS,
+    "osallistuja yhteys P1 <@UBERT>": Action.CHANGE_PARTICIPANTS,
     "sulje": Action.CLOSE_TEAM,
     "sulje muu": Action.CLOSE_TEAM,
     "suunnitelma": Action.VIEW_PLAN,
@@ -71,6 +74,7 @@ ASKEL = {
     "ei 1": Action.CHANGE_PLAN,
     "siirrä 1 pe": Action.CHANGE_PLAN,
     "muokkaa 1 Soita Kelaan": Action.CHANGE_PLAN,
+    "vastuu 1 asiakas": Action.CHANGE_PLAN,
     "poista 1": Action.CHANGE_PLAN,
 }
 # commands that need no team and no coordinator: the rules allow them to anyone

@@ -40,13 +40,13 @@ def statements(database: Database) -> Iterator[list[str]]:
     ("text", "answer", "budget"),
     [
         # team, members, goals; lock, number, step, reminder, the team's attention figures,
-        # audit; the message's ts
-        ("Soita Kelaan pe mennessä", "Askel 2 on lisätty", 10),
+        # audit; the step's owners (for its message); the message's ts
+        ("Soita Kelaan pe mennessä", "Askel 2 on lisätty", 11),
         # team, members, goals; lock, the step, its update, its reminders, the team's
-        # attention figures; audit
-        ("valmis 1", "Askel 1 on merkitty tehdyksi", 9),
-        # team, members, goals; count, steps; audit
-        ("lista", "Hae asumistukea", 6),
+        # attention figures; audit; the step's owners (for its message)
+        ("valmis 1", "Askel 1 on merkitty tehdyksi", 10),
+        # team, members, goals; count, steps, their owners; audit
+        ("lista", "Hae asumistukea", 7),
     ],
 )
 async def test_plan_requests(

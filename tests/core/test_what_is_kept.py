@@ -10,7 +10,7 @@ from bot.privacy.audit_export import audit_csv
 from bot.privacy.retention import RetentionService
 from bot.replies import Reply
 from bot.teams.dispatch import TiimiCommands
-from storage import queries
+from storage import participant_queries, queries
 from storage.db import Database
 from storage.models import AuditAction, Step, TeamState
 from tests.support.clock import FakeClock
@@ -35,8 +35,9 @@ async def test_a_removed_step_leaves_its_number_but_no_text(
         team = await queries.get_team_by_channel(session, channel_id=channel)
         assert team is not None
         events = await queries.audit_events(session, team_id=team.pk)
+        owners = await participant_queries.owners_of(session, step_ids=[step.id])
     assert (step.number, step.status, step.text) == (1, "deleted", "")
-    assert (step.owner_user_id, step.due_date) == (None, None)
+    assert (owners, step.due_date) == ([], None)
     removed = [e for e in events if e.action == AuditAction.STEP_DELETED]
     assert [(e.actor_id, e.detail) for e in removed] == [("UBERT", "1")]
     posts = [m.text for m in platform.channels[channel].live()]

@@ -121,7 +121,7 @@ async def test_step_form(bot: RunningBot) -> None:
     assert done.status == 200 and done.body == ""
     await fake.wait_for(lambda: any(m.text.startswith("Askel 1:") for m in fake.messages[channel]))
     blocks = json.dumps(step_message(bot, channel, 1)["blocks"], ensure_ascii=False)
-    assert "Hae asumistukea · asiakas · pe 4.12.2026" in blocks
+    assert "Hae asumistukea · Asiakas · pe 4.12.2026" in blocks
 
 
 async def test_plan_pages_and_export_reach_only_the_requester(bot: RunningBot) -> None:

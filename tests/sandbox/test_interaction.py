@@ -75,25 +75,25 @@ def test_the_new_team_form_reads_as_submitted(
 def test_the_step_form_reads_as_submitted() -> None:
     view = bot_blocks.step_form()
     empty = read_step_form(submitted(view, {}))
-    assert (empty.text, empty.owner_user_id, empty.owner_role, empty.due, empty.goal_number) == (
+    assert (empty.text, empty.owner_user_ids, empty.owner_roles, empty.due, empty.goal_number) == (
         "",
-        None,
-        None,
+        (),
+        (),
         None,
         None,
     )
     raw: dict[tuple[str, str], Raw] = {
         ("text", "text"): "Hae asumistukea",
-        ("owner_user", "owner_user"): "U2",
-        ("owner_role", "owner_role"): "client",
+        ("owner_user", "owner_user"): ["U2", "U3"],
+        ("owner_role", "owner_role"): ["client", "close_person"],
         ("due", "due"): "2026-12-08",
         ("goal", "goal"): "2",
     }
     form = read_step_form(submitted(view, raw))
-    assert (form.text, form.owner_user_id, form.owner_role, form.due, form.goal_number) == (
+    assert (form.text, form.owner_user_ids, form.owner_roles, form.due, form.goal_number) == (
         "Hae asumistukea",
-        "U2",
-        "client",
+        ("U2", "U3"),
+        ("client", "close_person"),
         date(2026, 12, 8),
         2,
     )

@@ -43,7 +43,7 @@ async def test_a_step_added_and_moved_through_the_page(bot: RunningBot) -> None:
     await fake.wait_for(lambda: fake.views_opened)
     view = fake.views_opened[-1]["view"]
     page = parse(render_view(view, people=PEOPLE, channels={}))
-    raw = typed(page, {"owner_user": "", "owner_role": "client", "due": "2026-12-04"})
+    raw = typed(page, {"owner_user": [], "owner_role": ["client"], "due": "2026-12-04"})
     assert client_side_errors(view["blocks"], raw) == {"text": "Tämä kenttä on pakollinen."}
     raw[("text", "text")] = "Hae asumistukea & <muuta>"
     assert client_side_errors(view["blocks"], raw) == {}
@@ -54,7 +54,7 @@ async def test_a_step_added_and_moved_through_the_page(bot: RunningBot) -> None:
     await fake.wait_for(lambda: any(m.text.startswith("Askel 1:") for m in fake.messages[channel]))
     posted = step_message(bot, channel)
     shown = parse(render_blocks(posted.blocks, surface="message", people=PEOPLE, channels={}))
-    assert "Hae asumistukea & <muuta> · asiakas · pe 4.12.2026" in shown.text()
+    assert "Hae asumistukea & <muuta> · Asiakas · pe 4.12.2026" in shown.text()
 
     move = next(b for b in shown.find_all("button") if b.text() == "Siirrä")
     block_id = move.attrs["data-block-id"] or ""

@@ -58,6 +58,7 @@ TABLE = {
     Action.HAND_OVER: (Y, N, N, N, N),
     Action.CLOSE_TEAM: (Y, N, N, N, N),
     Action.VIEW_PLAN: (Y, Y, N, N, N),
+    Action.CHANGE_PARTICIPANTS: (Y, Y, N, N, N),
     Action.EXPORT_PLAN: (Y, Y, N, N, N),
     Action.CHANGE_PLAN: (Y, Y, N, N, N),
     Action.MEETINGS: (Y, Y, N, N, N),

@@ -7,9 +7,10 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.i18n import Catalog
+from bot.plan.owners import StepOwners
 from bot.reminders import messages as reminder_messages
 from bot.replies import When
-from storage.models import Step
+from storage.models import Step, StepOwner
 
 SATURDAY = date(2026, 12, 12)
 
@@ -32,12 +33,14 @@ def test_step_due_names_the_day(lang: str, today: date, expected: str) -> None:
         team_id=1,
         number=1,
         text="Soita Kelaan",
-        owner_user_id="UBERT",
         due_date=SATURDAY,
         created_by="UANNA",
         created_at=datetime(2026, 12, 7, tzinfo=UTC),
     )
-    message = reminder_messages.step_due(Catalog(lang), step=step, today=today, late=False)
+    owners = StepOwners.of([StepOwner(step_id=1, user_id="UBERT")], [], "UANNA")
+    message = reminder_messages.step_due(
+        Catalog(lang), step=step, owners=owners, today=today, late=False
+    )
     assert message.text.endswith(expected)
     days = [run for run in message.fallback if isinstance(run, When)]
     assert [d.value for d in days] == ([] if today == SATURDAY else [SATURDAY])

@@ -71,7 +71,7 @@ def test_a_person_reads_as_the_name_its_writer_saw() -> None:
 def test_free_texts_of_commands_are_stored_as_meant_and_owners_still_parsed() -> None:
     sent = "Täytä &lt;hakemus&gt; &amp; soita <@U1|anna> <@U2|bertta>"
     step = parse_askel(command_input(sent), today=TODAY)
-    assert step == AddStep("Täytä <hakemus> & soita @anna", Owner(user_id="U2"), None, None)
+    assert step == AddStep("Täytä <hakemus> & soita", Owner(("U1", "U2")), None, None)
     sent = "tavoite Oma asunto &amp; työ <https://evil.example|kela.fi>"
     goal = parse_askel(command_input(sent), today=TODAY)
     assert goal == AddGoal("Oma asunto & työ kela.fi (https://evil.example)")

@@ -15,10 +15,12 @@ from bot.home import messages as home_messages
 from bot.i18n import LANGUAGES, Catalog
 from bot.plan import messages as plan_messages
 from bot.plan.messages import PlanData, step_message
+from bot.plan.owners import StepOwners
 from bot.reminders import messages as reminder_messages
 from bot.replies import compose
+from bot.teams import messages as team_messages
 from handlers.slack.render import escape, fallback_text, render_blocks
-from storage.models import Goal, Meeting, Step, Team
+from storage.models import Goal, Meeting, Participant, Step, StepOwner, Team
 from tests.support.catalogs import texts
 from tests.support.slack_reading import read_blocks, read_mrkdwn, read_text_object
 
@@ -154,7 +156,6 @@ def _every_builder() -> list[replies.Message]:
         number=3,
         text=HOSTILE,
         goal_id=1,
-        owner_user_id="UBERT",
         due_date=TODAY,
         created_by="UANNA",
         created_at=NOW,
@@ -162,21 +163,46 @@ def _every_builder() -> list[replies.Message]:
     meeting = Meeting(
         id=1, team_id=1, starts_at=NOW, place=HOSTILE, created_by="UANNA", created_at=NOW
     )
-    plan = PlanData(team, (goal,), (step,), (), (meeting,), NOW, HELSINKI, steps_total=1)
+    participant = Participant(
+        id=1,
+        team_id=1,
+        number=2,
+        role="ngo_worker",
+        organisation=HOSTILE,
+        contact_user_id="UBERT",
+        added_by="UANNA",
+        added_at=NOW,
+    )
+    owners = StepOwners.of(
+        [StepOwner(step_id=1, user_id="UBERT"), StepOwner(step_id=1, participant_id=1)],
+        [participant],
+        team.convenor_id,
+    )
+    plan = PlanData(
+        team, (goal,), (step,), (), (meeting,), NOW, HELSINKI, steps_total=1, owners=owners
+    )
     return [
+        team_messages.member_list(t, team=team, members=(), participants=(participant,)),
         step_message(t, step, plan),
         plan_messages.step_list(t, plan, include_finished=True),
         plan_messages.plan_view(t, plan),
         reminder_messages.meeting_before(
-            t, team=team, meeting=meeting, steps=(step,), today=TODAY, tz=HELSINKI, late=False
+            t,
+            team=team,
+            meeting=meeting,
+            steps=(step,),
+            owners=owners,
+            today=TODAY,
+            tz=HELSINKI,
+            late=False,
         ),
-        reminder_messages.step_due(t, step=step, today=TODAY, late=False),
+        reminder_messages.step_due(t, step=step, owners=owners, today=TODAY, late=False),
         home_messages.home(
             t,
             user_id="UBERT",
             teams=home_messages.Listing(((team, None, 0),), 1),
-            steps=home_messages.Listing(((step, team),), 1),
-            orphans=home_messages.Listing(((step, team),), 1),
+            steps=home_messages.Listing(((step, team, "ngo_worker"),), 1),
+            orphans=home_messages.Listing(((step, team, "UBERT"),), 1),
             overview=None,
             now=NOW,
             tz=HELSINKI,
@@ -184,7 +210,7 @@ def _every_builder() -> list[replies.Message]:
     ]
 
 
-@pytest.mark.parametrize("index", range(6))
+@pytest.mark.parametrize("index", range(7))
 def test_every_message_with_user_text_shows_it_as_typed(index: int) -> None:
     message = _every_builder()[index]
     readings = [

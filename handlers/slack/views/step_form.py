@@ -12,8 +12,9 @@ from slack_sdk.models.blocks import (
     Option,
     PlainTextInputElement,
     PlainTextObject,
+    StaticMultiSelectElement,
     StaticSelectElement,
-    UserSelectElement,
+    UserMultiSelectElement,
 )
 from slack_sdk.models.views import View
 
@@ -43,13 +44,13 @@ def step_form_modal(
         _input(
             "owner_user",
             t.plain("form_owner_member"),
-            UserSelectElement(action_id="owner_user"),
+            UserMultiSelectElement(action_id="owner_user"),
             optional=True,
         ),
         _input(
             "owner_role",
             t.plain("form_owner_role"),
-            StaticSelectElement(action_id="owner_role", options=roles[:100]),
+            StaticMultiSelectElement(action_id="owner_role", options=roles[:100]),
             optional=True,
         ),
         _input("due", t.plain("form_due"), DatePickerElement(action_id="due"), optional=True),
@@ -90,10 +91,15 @@ def read_step_form(view: dict[str, Any]) -> StepForm:
 
     due = field("due").get("selected_date")
     goal = (field("goal").get("selected_option") or {}).get("value")
+    users = field("owner_user")
+    roles = field("owner_role")
+    options = roles.get("selected_options") or [roles.get("selected_option") or {}]
     return StepForm(
         text=str(field("text").get("value") or ""),
-        owner_user_id=field("owner_user").get("selected_user"),
-        owner_role=(field("owner_role").get("selected_option") or {}).get("value"),
+        owner_user_ids=tuple(
+            users.get("selected_users") or filter(None, [users.get("selected_user")])
+        ),
+        owner_roles=tuple(str(o["value"]) for o in options if o.get("value")),
         due=date.fromisoformat(due) if due else None,
         goal_number=int(goal) if goal else None,
         display=display_segments,  # read as Slack could show it, like a command's text

@@ -1,0 +1,110 @@
+"""End to end: participants without a chat account (the client from the opening, others by
+role and organisation), several owners per step, `/askel vastuu`, and the contact member
+reminded of a participant's step and shown it on the Home tab."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from tests.e2e.harness import RunningBot
+from tests.e2e.test_plan import open_team, step_message
+from tests.e2e.test_step_reminders import pass_at, step_reminders, team_on_monday
+from tests.support.clock import FakeClock
+
+
+def blocks_of(bot: RunningBot, channel: str, number: int) -> str:
+    return json.dumps(step_message(bot, channel, number)["blocks"], ensure_ascii=False)
+
+
+async def test_the_client_is_a_participant_from_the_opening(bot: RunningBot) -> None:
+    channel = await open_team(bot)
+    members = await bot.tiimi("jäsenet", channel=channel)
+    assert "Osallistujat" in members and "P1 Asiakas – yhteyshenkilö <@UANNA>" in members
+    assert "ei nimellä" in members
+
+
+async def test_adding_and_removing_a_participant(bot: RunningBot) -> None:
+    channel = await open_team(bot)
+    added = await bot.tiimi(
+        "osallistuja lisää järjestötoimija Sininauhasäätiö yhteys <@UBERT>", channel=channel
+    )
+    assert "P2 Järjestötyöntekijä, Sininauhasäätiö" in added and "@UBERT" in added
+    assert "ei nimellä" in added
+    assert "P2 Järjestötyöntekijä" in await bot.tiimi("jäsenet", channel=channel)
+    swedish = await bot.tiimi("deltagare lägg till närstående", channel=channel)
+    assert "P3 Läheinen" in swedish  # the answer in the user's language (Finnish here)
+    sent = await bot.sender.command("/tiimi", "suunnitelma", user_id="UANNA", channel_id=channel)
+    await bot.answer(sent)
+    [plan] = bot.fake.responses(sent.response_url)
+    assert "P2 Järjestötyöntekijä, Sininauhasäätiö" in json.dumps(plan, ensure_ascii=False)
+
+    removed = await bot.tiimi("osallistuja poista P2", channel=channel)
+    assert "P2 Järjestötyöntekijä" in removed and "poistettu" in removed
+    members = await bot.tiimi("jäsenet", channel=channel)
+    assert "P2" not in members and "P3 Läheinen" in members
+    exported = await bot.tiimi("vie", channel=channel)
+    assert "Osallistujat:\n- P1 Asiakas\n- P3 Läheinen" in exported
+    refused = await bot.tiimi("osallistuja poista P1", channel=channel)
+    assert "Asiakasta (P1) ei voi poistaa" in refused
+    outsider = await bot.tiimi("osallistuja lisää läheinen", channel=channel, user="UCARL")
+    assert "P4" not in outsider
+    assert "P4" not in await bot.tiimi("jäsenet", channel=channel)
+
+
+async def test_an_identity_code_in_the_organisation_is_refused(bot: RunningBot) -> None:
+    channel = await open_team(bot)
+    answer = await bot.tiimi("osallistuja lisää läheinen 131052-308T", channel=channel)
+    assert "henkilötunnus" in answer
+    assert "P2" not in await bot.tiimi("jäsenet", channel=channel)
+
+
+async def test_several_owners_and_changing_them(bot: RunningBot) -> None:
+    channel = await open_team(bot)
+    answer = await bot.askel("Soita Kelaan <@UANNA> <@UBERT> pe mennessä", channel=channel)
+    assert answer == "Askel 1 on lisätty ja näkyy kanavalla."
+    assert "*1.* Soita Kelaan · <@UANNA>, <@UBERT> · pe 27.11.2026" in blocks_of(bot, channel, 1)
+
+    changed = await bot.askel("vastuu 1 <@UBERT>", channel=channel)
+    assert changed == "Askeleen 1 vastuutahot on vaihdettu."
+    await bot.fake.wait_for(lambda: bot.fake.calls_to("chat.update"))
+    assert "*1.* Soita Kelaan · <@UBERT> · pe" in blocks_of(bot, channel, 1)
+
+    await bot.askel("vastuu 1 asiakas", channel=channel)
+    assert "*1.* Soita Kelaan · Asiakas · pe" in blocks_of(bot, channel, 1)
+
+    hint = await bot.askel("muokkaa 1 Soita Kelalle <@UBERT>", channel=channel)
+    assert "/askel vastuu 1" in hint
+    assert "Soita Kelaan" in blocks_of(bot, channel, 1)
+
+
+async def test_a_departed_owners_step_gets_new_owners(bot: RunningBot) -> None:
+    channel = await open_team(bot)
+    await bot.askel("Soita Kelaan <@UBERT>", channel=channel)
+    await bot.tiimi("poista <@UBERT>", channel=channel)
+    assert "tarvitsee uuden vastuutahon" in blocks_of(bot, channel, 1)
+    await bot.askel("vastuu 1 <@UANNA> asiakas", channel=channel)
+    after = blocks_of(bot, channel, 1)
+    assert "<@UANNA>, Asiakas" in after and "tarvitsee uuden" not in after
+
+
+async def test_the_contact_member_is_reminded_and_sees_the_step_at_home(
+    bot: RunningBot, clock: FakeClock
+) -> None:
+    channel = await team_on_monday(bot, clock)
+    await bot.tiimi("osallistuja lisää läheinen yhteys <@UBERT>", channel=channel)
+    await bot.askel("Hae lomake vastuu: P2 pe 11.12. mennessä", channel=channel)
+    await bot.askel("Soita Kelaan vastuu: asiakas pe 11.12. mennessä", channel=channel)
+
+    await pass_at(bot, clock, datetime(2026, 12, 11, 7, 0, 5, tzinfo=UTC))
+    assert sorted(step_reminders(bot, channel)) == [
+        "Asiakas (yhteyshenkilö <@UANNA>), muistutus: askeleen 2 määräaika on tänään: Soita Kelaan",
+        "Läheinen (yhteyshenkilö <@UBERT>), muistutus: askeleen 1 määräaika on tänään: Hae lomake",
+    ]
+
+    event = {"type": "app_home_opened", "user": "UBERT", "channel": "DBERT", "tab": "home"}
+    await bot.sender.event(event, event_id="EvHomeContact")
+    await bot.fake.wait_for(lambda: "UBERT" in bot.fake.home_views)
+    home = json.dumps(bot.fake.home_views["UBERT"], ensure_ascii=False)
+    assert "Hae lomake" in home and "Läheinen (yhteyshenkilönä sinä)" in home
+    assert "Soita Kelaan" not in home  # the client's contact is the convenor, UANNA
