@@ -19,12 +19,13 @@ from bot.plan.commands import AddStep, Owner
 from bot.plan.messages import PlanData
 from bot.plan.owner_choice import set_step_owners
 from bot.plan.owners import load_owners
+from bot.plan.reading import read_plan
 from bot.platform import PlatformError, PostKey, PostKind
 from bot.privacy.access import Action, team_by_code, team_for
 from bot.reminders.planner import ReminderPlanner
 from bot.replies import Message
-from storage import attention_queries, queries, reminder_queries
-from storage.models import AuditAction, Member, Step, StepStatus, Team
+from storage import attention_queries, queries
+from storage.models import AuditAction, Step, StepStatus, Team
 
 log = logging.getLogger(__name__)
 VISIBLE = (StepStatus.OPEN, StepStatus.DONE, StepStatus.NOT_DONE)
@@ -62,7 +63,8 @@ class PlanService:
         steps for no `statuses`, meetings on request."""
         team, members = await team_for(self.core, channel_id=channel_id, actor=actor, action=action)
         async with self.core.database.session() as session:
-            return await self._read(
+            return await read_plan(
+                self.core,
                 session,
                 team,
                 members,
@@ -72,45 +74,6 @@ class PlanService:
                 with_meetings=with_meetings,
                 by_goal=by_goal,
             )
-
-    async def _read(
-        self,
-        session: AsyncSession,
-        team: Team,
-        members: Sequence[Member],
-        statuses: tuple[StepStatus, ...],
-        page_size: int | None,
-        page: int,
-        *,
-        with_meetings: bool,
-        by_goal: bool = False,
-    ) -> PlanData:
-        """The team's plan as `load` describes it, read in the caller's session."""
-        goals = await queries.goals_of(session, team_id=team.pk)
-        total, offset = None, 0
-        if page_size:
-            total = await queries.count_steps(session, team_id=team.pk, statuses=statuses)
-            pages = max(1, -(-total // page_size))
-            offset = (min(max(page, 1), pages) - 1) * page_size
-        before = 1 if by_goal and page_size and offset else 0  # and the last step before
-        steps = await queries.steps_of(
-            session,
-            team_id=team.pk,
-            statuses=statuses,
-            offset=offset - before,
-            limit=page_size and page_size + before,
-            by_goal=by_goal,
-        )
-        meetings = (
-            await reminder_queries.meetings_of(session, team_id=team.pk) if with_meetings else ()
-        )
-        now, tz = self.core.clock.now(), self.core.timezone
-        steps_total = len(steps) if total is None else total
-        previous, steps = (steps[0], steps[1:]) if before and steps else (None, steps)
-        owners = await load_owners(session, team, steps, participants=with_meetings)
-        return PlanData(
-            team, goals, steps, members, meetings, now, tz, steps_total, offset, previous, owners
-        )
 
     async def finish_in_team(self, *, actor: Actor, team_id: int, number: int) -> Step:
         """Mark a step done from outside its channel (the Home tab)."""
@@ -259,7 +222,9 @@ class PlanService:
             coordinator=CoordinatorStatus.NO,  # coordinators see no content
         )
         async with self.core.database.session() as session:
-            plan = await self._read(session, team, members, VISIBLE, None, 1, with_meetings=True)
+            plan = await read_plan(
+                self.core, session, team, members, VISIBLE, None, 1, with_meetings=True
+            )
         return await self._export(actor, plan, detail="by_code")
 
     async def view_by_code(self, *, actor: Actor, code: str, page_size: int) -> PlanData:
@@ -273,8 +238,8 @@ class PlanService:
             coordinator=CoordinatorStatus.NO,  # coordinators see no content
         )
         async with self.core.database.session() as session:
-            plan = await self._read(
-                session, team, members, VISIBLE, page_size, 1, with_meetings=True
+            plan = await read_plan(
+                self.core, session, team, members, VISIBLE, page_size, 1, with_meetings=True
             )
             self._audit(session, actor, team, AuditAction.PLAN_VIEWED, "by_code")
         return plan

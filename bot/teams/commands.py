@@ -14,6 +14,13 @@ from bot.coordinators.commands import (
     parse_statistics,
 )
 from bot.errors import UserError
+from bot.meetings.grammar import (
+    BookMeeting,
+    CancelMeeting,
+    MoveMeeting,
+    ShowMeeting,
+    parse_meeting,
+)
 from bot.teams.close_service import parse_service
 from bot.teams.participant_commands import (
     AddParticipant,
@@ -78,27 +85,6 @@ class ShowPlan:
 @dataclass(frozen=True)
 class ExportPlan:
     code: str | None = None  # by code from anywhere: members and former members
-
-
-@dataclass(frozen=True)
-class ShowMeeting:
-    pass
-
-
-@dataclass(frozen=True)
-class BookMeeting:
-    text: str  # time and place, parsed with the team's clock and time zone
-
-
-@dataclass(frozen=True)
-class MoveMeeting:
-    text: str
-    number: int | None = None  # in the list of upcoming meetings; may be left out of one
-
-
-@dataclass(frozen=True)
-class CancelMeeting:
-    number: int | None = None
 
 
 @dataclass(frozen=True)
@@ -206,7 +192,7 @@ def parse_tiimi(command: CommandInput) -> TiimiCommand:
     if sub == "export":
         return ExportPlan(code=_only_code(rest, usage="usage_export"))
     if sub == "meeting":
-        return _parse_meeting(rest)
+        return parse_meeting(rest)
     if sub == "participant":
         return parse_participant(rest)
     if sub == "open_teams":
@@ -274,36 +260,6 @@ def _split_subcommand(words: list[Word]) -> tuple[str | None, list[Word]]:
 
 def _joined(words: Sequence[Word]) -> str:
     return " ".join(word.text for word in words)
-
-
-_MEETING_VERBS = {
-    **dict.fromkeys(["siirra", "flytta", "move"], "move"),
-    **dict.fromkeys(["peru", "peruuta", "avboka", "cancel"], "cancel"),
-}
-
-
-def _parse_meeting(rest: list[Word]) -> ShowMeeting | BookMeeting | MoveMeeting | CancelMeeting:
-    """`siirrä 2 ti klo 10` and `peru 2` pick the meeting by its number in the list."""
-    if not rest:
-        return ShowMeeting()
-    verb = _MEETING_VERBS.get(fold(rest[0].text))
-    if verb is None:
-        return BookMeeting(_joined(rest))
-    number = _meeting_number(rest[1]) if len(rest) > 1 else None
-    args = rest[2:] if number is not None else rest[1:]
-    if verb == "cancel":
-        if args:
-            raise UserError("usage_meeting_cancel")
-        return CancelMeeting(number)
-    if not args:
-        raise UserError("usage_meeting_move")
-    return MoveMeeting(_joined(args), number)
-
-
-def _meeting_number(word: Word) -> int | None:
-    """A meeting's number is one or two digits (`12.12.` or `12:00` is a date or time)."""
-    text = word.text
-    return int(text) if text.isascii() and text.isdigit() and len(text) <= 2 else None
 
 
 def _parse_open(rest: list[Word]) -> OpenTeam | OpenTeamDialog:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from zoneinfo import ZoneInfo
 
 from bot.answers import answer, guard_input, refusal
 from bot.command_input import CommandInput
@@ -13,44 +12,40 @@ from bot.coordinators.commands import ListOpenTeams, ShowStatistics, parse_teams
 from bot.coordinators.overview import OverviewService
 from bot.coordinators.roster import CoordinatorDirectory
 from bot.coordinators.statistics import StatisticsService
-from bot.dates import DateParseError, moment, span
-from bot.dates.explain import explain
+from bot.dates import moment
 from bot.errors import UserError
 from bot.meetings.booking import MeetingService
-from bot.meetings.messages import meeting_list
-from bot.meetings.notices import announce, show_outcome
+from bot.meetings.commands import run_meeting_command
+from bot.meetings.grammar import BookMeeting, CancelMeeting, MoveMeeting, ShowMeeting
+from bot.meetings.notices import show_outcome
 from bot.plan.dispatch import AskelCommands, FormErrors
 from bot.privacy import Display, access
 from bot.privacy.access import Action, team_by_code, team_for
-from bot.replies import Message, Person, Reply, SpaceLink, Text, compose, simple
+from bot.replies import Person, Reply, simple
 from bot.teams import messages as team_messages
 from bot.teams.close_service import CloseServiceDialog, check_service_form
 from bot.teams.closing import ClosingService
 from bot.teams.commands import (
     AddMember,
-    BookMeeting,
-    CancelMeeting,
     CloseTeam,
     ExportPlan,
     HandOver,
     ListMembers,
-    MoveMeeting,
     OpenTeam,
     OpenTeamDialog,
     RemoveMember,
     ShowHelp,
-    ShowMeeting,
     ShowPlan,
     TeamCommand,
     parse_team_code,
     parse_tiimi,
 )
 from bot.teams.members import MemberService
-from bot.teams.opening import OpenedTeam, TeamService
+from bot.teams.opening import TeamService
 from bot.teams.participant_commands import AddParticipant, RemoveParticipant, SetContact
 from bot.teams.participants import ParticipantService
 from bot.teams.roles import Role
-from storage.models import CloseReason, MeetingStatus, Team, TeamState
+from storage.models import CloseReason, MeetingStatus, Team
 
 log = logging.getLogger(__name__)
 
@@ -246,7 +241,9 @@ class TiimiCommands:
             case ExportPlan(code=str(code)):
                 return await self.askel.export_by_code(actor=actor, code=code)
             case ShowMeeting() | BookMeeting() | MoveMeeting() | CancelMeeting():
-                return await self._meeting(command, actor, channel_id)
+                return await run_meeting_command(
+                    self.core, self.meetings, command, actor, channel_id
+                )
             case ListOpenTeams(csv=True):
                 count = await self.overview.send_csv(actor=actor, command=command)
                 return simple(t("overview_csv_sent", count=count))
@@ -277,47 +274,6 @@ class TiimiCommands:
                 )
         raise AssertionError(f"unhandled command {command!r}")
 
-    async def _meeting(
-        self,
-        command: ShowMeeting | BookMeeting | MoveMeeting | CancelMeeting,
-        actor: Actor,
-        channel_id: str,
-    ) -> Reply:
-        """Booking is answered in the channel; a move or cancel is answered to the person and
-        announced in the channel; the list is shown to the person only."""
-        t, tz, meetings = actor.t, self.core.timezone, self.meetings
-        try:
-            match command:
-                case BookMeeting(text=text):
-                    meeting = await meetings.book(actor=actor, channel_id=channel_id, text=text)
-                    said = t(
-                        "meeting_booked", when=span(meeting.starts_at, meeting.ends_at, tz, t.lang)
-                    )
-                    if meeting.place:
-                        place = t("reminder_meeting_place", place=meeting.place)
-                        said = compose(said, "\n", place)
-                    return Reply(Message(said, blocks=(Text(said),)), public=True)
-                case MoveMeeting(text=text, number=number):
-                    change = await meetings.move(
-                        actor=actor, channel_id=channel_id, text=text, number=number
-                    )
-                    key = "meeting_moved"
-                case CancelMeeting(number=number):
-                    change = await meetings.cancel(
-                        actor=actor, channel_id=channel_id, number=number
-                    )
-                    key = "meeting_cancelled"
-                case ShowMeeting():
-                    upcoming = await meetings.upcoming(actor=actor, channel_id=channel_id)
-                    return Reply(meeting_list(t, upcoming, tz))
-        except DateParseError as error:
-            return simple(explain(t, error))
-        await announce(self.core, change, by=actor.user_id)
-        meeting = change.meeting
-        if key == "meeting_cancelled":
-            return simple(t(key, when=span(change.was_at, change.was_until, tz, t.lang)))
-        return simple(t(key, when=span(meeting.starts_at, meeting.ends_at, tz, t.lang)))
-
     async def _open(
         self,
         actor: Actor,
@@ -330,24 +286,6 @@ class TiimiCommands:
         opened = await self.teams.open_team(
             actor=actor, member_ids=member_ids, request_key=request_key, roles=roles
         )
-        return Reply(opened_message(actor, opened, tz=self.core.timezone, via_form=via_form))
-
-
-def opened_message(
-    actor: Actor, opened: OpenedTeam, *, tz: ZoneInfo, via_form: bool = False
-) -> Message:
-    """The team's channel, the consent recorded with it (who, when, what), who was not invited."""
-    t, team = actor.t, opened.team
-    if opened.already_existed and team.state != TeamState.ACTIVE:
-        return Message(t("team_being_opened", code=team.code))
-    text = t("team_opened", code=team.code, channel=SpaceLink(team.live_channel_id))
-    consent = t(
-        "consent_recorded_form" if via_form else "consent_recorded_command",
-        user=Person(team.consent_confirmed_by),
-        when=moment(team.consent_confirmed_at, tz, t.lang),
-    )
-    text = compose(text, "\n", consent)
-    if opened.not_invited:
-        users = team_messages.mentions(list(opened.not_invited))
-        text = compose(text, "\n", t("not_invited", users=users))
-    return simple(text).message
+        return Reply(
+            team_messages.opened_message(actor.t, opened, tz=self.core.timezone, via_form=via_form)
+        )

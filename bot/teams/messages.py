@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot import action_ids
-from bot.dates import day
+from bot.dates import day, moment
 from bot.i18n import Catalog
 from bot.plan.messages import participant_line
 from bot.replies import (
@@ -20,6 +21,7 @@ from bot.replies import (
     Note,
     Person,
     Runs,
+    SpaceLink,
     Text,
     When,
     compose,
@@ -28,8 +30,11 @@ from bot.replies import (
 )
 from bot.teams.close_service import service_label
 from bot.teams.professions import member_role
-from storage.models import CloseReason, Member, Participant, Team
+from storage.models import CloseReason, Member, Participant, Team, TeamState
 from storage.retention_queries import Counts
+
+if TYPE_CHECKING:
+    from bot.teams.opening import OpenedTeam
 
 CLOSE_REASONS = tuple(CloseReason)
 
@@ -182,3 +187,22 @@ def convenor_notice(t: Catalog, *, old: str, new: str, coordinator: str | None) 
             new=Person(new),
         )
     return Message(notice)
+
+
+def opened_message(
+    t: Catalog, opened: OpenedTeam, *, tz: ZoneInfo, via_form: bool = False
+) -> Message:
+    """The team's channel, the consent recorded with it (who, when, what), who was not invited."""
+    team = opened.team
+    if opened.already_existed and team.state != TeamState.ACTIVE:
+        return Message(t("team_being_opened", code=team.code))
+    text = t("team_opened", code=team.code, channel=SpaceLink(team.live_channel_id))
+    consent = t(
+        "consent_recorded_form" if via_form else "consent_recorded_command",
+        user=Person(team.consent_confirmed_by),
+        when=moment(team.consent_confirmed_at, tz, t.lang),
+    )
+    text = compose(text, "\n", consent)
+    if opened.not_invited:
+        text = compose(text, "\n", t("not_invited", users=mentions(list(opened.not_invited))))
+    return Message(text, blocks=(Text(text),))

@@ -11,6 +11,7 @@ from bot.dates.errors import DateParseError
 from bot.errors import UserError
 from bot.i18n import LANGUAGES
 from bot.i18n.templates import Field, Node, Span, parse
+from bot.meetings import grammar as meeting_grammar
 from bot.plan import commands as plan_grammar
 from bot.plan.commands import parse_askel
 from bot.teams import commands as team_grammar
@@ -62,7 +63,7 @@ def _typed_words(example: str) -> set[str]:
         return {verb} if verb in plan_grammar._VERBS else set()
     sub, more = team_grammar._split_subcommand(words)
     typed = {fold(" ".join(word.text for word in words[: len(words) - len(more)]))}
-    if sub == "meeting" and more and fold(more[0].text) in team_grammar._MEETING_VERBS:
+    if sub == "meeting" and more and fold(more[0].text) in meeting_grammar.MEETING_VERBS:
         typed.add(fold(more[0].text))
     return typed - {""}
 

@@ -11,21 +11,18 @@ from hypothesis import strategies as st
 from bot.command_input import CommandInput, PersonRef
 from bot.coordinators.commands import ListOpenTeams, parse_teams_page
 from bot.errors import UserError
+from bot.meetings.grammar import BookMeeting, CancelMeeting, MoveMeeting, ShowMeeting
 from bot.teams.close_service import SERVICE_MAX
 from bot.teams.commands import (
     AddMember,
-    BookMeeting,
-    CancelMeeting,
     CloseTeam,
     ExportPlan,
     HandOver,
     ListMembers,
-    MoveMeeting,
     OpenTeam,
     OpenTeamDialog,
     RemoveMember,
     ShowHelp,
-    ShowMeeting,
     ShowPlan,
     parse_team_code,
     parse_tiimi,

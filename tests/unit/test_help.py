@@ -15,6 +15,7 @@ import pytest
 from bot.command_input import CommandInput, Part, PersonRef
 from bot.coordinators.commands import ListOpenTeams
 from bot.i18n import LANGUAGES, Catalog
+from bot.meetings import grammar as meeting_grammar
 from bot.plan import commands as plan_grammar
 from bot.plan.commands import AskelCommand, ListSteps, parse_askel
 from bot.privacy.access import RULES, Action, Role
@@ -58,7 +59,7 @@ def _form(command: object) -> str:
 def _grammar_forms() -> set[str]:
     """Every command the grammars know: each subcommand and verb, each command type."""
     forms = {f"tiimi {sub}" for sub in team_grammar._SUBCOMMANDS.values()}
-    forms |= {f"meeting {verb}" for verb in team_grammar._MEETING_VERBS.values()}
+    forms |= {f"meeting {verb}" for verb in meeting_grammar.MEETING_VERBS.values()}
     forms |= {f"askel {verb}" for verb in plan_grammar._VERBS.values()} | {"askel step"}
     forms |= {f"goal {verb}" for verb in plan_grammar._GOAL_VERBS.values()}
     for kind in (*get_args(TiimiCommand), *get_args(AskelCommand)):
@@ -93,7 +94,7 @@ def _help_forms(lang: str, *, coordinator: bool) -> tuple[set[str], dict[str, st
             used = typed_words[: len(typed_words) - len(more)]
             words[f"tiimi {sub}"] = fold(" ".join(word.text for word in used))
             if sub == "meeting" and more:
-                verb = team_grammar._MEETING_VERBS.get(fold(more[0].text))
+                verb = meeting_grammar.MEETING_VERBS.get(fold(more[0].text))
                 if verb:
                     forms.add(f"meeting {verb}")
                     words[f"meeting {verb}"] = fold(more[0].text)

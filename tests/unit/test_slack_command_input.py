@@ -9,8 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.command_input import PersonRef
+from bot.meetings.grammar import BookMeeting, MoveMeeting
 from bot.plan.commands import AddGoal, AddStep, EditStep, Owner, parse_askel
-from bot.teams.commands import BookMeeting, MoveMeeting, OpenTeam, parse_tiimi
+from bot.teams.commands import OpenTeam, parse_tiimi
 from handlers.slack.command_input import command_input
 from handlers.slack.markup import display_segments, resolve_markup
 
