@@ -3,7 +3,6 @@ goal has its own message in the team channel, updated in place, and every change
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -12,15 +11,15 @@ from bot.audit import audit
 from bot.context import Actor
 from bot.errors import UserError
 from bot.plan import messages as plan_messages
+from bot.plan.channel_post import post_or_update
 from bot.plan.messages import PlanData
 from bot.plan.service import PlanService
-from bot.platform import PlatformError, PostKey, PostKind
+from bot.platform import PostKey, PostKind
 from bot.privacy.access import Action
 from bot.replies import Message
 from storage import goal_queries, queries
 from storage.models import AuditAction, Goal, GoalStatus, Step
 
-log = logging.getLogger(__name__)
 _STATUS_AUDIT = {
     GoalStatus.REACHED: AuditAction.GOAL_REACHED,
     GoalStatus.NOT_RELEVANT: AuditAction.GOAL_NOT_RELEVANT,
@@ -114,15 +113,10 @@ class GoalService:
             message = Message(self.core.t("goal_removed_notice", number=goal.number))
         else:
             message = plan_messages.goal_message(self.core.t, goal)
-        if not new and goal.message_ts:
-            try:
-                await self.core.platform.update_message(channel_id, goal.message_ts, message)
-            except PlatformError as error:
-                log.warning("goal message update failed: %s", error.code)
-            return
-        posted = await self.core.platform.post_once(
-            channel_id, message, key=PostKey(PostKind.GOAL, str(goal.pk))
-        )
-        async with self.core.database.session() as session:
-            await goal_queries.set_goal_message(session, goal_id=goal.pk, ts=posted.ref)
-        goal.message_ts = posted.ref
+        ts = None if new else goal.message_ts
+        key = PostKey(PostKind.GOAL, str(goal.pk))
+        ref = await post_or_update(self.core, channel_id, message, ts=ts, key=key)
+        if ref is not None:
+            async with self.core.database.session() as session:
+                await goal_queries.set_goal_message(session, goal_id=goal.pk, ts=ref)
+            goal.message_ts = ref

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import logging
 from collections.abc import Sequence
 from datetime import date, datetime
 
@@ -15,19 +14,19 @@ from bot.context import Actor, Core
 from bot.coordinators.roster import CoordinatorStatus
 from bot.errors import AlreadyHandled, UserError
 from bot.plan import messages as plan_messages
+from bot.plan.channel_post import post_or_update
 from bot.plan.commands import AddStep, Owner
 from bot.plan.messages import PlanData
 from bot.plan.owner_choice import set_step_owners
 from bot.plan.owners import load_owners
 from bot.plan.reading import read_plan
-from bot.platform import PlatformError, PostKey, PostKind
+from bot.platform import PostKey, PostKind
 from bot.privacy.access import Action, team_by_code, team_for
 from bot.reminders.planner import ReminderPlanner
 from bot.replies import Message
 from storage import attention_queries, queries
 from storage.models import AuditAction, Step, StepStatus, Team
 
-log = logging.getLogger(__name__)
 VISIBLE = (StepStatus.OPEN, StepStatus.DONE, StepStatus.NOT_DONE)
 _STATUS_AUDIT = {
     StepStatus.DONE: AuditAction.STEP_DONE,
@@ -261,18 +260,13 @@ class PlanService:
                 owners = await load_owners(session, plan.team, [step])
             plan = dataclasses.replace(plan, owners=owners)
             message = plan_messages.step_message(self.core.t, step, plan)
-        if not new and step.message_ts:
-            try:
-                await self.core.platform.update_message(channel_id, step.message_ts, message)
-            except PlatformError as error:
-                log.warning("step message update failed: %s", error.code)
-            return
-        posted = await self.core.platform.post_once(
-            channel_id, message, key=PostKey(PostKind.STEP, str(step.pk))
-        )
-        async with self.core.database.session() as session:
-            await queries.set_step_message(session, step_id=step.pk, ts=posted.ref)
-        step.message_ts = posted.ref
+        ts = None if new else step.message_ts
+        key = PostKey(PostKind.STEP, str(step.pk))
+        ref = await post_or_update(self.core, channel_id, message, ts=ts, key=key)
+        if ref is not None:
+            async with self.core.database.session() as session:
+                await queries.set_step_message(session, step_id=step.pk, ts=ref)
+            step.message_ts = ref
 
     @staticmethod
     async def _record_once(session: AsyncSession, request_key: str, *, at: datetime) -> None:
