@@ -109,8 +109,12 @@ class ProvideServices(AsyncMiddleware):
         context = req.context
         context["services"] = self._services
         context["work"] = self._work
-        if self._responder is not None:
-            context["responder"] = self._responder  # for a form that answers a button's URL
-            if context.response_url:
-                context["respond"] = self._responder(context.response_url)
+        # respond() for another response_url, e.g. a form that answers the button that opened it
+        context["responder"] = self._responder or _bolt_respond
+        if self._responder is not None and context.response_url:
+            context["respond"] = self._responder(context.response_url)
         return await next()
+
+
+def _bolt_respond(response_url: str) -> AsyncRespond:
+    return AsyncRespond(response_url=response_url)

@@ -4,6 +4,7 @@ to, a profession picked or a short service label typed; submitting it closes the
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
@@ -68,7 +69,11 @@ def _field(view: dict[str, Any], block: str) -> dict[str, Any]:
 
 
 async def handle_close_service(
-    ack: AsyncAck, view: dict[str, Any], context: AsyncBoltContext, services: SlackServices
+    ack: AsyncAck,
+    view: dict[str, Any],
+    context: AsyncBoltContext,
+    services: SlackServices,
+    responder: Callable[[str], AsyncRespond],
 ) -> None:
     """Check the form and answer it, then close; the answer replaces the reason buttons."""
     actor = await actor_of(context, services)
@@ -94,9 +99,7 @@ async def handle_close_service(
         )
         then = reply.then
         url = str(metadata.get("response_url") or "")
-        responder = context.get("responder")
-        respond: AsyncRespond = responder(url) if responder else AsyncRespond(response_url=url)
-        await respond(**(reply_payload(reply) | {"replace_original": True}))
+        await responder(url)(**(reply_payload(reply) | {"replace_original": True}))
     await after_answer(context, then)
 
 
