@@ -146,3 +146,35 @@ async def test_participants_are_counted_in_the_closing_summary(bot: RunningBot) 
     assert "*Osallistujia ilman Slack-tunnusta:* 2" in shown  # the client and P2
     exported = await bot.tiimi("vie MT-2026-0001", channel="DANNA")
     assert "- P2 Läheinen" in exported and "Hae lomake" in exported
+
+
+async def test_the_step_form_takes_several_members_and_participants(bot: RunningBot) -> None:
+    fake = bot.fake
+    channel = await open_team(bot)
+    sent = await bot.sender.command("/askel", "", user_id="UBERT", channel_id=channel)
+    await fake.wait_for(lambda: fake.views_opened)
+    view = fake.views_opened[-1]["view"]
+    [roles] = [b for b in view["blocks"] if b.get("block_id") == "owner_role"]
+    assert roles["element"]["type"] == "multi_static_select"
+    values = {
+        "text": {"text": {"type": "plain_text_input", "value": "Hae asumistukea"}},
+        "owner_user": {
+            "owner_user": {"type": "multi_users_select", "selected_users": ["UANNA", "UBERT"]}
+        },
+        "owner_role": {
+            "owner_role": {
+                "type": "multi_static_select",
+                "selected_options": [{"value": "client"}, {"value": "close_person"}],
+            }
+        },
+        "due": {"due": {"type": "datepicker", "selected_date": None}},
+    }
+    done = await bot.sender.view_submission(
+        user_id="UBERT", view=view | {"id": "VS"}, values=values
+    )
+    assert sent.status == 200 and done.status == 200 and done.body == ""
+    await fake.wait_for(lambda: any(m.text.startswith("Askel 1:") for m in fake.messages[channel]))
+    shown = blocks_of(bot, channel, 1)
+    assert "*1.* Hae asumistukea · <@UANNA>, <@UBERT>, Asiakas, Läheinen" in shown
+    members = await bot.tiimi("jäsenet", channel=channel)
+    assert "P2 Läheinen – yhteyshenkilö <@UANNA>" in members  # added, the convenor its contact
