@@ -129,3 +129,23 @@ async def test_held_and_not_held_answers_update_the_message_and_the_statistics(
         report = json.dumps(fake_slack.responses(sent.response_url)[-1], ensure_ascii=False)
         assert "ensimmäiseen tapaamiseen (mediaani):* 1,0 pv" in report, report
         assert "Tapaamisten väli (mediaani):* ei tietoa" in report, report
+
+
+async def test_a_time_range_with_a_dash_or_a_hyphen_and_a_day_in_words(bot: RunningBot) -> None:
+    bot.clock.set(MONDAY)
+    await bot.tiimi("uusi <@UBERT>")
+    channel = bot.channel_named("mt-2026-0001")
+    answer = await bot.tiimi("tapaaminen ensi maanantaina klo 14–15 Kirjasto", channel=channel)
+    assert "ma 30.11.2026 klo 14.00–15.00" in answer
+    answer = await bot.tiimi("tapaaminen 12. joulukuuta klo 14-15", channel=channel)
+    assert "la 12.12.2026 klo 14.00–15.00" in answer
+    answer = await bot.tiimi("tapaaminen joulukuun 14. klo 9", channel=channel)
+    assert "ma 14.12.2026 klo 9.00" in answer
+    listed = await bot.tiimi("tapaaminen", channel=channel)
+    assert (
+        "*1.* ma 30.11.2026 klo 14.00–15.00 · Kirjasto\n*2.* la 12.12.2026 klo 14.00–15.00\n"
+        "*3.* ma 14.12.2026 klo 9.00"
+    ) in listed
+    refused = await bot.tiimi("tapaaminen ensi maanantaina puoli kolme", channel=channel)
+    assert refused.startswith("Kirjoita kellonaika numeroin")
+    assert "aamua vai iltapäivää" in refused

@@ -1,4 +1,5 @@
-"""End to end: coordinators' list and CSV, the Home tab's Tehty button, audit and purge."""
+"""End to end: coordinators' list and CSV, the Home tab's Tehty button, audit and purge; the
+help in the user's language listing every command; a count of one in the singular."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import json
 from pathlib import Path
 
 from handlers.sandbox.workspace import SimulatedSlack
-from tests.e2e.harness import running_bot
+from tests.e2e.harness import RunningBot, running_bot
 from tests.e2e.test_process import clean_env, run_bot
 from tests.support.clock import FakeClock
 
@@ -79,3 +80,91 @@ async def test_audit_and_purge_commands(tmp_path: Path) -> None:
     assert code == 0 and output.splitlines()[0] == "time,actor,team,action,subject,detail"
     code, output = await run_bot("audit", "--since", "huomenna", env=env, cwd=tmp_path)
     assert code != 0 and "--since" in output
+
+
+async def help_blocks(bot: RunningBot, user: str) -> str:
+    sent = await bot.sender.command("/tiimi", "ohje", user_id=user, channel_id=f"D{user[1:]}")
+    await bot.answer(sent)
+    assert sent.response_url is not None
+    blocks = bot.fake.responses(sent.response_url)[-1]["blocks"]
+    return json.dumps(blocks, ensure_ascii=False)
+
+
+async def test_help_lists_every_command_in_the_users_language(
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
+) -> None:
+    fake_slack.add_user("UKOORD", name="koordinator", locale="sv-SE")
+    fake_slack.add_usergroup("SCOORD", ["UKOORD"])
+    async with running_bot(fake_slack, database_url, clock, COORDINATOR_USERGROUP="SCOORD") as bot:
+        finnish = await help_blocks(bot, "UBERT")
+        for command in (
+            *(f"`/tiimi {word}" for word in ("uusi", "lisää", "poista", "jäsenet")),
+            *(f"`/tiimi {word}" for word in ("osallistuja lisää", "osallistuja poista")),
+            *(f"`/tiimi {word}" for word in ("osallistuja yhteys", "suunnitelma", "vie")),
+            *(f"`/tiimi {word}" for word in ("tapaaminen", "vastuu", "sulje", "avoimet")),
+            "`/tiimi tapaaminen siirrä",
+            "`/tiimi tapaaminen peru",
+            "`/tiimi suunnitelma MT-",
+            "`/tiimi vie MT-",
+            "`/tiimi ohje`",
+            *(f"`/askel {word}" for word in ("tavoite", "tavoite muokkaa", "tavoite saavutettu")),
+            *(f"`/askel {word}" for word in ("tavoite ei", "tavoite avaa", "tavoite poista")),
+            *(f"`/askel {word}" for word in ("lista", "kaikki", "vastuu", "valmis", "ei")),
+            *(f"`/askel {word}" for word in ("siirrä", "muokkaa", "poista", "ohje")),
+            "`/askel` – avaa lomakkeen",
+        ):
+            assert command in finnish, command
+        assert "tilastot" not in finnish
+
+        swedish = await help_blocks(bot, "UDORA")
+        assert "Tiimi – hjälp för Mitt team" in swedish
+        for command in (
+            "`/tiimi ny @Anna",
+            "`/tiimi lägg till @Anna socialhandledare",
+            "`/tiimi ta bort @Anna`",
+            "`/tiimi medlemmar`",
+            "`/tiimi deltagare lägg till organisationsanställd",
+            "`/tiimi planen`",
+            "`/tiimi exportera`",
+            "`/tiimi möte fr 11.12. kl. 14",
+            "`/tiimi möte flytta 2",
+            "`/tiimi möte avboka 2`",
+            "`/tiimi ansvar @Bertta`",
+            "`/tiimi stäng målen uppnådda`",
+            "`/tiimi hjälp`",
+            "`/askel hjälp`",
+        ):
+            assert command in swedish, command
+        assert "`/tiimi uusi" not in swedish and "`/tiimi statistik" not in swedish
+        coordinator = await help_blocks(bot, "UKOORD")
+        assert "För koordinatorer" in coordinator and "`/tiimi statistik`" in coordinator
+
+        # the Swedish words work as the help shows them
+        answer = await bot.tiimi("ny <@UBERT>", user="UDORA", channel="DDORA")
+        assert answer.startswith("Teamet *MT-2026-0001*"), answer
+        channel = bot.channel_named("mt-2026-0001")
+        assert "<@UBERT>" in await bot.tiimi("medlemmar", user="UDORA", channel=channel)
+
+
+async def test_counts_of_one_read_in_the_singular(
+    fake_slack: SimulatedSlack, database_url: str, clock: FakeClock
+) -> None:
+    fake_slack.add_user("UCOORD", name="coordinator")
+    fake_slack.add_user("UKOORD", name="koordinator", locale="sv-SE")
+    fake_slack.add_usergroup("SCOORD", ["UCOORD", "UKOORD"])
+    async with running_bot(fake_slack, database_url, clock, COORDINATOR_USERGROUP="SCOORD") as bot:
+        await bot.tiimi("uusi <@UBERT>")
+        await bot.tiimi("uusi <@UBERT>")
+        removed = await bot.tiimi("poista <@UBERT>", channel=bot.channel_named("mt-2026-0002"))
+        assert "UBERT" in removed
+        shown = {}
+        for user in ("UCOORD", "UKOORD"):
+            sent = await bot.sender.command("/tiimi", "avoimet", user_id=user, channel_id="D")
+            await bot.answer(sent)
+            assert sent.response_url is not None
+            blocks = fake_slack.responses(sent.response_url)[-1]["blocks"]
+            shown[user] = json.dumps(blocks, ensure_ascii=False)
+        assert "1 jäsen" in shown["UCOORD"] and "2 jäsentä" in shown["UCOORD"]
+        assert "1 jäsentä" not in shown["UCOORD"]
+        assert "1 medlem" in shown["UKOORD"] and "2 medlemmar" in shown["UKOORD"]
+        assert "1 medlemmar" not in shown["UKOORD"]

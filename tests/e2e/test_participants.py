@@ -1,6 +1,7 @@
 """End to end: participants without a chat account (the client from the opening, others by
 role and organisation), several owners per step, `/askel vastuu`, and the contact member
-reminded of a participant's step and shown it on the Home tab."""
+reminded of a participant's step and shown it on the Home tab; participants in the closing
+summary."""
 
 from __future__ import annotations
 
@@ -108,3 +109,72 @@ async def test_the_contact_member_is_reminded_and_sees_the_step_at_home(
     home = json.dumps(bot.fake.home_views["UBERT"], ensure_ascii=False)
     assert "Hae lomake" in home and "Läheinen (yhteyshenkilönä sinä)" in home
     assert "Soita Kelaan" not in home  # the client's contact is the convenor, UANNA
+
+
+async def test_the_convenor_is_the_default_contact_and_the_help_says_no_names(
+    bot: RunningBot,
+) -> None:
+    channel = await open_team(bot)
+    added = await bot.tiimi(
+        "osallistuja lisää muun organisaation ammattilainen Kela", channel=channel
+    )
+    assert added == (
+        "Osallistuja P2 Muun organisaation ammattilainen, Kela on lisätty. Yhteyshenkilö "
+        "<@UANNA> saa hänen askeleidensa muistutukset. Osallistuja merkitään vain roolilla ja "
+        "organisaatiolla, ei nimellä."
+    )
+    members = await bot.tiimi("jäsenet", channel=channel)
+    assert "P2 Muun organisaation ammattilainen, Kela – yhteyshenkilö <@UANNA>" in members
+    usage = await bot.tiimi("osallistuja", channel=channel)
+    assert usage.startswith("Käyttö: `/tiimi osallistuja lisää &lt;rooli&gt; [organisaatio]")
+    assert "Osallistuja merkitään roolilla ja organisaatiolla, ei nimellä." in usage
+    sent = await bot.sender.command("/tiimi", "ohje", user_id="UBERT", channel_id="DBERT")
+    await bot.answer(sent)
+    helps = json.dumps(bot.fake.responses(sent.response_url)[-1]["blocks"], ensure_ascii=False)
+    assert "`/tiimi osallistuja lisää järjestötoimija Sininauhasäätiö yhteys @Bertta`" in helps
+    assert "roolilla ja organisaatiolla, ei nimellä" in helps
+
+
+async def test_participants_are_counted_in_the_closing_summary(bot: RunningBot) -> None:
+    channel = await open_team(bot)
+    await bot.tiimi("osallistuja lisää läheinen", channel=channel)
+    await bot.askel("Hae lomake vastuu: P2", channel=channel)
+    await bot.tiimi("sulje tavoitteet saavutettu", channel=channel)
+    await bot.fake.wait_for(lambda: bot.fake.channels[channel].is_archived)
+    [summary] = [m for m in bot.fake.messages[channel] if not m.deleted and m.bot_id]
+    shown = summary.text + json.dumps(summary.blocks or [], ensure_ascii=False)
+    assert "*Osallistujia ilman Slack-tunnusta:* 2" in shown  # the client and P2
+    exported = await bot.tiimi("vie MT-2026-0001", channel="DANNA")
+    assert "- P2 Läheinen" in exported and "Hae lomake" in exported
+
+
+async def test_the_step_form_takes_several_members_and_participants(bot: RunningBot) -> None:
+    fake = bot.fake
+    channel = await open_team(bot)
+    sent = await bot.sender.command("/askel", "", user_id="UBERT", channel_id=channel)
+    await fake.wait_for(lambda: fake.views_opened)
+    view = fake.views_opened[-1]["view"]
+    [roles] = [b for b in view["blocks"] if b.get("block_id") == "owner_role"]
+    assert roles["element"]["type"] == "multi_static_select"
+    values = {
+        "text": {"text": {"type": "plain_text_input", "value": "Hae asumistukea"}},
+        "owner_user": {
+            "owner_user": {"type": "multi_users_select", "selected_users": ["UANNA", "UBERT"]}
+        },
+        "owner_role": {
+            "owner_role": {
+                "type": "multi_static_select",
+                "selected_options": [{"value": "client"}, {"value": "close_person"}],
+            }
+        },
+        "due": {"due": {"type": "datepicker", "selected_date": None}},
+    }
+    done = await bot.sender.view_submission(
+        user_id="UBERT", view=view | {"id": "VS"}, values=values
+    )
+    assert sent.status == 200 and done.status == 200 and done.body == ""
+    await fake.wait_for(lambda: any(m.text.startswith("Askel 1:") for m in fake.messages[channel]))
+    shown = blocks_of(bot, channel, 1)
+    assert "*1.* Hae asumistukea · <@UANNA>, <@UBERT>, Asiakas, Läheinen" in shown
+    members = await bot.tiimi("jäsenet", channel=channel)
+    assert "P2 Läheinen – yhteyshenkilö <@UANNA>" in members  # added, the convenor its contact

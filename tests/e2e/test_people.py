@@ -109,3 +109,30 @@ async def test_bad_roles_are_refused_with_the_reason(bot: RunningBot) -> None:
     assert "omavalmentaja" in answer and "`muu: ammatti`" in answer
     assert "UCARL" not in bot.fake.channels[channel].members
     assert "Mainitse jäsenet" in await bot.tiimi("uusi <@UCARL> ja muut")
+
+
+async def test_the_added_professions_are_accepted_at_opening_and_later(bot: RunningBot) -> None:
+    for user in ("UFIONA", "UGEORG"):
+        bot.fake.add_user(user, name=user.lower())
+    answer = await bot.tiimi(
+        "uusi <@UBERT> varhaiskasvatuksen henkilöstö <@UCARL> kulttuuriohjaaja "
+        "<@UDORA> asiakasohjaaja"
+    )
+    assert answer.startswith("Tiimi *MT-2026-0001* on avattu")
+    channel = bot.channel_named("mt-2026-0001")
+    for text in (
+        "lisää <@UEERO> hammashoitaja",
+        "lisää <@UFIONA> omavalmentaja",
+        "lisää <@UGEORG> työkykykoordinaattori",
+    ):
+        assert (await bot.tiimi(text, channel=channel)).endswith("on lisätty tiimiin.")
+    listing = await bot.tiimi("jäsenet", channel=channel)
+    for shown in (
+        "<@UBERT> (varhaiskasvatuksen henkilöstö)",
+        "<@UCARL> (kulttuuriohjaaja)",
+        "<@UDORA> (asiakasohjaaja)",
+        "<@UEERO> (hammashoitaja)",
+        "<@UFIONA> (omavalmentaja)",
+        "<@UGEORG> (työkykykoordinaattori)",
+    ):
+        assert shown in listing

@@ -183,3 +183,24 @@ async def test_a_step_whose_text_says_payload_is_recorded(bot: RunningBot) -> No
     assert answer == "Askel 1 on lisätty ja näkyy kanavalla."
     blocks = json.dumps(step_message(bot, channel, 1)["blocks"], ensure_ascii=False)
     assert "Tarkista payload-kenttä" in blocks
+
+
+async def test_due_dates_said_in_words(bot: RunningBot) -> None:
+    channel = await open_team(bot)  # the clock says Monday 23.11.2026
+    for text, due in (
+        ("Soita Kelaan ensi maanantaihin mennessä", "ma 30.11.2026"),
+        ("Hae lomake 12. joulukuuta mennessä", "la 12.12.2026"),
+        ("Varaa aika joulukuun 12. mennessä", "la 12.12.2026"),
+        ("Hae asumistukea kuun loppuun mennessä", "ma 30.11.2026"),
+    ):
+        answer = await bot.askel(text, channel=channel)
+        number = int(answer.split()[1])
+        blocks = json.dumps(step_message(bot, channel, number)["blocks"], ensure_ascii=False)
+        words = text.split()[:2]
+        assert f"*{number}.* {' '.join(words)} · vastuu sopimatta · {due}" in blocks
+    assert await bot.askel("siirrä 2 ensi maanantaina", channel=channel) == (
+        "Askeleen 2 määräaika on siirretty."
+    )
+    assert "*2.* Hae lomake · vastuu sopimatta · ma 30.11.2026" in json.dumps(
+        step_message(bot, channel, 2)["blocks"], ensure_ascii=False
+    )

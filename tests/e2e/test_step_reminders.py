@@ -1,4 +1,5 @@
-"""End to end: a step due on a weekend day is reminded on the Friday before, naming the day."""
+"""End to end: a step due on a weekend day or a holiday is reminded on the last working day
+before, naming the day."""
 
 from __future__ import annotations
 
@@ -78,3 +79,23 @@ async def test_a_late_friday_reminder_on_saturday_says_today(
     )  # Saturday 8.00, 23 hours late
     [text] = step_reminders(bot, channel)
     assert text == "<@UBERT>, muistutus: askeleen 1 määräaika on tänään: Soita Kelaan"
+
+
+async def test_a_christmas_step_is_reminded_on_the_last_working_day_before(
+    bot: RunningBot, clock: FakeClock
+) -> None:
+    """Christmas Eve (Thursday) and Christmas Day (Friday) are holidays: Wednesday it is."""
+    channel = await team_on_monday(bot, clock)
+    await bot.askel("Soita Kelaan <@UBERT> pe 25.12. mennessä", channel=channel)
+    await bot.askel("Hae lomake <@UBERT> to 24.12. mennessä", channel=channel)
+    await pass_at(bot, clock, datetime(2026, 12, 22, 7, 0, 5, tzinfo=UTC))
+    assert step_reminders(bot, channel) == []
+
+    await pass_at(bot, clock, datetime(2026, 12, 23, 7, 0, 5, tzinfo=UTC))
+    assert sorted(step_reminders(bot, channel)) == [
+        "<@UBERT>, muistutus: askeleen 1 määräaika on pe 25.12.2026: Soita Kelaan",
+        "<@UBERT>, muistutus: askeleen 2 määräaika on to 24.12.2026: Hae lomake",
+    ]
+    for day in (24, 25, 28):
+        await pass_at(bot, clock, datetime(2026, 12, day, 7, 0, 5, tzinfo=UTC))
+    assert len(step_reminders(bot, channel)) == 2  # not again on the day itself
