@@ -108,3 +108,18 @@ async def test_the_contact_member_is_reminded_and_sees_the_step_at_home(
     home = json.dumps(bot.fake.home_views["UBERT"], ensure_ascii=False)
     assert "Hae lomake" in home and "Läheinen (yhteyshenkilönä sinä)" in home
     assert "Soita Kelaan" not in home  # the client's contact is the convenor, UANNA
+
+
+async def test_a_removed_participants_step_needs_a_new_owner_at_home(bot: RunningBot) -> None:
+    channel = await open_team(bot)
+    await bot.tiimi("osallistuja lisää järjestötoimija Sininauhasäätiö", channel=channel)
+    await bot.askel("Hae lomake vastuu: P2", channel=channel)
+    await bot.tiimi("osallistuja poista P2", channel=channel)
+    assert "tarvitsee uuden vastuutahon" in blocks_of(bot, channel, 1)
+
+    event = {"type": "app_home_opened", "user": "UBERT", "channel": "DBERT", "tab": "home"}
+    await bot.sender.event(event, event_id="EvHomeRemoved")
+    await bot.fake.wait_for(lambda: "UBERT" in bot.fake.home_views)
+    home = json.dumps(bot.fake.home_views["UBERT"], ensure_ascii=False)
+    assert "Askeleet, jotka tarvitsevat uuden vastuutahon" in home
+    assert "Hae lomake · Järjestötyöntekijä, Sininauhasäätiö" in home
