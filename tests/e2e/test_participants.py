@@ -123,3 +123,49 @@ async def test_a_removed_participants_step_needs_a_new_owner_at_home(bot: Runnin
     home = json.dumps(bot.fake.home_views["UBERT"], ensure_ascii=False)
     assert "Askeleet, jotka tarvitsevat uuden vastuutahon" in home
     assert "Hae lomake · Järjestötyöntekijä, Sininauhasäätiö" in home
+
+
+async def test_the_step_form_offers_the_teams_participants_and_new_roles(bot: RunningBot) -> None:
+    fake = bot.fake
+    channel = await open_team(bot)
+    await bot.tiimi("osallistuja lisää järjestötoimija Sininauhasäätiö", channel=channel)
+    await bot.tiimi("osallistuja lisää järjestötoimija Mielenterveysseura", channel=channel)
+    await bot.tiimi("osallistuja lisää läheinen", channel=channel)
+    await bot.tiimi("osallistuja poista P4", channel=channel)
+    await bot.sender.command("/askel", "", user_id="UBERT", channel_id=channel)
+    await fake.wait_for(lambda: fake.views_opened)
+    view = fake.views_opened[-1]["view"]
+    [owners] = [b for b in view["blocks"] if b["block_id"] == "owner_role"]
+    team, new = owners["element"]["option_groups"]
+    assert team["label"]["text"] == "Tiimin osallistujat"
+    assert [(o["value"], o["text"]["type"], o["text"]["text"]) for o in team["options"]] == [
+        ("1", "plain_text", "P1 Asiakas"),
+        ("2", "plain_text", "P2 Järjestötyöntekijä, Sininauhasäätiö"),
+        ("3", "plain_text", "P3 Järjestötyöntekijä, Mielenterveysseura"),
+    ]  # P4 was removed
+    roles = [o["value"] for o in new["options"]]
+    assert "close_person" in roles and "doctor" in roles  # P4's role is free again
+    assert not {"client", "ngo_worker"} & set(roles)
+
+    async def submit(form_id: str, text: str, *chosen: str) -> None:
+        selected = [{"value": value} for value in chosen]
+        values = {
+            "text": {"text": {"type": "plain_text_input", "value": text}},
+            "owner_role": {
+                "owner_role": {"type": "multi_static_select", "selected_options": selected}
+            },
+        }
+        done = await bot.sender.view_submission(
+            user_id="UBERT", view=view | {"id": form_id}, values=values
+        )
+        assert done.status == 200 and done.body == ""
+
+    await submit("VP1", "Soita seuraan", "3", "support_person")
+    await fake.wait_for(lambda: any(m.text.startswith("Askel 1:") for m in fake.messages[channel]))
+    first = blocks_of(bot, channel, 1)
+    assert "Soita seuraan · Järjestötyöntekijä, Mielenterveysseura, Tukihenkilö" in first
+    assert "P5 Tukihenkilö" in await bot.tiimi("jäsenet", channel=channel)  # a new number
+
+    await submit("VP2", "Hae lomake", "ngo_worker")  # a form sent with the old values
+    await fake.wait_for(lambda: any(m.text.startswith("Askel 2:") for m in fake.messages[channel]))
+    assert "Hae lomake · Järjestötyöntekijä, Sininauhasäätiö" in blocks_of(bot, channel, 2)
