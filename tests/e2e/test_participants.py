@@ -169,3 +169,41 @@ async def test_the_step_form_offers_the_teams_participants_and_new_roles(bot: Ru
     await submit("VP2", "Hae lomake", "ngo_worker")  # a form sent with the old values
     await fake.wait_for(lambda: any(m.text.startswith("Askel 2:") for m in fake.messages[channel]))
     assert "Hae lomake · Järjestötyöntekijä, Sininauhasäätiö" in blocks_of(bot, channel, 2)
+
+
+async def test_a_removed_participant_is_gone_from_the_lists_and_marked_on_its_steps(
+    bot: RunningBot,
+) -> None:
+    channel = await open_team(bot)
+    await bot.tiimi("osallistuja lisää järjestötoimija Sininauhasäätiö", channel=channel)
+    await bot.tiimi("osallistuja lisää läheinen", channel=channel)
+    await bot.askel("Hae lomake vastuu: P2", channel=channel)
+    await bot.askel("Soita Kelaan vastuu: P2", channel=channel)
+    await bot.askel("valmis 2", channel=channel)
+    await bot.tiimi("osallistuja poista P3", channel=channel)  # the highest number
+    await bot.tiimi("osallistuja poista P2", channel=channel)
+
+    members = await bot.tiimi("jäsenet", channel=channel)
+    assert "P1 Asiakas" in members and "P2" not in members and "P3" not in members
+    sent = await bot.sender.command("/tiimi", "suunnitelma", user_id="UANNA", channel_id=channel)
+    await bot.answer(sent)
+    [plan] = bot.fake.responses(sent.response_url)
+    shown = json.dumps(plan, ensure_ascii=False)
+    assert "P2" not in shown and "P3" not in shown and "P1 Asiakas" in shown
+    assert "Hae lomake · Järjestötyöntekijä, Sininauhasäätiö · ⚠️ tarvitsee uuden" in shown
+    assert shown.count("tarvitsee uuden vastuutahon") == 1  # not the step done
+    exported = await bot.tiimi("vie", channel=channel)
+    assert "Osallistujat:\n- P1 Asiakas\n\n" in exported
+    assert (
+        "1. Hae lomake – Järjestötyöntekijä, Sininauhasäätiö – ei määräaikaa – "
+        "avoin, tarvitsee uuden vastuutahon"
+    ) in exported
+    assert "2. Soita Kelaan – Järjestötyöntekijä, Sininauhasäätiö – ei määräaikaa – tehty\n" in (
+        exported
+    )
+
+    added = await bot.tiimi("osallistuja lisää läheinen", channel=channel)
+    assert "P4 Läheinen" in added  # removed numbers are not given again
+    refused = await bot.tiimi("osallistuja yhteys P2 <@UBERT>", channel=channel)
+    assert refused.startswith("Osallistujaa P2 ei ole.")  # a removed one is no longer there
+    assert "P4 Läheinen" in await bot.tiimi("jäsenet", channel=channel)
