@@ -152,6 +152,6 @@ def home(
 
 def _gone(t: Catalog, owner: str | Participant) -> Runs:
     """The owner who left: a member, or a participant removed (by role, never a name)."""
-    return (
-        compose(Person(owner)) if isinstance(owner, str) else compose(participant_label(t, owner))
-    )
+    if isinstance(owner, str):
+        return compose(Person(owner))
+    return compose(participant_label(t, owner))
