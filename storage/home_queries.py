@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import and_, bindparam, exists, func, or_, select
+from sqlalchemy.orm import aliased
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -136,11 +137,12 @@ def _my_open_steps() -> Any:
 
 async def orphaned_steps(
     session: AsyncSession, *, user_id: str, limit: int
-) -> tuple[Sequence[tuple[Step, Team, str]], int]:
-    """Open steps in the user's teams of which a member owner has left the team, each with
-    one such owner; and how many in all."""
+) -> tuple[Sequence[tuple[Step, Team, str | Participant]], int]:
+    """Open steps in the user's teams of which an owner has left the team, each with one such
+    owner: a member who left (their id), else a participant removed; and how many in all."""
     result = await run_select(session, _orphaned_steps(), {"user_id": user_id, "limit": limit})
-    return [(step, team, str(gone)) for step, team, gone, _ in result], _total(result)
+    rows = [(step, team, gone or removed) for step, team, gone, removed, _ in result]
+    return rows, _total(result)
 
 
 @cache
@@ -162,13 +164,22 @@ def _orphaned_steps() -> Any:
         .correlate(Step)
         .scalar_subquery()
     )
+    removed_id = (
+        select(func.min(StepOwner.participant_id))
+        .join(Participant, col(Participant.id) == col(StepOwner.participant_id))
+        .where(col(StepOwner.step_id) == col(Step.id), col(Participant.removed_at).is_not(None))
+        .correlate(Step)
+        .scalar_subquery()
+    )
+    removed = aliased(Participant)
     return (
-        select(Step, Team, departed, func.count().over())
+        select(Step, Team, departed, removed, func.count().over())
         .join(Team, col(Team.id) == col(Step.team_id))
+        .outerjoin(removed, col(removed.id) == removed_id)
         .where(
             col(Step.team_id).in_(_my_active_teams()),
             col(Step.status) == StepStatus.OPEN,
-            departed.is_not(None),
+            or_(departed.is_not(None), removed_id.is_not(None)),
         )
         .order_by(col(Step.id))
         .limit(bindparam("limit"))

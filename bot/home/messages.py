@@ -13,6 +13,7 @@ from bot.coordinators.overview_messages import team_line
 from bot.dates import day, moment
 from bot.i18n import Catalog
 from bot.plan.messages import numbered
+from bot.plan.owners import participant_label
 from bot.replies import (
     Block,
     Button,
@@ -30,7 +31,7 @@ from bot.replies import (
     strong,
 )
 from bot.teams.professions import profession_label
-from storage.models import Step, Team
+from storage.models import Participant, Step, Team
 from storage.overview_queries import OpenTeamCounts, TeamStatus
 
 Row = TypeVar("Row")
@@ -63,7 +64,7 @@ def home(
     user_id: str,
     teams: Listing[tuple[Team, datetime | None, int]],
     steps: Listing[tuple[Step, Team, str | None]],
-    orphans: Listing[tuple[Step, Team, str]],
+    orphans: Listing[tuple[Step, Team, str | Participant]],
     overview: CoordinatorView | None,
     now: datetime,
     tz: ZoneInfo,
@@ -122,7 +123,7 @@ def home(
                             " · ",
                             numbered(str(s.number), s.text),
                             " · ",
-                            Person(gone),
+                            _gone(t, gone),
                         )
                         for s, team, gone in orphans.rows
                     ),
@@ -147,3 +148,10 @@ def home(
         blocks += [Divider(), Note(t("home_coordinator_unchecked"))]
     blocks += [Divider(), Note(t("help_privacy"))]
     return Message(t("home_header"), blocks=tuple(blocks[:100]))
+
+
+def _gone(t: Catalog, owner: str | Participant) -> Runs:
+    """The owner who left: a member, or a participant removed (by role, never a name)."""
+    if isinstance(owner, str):
+        return compose(Person(owner))
+    return compose(participant_label(t, owner))

@@ -105,9 +105,13 @@ class EditStep:
 
 @dataclass(frozen=True)
 class StepDialog:
-    """Open the step form; `goals` are the team's (number, text) for the goal picker."""
+    """Open the step form; `goals` are the team's (number, text) for the goal picker,
+    `participants` its participants (number, `P2 Läheinen`) and `new_roles` the roles
+    (profession keys) of none of them, which the form can add as a new participant."""
 
     goals: tuple[tuple[int, str], ...] = ()
+    participants: tuple[tuple[int, str], ...] = ()
+    new_roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

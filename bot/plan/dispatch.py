@@ -46,6 +46,7 @@ from bot.replies import (
     plain_text,
     simple,
 )
+from bot.teams.professions import PROFESSIONS
 from bot.text_norm import clean
 from storage.models import GoalStatus, StepStatus
 
@@ -66,10 +67,11 @@ class StepForm:
 
     text: str
     owner_user_ids: tuple[str, ...]
-    owner_roles: tuple[str, ...]  # participants by role: "client"…
+    owner_roles: tuple[str, ...]  # participants by role: "client"… (a new one if none)
     due: date | None
     goal_number: int | None
     display: Display | None = None  # how the platform shows the text (for the privacy guard)
+    owner_numbers: tuple[int, ...] = ()  # participants by number (P2)
 
 
 class FormErrors(Exception):
@@ -100,9 +102,18 @@ class AskelCommands:
         return await answer(actor, lambda: self._execute(command, actor, channel_id))
 
     async def _dialog(self, actor: Actor, channel_id: str) -> StepDialog:
-        data = await self.plan.load(actor, channel_id, action=Action.CHANGE_PLAN, statuses=())
+        data = await self.plan.load(
+            actor, channel_id, action=Action.CHANGE_PLAN, statuses=(), with_participants=True
+        )
         open_goals = (g for g in data.goals if g.status == GoalStatus.OPEN)
-        return StepDialog(goals=tuple((g.number, g.text) for g in open_goals))
+        present = {p.role for p in data.participants}
+        return StepDialog(
+            goals=tuple((g.number, g.text) for g in open_goals),
+            participants=tuple(
+                (p.number, plan_messages.participant_line(actor.t, p)) for p in data.participants
+            ),
+            new_roles=tuple(key for key in PROFESSIONS if key not in present),
+        )
 
     async def press(self, *, actor: Actor, channel_id: str, action_id: str, value: str) -> Reply:
         async def work() -> Reply:
@@ -159,9 +170,11 @@ class AskelCommands:
         text = clean(form.text)
         if not text and "text" not in errors:
             errors["text"] = actor.t.plain("usage_step")
+        if any(role not in PROFESSIONS for role in form.owner_roles or ()):
+            errors["owner_role"] = actor.t.plain("unknown_owner_role")
         if errors:
             raise FormErrors(errors)
-        owner = Owner(user_ids=form.owner_user_ids, roles=form.owner_roles)
+        owner = Owner(form.owner_user_ids, form.owner_roles, form.owner_numbers)
         return AddStep(text[:MAX_TEXT], owner, form.due, form.goal_number)
 
     async def submit_form(

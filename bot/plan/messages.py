@@ -96,7 +96,7 @@ def step_line(t: Catalog, step: Step, plan: PlanData, *, goal_mark: bool = True)
         parts.append(t("overdue_mark"))
     if step.status != StepStatus.OPEN:
         parts.append(t(f"status_{step.status}"))
-    if plan.owners.needs_new_owner(step, plan.member_ids):
+    if step.status == StepStatus.OPEN and plan.owners.needs_new_owner(step, plan.member_ids):
         parts.append(t("needs_new_owner_mark"))
     return join(" · ", parts)
 
@@ -267,6 +267,10 @@ def plan_export(t: Catalog, plan: PlanData, *, names: Mapping[str, str]) -> str:
             owner = plan.owners.plain(t, step, names)
             due = format_date(step.due_date, t.lang) if step.due_date else t.plain("due_none")
             status = t.plain(f"status_{step.status}")
+            if step.status == StepStatus.OPEN and plan.owners.needs_new_owner(
+                step, plan.member_ids
+            ):
+                status += ", " + t.plain("export_needs_new_owner")
             lines.append(f"  {step.number}. {step.text} – {owner} – {due} – {status}")
     if not plan.steps:
         lines.append(t.plain("steps_none"))

@@ -23,6 +23,7 @@ async def read_plan(
     page: int,
     *,
     with_meetings: bool,
+    with_participants: bool = False,
     by_goal: bool = False,
 ) -> PlanData:
     """The team's plan as `PlanService.load` describes it, read in the caller's session."""
@@ -45,7 +46,9 @@ async def read_plan(
     now, tz = core.clock.now(), core.timezone
     steps_total = len(steps) if total is None else total
     previous, steps = (steps[0], steps[1:]) if before and steps else (None, steps)
-    owners = await load_owners(session, team, steps, participants=with_meetings)
+    owners = await load_owners(
+        session, team, steps, participants=with_meetings or with_participants
+    )
     return PlanData(
         team, goals, steps, members, meetings, now, tz, steps_total, offset, previous, owners
     )

@@ -53,13 +53,15 @@ class PlanService:
         page_size: int | None = None,
         page: int = 1,
         with_meetings: bool = False,
+        with_participants: bool = False,
         by_goal: bool = False,
     ) -> PlanData:
         """The team of this channel with its plan, for an actor allowed to take the action;
         with `page_size`, only that page of the steps (the last one if `page` is past it),
         numbered in order or, `by_goal`, grouped by goal (with the step before the page, for
         the goals without steps between pages). Only what is asked for is read: no
-        steps for no `statuses`, meetings on request."""
+        steps for no `statuses`, meetings and participants on request (meetings bring the
+        participants too)."""
         team, members = await team_for(self.core, channel_id=channel_id, actor=actor, action=action)
         async with self.core.database.session() as session:
             return await read_plan(
@@ -71,6 +73,7 @@ class PlanService:
                 page_size,
                 page,
                 with_meetings=with_meetings,
+                with_participants=with_participants,
                 by_goal=by_goal,
             )
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.answers import guard
 from bot.errors import UserError
 from bot.privacy import Display
-from bot.teams.professions import PROFESSIONS, match_profession, profession_label
+from bot.teams.professions import NOT_SERVICES, SERVICES, match_profession, profession_label
 from bot.text_norm import clean
 
 SERVICE_MAX = 60  # Team.closed_to_service
@@ -24,11 +24,14 @@ class CloseServiceDialog:
 
 def parse_service(text: str) -> str:
     """A profession's key for a profession's name in any language, else the label as typed;
-    raises UserError for none or one too long. The caller has run the identity-code guard."""
+    raises UserError for none, one too long or a role that is not a service (the client, a
+    close person…). The caller has run the identity-code guard."""
     label = clean(text).strip(" .,;:")
     if not label:
         raise UserError("close_service_missing")
     key = match_profession(label)
+    if key in NOT_SERVICES:
+        raise UserError("close_service_not_service")
     if key is not None:
         return key
     if len(label) > SERVICE_MAX:
@@ -50,7 +53,9 @@ def check_service_form(
     if profession and text:
         raise UserError("form_one_service")
     if profession:
-        if profession not in PROFESSIONS:
+        if profession in NOT_SERVICES:  # a form sent before they were left out
+            raise UserError("close_service_not_service")
+        if profession not in SERVICES:
             raise UserError("close_service_missing")
         return profession
     guard(text, display=display)

@@ -75,6 +75,11 @@ PROFESSIONS: dict[str, tuple[str, str, str]] = {
     ),
 }
 OTHER_NAMES = ("muu", "annan", "other")
+# the client and the roles of people who are not a service (a team cannot move to them)
+NOT_SERVICES = frozenset(
+    {CLIENT, "close_person", "family_carer", "support_person", "peer_supporter"}
+)
+SERVICES = tuple(key for key in PROFESSIONS if key not in NOT_SERVICES)
 
 _LANG_INDEX = {"fi": 0, "sv": 1, "en": 2}
 _ALIASES = {

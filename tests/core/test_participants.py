@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.context import Actor
+from bot.home.service import HomeService
 from bot.i18n import Catalog
 from bot.plan.owners import StepOwners
 from bot.replies import Person, Reply
@@ -82,6 +83,29 @@ async def test_a_role_owner_is_the_teams_participant_of_that_role(tiimi: TiimiCo
         owners = await participant_queries.owners_of(session, step_ids=[1, 2, 3])
     ids = {p.id: p.number for p in participants}
     assert [ids[o.participant_id or 0] for o in owners] == [1, 2, 2]
+
+
+async def test_a_removed_participants_open_steps_need_a_new_owner_at_home(
+    tiimi: TiimiCommands,
+) -> None:
+    channel = await team_channel(tiimi)
+    add = said("osallistuja lisää järjestötoimija Sininauha")
+    await tiimi.run(actor=ANNA, text=add, channel_id=channel, request_key="-")
+    for text in ("Soita vastuu: P2", "Hae vastuu: P2 <@UBERT>", "Käy vastuu: asiakas"):
+        await tiimi.askel.run(actor=ANNA, text=said(text), channel_id=channel)
+    await tiimi.askel.run(actor=ANNA, text=said("valmis 2"), channel_id=channel)
+    home = HomeService(tiimi.core, tiimi.coordinators)
+    header = "Askeleet, jotka tarvitsevat uuden vastuutahon"
+    assert header not in block_texts(await home.home(BERT))
+
+    remove = said("osallistuja poista P2")
+    await tiimi.run(actor=ANNA, text=remove, channel_id=channel, request_key="--")
+
+    for actor in (ANNA, BERT):  # every member, as for a member who left
+        shown = block_texts(await home.home(actor))
+        orphans = shown[shown.index(header) + 1]
+        # step 2 is done, step 3's owner (the client) is still in the team
+        assert orphans == "*MT-2026-0001* · *1.* Soita · Järjestötyöntekijä, Sininauha"
 
 
 def test_the_reminded_are_member_owners_and_participants_contacts() -> None:

@@ -118,8 +118,15 @@ async def test_refusals_change_nothing(tiimi: TiimiCommands, platform: MemoryPla
 async def test_form_and_dialog(tiimi: TiimiCommands, clock: FakeClock) -> None:
     channel = await team_channel(tiimi)
     await tiimi.askel.run(actor=ANNA, text=said("tavoite Työpaikka"), channel_id=channel)
+    await tiimi.run(
+        actor=ANNA, text=said("osallistuja lisää läheinen"), channel_id=channel, request_key="-"
+    )
     dialog = await tiimi.askel.run(actor=ANNA, text=said(""), channel_id=channel)
-    assert dialog == StepDialog(goals=((1, "Työpaikka"),))
+    assert isinstance(dialog, StepDialog)
+    assert dialog.goals == ((1, "Työpaikka"),)
+    assert dialog.participants == ((1, "P1 Asiakas"), (2, "P2 Läheinen"))
+    assert dialog.new_roles[:2] == ("family_carer", "support_person")  # no client, close person
+    assert {"client", "close_person"}.isdisjoint(dialog.new_roles) and "doctor" in dialog.new_roles
     today = clock.now().date()
     bad = StepForm("Soita 010594Y9032", ("UBERT",), ("client",), today - timedelta(days=1), None)
     try:

@@ -98,6 +98,9 @@ async def test_closing_by_command_names_the_service_in_the_summary_and_statistic
     assert "henkilötunnus" in refused and "131052" not in refused
     missing = await bot.tiimi("sulje siirtyi yhteen palveluun", channel=channel)
     assert "Kerro, mihin palveluun asiakas siirtyi" in missing
+    client = await bot.tiimi("sulje siirtyi yhteen palveluun: asiakas", channel=channel)
+    assert client.startswith("Asiakas, läheinen, omaishoitaja, tukihenkilö tai vertaistukija")
+    assert "ei ole palvelu" in client
     assert (await team_row(database)).state == "active"
 
     answer = await bot.tiimi("sulje siirtyi yhteen palveluun: sosiaaliohjaaja", channel=channel)
@@ -130,6 +133,9 @@ async def test_the_reason_button_opens_a_form_for_the_service(
     view = fake.views_opened[-1]["view"]
     assert view["callback_id"] == "close_service"
     assert (await team_row(database)).state == "active"  # the form closes, not the button
+    offered = [o["value"] for o in view["blocks"][0]["element"]["options"]]
+    assert "social_counsellor" in offered and "ngo_worker" in offered
+    assert not {"client", "close_person", "family_carer", "support_person"} & set(offered)
 
     def values(profession: str | None, text: str | None) -> dict[str, Any]:
         option = {"value": profession} if profession else None
@@ -147,6 +153,10 @@ async def test_the_reason_button_opens_a_form_for_the_service(
         user_id="UANNA", view=view | {"id": "VC2"}, values=values("nurse", "kotihoito")
     )
     assert "ei molempia" in both.json()["errors"]["service"]
+    old = await bot.sender.view_submission(  # a form opened when the client was offered
+        user_id="UANNA", view=view | {"id": "VC4"}, values=values("client", None)
+    )
+    assert "ei ole palvelu" in old.json()["errors"]["service"]
     assert (await team_row(database)).state == "active"
 
     done = await bot.sender.view_submission(

@@ -178,3 +178,102 @@ async def test_the_step_form_takes_several_members_and_participants(bot: Running
     assert "*1.* Hae asumistukea · <@UANNA>, <@UBERT>, Asiakas, Läheinen" in shown
     members = await bot.tiimi("jäsenet", channel=channel)
     assert "P2 Läheinen – yhteyshenkilö <@UANNA>" in members  # added, the convenor its contact
+
+
+async def test_a_removed_participants_step_needs_a_new_owner_at_home(bot: RunningBot) -> None:
+    channel = await open_team(bot)
+    await bot.tiimi("osallistuja lisää järjestötoimija Sininauhasäätiö", channel=channel)
+    await bot.askel("Hae lomake vastuu: P2", channel=channel)
+    await bot.tiimi("osallistuja poista P2", channel=channel)
+    assert "tarvitsee uuden vastuutahon" in blocks_of(bot, channel, 1)
+
+    event = {"type": "app_home_opened", "user": "UBERT", "channel": "DBERT", "tab": "home"}
+    await bot.sender.event(event, event_id="EvHomeRemoved")
+    await bot.fake.wait_for(lambda: "UBERT" in bot.fake.home_views)
+    home = json.dumps(bot.fake.home_views["UBERT"], ensure_ascii=False)
+    assert "Askeleet, jotka tarvitsevat uuden vastuutahon" in home
+    assert "Hae lomake · Järjestötyöntekijä, Sininauhasäätiö" in home
+
+
+async def test_the_step_form_offers_the_teams_participants_and_new_roles(bot: RunningBot) -> None:
+    fake = bot.fake
+    channel = await open_team(bot)
+    await bot.tiimi("osallistuja lisää järjestötoimija Sininauhasäätiö", channel=channel)
+    await bot.tiimi("osallistuja lisää järjestötoimija Mielenterveysseura", channel=channel)
+    await bot.tiimi("osallistuja lisää läheinen", channel=channel)
+    await bot.tiimi("osallistuja poista P4", channel=channel)
+    await bot.sender.command("/askel", "", user_id="UBERT", channel_id=channel)
+    await fake.wait_for(lambda: fake.views_opened)
+    view = fake.views_opened[-1]["view"]
+    [owners] = [b for b in view["blocks"] if b["block_id"] == "owner_role"]
+    team, new = owners["element"]["option_groups"]
+    assert team["label"]["text"] == "Tiimin osallistujat"
+    assert [(o["value"], o["text"]["type"], o["text"]["text"]) for o in team["options"]] == [
+        ("1", "plain_text", "P1 Asiakas"),
+        ("2", "plain_text", "P2 Järjestötyöntekijä, Sininauhasäätiö"),
+        ("3", "plain_text", "P3 Järjestötyöntekijä, Mielenterveysseura"),
+    ]  # P4 was removed
+    roles = [o["value"] for o in new["options"]]
+    assert "close_person" in roles and "doctor" in roles  # P4's role is free again
+    assert not {"client", "ngo_worker"} & set(roles)
+
+    async def submit(form_id: str, text: str, *chosen: str) -> None:
+        selected = [{"value": value} for value in chosen]
+        values = {
+            "text": {"text": {"type": "plain_text_input", "value": text}},
+            "owner_role": {
+                "owner_role": {"type": "multi_static_select", "selected_options": selected}
+            },
+        }
+        done = await bot.sender.view_submission(
+            user_id="UBERT", view=view | {"id": form_id}, values=values
+        )
+        assert done.status == 200 and done.body == ""
+
+    await submit("VP1", "Soita seuraan", "3", "support_person")
+    await fake.wait_for(lambda: any(m.text.startswith("Askel 1:") for m in fake.messages[channel]))
+    first = blocks_of(bot, channel, 1)
+    assert "Soita seuraan · Järjestötyöntekijä, Mielenterveysseura, Tukihenkilö" in first
+    assert "P5 Tukihenkilö" in await bot.tiimi("jäsenet", channel=channel)  # a new number
+
+    await submit("VP2", "Hae lomake", "ngo_worker")  # a form sent with the old values
+    await fake.wait_for(lambda: any(m.text.startswith("Askel 2:") for m in fake.messages[channel]))
+    assert "Hae lomake · Järjestötyöntekijä, Sininauhasäätiö" in blocks_of(bot, channel, 2)
+
+
+async def test_a_removed_participant_is_gone_from_the_lists_and_marked_on_its_steps(
+    bot: RunningBot,
+) -> None:
+    channel = await open_team(bot)
+    await bot.tiimi("osallistuja lisää järjestötoimija Sininauhasäätiö", channel=channel)
+    await bot.tiimi("osallistuja lisää läheinen", channel=channel)
+    await bot.askel("Hae lomake vastuu: P2", channel=channel)
+    await bot.askel("Soita Kelaan vastuu: P2", channel=channel)
+    await bot.askel("valmis 2", channel=channel)
+    await bot.tiimi("osallistuja poista P3", channel=channel)  # the highest number
+    await bot.tiimi("osallistuja poista P2", channel=channel)
+
+    members = await bot.tiimi("jäsenet", channel=channel)
+    assert "P1 Asiakas" in members and "P2" not in members and "P3" not in members
+    sent = await bot.sender.command("/tiimi", "suunnitelma", user_id="UANNA", channel_id=channel)
+    await bot.answer(sent)
+    [plan] = bot.fake.responses(sent.response_url)
+    shown = json.dumps(plan, ensure_ascii=False)
+    assert "P2" not in shown and "P3" not in shown and "P1 Asiakas" in shown
+    assert "Hae lomake · Järjestötyöntekijä, Sininauhasäätiö · ⚠️ tarvitsee uuden" in shown
+    assert shown.count("tarvitsee uuden vastuutahon") == 1  # not the step done
+    exported = await bot.tiimi("vie", channel=channel)
+    assert "Osallistujat:\n- P1 Asiakas\n\n" in exported
+    assert (
+        "1. Hae lomake – Järjestötyöntekijä, Sininauhasäätiö – ei määräaikaa – "
+        "avoin, tarvitsee uuden vastuutahon"
+    ) in exported
+    assert "2. Soita Kelaan – Järjestötyöntekijä, Sininauhasäätiö – ei määräaikaa – tehty\n" in (
+        exported
+    )
+
+    added = await bot.tiimi("osallistuja lisää läheinen", channel=channel)
+    assert "P4 Läheinen" in added  # removed numbers are not given again
+    refused = await bot.tiimi("osallistuja yhteys P2 <@UBERT>", channel=channel)
+    assert refused.startswith("Osallistujaa P2 ei ole.")  # a removed one is no longer there
+    assert "P4 Läheinen" in await bot.tiimi("jäsenet", channel=channel)

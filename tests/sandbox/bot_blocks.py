@@ -8,6 +8,7 @@ from typing import Any, get_args
 
 from bot import replies
 from bot.i18n import Catalog
+from bot.plan.commands import StepDialog
 from bot.replies import Person, SpaceLink, compose, strong
 from handlers.slack.render import home_view, render_blocks
 from handlers.slack.views.open_team import open_team_modal
@@ -49,7 +50,12 @@ def open_team() -> dict[str, Any]:
 
 
 def step_form() -> dict[str, Any]:
-    return step_form_modal(T, channel_id="C1", goals=((1, "Oma asunto"), (2, "Työ & <opinnot>")))
+    dialog = StepDialog(
+        goals=((1, "Oma asunto"), (2, "Työ & <opinnot>")),
+        participants=((1, "P1 Asiakas"), (3, "P3 Järjestötyöntekijä, <Sininauha> & *ry*")),
+        new_roles=("close_person", "doctor"),
+    )
+    return step_form_modal(T, dialog, channel_id="C1")
 
 
 def reschedule() -> dict[str, Any]:

@@ -7,7 +7,6 @@ from collections import Counter
 from typing import Any
 
 from bot.plan.commands import MAX_TEXT
-from bot.teams.professions import PROFESSIONS
 from handlers.sandbox.page.blocks_html import BLOCKS, render_view
 from handlers.sandbox.page.elements_html import ELEMENTS
 from tests.sandbox import bot_blocks
@@ -109,8 +108,12 @@ def test_the_step_form() -> None:
     roles = page.by_data(block_id="owner_role", action_id="owner_role")
     assert roles.attrs.get("multiple") is not None  # several participants may own a step
     options = roles.find_all("option")
-    assert [o.attrs["value"] for o in options] == list(PROFESSIONS)
-    assert options[0].text() == "asiakas"
+    assert [o.attrs["value"] for o in options] == ["1", "3", "close_person", "doctor"]
+    assert [o.text() for o in options[:3]] == [
+        "P1 Asiakas",
+        "P3 Järjestötyöntekijä, <Sininauha> & *ry*",  # the organisation as typed
+        "läheinen",
+    ]
     goals = page.by_data(block_id="goal", action_id="goal").find_all("option")
     assert [o.text() for o in goals] == ["Valitse…", "T1. Oma asunto", "T2. Työ & <opinnot>"]
     owner = page.by_data(kind="multi_users_select")

@@ -85,7 +85,7 @@ def test_the_step_form_reads_as_submitted() -> None:
     raw: dict[tuple[str, str], Raw] = {
         ("text", "text"): "Hae asumistukea",
         ("owner_user", "owner_user"): ["U2", "U3"],
-        ("owner_role", "owner_role"): ["client", "close_person"],
+        ("owner_role", "owner_role"): ["3", "close_person"],
         ("due", "due"): "2026-12-08",
         ("goal", "goal"): "2",
     }
@@ -93,10 +93,11 @@ def test_the_step_form_reads_as_submitted() -> None:
     assert (form.text, form.owner_user_ids, form.owner_roles, form.due, form.goal_number) == (
         "Hae asumistukea",
         ("U2", "U3"),
-        ("client", "close_person"),
+        ("close_person",),
         date(2026, 12, 8),
         2,
     )
+    assert form.owner_numbers == (3,)
 
 
 def test_the_reschedule_form_reads_as_submitted() -> None:

@@ -43,7 +43,7 @@ async def test_a_step_added_and_moved_through_the_page(bot: RunningBot) -> None:
     await fake.wait_for(lambda: fake.views_opened)
     view = fake.views_opened[-1]["view"]
     page = parse(render_view(view, people=PEOPLE, channels={}))
-    raw = typed(page, {"owner_user": [], "owner_role": ["client"], "due": "2026-12-04"})
+    raw = typed(page, {"owner_user": [], "owner_role": ["1"], "due": "2026-12-04"})  # P1
     assert client_side_errors(view["blocks"], raw) == {"text": "Tämä kenttä on pakollinen."}
     raw[("text", "text")] = "Hae asumistukea & <muuta>"
     assert client_side_errors(view["blocks"], raw) == {}

@@ -28,7 +28,7 @@ from bot.teams.commands import (
     parse_tiimi,
     person_id,
 )
-from bot.teams.professions import PROFESSIONS
+from bot.teams.professions import SERVICES
 from bot.teams.roles import Role, parse_role
 from storage.models import CloseReason
 from tests.support.typed import typed
@@ -178,6 +178,11 @@ def test_parses(text: str, expected: object) -> None:
         ("sulje siirtyi yhteen palveluun:", "close_service_missing"),
         ("sulje siirtyi: " + "x" * 61, "close_service_invalid"),
         ("sulje siirtyi: {U1}", "close_service_no_people"),
+        ("sulje siirtyi yhteen palveluun: asiakas", "close_service_not_service"),
+        ("sulje siirtyi: läheinen", "close_service_not_service"),
+        ("sulje siirtyi: Omaishoitaja.", "close_service_not_service"),
+        ("stäng övergick till en tjänst: stödperson", "close_service_not_service"),
+        ("close moved to one service: peer supporter", "close_service_not_service"),
         ("sulje siirtyi: {U1} sosiaaliohjaaja", "close_service_no_people"),
         ("sulje muu: sosiaaliohjaaja", "close_service_only_moved"),
         ("sulje MT-2026-0042 asiakkaan toive: kotihoito", "close_service_only_moved"),
@@ -288,6 +293,6 @@ def test_a_closing_service_is_a_profession_or_a_short_clean_label(text: str) -> 
         command = parse_tiimi(CommandInput.of(f"sulje siirtyi yhteen palveluun: {text}"))
         assert isinstance(command, CloseTeam) and command.service is not None
         service = command.service
-        assert service in PROFESSIONS or (
+        assert service in SERVICES or (
             0 < len(service) <= SERVICE_MAX and service == service.strip() and "  " not in service
         )

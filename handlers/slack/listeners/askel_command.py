@@ -34,7 +34,7 @@ async def handle_askel(
             actor=actor, text=command_input(command.get("text") or ""), channel_id=channel_id
         )
         if isinstance(result, StepDialog):
-            view = step_form_modal(actor.t, channel_id=channel_id, goals=result.goals)
+            view = step_form_modal(actor.t, result, channel_id=channel_id)
             await client.views_open(trigger_id=command["trigger_id"], view=view)
             return
         await respond(**reply_payload(result))

@@ -21,7 +21,7 @@ from bot import action_ids
 from bot.i18n import Catalog
 from bot.plan.dispatch import FormErrors
 from bot.teams.close_service import SERVICE_MAX, CloseServiceDialog
-from bot.teams.professions import PROFESSIONS, profession_label
+from bot.teams.professions import SERVICES, profession_label
 from handlers.slack.actors import actor_of
 from handlers.slack.markup import display_segments
 from handlers.slack.render import reply_payload
@@ -35,7 +35,7 @@ def close_service_modal(
     t: Catalog, dialog: CloseServiceDialog, *, channel_id: str, response_url: str
 ) -> dict[str, Any]:
     """The form; its metadata carries where the choice was made, to answer there."""
-    options = [Option(value=key, text=profession_label(key, t.lang) or key) for key in PROFESSIONS]
+    options = [Option(value=key, text=profession_label(key, t.lang) or key) for key in SERVICES]
     metadata = {"channel": channel_id, "key": dialog.key, "response_url": response_url}
     view = View(
         type="modal",

@@ -10,6 +10,7 @@ from slack_sdk.models.blocks import (
     DatePickerElement,
     InputBlock,
     Option,
+    OptionGroup,
     PlainTextInputElement,
     PlainTextObject,
     StaticMultiSelectElement,
@@ -20,9 +21,9 @@ from slack_sdk.models.views import View
 
 from bot import action_ids
 from bot.i18n import Catalog
-from bot.plan.commands import MAX_TEXT
+from bot.plan.commands import MAX_TEXT, StepDialog
 from bot.plan.dispatch import FormErrors, StepForm
-from bot.teams.professions import PROFESSIONS, profession_label
+from bot.teams.professions import profession_label
 from handlers.slack.actors import actor_of
 from handlers.slack.markup import display_segments
 from handlers.slack.services import SlackServices
@@ -31,10 +32,7 @@ from handlers.slack.work import after_ack
 CALLBACK_ID = action_ids.ADD_STEP_FORM
 
 
-def step_form_modal(
-    t: Catalog, *, channel_id: str, goals: tuple[tuple[int, str], ...]
-) -> dict[str, Any]:
-    roles = [Option(value=key, text=profession_label(key, t.lang) or key) for key in PROFESSIONS]
+def step_form_modal(t: Catalog, dialog: StepDialog, *, channel_id: str) -> dict[str, Any]:
     blocks: list[Any] = [
         _input(
             "text",
@@ -50,13 +48,15 @@ def step_form_modal(
         _input(
             "owner_role",
             t.plain("form_owner_role"),
-            StaticMultiSelectElement(action_id="owner_role", options=roles[:100]),
+            StaticMultiSelectElement(
+                action_id="owner_role", option_groups=_owner_groups(t, dialog)
+            ),
             optional=True,
         ),
         _input("due", t.plain("form_due"), DatePickerElement(action_id="due"), optional=True),
     ]
-    if goals:
-        options = [Option(value=str(n), text=f"T{n}. {text}"[:75]) for n, text in goals[:100]]
+    if goals := dialog.goals:
+        options = [Option(value=str(n), text=_cut(f"T{n}. {text}")) for n, text in goals[:100]]
         blocks.append(
             _input(
                 "goal",
@@ -77,6 +77,23 @@ def step_form_modal(
     return view.to_dict()
 
 
+def _owner_groups(t: Catalog, dialog: StepDialog) -> list[OptionGroup]:
+    """The team's participants by number (their value), then the roles of none of them by
+    key (choosing one adds a participant of that role), at most 100 options in all."""
+    team = [Option(value=str(n), text=_cut(line)) for n, line in dialog.participants]
+    new = [Option(value=key, text=profession_label(key, t.lang) or key) for key in dialog.new_roles]
+    groups = [
+        OptionGroup(label=t.plain("form_owner_participants"), options=team[:100]),
+        OptionGroup(label=t.plain("form_owner_new_role"), options=new[: max(0, 100 - len(team))]),
+    ]
+    return [group for group in groups if group.options]
+
+
+def _cut(text: str) -> str:
+    """An option's text within Slack's 75 characters (plain text: shown as typed)."""
+    return text if len(text) <= 75 else text[:74] + "…"
+
+
 def _input(block_id: str, label: str, element: Any, *, optional: bool = False) -> InputBlock:
     return InputBlock(
         block_id=block_id, label=PlainTextObject(text=label), element=element, optional=optional
@@ -94,16 +111,23 @@ def read_step_form(view: dict[str, Any]) -> StepForm:
     users = field("owner_user")
     roles = field("owner_role")
     options = roles.get("selected_options") or [roles.get("selected_option") or {}]
+    chosen = [str(o["value"]) for o in options if o.get("value")]
     return StepForm(
         text=str(field("text").get("value") or ""),
         owner_user_ids=tuple(
             users.get("selected_users") or filter(None, [users.get("selected_user")])
         ),
-        owner_roles=tuple(str(o["value"]) for o in options if o.get("value")),
+        owner_roles=tuple(v for v in chosen if not _number(v)),  # a role ("client"…)
+        owner_numbers=tuple(int(v) for v in chosen if _number(v)),  # a participant's number
         due=date.fromisoformat(due) if due else None,
         goal_number=int(goal) if goal else None,
         display=display_segments,  # read as Slack could show it, like a command's text
     )
+
+
+def _number(value: str) -> bool:
+    """A participant's number (the form's old values are role keys, still read as roles)."""
+    return value.isascii() and value.isdecimal() and len(value) <= 4
 
 
 async def handle_step_form(
