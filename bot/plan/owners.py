@@ -16,10 +16,11 @@ from storage.models import Participant, Step, StepOwner, Team
 
 
 def participant_label(t: Catalog, participant: Participant) -> str:
-    """`Asiakas`, `Järjestötyöntekijä, Sininauhasäätiö`: role and organisation, never a name."""
+    """`Asiakas`, `Järjestötyöntekijä (Sininauhasäätiö)`: role and organisation, never a name;
+    the organisation in parentheses, so that a list of owners stays readable."""
     label = profession_label(participant.role, t.lang) or t.plain("profession_unknown")
     label = label[:1].upper() + label[1:]
-    return f"{label}, {participant.organisation}" if participant.organisation else label
+    return f"{label} ({participant.organisation})" if participant.organisation else label
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ class StepOwners:
 
     def participants_of(self, step: Step) -> list[Participant]:
         ids = [o.participant_id for o in self.rows.get(step.pk, ()) if o.participant_id]
-        return [self.participants[i] for i in ids if i in self.participants]
+        found = [self.participants[i] for i in ids if i in self.participants]
+        return sorted(found, key=lambda participant: participant.number)
 
     def contact(self, participant: Participant) -> str:
         """The member reminded of the participant's steps: the chosen one, else the convenor."""

@@ -30,7 +30,7 @@ async def test_adding_and_removing_a_participant(bot: RunningBot) -> None:
     added = await bot.tiimi(
         "osallistuja lisää järjestötoimija Sininauhasäätiö yhteys <@UBERT>", channel=channel
     )
-    assert "P2 Järjestötyöntekijä, Sininauhasäätiö" in added and "@UBERT" in added
+    assert "P2 Järjestötyöntekijä (Sininauhasäätiö)" in added and "@UBERT" in added
     assert "ei nimellä" in added
     assert "P2 Järjestötyöntekijä" in await bot.tiimi("jäsenet", channel=channel)
     swedish = await bot.tiimi("deltagare lägg till närstående", channel=channel)
@@ -38,7 +38,7 @@ async def test_adding_and_removing_a_participant(bot: RunningBot) -> None:
     sent = await bot.sender.command("/tiimi", "suunnitelma", user_id="UANNA", channel_id=channel)
     await bot.answer(sent)
     [plan] = bot.fake.responses(sent.response_url)
-    assert "P2 Järjestötyöntekijä, Sininauhasäätiö" in json.dumps(plan, ensure_ascii=False)
+    assert "P2 Järjestötyöntekijä (Sininauhasäätiö)" in json.dumps(plan, ensure_ascii=False)
 
     removed = await bot.tiimi("osallistuja poista P2", channel=channel)
     assert "P2 Järjestötyöntekijä" in removed and "poistettu" in removed
@@ -119,12 +119,12 @@ async def test_the_convenor_is_the_default_contact_and_the_help_says_no_names(
         "osallistuja lisää muun organisaation ammattilainen Kela", channel=channel
     )
     assert added == (
-        "Osallistuja P2 Muun organisaation ammattilainen, Kela on lisätty. Yhteyshenkilö "
+        "Osallistuja P2 Muun organisaation ammattilainen (Kela) on lisätty. Yhteyshenkilö "
         "<@UANNA> saa hänen askeleidensa muistutukset. Osallistuja merkitään vain roolilla ja "
         "organisaatiolla, ei nimellä."
     )
     members = await bot.tiimi("jäsenet", channel=channel)
-    assert "P2 Muun organisaation ammattilainen, Kela – yhteyshenkilö <@UANNA>" in members
+    assert "P2 Muun organisaation ammattilainen (Kela) – yhteyshenkilö <@UANNA>" in members
     usage = await bot.tiimi("osallistuja", channel=channel)
     assert usage.startswith("Käyttö: `/tiimi osallistuja lisää &lt;rooli&gt; [organisaatio]")
     assert "Osallistuja merkitään roolilla ja organisaatiolla, ei nimellä." in usage
@@ -192,7 +192,7 @@ async def test_a_removed_participants_step_needs_a_new_owner_at_home(bot: Runnin
     await bot.fake.wait_for(lambda: "UBERT" in bot.fake.home_views)
     home = json.dumps(bot.fake.home_views["UBERT"], ensure_ascii=False)
     assert "Askeleet, jotka tarvitsevat uuden vastuutahon" in home
-    assert "Hae lomake · Järjestötyöntekijä, Sininauhasäätiö" in home
+    assert "Hae lomake · Järjestötyöntekijä (Sininauhasäätiö)" in home
 
 
 async def test_the_step_form_offers_the_teams_participants_and_new_roles(bot: RunningBot) -> None:
@@ -210,8 +210,8 @@ async def test_the_step_form_offers_the_teams_participants_and_new_roles(bot: Ru
     assert team["label"]["text"] == "Tiimin osallistujat"
     assert [(o["value"], o["text"]["type"], o["text"]["text"]) for o in team["options"]] == [
         ("1", "plain_text", "P1 Asiakas"),
-        ("2", "plain_text", "P2 Järjestötyöntekijä, Sininauhasäätiö"),
-        ("3", "plain_text", "P3 Järjestötyöntekijä, Mielenterveysseura"),
+        ("2", "plain_text", "P2 Järjestötyöntekijä (Sininauhasäätiö)"),
+        ("3", "plain_text", "P3 Järjestötyöntekijä (Mielenterveysseura)"),
     ]  # P4 was removed
     roles = [o["value"] for o in new["options"]]
     assert "close_person" in roles and "doctor" in roles  # P4's role is free again
@@ -233,12 +233,12 @@ async def test_the_step_form_offers_the_teams_participants_and_new_roles(bot: Ru
     await submit("VP1", "Soita seuraan", "3", "support_person")
     await fake.wait_for(lambda: any(m.text.startswith("Askel 1:") for m in fake.messages[channel]))
     first = blocks_of(bot, channel, 1)
-    assert "Soita seuraan · Järjestötyöntekijä, Mielenterveysseura, Tukihenkilö" in first
+    assert "Soita seuraan · Järjestötyöntekijä (Mielenterveysseura), Tukihenkilö" in first
     assert "P5 Tukihenkilö" in await bot.tiimi("jäsenet", channel=channel)  # a new number
 
     await submit("VP2", "Hae lomake", "ngo_worker")  # a form sent with the old values
     await fake.wait_for(lambda: any(m.text.startswith("Askel 2:") for m in fake.messages[channel]))
-    assert "Hae lomake · Järjestötyöntekijä, Sininauhasäätiö" in blocks_of(bot, channel, 2)
+    assert "Hae lomake · Järjestötyöntekijä (Sininauhasäätiö)" in blocks_of(bot, channel, 2)
 
 
 async def test_a_removed_participant_is_gone_from_the_lists_and_marked_on_its_steps(
@@ -260,15 +260,15 @@ async def test_a_removed_participant_is_gone_from_the_lists_and_marked_on_its_st
     [plan] = bot.fake.responses(sent.response_url)
     shown = json.dumps(plan, ensure_ascii=False)
     assert "P2" not in shown and "P3" not in shown and "P1 Asiakas" in shown
-    assert "Hae lomake · Järjestötyöntekijä, Sininauhasäätiö · ⚠️ tarvitsee uuden" in shown
+    assert "Hae lomake · Järjestötyöntekijä (Sininauhasäätiö) · ⚠️ tarvitsee uuden" in shown
     assert shown.count("tarvitsee uuden vastuutahon") == 1  # not the step done
     exported = await bot.tiimi("vie", channel=channel)
     assert "Osallistujat:\n- P1 Asiakas\n\n" in exported
     assert (
-        "1. Hae lomake – Järjestötyöntekijä, Sininauhasäätiö – ei määräaikaa – "
+        "1. Hae lomake – Järjestötyöntekijä (Sininauhasäätiö) – ei määräaikaa – "
         "avoin, tarvitsee uuden vastuutahon"
     ) in exported
-    assert "2. Soita Kelaan – Järjestötyöntekijä, Sininauhasäätiö – ei määräaikaa – tehty\n" in (
+    assert "2. Soita Kelaan – Järjestötyöntekijä (Sininauhasäätiö) – ei määräaikaa – tehty\n" in (
         exported
     )
 

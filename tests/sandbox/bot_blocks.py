@@ -52,7 +52,7 @@ def open_team() -> dict[str, Any]:
 def step_form() -> dict[str, Any]:
     dialog = StepDialog(
         goals=((1, "Oma asunto"), (2, "Työ & <opinnot>")),
-        participants=((1, "P1 Asiakas"), (3, "P3 Järjestötyöntekijä, <Sininauha> & *ry*")),
+        participants=((1, "P1 Asiakas"), (3, "P3 Järjestötyöntekijä (<Sininauha> & *ry*)")),
         new_roles=("close_person", "doctor"),
     )
     return step_form_modal(T, dialog, channel_id="C1")

@@ -111,7 +111,7 @@ def test_the_step_form() -> None:
     assert [o.attrs["value"] for o in options] == ["1", "3", "close_person", "doctor"]
     assert [o.text() for o in options[:3]] == [
         "P1 Asiakas",
-        "P3 Järjestötyöntekijä, <Sininauha> & *ry*",  # the organisation as typed
+        "P3 Järjestötyöntekijä (<Sininauha> & *ry*)",  # the organisation as typed
         "läheinen",
     ]
     goals = page.by_data(block_id="goal", action_id="goal").find_all("option")
