@@ -94,14 +94,21 @@ class TeamsEvents:
         reply_to: str,
     ) -> dict[str, Any]:
         """A press of an Action.Execute button on the card `reply_to`."""
-        value = {"action": {"type": "Action.Execute", "verb": verb, "data": data}, "trigger": "manual"}
+        value = {
+            "action": {"type": "Action.Execute", "verb": verb, "data": data},
+            "trigger": "manual",
+        }
         return self.invoke(conversation, sender, "adaptiveCard/action", value, reply_to=reply_to)
 
-    def task_fetch(self, conversation: Conversation, sender: User, data: dict[str, Any]) -> dict[str, Any]:
+    def task_fetch(
+        self, conversation: Conversation, sender: User, data: dict[str, Any]
+    ) -> dict[str, Any]:
         value = {"data": {"type": "task/fetch", **data}, "context": {"theme": "default"}}
         return self.invoke(conversation, sender, "task/fetch", value)
 
-    def task_submit(self, conversation: Conversation, sender: User, data: dict[str, Any]) -> dict[str, Any]:
+    def task_submit(
+        self, conversation: Conversation, sender: User, data: dict[str, Any]
+    ) -> dict[str, Any]:
         value = {"data": data, "context": {"theme": "default"}}
         return self.invoke(conversation, sender, "task/submit", value)
 

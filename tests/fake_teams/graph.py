@@ -38,7 +38,9 @@ def graph_error(
     status: int, code: str, message: str, *, headers: dict[str, str] | None = None
 ) -> web.Response:
     """An answer in Graph's error shape."""
-    return web.json_response({"error": {"code": code, "message": message}}, status=status, headers=headers)
+    return web.json_response(
+        {"error": {"code": code, "message": message}}, status=status, headers=headers
+    )
 
 
 class Refused(Exception):
@@ -53,7 +55,12 @@ class FakeGraph:
     `deliver_install_events()` ("deferred"), or not at all ("never")."""
 
     def __init__(
-        self, tenant: Tenant, issuer: TokenIssuer, faults: Faults, events: TeamsEvents, sender: BotSender
+        self,
+        tenant: Tenant,
+        issuer: TokenIssuer,
+        faults: Faults,
+        events: TeamsEvents,
+        sender: BotSender,
     ) -> None:
         self.tenant, self.issuer, self.faults = tenant, issuer, faults
         self.events, self.sender = events, sender
@@ -77,10 +84,15 @@ class FakeGraph:
             web.post("/v1.0/chats", served("create_chat", self._create_chat)),
             web.get(f"{chat}/members", served("list_members", self._list_members)),
             web.post(f"{chat}/members", served("add_member", self._add_member)),
-            web.delete(f"{chat}/members/{{membership}}", served("remove_member", self._remove_member)),
+            web.delete(
+                f"{chat}/members/{{membership}}", served("remove_member", self._remove_member)
+            ),
             web.post(f"{chat}/installedApps", served("install_app", self._install_app)),
             web.get("/v1.0/users/{user}", served("user", self._user)),
-            web.get("/v1.0/groups/{group}/transitiveMembers", served("transitive_members", self._transitive)),
+            web.get(
+                "/v1.0/groups/{group}/transitiveMembers",
+                served("transitive_members", self._transitive),
+            ),
         ]
 
     def _authorize(self, request: web.Request, operation: str) -> None:
@@ -132,11 +144,16 @@ class FakeGraph:
         if not any("owner" in roles for _, roles in refs):
             raise Refused(400, "BadRequest", "A chat needs an owner.")
         if topic is not None and (kind != "group" or len(str(topic)) > MAX_TOPIC):
-            raise Refused(400, "BadRequest", f"A topic is for group chats, at most {MAX_TOPIC} characters.")
+            raise Refused(
+                400, "BadRequest", f"A topic is for group chats, at most {MAX_TOPIC} characters."
+            )
         chat_id = f"19:{self.tenant.next_id('chat')}@thread.v2"
         conversation = self.tenant.add_conversation(
-            chat_id, conversation_type=GROUP_CHAT if kind == "group" else "personal", members=[],
-            bot_in_roster=False, topic=topic,
+            chat_id,
+            conversation_type=GROUP_CHAT if kind == "group" else "personal",
+            members=[],
+            bot_in_roster=False,
+            topic=topic,
         )
         for user_id, roles in refs:
             self.tenant.add_member(conversation, user_id, roles)
@@ -167,7 +184,9 @@ class FakeGraph:
         if len(chat.members) >= MAX_MEMBERS:
             raise Refused(403, "Forbidden", f"A chat has at most {MAX_MEMBERS} members.")
         member = self.tenant.add_member(chat, user_id, roles)
-        return web.json_response({"id": member.membership_id, "userId": user_id, "roles": roles}, status=201)
+        return web.json_response(
+            {"id": member.membership_id, "userId": user_id, "roles": roles}, status=201
+        )
 
     async def _remove_member(self, request: web.Request) -> web.Response:
         chat = self._chat(request)
@@ -220,7 +239,11 @@ class FakeGraph:
         if group not in self.tenant.groups:
             raise Refused(404, "Request_ResourceNotFound", "Resource does not exist.")
         value = [
-            {"@odata.type": "#microsoft.graph.user", "id": user_id, "displayName": self.tenant.users[user_id].display_name}
+            {
+                "@odata.type": "#microsoft.graph.user",
+                "id": user_id,
+                "displayName": self.tenant.users[user_id].display_name,
+            }
             for user_id in self.tenant.transitive_members(group)
         ]
         return web.json_response({"value": value})

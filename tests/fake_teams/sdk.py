@@ -3,14 +3,17 @@ token provider hands out issuer-minted tokens instead of asking Entra (MSAL)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from microsoft_agents.hosting.core import AgentAuthConfiguration, ConnectionManager
+from azure.core.credentials_async import AsyncTokenCredential
+from microsoft_agents.hosting.core import (
+    AccessTokenProviderBase,
+    AgentAuthConfiguration,
+    ConnectionManager,
+)
 
 from tests.fake_teams.tokens import GRAPH_AUDIENCE, TokenIssuer
 
 
-class IssuedTokens:
+class IssuedTokens(AccessTokenProviderBase):
     """An `AccessTokenProviderBase`: connector tokens, or Graph tokens with `graph_roles`."""
 
     def __init__(
@@ -31,7 +34,7 @@ class IssuedTokens:
             return self.issuer.graph_token(roles=self.graph_roles)
         return self.issuer.connector_token()
 
-    def get_token_credential(self) -> Any:
+    def get_token_credential(self) -> AsyncTokenCredential:
         raise NotImplementedError("the fake issuer has no azure-core credential")
 
 
@@ -47,7 +50,9 @@ def connection_manager(
     providers: list[IssuedTokens] = []
 
     def provider(configuration: AgentAuthConfiguration) -> IssuedTokens:
-        providers.append(IssuedTokens(issuer, configuration, graph_roles or []))
+        # The on-behalf-of and agentic flows keep the protocol's raising defaults (unused).
+        tokens = IssuedTokens(issuer, configuration, graph_roles or [])  # type: ignore[abstract]
+        providers.append(tokens)
         return providers[-1]
 
     manager = ConnectionManager(

@@ -24,9 +24,7 @@ class FakeTeams:
     """One tenant's Teams as the bot sees it. `service_url` is the connector's base,
     `graph_url` Graph's; `bot_url` is where inbound activities (and install events) go."""
 
-    def __init__(
-        self, *, bot_url: str | None = None, now: Callable[[], float] = time.time
-    ) -> None:
+    def __init__(self, *, bot_url: str | None = None, now: Callable[[], float] = time.time) -> None:
         self.tenant = Tenant(TENANT_ID, APP_ID, CATALOG_APP_ID)
         self.issuer = TokenIssuer(app_id=APP_ID, tenant_id=TENANT_ID, now=now)
         self.faults = Faults()
@@ -77,6 +75,9 @@ class FakeTeams:
         return await self.start()
 
     async def __aexit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         await self.stop()

@@ -142,7 +142,13 @@ class TokenIssuer:
     ) -> str:
         app = app_id or self.app_id
         issuer = f"https://login.microsoftonline.com/{self.tenant_id}/v2.0"
-        claims = {"iss": issuer, "aud": audience, "azp": app, "appid": app, "tid": self.tenant_id}
+        claims: dict[str, Any] = {
+            "iss": issuer,
+            "aud": audience,
+            "azp": app,
+            "appid": app,
+            "tid": self.tenant_id,
+        }
         if roles:
             claims["roles"] = roles
         return self.sign(claims, lifetime=lifetime)

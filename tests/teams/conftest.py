@@ -18,10 +18,17 @@ ANNA_PERSONAL = "a:personal-anna"
 async def teams() -> AsyncIterator[FakeTeams]:
     async with FakeTeams() as fake:
         tenant = fake.tenant
-        for user_id, name in ((ANNA, "Anna"), (BERTTA, "Bertta"), (CECILIA, "Cecilia"), (DAVID, "David")):
+        for user_id, name in (
+            (ANNA, "Anna"),
+            (BERTTA, "Bertta"),
+            (CECILIA, "Cecilia"),
+            (DAVID, "David"),
+        ):
             tenant.add_user(user_id, name)
         tenant.groups["team-all"] = [ANNA, "team-nested"]
         tenant.groups["team-nested"] = [BERTTA, ANNA]
-        tenant.add_conversation(CASE_CHAT, conversation_type=GROUP_CHAT, members=[ANNA, BERTTA, CECILIA])
+        tenant.add_conversation(
+            CASE_CHAT, conversation_type=GROUP_CHAT, members=[ANNA, BERTTA, CECILIA]
+        )
         tenant.add_conversation(ANNA_PERSONAL, conversation_type=PERSONAL, members=[ANNA])
         yield fake

@@ -52,7 +52,11 @@ def _routes(app: AgentApplication[TurnState], seen: list[dict[str, Any]]) -> Non
     @app.adaptive_card.action_execute("tehty")
     async def done(context: TurnContext, _: TurnState, data: Any) -> AdaptiveCardInvokeResponse:
         seen.append({"route": "tehty", "data": data})
-        card = {"type": "AdaptiveCard", "version": "1.5", "body": [{"type": "TextBlock", "text": "Tehty"}]}
+        card = {
+            "type": "AdaptiveCard",
+            "version": "1.5",
+            "body": [{"type": "TextBlock", "text": "Tehty"}],
+        }
         return AdaptiveCardInvokeResponse(
             status_code=200, type="application/vnd.microsoft.card.adaptive", value=card
         )
@@ -83,9 +87,9 @@ async def sdk_bot(teams: FakeTeams) -> AsyncIterator[SdkBot]:
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
     port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    teams.bot_url = f"http://127.0.0.1:{port}/api/messages"
+    teams.bot_url = url = f"http://127.0.0.1:{port}/api/messages"
     try:
         with teams.issuer.serving_sdk_keys():
-            yield SdkBot(teams.bot_url, app, adapter, tokens, seen)
+            yield SdkBot(url, app, adapter, tokens, seen)
     finally:
         await runner.cleanup()
