@@ -102,9 +102,12 @@ class FakeConnector:
         return self._post(conversation, await self._activity(request))
 
     async def _reply(self, request: web.Request, conversation: Conversation) -> web.Response:
-        self._existing(conversation, request)
+        """A reply; to an unknown id it is a new message, as the SDK's proactive sends
+        (which reply to the fresh id of their continuation activity) need."""
         activity = await self._activity(request)
-        activity["replyToId"] = request.match_info["activity"]
+        activity.pop("replyToId", None)
+        if request.match_info["activity"] in conversation.activities:
+            activity["replyToId"] = request.match_info["activity"]
         return self._post(conversation, activity)
 
     def _post(self, conversation: Conversation, activity: dict[str, Any]) -> web.Response:

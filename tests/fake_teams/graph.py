@@ -43,6 +43,17 @@ def graph_error(
     )
 
 
+async def _body(request: web.Request) -> dict[str, Any]:
+    """The request's JSON object; anything else is Graph's 400."""
+    try:
+        body = await request.json()
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        raise Refused(400, "BadRequest", "The body must be a JSON object.")
+    return body
+
+
 class Refused(Exception):
     def __init__(self, status: int, code: str, message: str) -> None:
         super().__init__(message)
@@ -130,7 +141,7 @@ class FakeGraph:
         return bound[1], roles
 
     async def _create_chat(self, request: web.Request) -> web.Response:
-        body = await request.json()
+        body = await _body(request)
         kind, topic, members = body.get("chatType"), body.get("topic"), body.get("members", [])
         if kind not in ("group", "oneOnOne"):
             raise Refused(400, "BadRequest", "chatType is group or oneOnOne.")
@@ -178,7 +189,7 @@ class FakeGraph:
         chat = self._chat(request)
         if chat.conversation_type != GROUP_CHAT:
             raise Refused(403, "Forbidden", "RosterAddMemberBlocked: not a group chat.")
-        user_id, roles = self._member_ref(await request.json())
+        user_id, roles = self._member_ref(await _body(request))
         if user_id in chat.members:
             raise Refused(409, "Conflict", "The user is already a member.")
         if len(chat.members) >= MAX_MEMBERS:
@@ -201,7 +212,7 @@ class FakeGraph:
 
     async def _install_app(self, request: web.Request) -> web.Response:
         chat = self._chat(request)
-        bound = _APP_BIND.fullmatch(str((await request.json()).get("teamsApp@odata.bind", "")))
+        bound = _APP_BIND.fullmatch(str((await _body(request)).get("teamsApp@odata.bind", "")))
         if bound is None:
             raise Refused(400, "BadRequest", "teamsApp@odata.bind is required.")
         if bound[1] != self.tenant.catalog_app_id:

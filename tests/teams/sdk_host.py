@@ -3,6 +3,7 @@ only to pin SDK behaviours; outbound tokens come from the fake issuer, inbound J
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,12 +21,15 @@ from microsoft_agents.hosting.core import (
     AgentApplication,
     ApplicationOptions,
     MemoryStorage,
+    MessageFactory,
     TurnContext,
     TurnState,
 )
+from microsoft_agents.hosting.core.app.proactive import Conversation, ProactiveOptions
 
 from tests.fake_teams import FakeTeams
 from tests.fake_teams.sdk import IssuedTokens, connection_manager
+from tests.fake_teams.server import serve
 
 SECRET_ERROR = "vuotava virhe 131052-308T"  # what must never reach a user
 
@@ -44,6 +48,21 @@ def _routes(app: AgentApplication[TurnState], seen: list[dict[str, Any]]) -> Non
     async def tiimi(context: TurnContext, _: TurnState) -> None:
         seen.append({"route": "tiimi", "text": context.activity.text})
         await context.send_activity("selvä")
+
+    @app.message("muista")
+    async def remember(context: TurnContext, _: TurnState) -> None:
+        # What the adapter will store in its own database for reminders.
+        stored = Conversation.from_turn_context(context).store_item_to_json()
+        seen.append({"route": "muista", "conversation": json.loads(json.dumps(stored))})
+
+    @app.message("päivitä")
+    async def update(context: TurnContext, _: TurnState) -> None:
+        sent = await context.send_activity("v1")
+        assert sent is not None
+        replacement = MessageFactory.text("v2")
+        replacement.id = sent.id
+        await context.update_activity(replacement)
+        seen.append({"route": "päivitä", "id": sent.id})
 
     @app.message("boom")
     async def boom(_: TurnContext, __: TurnState) -> None:
@@ -67,8 +86,11 @@ async def sdk_bot(teams: FakeTeams) -> AsyncIterator[SdkBot]:
     """Serve the SDK bot on 127.0.0.1 and point `teams` (and the SDK's JWKS fetch) at it."""
     connections, tokens = connection_manager(teams.issuer)
     adapter = CloudAdapter(connection_manager=connections)
+    storage = MemoryStorage()
     app = AgentApplication[TurnState](
-        options=ApplicationOptions(storage=MemoryStorage(), start_typing_timer=False),
+        options=ApplicationOptions(
+            storage=storage, start_typing_timer=False, proactive=ProactiveOptions(storage=storage)
+        ),
         connection_manager=connections,
     )
     seen: list[dict[str, Any]] = []
@@ -82,12 +104,8 @@ async def sdk_bot(teams: FakeTeams) -> AsyncIterator[SdkBot]:
     web_app = web.Application(middlewares=[jwt_authorization_middleware])
     web_app["agent_configuration"] = connections.get_default_connection_configuration()
     web_app.router.add_post("/api/messages", messages)
-    runner = web.AppRunner(web_app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    teams.bot_url = url = f"http://127.0.0.1:{port}/api/messages"
+    runner, base_url = await serve(web_app)
+    teams.bot_url = url = f"{base_url}/api/messages"
     try:
         with teams.issuer.serving_sdk_keys():
             yield SdkBot(url, app, adapter, tokens, seen)

@@ -163,9 +163,8 @@ async def test_replies_updates_and_deletes_act_on_known_activities_of_the_bot(
         "POST", f"{base}/activities/{users_message['id']}", token=token, body=_reply(teams)
     )
     assert reply.status == 201 and chat.posted[-1]["replyToId"] == users_message["id"]
-    assert (await call("POST", f"{base}/activities/404", token=token, body=_reply(teams))).code == (
-        "ActivityNotFound"
-    )
+    to_unknown = await call("POST", f"{base}/activities/404", token=token, body=_reply(teams))
+    assert to_unknown.status == 201 and "replyToId" not in chat.posted[-1]
     own = reply.body["id"]
     updated = await call(
         "PUT", f"{base}/activities/{own}", token=token, body=_reply(teams, text="Uusi")
@@ -209,3 +208,13 @@ async def test_a_lost_answer_leaves_the_message_posted(teams: FakeTeams) -> None
         await _post(teams, _reply(teams))
     assert [a["text"] for a in teams.tenant.conversations[CASE_CHAT].posted] == ["Hei"]
     assert teams.faults.served[-1] == ("connector.send", -1)
+
+
+async def test_a_crash_of_the_fake_itself_fails_the_test_at_stop() -> None:
+    teams = await FakeTeams().start()
+    teams.tenant.add_conversation("a:ghost", conversation_type="personal", members=["no-such-user"])
+    url = f"{teams.service_url}v3/conversations/a:ghost/members"
+    answer = await call("GET", url, token=teams.issuer.connector_token())
+    assert (answer.status, answer.code) == (500, "FakeBug")
+    with pytest.raises(AssertionError, match="fake Teams internal error"):
+        await teams.stop()

@@ -12,6 +12,7 @@ from aiohttp import web
 
 from tests.fake_teams import FakeTeams
 from tests.fake_teams.graph import MAX_MEMBERS_PER_CALL, MAX_TOPIC, MEMBER_TYPE
+from tests.fake_teams.server import serve
 from tests.teams.conftest import ANNA, BERTTA, CASE_CHAT, CECILIA, DAVID
 from tests.teams.http import Answer, call
 
@@ -106,10 +107,11 @@ async def test_a_missing_application_permission_is_403_naming_it(
         ({**_chat(ANNA, BERTTA, topic=None), "chatType": "oneOnOne"}, 201),
         ({**_chat(ANNA, BERTTA, CECILIA, topic=None), "chatType": "oneOnOne"}, 400),
         (_chat(*[ANNA] * (MAX_MEMBERS_PER_CALL + 1)), 400),
+        ([], 400),  # not an object
     ],
 )
 async def test_creating_a_chat_follows_graphs_rules(
-    teams: FakeTeams, body: dict[str, Any], status: int
+    teams: FakeTeams, body: Any, status: int
 ) -> None:
     before = set(teams.tenant.conversations)
     answer = await _graph(teams, "POST", "/chats", body)
@@ -188,12 +190,8 @@ async def bot_inbox(teams: FakeTeams) -> AsyncIterator[list[tuple[str, dict[str,
 
     app = web.Application()
     app.router.add_post("/api/messages", messages)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    teams.bot_url = f"http://127.0.0.1:{port}/api/messages"
+    runner, base_url = await serve(app)
+    teams.bot_url = f"{base_url}/api/messages"
     yield received
     await runner.cleanup()
 

@@ -10,6 +10,8 @@ from collections.abc import AsyncIterator
 import jwt
 import pytest
 import pytest_asyncio
+from microsoft_agents.hosting.core import MessageFactory
+from microsoft_agents.hosting.core.app.proactive import Conversation
 
 from tests.fake_teams import FakeTeams
 from tests.teams.conftest import ANNA, CASE_CHAT
@@ -148,3 +150,46 @@ async def test_an_action_execute_answers_with_its_card_and_an_unrouted_verb_with
     unknown = teams.events.card_action(chat, anna, "outo", {}, reply_to="1")
     assert (await teams.sender.send(unknown))[0] == 501
     assert chat.posted == []  # invokes answer in the HTTP response, nothing is posted
+
+
+async def test_update_activity_puts_the_new_version_under_the_same_id(
+    teams: FakeTeams, bot: SdkBot
+) -> None:
+    # The step card is updated in place for everyone with a PUT of the same activity id.
+    assert (await teams.sender.send(_message(teams, "päivitä")))[0] == 202
+    chat = teams.tenant.conversations[CASE_CHAT]
+    [sent] = chat.posted
+    assert bot.seen == [{"route": "päivitä", "id": sent["id"]}]
+    assert [(a["id"], a["text"]) for a in chat.updated] == [(sent["id"], "v2")]
+
+
+async def test_a_stored_conversation_round_trips_through_json_and_sends_proactively(
+    teams: FakeTeams, bot: SdkBot
+) -> None:
+    # Reminders: the adapter stores the Conversation (claims + reference) as JSON in its own
+    # database and later posts through app.proactive, outside any inbound request.
+    assert (await teams.sender.send(_message(teams, "muista")))[0] == 202
+    [remembered] = bot.seen
+    conversation = Conversation.from_json_to_store_item(remembered["conversation"])
+    sent = await bot.app.proactive.send_activity(
+        bot.adapter, conversation, MessageFactory.text("muistutus")
+    )
+    [posted] = teams.tenant.conversations[CASE_CHAT].posted
+    assert sent is not None and posted["id"] == sent.id
+    assert (posted["text"], posted["from"]["id"]) == ("muistutus", teams.tenant.bot_id)
+    # It POSTs as a reply to its continuation activity's fresh id: the connector must take
+    # a reply to an unknown id as a new message.
+    assert "replyToId" not in posted
+    assert teams.faults.served[-1] == ("connector.reply", 201)
+
+
+async def test_the_connector_client_does_not_retry_a_429(teams: FakeTeams, bot: SdkBot) -> None:
+    # No retry or Retry-After handling in the SDK: the adapter's platform layer must retry.
+    teams.faults.fail_next("connector.reply", status=429, retry_after=1)
+    assert (await teams.sender.send(_message(teams, "tiimi apua")))[0] == 202
+    replies = [
+        status for operation, status in teams.faults.served if operation == "connector.reply"
+    ]
+    assert replies == [429, 201]  # the refused reply, then the default error handler's post
+    [posted] = teams.tenant.conversations[CASE_CHAT].posted
+    assert posted["text"].startswith("Exception caught : 429")
