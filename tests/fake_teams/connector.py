@@ -15,7 +15,7 @@ from tests.fake_teams.tokens import CONNECTOR_AUDIENCE, TokenIssuer
 
 MAX_ACTIVITY_BYTES = 28 * 1024  # Teams refuses larger messages (413)
 BASE = "/v3/conversations/{conversation}"
-OPERATIONS = ("send", "reply", "update", "delete", "members", "member")
+OPERATIONS = ("create", "send", "reply", "update", "delete", "members", "member")
 
 
 def connector_error(
@@ -50,7 +50,16 @@ class FakeConnector:
 
             return self.faults.wrap(f"connector.{name}", guarded, connector_error)
 
+        async def create(request: web.Request) -> web.Response:
+            try:
+                return await self._create(request)
+            except Refused as refused:
+                return refused.response
+
         return [
+            web.post(
+                "/v3/conversations", self.faults.wrap("connector.create", create, connector_error)
+            ),
             web.post(f"{BASE}/activities", served("send", self._send)),
             web.post(f"{BASE}/activities/{{activity}}", served("reply", self._reply)),
             web.put(f"{BASE}/activities/{{activity}}", served("update", self._update)),
@@ -61,13 +70,16 @@ class FakeConnector:
 
     # --- checks ------------------------------------------------------------------------------
 
-    def _authorized(self, request: web.Request) -> Conversation:
-        """The conversation of a request from the bot, after auth and roster checks."""
+    def _authenticate(self, request: web.Request) -> None:
         claims = self.issuer.verify(
             request.headers.get("Authorization"), audience=CONNECTOR_AUDIENCE
         )
         if claims is None or claims.get("appid") != self.tenant.app_id:
             raise Refused(401, "Unauthorized", "Authorization has been denied for this request.")
+
+    def _authorized(self, request: web.Request) -> Conversation:
+        """The conversation of a request from the bot, after auth and roster checks."""
+        self._authenticate(request)
         conversation = self.tenant.conversations.get(request.match_info["conversation"])
         if conversation is None:
             raise Refused(404, "ConversationNotFound", "Conversation not found.")
@@ -97,6 +109,32 @@ class FakeConnector:
         return found
 
     # --- operations --------------------------------------------------------------------------
+
+    async def _create(self, request: web.Request) -> web.Response:
+        """A 1:1 chat with a user who has the app installed (bots cannot start group chats)."""
+        self._authenticate(request)
+        try:
+            body = await request.json()
+        except ValueError:
+            body = None
+        if not isinstance(body, dict):
+            raise Refused(400, "BadSyntax", "The body is not a JSON object.")
+        tenant = (body.get("channelData") or {}).get("tenant", {}).get("id") or body.get("tenantId")
+        if tenant != self.tenant.id:
+            raise Refused(400, "BadArgument", "The tenant id is missing or wrong.")
+        members = body.get("members")
+        if body.get("isGroup") or not isinstance(members, list) or len(members) != 1:
+            raise Refused(400, "BadArgument", "A bot can start only a 1:1 conversation.")
+        first = members[0] if isinstance(members[0], dict) else {}
+        user_id = str(first.get("id", "")).removeprefix("29:")
+        if user_id not in self.tenant.users:
+            raise Refused(404, "NotFound", "The user was not found.")
+        if user_id not in self.tenant.personal_installs:
+            raise Refused(
+                403, "Forbidden", "The bot is not installed in the user's personal scope."
+            )
+        conversation = self.tenant.personal_conversation(user_id)
+        return web.json_response({"id": conversation.id}, status=201)
 
     async def _send(self, request: web.Request, conversation: Conversation) -> web.Response:
         return self._post(conversation, await self._activity(request))

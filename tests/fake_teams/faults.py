@@ -3,6 +3,7 @@ answers lost after the change was applied."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -18,12 +19,19 @@ class _Failure:
     times: int
 
 
+@dataclass
+class Held:
+    arrived: asyncio.Event  # set when a held call is waiting
+    release: asyncio.Event  # set it to let the held calls through
+
+
 class Faults:
     """Failures keyed by operation name (see the `OPERATIONS` of connector.py and graph.py)."""
 
     def __init__(self) -> None:
         self._failures: dict[str, list[_Failure]] = {}
         self._lost: dict[str, int] = {}
+        self._held: dict[str, Held] = {}
         self.served: list[tuple[str, int]] = []  # (operation, status) of every answered call
 
     def fail_next(
@@ -36,10 +44,20 @@ class Faults:
         """Apply the next `times` calls of `operation` and then drop the connection."""
         self._lost[operation] = self._lost.get(operation, 0) + times
 
+    def hold(self, operation: str) -> Held:
+        """Hold every call of `operation` (not yet applied or answered) until released, as a
+        slow service would."""
+        held = self._held[operation] = Held(asyncio.Event(), asyncio.Event())
+        return held
+
     def wrap(self, operation: str, handler: Handler, error: Callable[..., web.Response]) -> Handler:
         """The handler with this operation's scripted faults in front and behind it."""
 
         async def served(request: web.Request) -> web.StreamResponse:
+            held = self._held.get(operation)
+            if held is not None:
+                held.arrived.set()
+                await held.release.wait()
             pending = self._failures.get(operation)
             if pending:
                 failure = pending[0]

@@ -3,7 +3,8 @@ token provider hands out issuer-minted tokens instead of asking Entra (MSAL)."""
 
 from __future__ import annotations
 
-from azure.core.credentials_async import AsyncTokenCredential
+from typing import NoReturn
+
 from microsoft_agents.hosting.core import (
     AccessTokenProviderBase,
     AgentAuthConfiguration,
@@ -34,7 +35,7 @@ class IssuedTokens(AccessTokenProviderBase):
             return self.issuer.graph_token(roles=self.graph_roles)
         return self.issuer.connector_token()
 
-    def get_token_credential(self) -> AsyncTokenCredential:
+    def get_token_credential(self) -> NoReturn:
         raise NotImplementedError("the fake issuer has no azure-core credential")
 
 

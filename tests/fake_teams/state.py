@@ -52,6 +52,7 @@ class Tenant:
     users: dict[str, User] = field(default_factory=dict)
     groups: dict[str, list[str]] = field(default_factory=dict)  # member user or group ids
     conversations: dict[str, Conversation] = field(default_factory=dict)
+    personal_installs: set[str] = field(default_factory=set)  # users with the app installed
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     @property
@@ -81,6 +82,16 @@ class Tenant:
         conversation.bot_in_roster = bot_in_roster
         self.conversations[conversation_id] = conversation
         return conversation
+
+    def personal_conversation(self, user_id: str) -> Conversation:
+        """The bot's 1:1 chat with the user, created on first use as Teams does."""
+        for conversation in self.conversations.values():
+            if conversation.conversation_type == PERSONAL and set(conversation.members) == {
+                user_id
+            }:
+                return conversation
+        conversation_id = self.next_id("a:personal-")
+        return self.add_conversation(conversation_id, conversation_type=PERSONAL, members=[user_id])
 
     def add_member(self, conversation: Conversation, user_id: str, roles: list[str]) -> Member:
         member = Member(user_id, roles, self.next_id("membership-"))

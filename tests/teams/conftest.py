@@ -31,4 +31,5 @@ async def teams() -> AsyncIterator[FakeTeams]:
             CASE_CHAT, conversation_type=GROUP_CHAT, members=[ANNA, BERTTA, CECILIA]
         )
         tenant.add_conversation(ANNA_PERSONAL, conversation_type=PERSONAL, members=[ANNA])
+        tenant.personal_installs.update({ANNA, BERTTA})
         yield fake

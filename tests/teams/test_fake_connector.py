@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -10,7 +11,7 @@ import pytest
 
 from tests.fake_teams import FakeTeams
 from tests.fake_teams.connector import MAX_ACTIVITY_BYTES
-from tests.teams.conftest import ANNA, ANNA_PERSONAL, BERTTA, CASE_CHAT
+from tests.teams.conftest import ANNA, ANNA_PERSONAL, BERTTA, CASE_CHAT, CECILIA
 from tests.teams.http import Answer, call
 
 
@@ -218,3 +219,46 @@ async def test_a_crash_of_the_fake_itself_fails_the_test_at_stop() -> None:
     assert (answer.status, answer.code) == (500, "FakeBug")
     with pytest.raises(AssertionError, match="fake Teams internal error"):
         await teams.stop()
+
+
+@pytest.mark.parametrize(
+    ("members", "fields", "status"),
+    [
+        ([{"id": f"29:{ANNA}"}], {}, 201),  # her existing 1:1 chat
+        ([{"id": BERTTA}], {}, 201),  # a new one, by Entra object id
+        ([{"id": CECILIA}], {}, 403),  # the app is not installed for her
+        ([{"id": "29:nobody"}], {}, 404),
+        ([{"id": ANNA}, {"id": BERTTA}], {}, 400),  # bots cannot start group chats
+        ([{"id": ANNA}], {"isGroup": True}, 400),
+        ([{"id": ANNA}], {"channelData": {"tenant": {"id": "another"}}}, 400),
+        (["x"], {}, 404),
+    ],
+)
+async def test_a_bot_starts_only_1_1_chats_with_users_who_have_the_app(
+    teams: FakeTeams, members: list[Any], fields: dict[str, Any], status: int
+) -> None:
+    body = {
+        "bot": {"id": teams.tenant.bot_id},
+        "members": members,
+        "channelData": {"tenant": {"id": teams.tenant.id}},
+        **fields,
+    }
+    url = f"{teams.service_url}v3/conversations"
+    answer = await call("POST", url, token=teams.issuer.connector_token(), body=body)
+    assert answer.status == status, answer.body
+    if status == 201:
+        chat = teams.tenant.conversations[answer.body["id"]]
+        assert list(chat.members) == [members[0]["id"].removeprefix("29:")]
+        assert chat.bot_in_roster and (chat.id == ANNA_PERSONAL) == (members[0]["id"] != BERTTA)
+        again = await call("POST", url, token=teams.issuer.connector_token(), body=body)
+        assert again.body == answer.body  # the same chat, not a second one
+
+
+async def test_a_held_operation_waits_until_released(teams: FakeTeams) -> None:
+    held = teams.faults.hold("connector.send")
+    pending = asyncio.ensure_future(_post(teams, _reply(teams)))
+    await held.arrived.wait()
+    assert teams.tenant.conversations[CASE_CHAT].posted == []
+    held.release.set()
+    assert (await pending).status == 201
+    assert len(teams.tenant.conversations[CASE_CHAT].posted) == 1

@@ -15,6 +15,7 @@ from microsoft_agents.hosting.core.app.proactive import Conversation
 
 from tests.fake_teams import FakeTeams
 from tests.teams.conftest import ANNA, CASE_CHAT
+from tests.teams.http import call
 from tests.teams.sdk_host import SECRET_ERROR, SdkBot, sdk_bot
 
 # The SDK keys the aiohttp app and request by strings ("agent_configuration", ...).
@@ -193,3 +194,28 @@ async def test_the_connector_client_does_not_retry_a_429(teams: FakeTeams, bot: 
     assert replies == [429, 201]  # the refused reply, then the default error handler's post
     [posted] = teams.tenant.conversations[CASE_CHAT].posted
     assert posted["text"].startswith("Exception caught : 429")
+
+
+async def test_the_fakes_inbound_activities_pass_the_sdks_validation(
+    teams: FakeTeams, bot: SdkBot
+) -> None:
+    # Every shape tests/fake_teams sends, including the install events Graph triggers, is
+    # accepted by the SDK's JWT and schema checks (a stricter SDK fails here, not in e2e).
+    chat, anna = teams.tenant.conversations[CASE_CHAT], teams.tenant.users[ANNA]
+    events = teams.events
+    sent = [
+        (events.message(chat, anna, "hei", mention_bot=True), 202),
+        (events.task_fetch(chat, anna, {"form": "askel"}), 501),  # unrouted here
+        (events.task_submit(chat, anna, {"title": "Soita"}), 501),
+        (events.conversation_update(chat, added=(events.bot_account(),)), 202),
+        (events.installation_update(chat), 202),
+    ]
+    assert [(await teams.sender.send(activity))[0] for activity, _ in sent] == [
+        status for _, status in sent
+    ]
+    token = teams.issuer.graph_token(roles=["TeamsAppInstallation.ReadWriteSelfForChat.All"])
+    bind = f"https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{teams.tenant.catalog_app_id}"
+    chat.bot_in_roster, chat.installed_apps = False, set()
+    url = f"{teams.graph_url}/chats/{CASE_CHAT}/installedApps"
+    assert (await call("POST", url, token=token, body={"teamsApp@odata.bind": bind})).status == 201
+    assert teams.graph.event_statuses == [202, 202]
