@@ -38,6 +38,7 @@ class Faults:
         self, operation: str, *, status: int, retry_after: int | None = None, times: int = 1
     ) -> None:
         """Refuse the next `times` calls of `operation` with `status`, before applying them."""
+        assert times >= 1 and status >= 400, "fail_next needs an error status and times >= 1"
         self._failures.setdefault(operation, []).append(_Failure(status, retry_after, times))
 
     def lose_next_answer(self, operation: str, *, times: int = 1) -> None:

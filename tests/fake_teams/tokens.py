@@ -104,10 +104,12 @@ class TokenIssuer:
     def sign(
         self, claims: dict[str, Any], *, lifetime: float = 3600, foreign_key: bool = False
     ) -> str:
-        """Sign `claims` with iat/nbf/exp from the clock (negative lifetime: expired);
-        `foreign_key` signs with an unpublished key under the published key id."""
-        now = int(self.now())
-        body = {"iat": now, "nbf": now, "exp": int(now + lifetime), **claims}
+        """Sign `claims` with iat/nbf/exp from the clock (negative lifetime: expired that long
+        ago, issued an hour before); `foreign_key` signs with an unpublished key under the
+        published key id."""
+        expires = int(self.now() + lifetime)
+        issued = int(self.now()) if lifetime > 0 else expires - 3600
+        body = {"iat": issued, "nbf": issued, "exp": expires, **claims}
         key = self._foreign_key if foreign_key else self._key
         return jwt.encode(body, key, algorithm="RS256", headers={"kid": self.kid})
 
@@ -170,6 +172,6 @@ class TokenIssuer:
             )
         except jwt.PyJWTError:
             return None
-        if not claims["nbf"] <= self.now() < claims["exp"]:
+        if not claims.get("nbf", 0) <= self.now() < claims.get("exp", 0):
             return None  # judged by the fake's clock, not wall time
         return claims

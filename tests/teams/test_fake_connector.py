@@ -262,3 +262,10 @@ async def test_a_held_operation_waits_until_released(teams: FakeTeams) -> None:
     held.release.set()
     assert (await pending).status == 201
     assert len(teams.tenant.conversations[CASE_CHAT].posted) == 1
+
+
+async def test_a_channel_threads_id_with_its_message_id_is_a_conversation(teams: FakeTeams) -> None:
+    thread = "19:general@thread.tacv2;messageid=1700000000001"
+    teams.tenant.add_conversation(thread, conversation_type="channel", members=[ANNA])
+    answer = await _post(teams, _reply(teams, conversation={"id": thread}), conversation=thread)
+    assert answer.status == 201 and teams.tenant.conversations[thread].posted
