@@ -216,35 +216,31 @@ class PlanService:
     async def export_by_code(self, *, actor: Actor, code: str) -> str:
         """The plan of a team addressed by its code, from anywhere: for its members, and after
         its closing for those who were members then, until the purge."""
-        team, members = await team_by_code(
-            self.core,
-            code=code,
-            actor=actor,
-            action=Action.EXPORT_BY_CODE,
-            coordinator=CoordinatorStatus.NO,  # coordinators see no content
-        )
-        async with self.core.database.session() as session:
-            plan = await read_plan(
-                self.core, session, team, members, VISIBLE, None, 1, with_meetings=True
-            )
+        plan = await self._by_code(actor, code, action=Action.EXPORT_BY_CODE, page_size=None)
         return await self._export(actor, plan, detail="by_code")
 
     async def view_by_code(self, *, actor: Actor, code: str, page_size: int) -> PlanData:
         """The first page of the plan of a team addressed by its code, from anywhere, for the
         same people as `export_by_code`; audited as viewed by code."""
-        team, members = await team_by_code(
-            self.core,
-            code=code,
-            actor=actor,
-            action=Action.VIEW_PLAN_BY_CODE,
-            coordinator=CoordinatorStatus.NO,  # coordinators see no content
+        plan = await self._by_code(
+            actor, code, action=Action.VIEW_PLAN_BY_CODE, page_size=page_size
         )
         async with self.core.database.session() as session:
-            plan = await read_plan(
+            self._audit(session, actor, plan.team, AuditAction.PLAN_VIEWED, "by_code")
+        return plan
+
+    async def _by_code(
+        self, actor: Actor, code: str, *, action: Action, page_size: int | None
+    ) -> PlanData:
+        """The plan (its first page, with `page_size`) of the team with this code, for whom
+        the access table lets take the action by code; coordinators see no content."""
+        team, members = await team_by_code(
+            self.core, code=code, actor=actor, action=action, coordinator=CoordinatorStatus.NO
+        )
+        async with self.core.database.session() as session:
+            return await read_plan(
                 self.core, session, team, members, VISIBLE, page_size, 1, with_meetings=True
             )
-            self._audit(session, actor, team, AuditAction.PLAN_VIEWED, "by_code")
-        return plan
 
     async def _export(self, actor: Actor, plan: PlanData, *, detail: str | None) -> str:
         ids = [m.user_id for m in plan.members] + plan.owners.people(plan.steps)
