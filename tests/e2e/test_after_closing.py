@@ -34,13 +34,6 @@ async def bot(
         yield running
 
 
-@pytest_asyncio.fixture
-async def database(database_url: str) -> AsyncIterator[Database]:
-    db = Database(database_url)
-    yield db
-    await db.dispose()
-
-
 async def asked(bot: RunningBot, text: str, *, user: str, channel: str) -> dict[str, Any]:
     """`/tiimi text`'s whole answer (text and blocks) as Slack got it."""
     sent = await bot.sender.command("/tiimi", text, user_id=user, channel_id=channel)

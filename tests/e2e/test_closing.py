@@ -35,13 +35,6 @@ async def bot(
         yield running
 
 
-@pytest_asyncio.fixture
-async def database(database_url: str) -> AsyncIterator[Database]:
-    db = Database(database_url)
-    yield db
-    await db.dispose()
-
-
 async def team_with_a_plan(bot: RunningBot) -> str:
     """A team with a goal, two steps, a booked meeting with a place and a delivered reminder
     (whose agenda lists the open steps); returns its channel."""
