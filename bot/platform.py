@@ -38,6 +38,15 @@ class NotInSpace(PlatformError):
     """The person to remove is not in the space."""
 
 
+class SpaceTooSmall(PlatformError):
+    """The platform opens a team's space only for at least `minimum` people (a Teams group
+    chat needs three), and fewer were chosen."""
+
+    def __init__(self, code: str, *, minimum: int) -> None:
+        super().__init__(code)
+        self.minimum = minimum
+
+
 @dataclass(frozen=True)
 class Space:
     ref: str  # the platform's reference, opaque to the core
@@ -82,10 +91,19 @@ class ClosedSpace:
 
 
 class ChatPlatform(Protocol):
-    async def open_space(self, code: str, *, is_free: Callable[[str], Awaitable[bool]]) -> Space:
+    async def open_space(
+        self,
+        code: str,
+        *,
+        is_free: Callable[[str], Awaitable[bool]],
+        people: Sequence[str] = (),
+    ) -> Space:
         """Open a private space for the team with this code, named after it. A space of this
         app's left by a try whose answer was lost may be taken over, if `is_free(ref)` says no
-        team holds it."""
+        team holds it. `people` are those the space is for (the opener first): a platform that
+        can open a space only with its members in it (a Teams group chat) opens it with them
+        and may raise SpaceTooSmall; others open it empty. The core adds them with add_people
+        either way, which leaves people already in the space as they are."""
         ...
 
     async def find_spaces(self, code: str) -> list[Space]:

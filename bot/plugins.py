@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from bot.config import ConfigError, Settings, load_settings, platform_name
 from bot.platform import ChatPlatform
+from storage.db import Database
 
 if TYPE_CHECKING:
     from bot.context import Core
@@ -42,9 +43,11 @@ class PlatformUnreachable(Exception):
 class PlatformAdapter(Protocol):
     """A chat platform's side of the running bot, in the order the runtime calls it."""
 
-    async def connect(self) -> ChatPlatform:
+    async def connect(self, database: Database) -> ChatPlatform:
         """Open the platform's clients and check the bot's credentials with the platform; the
-        core talks to the platform through the result. Raises PlatformRefused or
+        core talks to the platform through the result. `database` is the bot's (not yet
+        migrated), for an adapter that keeps records of its own (Teams' conversation
+        references); it is used only once `start` is called. Raises PlatformRefused or
         PlatformUnreachable (having closed what it opened) when the bot cannot work."""
         ...
 

@@ -56,8 +56,12 @@ async def serve(
 ) -> None:
     """Connect to the platform, migrate, start the adapter and the scheduled jobs, and run
     until `stop`. The platform comes first: one refusing the bot stops it before the database."""
-    platform = await adapter.connect()
-    database = Database(settings.database_url)
+    database = Database(settings.database_url)  # no connection until it is migrated
+    try:
+        platform = await adapter.connect(database)
+    except BaseException:
+        await database.dispose()
+        raise
     try:
         await upgrade_to_head(database)
         core = Core(

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.audit import audit
 from bot.context import Actor, Core
 from bot.errors import UserError
-from bot.platform import ActionRestricted, PlatformError, PostKey, PostKind, Space
+from bot.platform import ActionRestricted, PlatformError, PostKey, PostKind, Space, SpaceTooSmall
 from bot.reminders.planner import ReminderPlanner
 from bot.teams import messages as team_messages
 from bot.teams.participants import client_participant
@@ -60,7 +60,7 @@ class TeamService:
         if not created:  # a concurrent delivery of the same request won the race
             return OpenedTeam(team, (), {}, already_existed=True)
         try:
-            space = await self._open_space(team)
+            space = await self._open_space(team, people=wanted)
             outcome = await self.core.platform.add_people(space, wanted)
             joined = tuple(u for u in wanted if u not in outcome.failed)
             await self.core.platform.post_once(
@@ -73,6 +73,8 @@ class TeamService:
             )
         except Exception as error:
             await self._roll_back(team, actor=actor, error=error)
+            if isinstance(error, SpaceTooSmall):
+                raise UserError("open_too_few_people", minimum=error.minimum) from error
             if isinstance(error, ActionRestricted):
                 raise UserError("open_restricted") from error
             if isinstance(error, PlatformError):
@@ -132,10 +134,12 @@ class TeamService:
                     return same, False
         raise RuntimeError("could not reserve a team number")
 
-    async def _open_space(self, team: Team) -> str:
+    async def _open_space(self, team: Team, *, people: Sequence[str] = ()) -> str:
         """Open the team's space and record its reference before anything else happens in it,
         so that a roll-back finds it."""
-        space = await self.core.platform.open_space(team.code, is_free=self._is_free)
+        space = await self.core.platform.open_space(
+            team.code, is_free=self._is_free, people=people
+        )
         team.channel_id, team.channel_name = space.ref, space.name  # for a roll-back
         async with self.core.database.session() as session:
             row = await queries.locked_team(session, team_id=team.pk)

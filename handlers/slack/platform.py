@@ -58,7 +58,14 @@ class SlackPlatform:
     async def _user_id(self) -> str:
         return (await self._identity())[0]
 
-    async def open_space(self, code: str, *, is_free: Callable[[str], Awaitable[bool]]) -> Space:
+    async def open_space(
+        self,
+        code: str,
+        *,
+        is_free: Callable[[str], Awaitable[bool]],
+        people: Sequence[str] = (),
+    ) -> Space:
+        """A private channel, opened empty: the core invites `people` next (add_people)."""
         return await spaces.open_channel(
             self.client, code, bot_user_id=self._user_id, is_free=is_free
         )

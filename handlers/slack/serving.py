@@ -30,6 +30,7 @@ from handlers.slack.services import SlackServices
 from handlers.slack.settings import SlackSettings, slack_settings
 from handlers.slack.token_check import check_token
 from handlers.slack.work import WorkSlots
+from storage.db import Database
 
 WORK_SLOTS = 4  # requests worked on at once after their acknowledgement
 
@@ -53,7 +54,7 @@ class SlackAdapter:
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
 
-    async def connect(self) -> ChatPlatform:
+    async def connect(self, database: Database) -> ChatPlatform:
         self._http = http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
         client = slack_client(token=self.slack.bot_token, base_url=self.slack.api_url, session=http)
         self._platform = platform = SlackPlatform(

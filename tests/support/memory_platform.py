@@ -68,7 +68,13 @@ class MemoryPlatform:
         self.channels[channel.id] = channel
         return channel.id
 
-    async def open_space(self, code: str, *, is_free: Callable[[str], Awaitable[bool]]) -> Space:
+    async def open_space(
+        self,
+        code: str,
+        *,
+        is_free: Callable[[str], Awaitable[bool]],
+        people: Sequence[str] = (),
+    ) -> Space:
         """Named after the code, with the next free suffix (the Slack adapter's tests cover
         taking over a channel from a lost answer)."""
         self._maybe_fail("open")
