@@ -26,7 +26,7 @@ from handlers.slack.listeners import (
 from handlers.slack.request_keys import HandleOnce, RequestKeys
 from handlers.slack.services import SlackServices
 from handlers.slack.views import close_service_form, open_team, reschedule_form, step_form
-from handlers.slack.work import WorkSlots
+from handlers.work_slots import WorkSlots
 
 LISTENER_MODULES = (
     app_home,

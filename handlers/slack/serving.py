@@ -29,7 +29,7 @@ from handlers.slack.server import build_web_app
 from handlers.slack.services import SlackServices
 from handlers.slack.settings import SlackSettings, slack_settings
 from handlers.slack.token_check import check_token
-from handlers.slack.work import WorkSlots
+from handlers.work_slots import WorkSlots
 from storage.db import Database
 
 WORK_SLOTS = 4  # requests worked on at once after their acknowledgement

@@ -10,7 +10,6 @@ count the work under way (/healthz) and give it the grace at shutdown.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -18,50 +17,9 @@ from contextlib import asynccontextmanager
 from slack_bolt.async_app import AsyncBoltContext
 
 from handlers.slack.errors import report_failure
+from handlers.work_slots import WorkSlots
 
 log = logging.getLogger(__name__)
-
-
-class WorkSlots:
-    def __init__(self, slots: int) -> None:
-        self._slots = asyncio.Semaphore(slots)  # requests worked on at once after their ack
-        self._tasks: set[asyncio.Task[object]] = set()
-
-    @asynccontextmanager
-    async def slot(self) -> AsyncIterator[None]:
-        """Wait for a free slot and hold it for the work inside; the listener's task is
-        counted from the wait on."""
-        async with self.counted(), self._slots:
-            yield
-
-    @asynccontextmanager
-    async def counted(self) -> AsyncIterator[None]:
-        """Count the listener's task while the work inside runs, so that /healthz sees it and
-        shutdown gives it the grace (Bolt keeps no reference to it: this one also keeps it
-        alive)."""
-        task = asyncio.current_task()
-        assert task is not None, "a listener runs in a task"
-        self._tasks.add(task)
-        try:
-            yield
-        finally:
-            self._tasks.discard(task)
-
-    @property
-    def running(self) -> int:
-        """Requests acknowledged whose work is under way or waiting for a slot."""
-        return len(self._tasks)
-
-    async def drain(self, *, grace_seconds: float) -> None:
-        """Wait for the work under way; cancel what is still running after the grace."""
-        if not self._tasks:
-            return
-        _done, pending = await asyncio.wait(set(self._tasks), timeout=grace_seconds)
-        for task in pending:
-            task.cancel()
-        if pending:
-            log.warning("cancelled %d requests' work still running at shutdown", len(pending))
-            await asyncio.wait(pending)
 
 
 @asynccontextmanager

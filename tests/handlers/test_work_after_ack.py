@@ -22,7 +22,8 @@ from handlers.sandbox.workspace import SimulatedSlack
 from handlers.sandbox.workspace.signing import signed_headers
 from handlers.slack.app import build_app
 from handlers.slack.services import SlackServices
-from handlers.slack.work import WorkSlots, after_answer
+from handlers.slack.work import after_answer
+from handlers.work_slots import WorkSlots
 
 SECRET = "work0after0ack0secret"
 
