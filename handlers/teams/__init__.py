@@ -1,0 +1,1 @@
+"""The Microsoft Teams adapter: the Microsoft 365 Agents SDK (aiohttp), Adaptive Cards, Graph."""
