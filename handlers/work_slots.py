@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 log = logging.getLogger(__name__)
@@ -36,6 +36,20 @@ class WorkSlots:
             yield
         finally:
             self._tasks.discard(task)
+
+    def start(self, work: Callable[[], Awaitable[object]]) -> asyncio.Task[object]:
+        """Run `work` in a task of its own, in a slot, counted from now on (not only once it
+        has a slot): for an adapter whose framework waits for its listener to return before
+        answering the request (Teams). `work` handles its own failures."""
+
+        async def in_slot() -> object:
+            async with self._slots:
+                return await work()
+
+        task: asyncio.Task[object] = asyncio.get_running_loop().create_task(in_slot())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
 
     @property
     def running(self) -> int:

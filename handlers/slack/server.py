@@ -8,6 +8,7 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
 
+from handlers.health import healthz
 from handlers.slack.request_body import bolt_request
 from handlers.slack.request_checks import malformed
 
@@ -34,13 +35,9 @@ def build_web_app(
         slack_request = bolt_request(body, query=request.query_string, headers=request.headers)
         return await to_aiohttp_response(await bolt_app.async_dispatch(slack_request))
 
-    async def healthz(_request: web.Request) -> web.Response:
-        work = {"work_in_progress": work_in_progress()}
-        if await database_ok():
-            return web.json_response({"status": "ok", "database": "ok"} | work)
-        return web.json_response({"status": "error", "database": "unreachable"} | work, status=503)
-
     if bolt_app is not None:
         web_app.router.add_post(EVENTS_PATH, slack_events)
-    web_app.router.add_get("/healthz", healthz)
+    web_app.router.add_get(
+        "/healthz", healthz(database_ok=database_ok, work_in_progress=work_in_progress)
+    )
     return web_app

@@ -64,7 +64,9 @@ def teams_settings(env: Mapping[str, str]) -> TeamsSettings:
         problems.append(f"{SDK_PREFIX}AUTHTYPE is not an auth type the Agents SDK knows")
     elif auth_type == "clientsecret" and get(SDK_PREFIX + "CLIENTSECRET") is None:
         problems.append(f"{SDK_PREFIX}CLIENTSECRET is required with AUTHTYPE ClientSecret")
-    service_url = _url(get("TEAMS_SERVICE_URL") or PUBLIC_SERVICE_URL, "TEAMS_SERVICE_URL", problems)
+    service_url = _url(
+        get("TEAMS_SERVICE_URL") or PUBLIC_SERVICE_URL, "TEAMS_SERVICE_URL", problems
+    )
     graph_url = _url(get("GRAPH_BASE_URL") or DEFAULT_GRAPH_URL, "GRAPH_BASE_URL", problems)
     for name, what in (("COORDINATORS", "Entra object ids"), ("COORDINATOR_USERGROUP", "")):
         ids = [u.strip() for u in (get(name) or "").split(",") if u.strip()]

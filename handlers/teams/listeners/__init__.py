@@ -1,0 +1,1 @@
+"""The Teams routes, one module each; handlers/teams/app.py registers them."""
