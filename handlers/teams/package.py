@@ -31,12 +31,13 @@ from handlers.teams.manifest_text import (
     SHORT_NAME,
     MenuCommand,
 )
+from handlers.teams.settings import SDK_PREFIX
 
 MANIFEST_VERSION = "1.25"
 _SCHEMAS = f"https://developer.microsoft.com/json-schemas/teams/v{MANIFEST_VERSION}"
 MANIFEST_SCHEMA_URL = f"{_SCHEMAS}/MicrosoftTeams.schema.json"
 LOCALIZATION_SCHEMA_URL = f"{_SCHEMAS}/MicrosoftTeams.Localization.schema.json"
-CLIENT_ID = "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID"
+CLIENT_ID = SDK_PREFIX + "CLIENTID"
 # The case chat's own resource-specific permissions, consented when Tiimi installs itself in
 # a chat it created (Graph: TeamsAppInstallation.ReadWriteAndConsentSelfForChat.All):
 # ChatSettings.ReadWrite.Chat renames the chat's topic when the team closes.
