@@ -137,9 +137,7 @@ class TeamService:
     async def _open_space(self, team: Team, *, people: Sequence[str] = ()) -> str:
         """Open the team's space and record its reference before anything else happens in it,
         so that a roll-back finds it."""
-        space = await self.core.platform.open_space(
-            team.code, is_free=self._is_free, people=people
-        )
+        space = await self.core.platform.open_space(team.code, is_free=self._is_free, people=people)
         team.channel_id, team.channel_name = space.ref, space.name  # for a roll-back
         async with self.core.database.session() as session:
             row = await queries.locked_team(session, team_id=team.pk)
