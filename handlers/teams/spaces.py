@@ -125,18 +125,13 @@ class TeamsSpaces:
 
     async def abandon_space(self, space: str) -> None:
         """Mark the topic abandoned and uninstall the app; a chat gone is abandoned already."""
-        suffix = self.abandoned_suffix
+        await self._retire(space, _suffixed(self.abandoned_suffix), gone_is_done=True)
 
-        def abandoned(topic: str) -> str:
-            return topic if topic.endswith(suffix) else f"{topic}{suffix}"
-
-        await self._retire(space, abandoned, gone_is_done=True)
-
-    async def close_chat(self, space: str, topic: str) -> None:
-        """Rename a closed team's chat to `topic` and uninstall the app (the farewell and the
-        clearing of posts come before, elsewhere). Safe to repeat; SpaceUnavailable when the
-        chat is gone."""
-        await self._retire(space, lambda _: topic, gone_is_done=False)
+    async def close_chat(self, space: str, suffix: str) -> None:
+        """Mark a closed team's chat's topic with `suffix` (" (suljettu)") and uninstall the
+        app (the farewell and the clearing of posts come before, elsewhere). Safe to repeat;
+        SpaceUnavailable when the chat is gone."""
+        await self._retire(space, _suffixed(suffix), gone_is_done=False)
 
     async def _retire(
         self, chat_id: str, renamed: Callable[[str], str], *, gone_is_done: bool
@@ -214,3 +209,10 @@ class TeamsSpaces:
             return await self.graph.group_members(usergroup_id)
         except (GraphError, NoAnswer) as error:
             raise platform_error(error, about_chat=False) from None
+
+
+def _suffixed(suffix: str) -> Callable[[str], str]:
+    def renamed(topic: str) -> str:
+        return topic if topic.endswith(suffix) else f"{topic}{suffix}"
+
+    return renamed

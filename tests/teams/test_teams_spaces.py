@@ -222,11 +222,11 @@ async def test_abandoning_renames_and_uninstalls_once(world: Teams) -> None:
 async def test_closing_renames_then_uninstalls(world: Teams) -> None:
     space = await world.spaces().open_space(CODE, is_free=world.is_free, people=PEOPLE)
     for _ in range(2):  # safe to repeat
-        await world.spaces().close_chat(space.ref, f"{CODE} (suljettu)")
+        await world.spaces().close_chat(space.ref, " (suljettu)")
     chat = world.fake.tenant.conversations[space.ref]
     assert (chat.topic, chat.installed_apps) == (f"{CODE} (suljettu)", set())
     with pytest.raises(SpaceUnavailable):
-        await world.spaces().close_chat("19:gone@thread.v2", "x")
+        await world.spaces().close_chat("19:gone@thread.v2", " (suljettu)")
 
 
 async def test_a_refused_rename_still_uninstalls_and_is_raised(world: Teams) -> None:
@@ -234,7 +234,7 @@ async def test_a_refused_rename_still_uninstalls_and_is_raised(world: Teams) -> 
     chat = world.fake.tenant.conversations[world.chats(CODE)[0]]
     chat.rsc_grants.clear()  # e.g. the admin withdrew the consent
     with pytest.raises(ActionRestricted) as restricted:
-        await world.spaces().close_chat(chat.id, f"{CODE} (suljettu)")
+        await world.spaces().close_chat(chat.id, " (suljettu)")
     assert restricted.value.code == "forbidden:ChatSettings.ReadWrite.Chat"
     assert (chat.topic, chat.installed_apps) == (CODE, set())
 
@@ -243,9 +243,9 @@ async def test_a_passing_rename_failure_keeps_the_app_for_a_retry(world: Teams) 
     space = await world.spaces().open_space(CODE, is_free=world.is_free, people=PEOPLE)
     world.fake.faults.fail_next("graph.update_chat", status=500)
     with pytest.raises(PlatformError):
-        await world.spaces().close_chat(space.ref, f"{CODE} (suljettu)")
+        await world.spaces().close_chat(space.ref, " (suljettu)")
     assert world.fake.tenant.conversations[space.ref].installed_apps
-    await world.spaces().close_chat(space.ref, f"{CODE} (suljettu)")
+    await world.spaces().close_chat(space.ref, " (suljettu)")
     assert world.fake.tenant.conversations[space.ref].topic == f"{CODE} (suljettu)"
 
 
