@@ -45,11 +45,13 @@ class TeamsPlatform:
         conversations: Conversations,
         mentions: MentionResolver,
         tenant_id: str,
+        closed_suffix: str,
     ) -> None:
         self.spaces = spaces
         self.conversations = conversations
         self.mentions = mentions
         self.tenant_id = tenant_id
+        self.closed_suffix = closed_suffix  # marks a closed team's chat's topic
         self._recent: OrderedDict[str, dict[str, Any]] = OrderedDict()
 
     async def _activities(self, message: Message) -> list[dict[str, Any]]:
@@ -142,7 +144,7 @@ class TeamsPlatform:
                 log.warning("could not delete a post: %s", error.code)  # the rest still go
                 undeletable += 1
         posted = await self.post_once(space, farewell, key=key)
-        await self.spaces.close_chat(space)
+        await self.spaces.close_chat(space, self.closed_suffix)
         await self.conversations.forget(space)
         return ClosedSpace(
             deleted=deleted, undeletable=undeletable, farewell_earlier=posted.earlier

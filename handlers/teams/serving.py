@@ -16,6 +16,7 @@ from microsoft_agents.hosting.core import Connections
 from bot.config import Settings
 from bot.context import Core
 from bot.home.service import HomeService
+from bot.i18n import Catalog
 from bot.platform import ChatPlatform
 from bot.plugins import PlatformAdapter, PlatformRefused, PlatformUnreachable
 from bot.teams.dispatch import TiimiCommands
@@ -30,6 +31,7 @@ from handlers.teams.services import TeamsServices
 from handlers.teams.settings import TeamsSettings, teams_settings
 from handlers.teams.spaces import TeamsSpaces
 from handlers.work_slots import WorkSlots
+from storage import queries
 from storage.db import Database
 
 WORK_SLOTS = 4  # commands worked on at once after their request was answered
@@ -75,11 +77,21 @@ class TeamsAdapter:
             connection_manager=self.connections,
             host_validator=ServiceHosts(self.teams.service_url),
         )
-        graph = GraphClient(
-            session=http, base_url=self.teams.graph_url, token=partial(self._token, GRAPH)
-        )
+        graph = GraphClient(http, base_url=self.teams.graph_url, token=partial(self._token, GRAPH))
+        words = Catalog(self.settings.language)  # chat topics are the organisation's language
+
+        async def opener_of(code: str) -> str | None:
+            async with database.session() as session:
+                team = await queries.get_team_by_code(session, code=code)
+            return (team.opened_by or None) if team is not None else None
+
         self.platform = TeamsPlatform(
-            spaces=TeamsSpaces(graph, catalog_app_id=self.teams.catalog_app_id),
+            spaces=TeamsSpaces(
+                graph,
+                catalog_app_id=self.teams.catalog_app_id,
+                opener_of=opener_of,
+                abandoned_suffix=words.plain("teams_chat_abandoned_suffix"),
+            ),
             conversations=Conversations(
                 database=database,
                 adapter=adapter,
@@ -89,6 +101,7 @@ class TeamsAdapter:
             ),
             mentions=MentionResolver(session=http, token=partial(self._token, CONNECTOR)),
             tenant_id=self.teams.tenant_id,
+            closed_suffix=words.plain("teams_chat_closed_suffix"),
         )
         return self.platform
 

@@ -1,69 +1,55 @@
 """The fake Microsoft Graph (`/v1.0/...`): chats, chat members, app installation, users and
-groups, with the permission checks of an app-only token's `roles`."""
+groups, with the permission checks of an app-only token's `roles` and of the resource-specific
+(RSC) permissions consented in a chat when the app was installed there."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from typing import Any, Literal
+from typing import Any
 
 from aiohttp import web
 
 from tests.fake_teams.events import BotSender, TeamsEvents
 from tests.fake_teams.faults import Faults
-from tests.fake_teams.state import GROUP_CHAT, Conversation, Tenant
+from tests.fake_teams.graph_apps import INSTALLING, AppInstalls, InstallEvents
+from tests.fake_teams.graph_base import ROLES, Refused, graph_error, json_body
+from tests.fake_teams.graph_directory import Directory
+from tests.fake_teams.odata import BadQuery, equals_filter, page
+from tests.fake_teams.state import GROUP_CHAT, Tenant
 from tests.fake_teams.tokens import GRAPH_AUDIENCE, TokenIssuer
 
 MEMBER_TYPE = "#microsoft.graph.aadUserConversationMember"
 MAX_TOPIC, MAX_MEMBERS_PER_CALL, MAX_MEMBERS = 250, 200, 250
 _USER_BIND = re.compile(r"https://graph\.microsoft\.com/v1\.0/users\('?([^')]+)'?\)")
-_APP_BIND = re.compile(r"https://graph\.microsoft\.com/v1\.0/appCatalogs/teamsApps/(.+)")
-# Each operation and the application permissions any one of which allows it.
+_READING_CHATS = ("Chat.ReadBasic.All", "Chat.Read.All", "Chat.ReadWrite.All")
+# Each operation and the permissions any one of which allows it: application permissions (in
+# the token's `roles`) and, for a chat's own routes, RSC permissions (`….Chat`) held there.
 PERMISSIONS: dict[str, tuple[str, ...]] = {
     "create_chat": ("Chat.Create", "Chat.ReadWrite.All"),
+    "get_chat": (*_READING_CHATS, "ChatSettings.Read.Chat", "ChatSettings.ReadWrite.Chat"),
+    "update_chat": ("ChatSettings.ReadWrite.Chat", "Chat.ReadWrite.All"),
+    "list_chats": _READING_CHATS,
     "list_members": ("ChatMember.Read.All", "ChatMember.ReadWrite.All"),
     "add_member": ("ChatMember.ReadWrite.All",),
     "remove_member": ("ChatMember.ReadWrite.All",),
-    "install_app": (
-        "TeamsAppInstallation.ReadWriteSelfForChat.All",
-        "TeamsAppInstallation.ReadWriteForChat.All",
+    "install_app": INSTALLING,
+    "list_apps": (
+        "TeamsAppInstallation.ReadSelfForChat.All",
+        "TeamsAppInstallation.ReadForChat.All",
+        *INSTALLING,
     ),
+    "uninstall_app": INSTALLING,
     "user": ("User.ReadBasic.All", "User.Read.All"),
     "transitive_members": ("GroupMember.Read.All", "Group.Read.All"),
 }
-InstallEvents = Literal["inline", "deferred", "never"]
+CHAT_PAGE, CHAT_PAGE_MAX = 20, 50
+__all__ = ["FakeGraph", "InstallEvents", "Refused", "graph_error"]
 
 
-def graph_error(
-    status: int, code: str, message: str, *, headers: dict[str, str] | None = None
-) -> web.Response:
-    """An answer in Graph's error shape."""
-    return web.json_response(
-        {"error": {"code": code, "message": message}}, status=status, headers=headers
-    )
-
-
-async def _body(request: web.Request) -> dict[str, Any]:
-    """The request's JSON object; anything else is Graph's 400."""
-    try:
-        body = await request.json()
-    except ValueError:
-        body = None
-    if not isinstance(body, dict):
-        raise Refused(400, "BadRequest", "The body must be a JSON object.")
-    return body
-
-
-class Refused(Exception):
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.response = graph_error(status, code, message)
-
-
-class FakeGraph:
-    """The Graph routes. A successful app install sends the bot `installationUpdate` and
-    `conversationUpdate`: before the answer (`install_events="inline"`), when a test awaits
-    `deliver_install_events()` ("deferred"), or not at all ("never")."""
+class FakeGraph(AppInstalls, Directory):
+    """The Graph routes: chats and their members here, app installations (and the events
+    they send the bot, see AppInstalls) and the directory beside."""
 
     def __init__(
         self,
@@ -87,22 +73,33 @@ class FakeGraph:
                     return await handler(request)
                 except Refused as refused:
                     return refused.response
+                except BadQuery as bad:
+                    return graph_error(400, "BadRequest", str(bad))
 
             return self.faults.wrap(f"graph.{name}", guarded, graph_error)
 
-        chat = "/v1.0/chats/{chat}"
+        chat, transitive = "/v1.0/chats/{chat}", "/v1.0/groups/{group}/transitiveMembers"
         return [
             web.post("/v1.0/chats", served("create_chat", self._create_chat)),
+            web.get(chat, served("get_chat", self._get_chat)),
+            web.patch(chat, served("update_chat", self._update_chat)),
+            web.get("/v1.0/users/{user}/chats", served("list_chats", self._list_chats)),
             web.get(f"{chat}/members", served("list_members", self._list_members)),
             web.post(f"{chat}/members", served("add_member", self._add_member)),
             web.delete(
                 f"{chat}/members/{{membership}}", served("remove_member", self._remove_member)
             ),
             web.post(f"{chat}/installedApps", served("install_app", self._install_app)),
+            web.get(f"{chat}/installedApps", served("list_apps", self._list_apps)),
+            web.delete(
+                f"{chat}/installedApps/{{installation}}",
+                served("uninstall_app", self._uninstall_app),
+            ),
             web.get("/v1.0/users/{user}", served("user", self._user)),
+            web.get(transitive, served("transitive_members", self._transitive)),
             web.get(
-                "/v1.0/groups/{group}/transitiveMembers",
-                served("transitive_members", self._transitive),
+                f"{transitive}/microsoft.graph.user",
+                served("transitive_members", self._transitive_users),
             ),
         ]
 
@@ -111,7 +108,10 @@ class FakeGraph:
         if claims is None:
             raise Refused(401, "InvalidAuthenticationToken", "Access token validation failure.")
         allowed, roles = PERMISSIONS[operation], claims.get("roles", [])
-        if not set(allowed) & set(roles):
+        request[ROLES] = frozenset(roles)
+        chat = self.tenant.conversations.get(request.match_info.get("chat", ""))
+        granted = set(roles) | (chat.rsc_grants if chat is not None else set())
+        if not set(allowed) & granted:
             message = (
                 f"Missing role permissions on the request. API requires one of "
                 f"'{', '.join(allowed)}'. Roles on the request '{', '.join(roles)}'."
@@ -119,12 +119,6 @@ class FakeGraph:
             raise Refused(403, "Forbidden", message)
 
     # --- chats -------------------------------------------------------------------------------
-
-    def _chat(self, request: web.Request) -> Conversation:
-        found = self.tenant.conversations.get(request.match_info["chat"])
-        if found is None or found.conversation_type == "channel":
-            raise Refused(404, "NotFound", "Chat not found.")
-        return found
 
     def _member_ref(self, member: Any) -> tuple[str, list[str]]:
         """The user id and roles of an aadUserConversationMember; unknown users → 404."""
@@ -141,7 +135,7 @@ class FakeGraph:
         return bound[1], roles
 
     async def _create_chat(self, request: web.Request) -> web.Response:
-        body = await _body(request)
+        body = await json_body(request)
         kind, topic, members = body.get("chatType"), body.get("topic"), body.get("members", [])
         if kind not in ("group", "oneOnOne"):
             raise Refused(400, "BadRequest", "chatType is group or oneOnOne.")
@@ -168,7 +162,35 @@ class FakeGraph:
         )
         for user_id, roles in refs:
             self.tenant.add_member(conversation, user_id, roles)
-        return web.json_response({"id": chat_id, "chatType": kind, "topic": topic}, status=201)
+        return web.json_response(self._chat_json(conversation), status=201)
+
+    async def _get_chat(self, request: web.Request) -> web.Response:
+        return web.json_response(self._chat_json(self._chat(request)))
+
+    async def _update_chat(self, request: web.Request) -> web.Response:
+        """PATCH a group chat's topic: at most 250 characters, no ':'."""
+        chat, topic = self._chat(request), (await json_body(request)).get("topic")
+        if chat.conversation_type != GROUP_CHAT:
+            raise Refused(400, "BadRequest", "Only a group chat has a topic.")
+        if not isinstance(topic, str) or len(topic) > MAX_TOPIC or ":" in topic:
+            raise Refused(400, "BadRequest", f"A topic has at most {MAX_TOPIC} characters, no ':'.")
+        chat.topic = topic
+        return web.json_response(self._chat_json(chat))
+
+    async def _list_chats(self, request: web.Request) -> web.Response:
+        """A user's chats (not channels), filtered by `topic eq '…'`, paged."""
+        user_id = request.match_info["user"]
+        if user_id not in self.tenant.users:
+            raise Refused(404, "NotFound", f"User {user_id} not found.")
+        wanted = equals_filter(request, ("topic",))
+        chats = [
+            self._chat_json(chat)
+            for chat in self.tenant.conversations.values()
+            if chat.conversation_type != "channel"
+            and user_id in chat.members
+            and (wanted is None or chat.topic == wanted[1])
+        ]
+        return web.json_response(page(request, chats, default=CHAT_PAGE, maximum=CHAT_PAGE_MAX))
 
     async def _list_members(self, request: web.Request) -> web.Response:
         chat = self._chat(request)
@@ -189,7 +211,7 @@ class FakeGraph:
         chat = self._chat(request)
         if chat.conversation_type != GROUP_CHAT:
             raise Refused(403, "Forbidden", "RosterAddMemberBlocked: not a group chat.")
-        user_id, roles = self._member_ref(await _body(request))
+        user_id, roles = self._member_ref(await json_body(request))
         if user_id in chat.members:
             raise Refused(409, "Conflict", "The user is already a member.")
         if len(chat.members) >= MAX_MEMBERS:
@@ -207,54 +229,3 @@ class FakeGraph:
                 del chat.members[user_id]
                 return web.Response(status=204)
         raise Refused(404, "NotFound", "Membership not found.")
-
-    # --- apps --------------------------------------------------------------------------------
-
-    async def _install_app(self, request: web.Request) -> web.Response:
-        chat = self._chat(request)
-        bound = _APP_BIND.fullmatch(str((await _body(request)).get("teamsApp@odata.bind", "")))
-        if bound is None:
-            raise Refused(400, "BadRequest", "teamsApp@odata.bind is required.")
-        if bound[1] != self.tenant.catalog_app_id:
-            raise Refused(404, "NotFound", "The app is not in the tenant's catalog.")
-        if bound[1] in chat.installed_apps:
-            raise Refused(409, "Conflict", "The app is already installed in the chat.")
-        chat.installed_apps.add(bound[1])
-        chat.bot_in_roster = True
-        self.pending_events += [
-            self.events.installation_update(chat),
-            self.events.conversation_update(chat, added=(self.events.bot_account(),)),
-        ]
-        if self.install_events == "inline":
-            await self.deliver_install_events()
-        elif self.install_events == "never":
-            self.pending_events.clear()
-        return web.Response(status=201)
-
-    async def deliver_install_events(self) -> None:
-        """Send the bot the install events not yet sent, signed, in order."""
-        while self.pending_events:
-            status, _ = await self.sender.send(self.pending_events.pop(0))
-            self.event_statuses.append(status)
-
-    # --- directory ---------------------------------------------------------------------------
-
-    async def _user(self, request: web.Request) -> web.Response:
-        user = self.tenant.users.get(request.match_info["user"])
-        if user is None:
-            raise Refused(404, "Request_ResourceNotFound", "Resource does not exist.")
-        return web.json_response({"id": user.id, "displayName": user.display_name})
-
-    async def _transitive(self, request: web.Request) -> web.Response:
-        group = request.match_info["group"]
-        if group not in self.tenant.groups:
-            raise Refused(404, "Request_ResourceNotFound", "Resource does not exist.")
-        value = [
-            {
-                "@odata.type": "#microsoft.graph.user",
-                "id": user_id,
-                "displayName": self.tenant.users[user_id].display_name,
-            }
-            for user_id in self.tenant.transitive_members(group)
-        ]
-        return web.json_response({"value": value})

@@ -13,6 +13,7 @@ PERSONAL, GROUP_CHAT, CHANNEL = "personal", "groupChat", "channel"
 class User:
     id: str  # the Entra object id (aadObjectId)
     display_name: str
+    account_enabled: bool = True  # false: the account is disabled (Entra's accountEnabled)
 
     @property
     def teams_id(self) -> str:
@@ -38,6 +39,7 @@ class Conversation:
     members: dict[str, Member] = field(default_factory=dict)  # by user id
     bot_in_roster: bool = False
     installed_apps: set[str] = field(default_factory=set)  # catalog ids
+    rsc_grants: set[str] = field(default_factory=set)  # RSC permissions consented at install
     activities: dict[str, dict[str, Any]] = field(default_factory=dict)  # by activity id
     posted: list[dict[str, Any]] = field(default_factory=list)  # in order, as accepted
     updated: list[dict[str, Any]] = field(default_factory=list)
