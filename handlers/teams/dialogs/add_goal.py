@@ -11,6 +11,7 @@ from bot.command_input import CommandInput
 from bot.errors import UserError
 from bot.i18n import Catalog
 from bot.plan.commands import MAX_TEXT, AddGoal, parse_askel
+from bot.replies import Reply
 from handlers.teams.dialogs.forms import (
     NO_FIELDS,
     Card,
@@ -21,6 +22,7 @@ from handlers.teams.dialogs.forms import (
     Turn,
     fields,
     form_card,
+    message,
     refused,
     show,
     text_block,
@@ -76,4 +78,5 @@ async def submit(turn: Turn, data: Mapping[str, Any]) -> Submitted:
         return _shown(turn, errors={TEXT: refused(turn.actor, error)})
     if not isinstance(parsed, AddGoal):  # `muokkaa T1 …`: a goal's command, not its text
         return _shown(turn, errors={TEXT: t.plain("teams_form_goal_not_command")})
-    return await turn.askel.run(actor=turn.actor, text=typed, channel_id=turn.space)
+    added = await turn.askel.run(actor=turn.actor, text=typed, channel_id=turn.space)
+    return added if isinstance(added, Reply) else message(t.plain("teams_unknown_button"))

@@ -43,7 +43,6 @@ _FIELD_OF_ERROR = {"unknown_profession": PROFESSION, "organisation_invalid": ORG
 def card(
     t: Catalog, key: FormKey, *, values: Fields = NO_FIELDS, errors: Fields = NO_FIELDS
 ) -> Card:
-    given = {"values": values, "errors": errors}
     professions = [(k, profession_label(k, t.lang) or k) for k in PROFESSIONS]
     body = [
         *people_picker(
@@ -52,14 +51,22 @@ def card(
             dataset=TENANT_USERS,
             multi=False,
             required=t.plain("teams_form_member_required"),
-            **given,
+            values=values,
+            errors=errors,
         ),
-        *choice_input(PROFESSION, t.plain("teams_form_member_profession"), professions, **given),
+        *choice_input(
+            PROFESSION,
+            t.plain("teams_form_member_profession"),
+            professions,
+            values=values,
+            errors=errors,
+        ),
         *text_input(
             ORGANISATION,
             t.plain("teams_form_member_organisation"),
             max_length=ORGANISATION_MAX,
-            **given,
+            values=values,
+            errors=errors,
         ),
         text_block(t.plain("teams_form_privacy_hint"), subtle=True),
     ]

@@ -47,7 +47,6 @@ def card(
     values: Fields = NO_FIELDS,
     errors: Fields = NO_FIELDS,
 ) -> Card:
-    given = {"values": values, "errors": errors}
     body = [
         *text_input(
             TEXT,
@@ -55,18 +54,30 @@ def card(
             max_length=MAX_TEXT,
             multiline=True,
             required=t.plain("teams_form_text_required"),
-            **given,
+            values=values,
+            errors=errors,
         ),
-        *people_picker(OWNER_USER, t.plain("form_owner_member"), dataset=CHAT_MEMBERS, **given),
+        *people_picker(
+            OWNER_USER,
+            t.plain("form_owner_member"),
+            dataset=CHAT_MEMBERS,
+            values=values,
+            errors=errors,
+        ),
         *choice_input(
-            OWNER_ROLE, t.plain("form_owner_role"), _owner_choices(t, dialog), multi=True, **given
+            OWNER_ROLE,
+            t.plain("form_owner_role"),
+            _owner_choices(t, dialog),
+            multi=True,
+            values=values,
+            errors=errors,
         ),
-        *date_input(DUE, t.plain("form_due"), **given),
+        *date_input(DUE, t.plain("form_due"), values=values, errors=errors),
         text_block(t.plain("teams_form_privacy_hint"), subtle=True),
     ]
     if dialog.goals:
         goals = [(str(n), f"T{n}. {text}") for n, text in dialog.goals[:MAX_CHOICES]]
-        body += choice_input(GOAL, t.plain("form_goal"), goals, **given)
+        body += choice_input(GOAL, t.plain("form_goal"), goals, values=values, errors=errors)
     return form_card(body, key=key, submit=t.plain("form_save"), errors=errors)
 
 

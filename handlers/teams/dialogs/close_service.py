@@ -34,11 +34,22 @@ PROFESSION, SERVICE = "profession", "service"
 def card(
     t: Catalog, key: FormKey, *, values: Fields = NO_FIELDS, errors: Fields = NO_FIELDS
 ) -> Card:
-    given = {"values": values, "errors": errors}
     choices = [(k, profession_label(k, t.lang) or k) for k in SERVICES]
     body = [
-        *choice_input(PROFESSION, t.plain("form_close_service_profession"), choices, **given),
-        *text_input(SERVICE, t.plain("form_close_service_text"), max_length=SERVICE_MAX, **given),
+        *choice_input(
+            PROFESSION,
+            t.plain("form_close_service_profession"),
+            choices,
+            values=values,
+            errors=errors,
+        ),
+        *text_input(
+            SERVICE,
+            t.plain("form_close_service_text"),
+            max_length=SERVICE_MAX,
+            values=values,
+            errors=errors,
+        ),
         text_block(t.plain("form_close_service_hint"), subtle=True),
     ]
     return form_card(body, key=key, submit=t.plain("form_close_submit"), errors=errors)

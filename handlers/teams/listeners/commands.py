@@ -18,6 +18,7 @@ from bot.teams.commands import OpenTeamDialog
 from handlers.teams.actors import Origin, actor_of, origin_of
 from handlers.teams.delivery import deliver, tell_failure
 from handlers.teams.dialogs.offers import offer_form
+from handlers.teams.home import post_home
 from handlers.teams.inbound import TypedMessage, read_message, teams_ids, to_command_input
 from handlers.teams.services import TeamsServices
 
@@ -62,9 +63,9 @@ async def _run(
     space = "" if origin.personal else origin.conversation_id
     result: Reply | OpenTeamDialog | StepDialog
     if command == "koti":
-        message = await services.home.home(actor)
-        result = Reply(message)
-    elif command == "askel":
+        await post_home(services, actor, origin)  # with its refresh and Uusi tiimi
+        return
+    if command == "askel":
         result = await services.askel.run(actor=actor, text=text, channel_id=space)
     else:
         result = await services.tiimi.run(
