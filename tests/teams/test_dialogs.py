@@ -17,7 +17,7 @@ from bot.command_input import CommandInput, PersonRef
 from bot.context import Actor, Core
 from bot.i18n import Catalog
 from bot.plan.commands import StepDialog
-from bot.replies import Button, Reply, plain_text
+from bot.replies import Button, Message, Reply, Text, compose, plain_text
 from bot.teams.dispatch import TiimiCommands
 from handlers.teams.dialogs import (
     add_goal,
@@ -44,6 +44,7 @@ from handlers.teams.dialogs.forms import (
     Turn,
 )
 from handlers.teams.dialogs.registry import DIALOGS
+from handlers.teams.home import HOME_VERB, home_message, with_refresh
 from storage import queries
 from storage.db import Database
 from storage.migrate import upgrade_to_head
@@ -354,3 +355,21 @@ async def test_closing_to_a_service_from_the_form(tiimi: TiimiCommands) -> None:
     closed = await close_service.submit(form, {"profession": "nurse"})
     assert isinstance(closed, Reply) and closed.then is not None
     assert "suljettu" in reply_text(closed)
+
+
+# the home card
+
+
+def test_the_home_card_offers_a_new_team_and_is_refreshed_for_its_viewer() -> None:
+    core_home = Message(compose("Koti"), (Text(compose("Tiimisi")),))
+    message = home_message(FI, core_home)
+    assert message.blocks[:-1] == core_home.blocks and message.fallback == core_home.fallback
+    assert message.blocks[-1] == open_team_button(FI)
+    card = {"type": "AdaptiveCard", "version": "1.5", "body": []}
+    activity = {"type": "message", "attachments": [{"contentType": CARD_TYPE, "content": card}]}
+    with_refresh(activity, viewer=ANNA_ID)
+    assert card["refresh"] == {
+        "action": {"type": "Action.Execute", "verb": HOME_VERB, "data": {}},
+        "userIds": [ANNA_ID],
+    }
+    assert card_errors(card, set()) == []
