@@ -41,12 +41,16 @@ async def _home_activity(services: TeamsServices, actor: Actor) -> dict[str, Any
 
 async def home_card(services: TeamsServices, actor: Actor) -> dict[str, Any]:
     """A current home card, the answer to the refresh and to the home card's buttons."""
-    activity = await _home_activity(services, actor)
+    return card_of(await _home_activity(services, actor))
+
+
+def card_of(activity: dict[str, Any]) -> dict[str, Any]:
+    """The Adaptive Card a rendered activity carries."""
     for attachment in activity.get("attachments") or ():
         content = attachment.get("content")
         if isinstance(content, dict):
             return content
-    raise ValueError("the home message rendered no card")
+    raise ValueError("the message rendered no card")
 
 
 async def post_home(services: TeamsServices, actor: Actor, origin: Origin) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from bot import action_ids
 from bot.i18n import Catalog
-from bot.replies import Button, Buttons
+from bot.replies import Button, Buttons, Message
 
 # Teams' own forms, for what Slack's commands take as typed text
 ADD_GOAL_FORM = "add_goal"
@@ -44,6 +44,12 @@ def form_action(button: Button) -> dict[str, Any] | None:
     elif button.style == "danger":
         action["style"] = "destructive"
     return action
+
+
+def offers_form(message: Message) -> bool:
+    """Whether the message carries a button that opens a form."""
+    buttons = (b for block in message.blocks if isinstance(block, Buttons) for b in block.buttons)
+    return any(button.action_id in FORM_VERBS for button in buttons)
 
 
 def team_form_buttons(t: Catalog) -> Buttons:

@@ -164,7 +164,7 @@ def choice_input(
         "type": "Input.ChoiceSet",
         "id": field,
         "label": label,
-        "style": "filtered",
+        "style": "compact" if multi else "filtered",  # typing to filter: one choice only
         "isMultiSelect": multi,
         "choices": [{"title": title, "value": value} for value, title in choices],
     }

@@ -21,8 +21,9 @@ from bot.replies import Reply
 from bot.teams.close_service import CloseServiceDialog
 from handlers.teams.actors import Origin, actor_of, origin_of
 from handlers.teams.delivery import deliver
+from handlers.teams.dialogs.buttons import offers_form
 from handlers.teams.dialogs.offers import offer_form
-from handlers.teams.home import HOME_VERB, home_card
+from handlers.teams.home import HOME_VERB, card_of, home_card
 from handlers.teams.services import TeamsServices
 
 log = logging.getLogger("handlers.teams")
@@ -57,6 +58,9 @@ async def on_card_action(
         services.work.start(reply.then)
     if verb == action_ids.HOME_STEP_DONE:  # the home card again, showing the outcome
         return _card(await home_card(services, actor))
+    if offers_form(reply.message):  # its button in place of the card, for the presser
+        first, *_ = await services.platform.render(reply.message)
+        return _card(card_of(first))
     updated = services.platform.updated_card(card_ref) if card_ref else None
     if updated is not None:
         return _card(updated)
