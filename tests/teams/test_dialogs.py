@@ -17,7 +17,8 @@ from bot.command_input import CommandInput, PersonRef
 from bot.context import Actor, Core
 from bot.i18n import Catalog
 from bot.plan.commands import StepDialog
-from bot.replies import Button, Message, Reply, Text, compose, plain_text
+from bot.replies import Button, Buttons, Message, Reply, Text, compose, plain_text
+from bot.teams.close_service import CloseServiceDialog
 from bot.teams.dispatch import TiimiCommands
 from handlers.teams.dialogs import (
     add_goal,
@@ -32,6 +33,7 @@ from handlers.teams.dialogs.buttons import (
     ADD_MEMBER_FORM,
     FORM_VERBS,
     form_action,
+    offers_form,
     open_team_button,
     team_form_buttons,
 )
@@ -43,6 +45,7 @@ from handlers.teams.dialogs.forms import (
     Later,
     Turn,
 )
+from handlers.teams.dialogs.offers import offer_form
 from handlers.teams.dialogs.registry import DIALOGS
 from handlers.teams.home import HOME_VERB, home_message, with_refresh
 from storage import queries
@@ -373,3 +376,12 @@ def test_the_home_card_offers_a_new_team_and_is_refreshed_for_its_viewer() -> No
         "userIds": [ANNA_ID],
     }
     assert card_errors(card, set()) == []
+
+
+def test_a_message_offering_a_form_is_told_apart() -> None:
+    offered = offer_form(ANNA, CloseServiceDialog(key="7"))
+    assert offers_form(offered.message)
+    (buttons,) = [b for b in offered.message.blocks if isinstance(b, Buttons)]
+    action = form_action(buttons.buttons[0])
+    assert action is not None and action["data"]["value"] == "7"
+    assert not offers_form(Message(compose("Tehty"), (Buttons((Button("step_done", "T", "1"),)),)))
