@@ -5,21 +5,37 @@ bot's posts in a team's space recorded, for posting once and for closing."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import aiohttp
 from microsoft_agents.activity import Activity
 from microsoft_agents.hosting.core import ChannelServiceAdapter, TurnContext
 
-from bot.clock import Clock
-from bot.platform import Posted, PostKey
-from handlers.teams.connector_failures import RetryPolicy
+from bot.clock import Clock, SystemClock
+from bot.platform import PlatformError, Posted, PostKey, SpaceUnavailable
+from handlers.teams.connector_failures import ConnectorRetry, RetryPolicy
 from handlers.teams.proactive_calls import ProactiveCalls, Target
 from storage import platform_record_queries as records
 from storage.db import Database
 from storage.platform_records import ConversationKind
 
 _PERSONAL = "personal"  # Teams' conversationType of a 1:1 chat with the bot
+Outgoing = Activity | Mapping[str, Any]  # an activity, or its JSON (Bot Framework names)
+
+
+@dataclass(frozen=True)
+class RecordedPost:
+    activity_id: str
+    key_kind: str | None  # the PostKey of a post made once
+    key_id: str | None
+
+
+@dataclass(frozen=True)
+class Cleared:
+    deleted: int  # the bot's recorded posts deleted
+    undeletable: int  # refused by the connector (they stay recorded, for another try)
 
 
 @dataclass(frozen=True)
@@ -29,11 +45,11 @@ class _Known:
 
 
 class Conversations:
-    """`default_service_url` reaches a chat the bot has not heard from yet (a chat Graph just
-    created) and opens 1:1 chats: proactive_calls.PUBLIC_SERVICE_URL in production. Each call
-    is retried by `retry`. Failures: PlatformError with the connector's code; SpaceUnavailable
-    when the bot is not in the chat (403) or the chat is gone (404); PersonUnreachable from
-    personal()."""
+    """`service_url` reaches a chat the bot has not heard from yet (a chat Graph just created)
+    and opens 1:1 chats: proactive_calls.PUBLIC_SERVICE_URL in production (a chat's own one
+    comes with its activities). Each call is retried by `retry` (default: ConnectorRetry).
+    Failures: PlatformError with the connector's code; SpaceUnavailable when the bot is not
+    in the chat (403) or the chat is gone (404); PersonUnreachable from personal()."""
 
     def __init__(
         self,
@@ -42,14 +58,14 @@ class Conversations:
         adapter: ChannelServiceAdapter,
         app_id: str,
         tenant_id: str,
-        default_service_url: str,
-        retry: RetryPolicy,
-        clock: Clock,
+        service_url: str,
+        retry: RetryPolicy | None = None,
+        clock: Clock | None = None,
     ) -> None:
-        self.database, self.clock = database, clock
-        self.default_service_url = default_service_url
+        self.database, self.service_url = database, service_url
+        self.clock = clock or SystemClock()
         self.calls = ProactiveCalls(
-            adapter=adapter, app_id=app_id, tenant_id=tenant_id, retry=retry
+            adapter=adapter, app_id=app_id, tenant_id=tenant_id, retry=retry or ConnectorRetry()
         )
 
     async def remember(self, context: TurnContext) -> None:
@@ -70,11 +86,11 @@ class Conversations:
                 at=self.clock.now(),
             )
 
-    async def send(self, conversation_id: str, activity: Activity) -> str:
+    async def send(self, conversation_id: str, activity: Outgoing) -> str:
         """Post into the conversation; the new activity's id. A post into a team's space is
         recorded, so that closing deletes it."""
         known = await self._known(conversation_id)
-        activity_id = await self.calls.send(known.target, activity)
+        activity_id = await self.calls.send(known.target, _activity(activity))
         if known.kind == ConversationKind.SPACE:
             async with self.database.session() as session:
                 await records.record_post(
@@ -85,7 +101,7 @@ class Conversations:
                 )
         return activity_id
 
-    async def post_once(self, conversation_id: str, activity: Activity, key: PostKey) -> Posted:
+    async def post_once(self, conversation_id: str, activity: Outgoing, key: PostKey) -> Posted:
         """Post unless a post with this key is recorded (then that one, `earlier=True`).
 
         Exactly once where the bot can know: a post recorded by an earlier or a concurrent
@@ -98,7 +114,8 @@ class Conversations:
             )
         if earlier is not None:
             return Posted(earlier, earlier=True)
-        activity_id = await self.calls.send((await self._known(conversation_id)).target, activity)
+        target = (await self._known(conversation_id)).target
+        activity_id = await self.calls.send(target, _activity(activity))
         at = self.clock.now()
         async with self.database.session() as session:
             recorded = await records.record_post(
@@ -118,9 +135,9 @@ class Conversations:
         await self.delete(conversation_id, activity_id)
         return await self.post_once(conversation_id, activity, key)
 
-    async def update(self, conversation_id: str, activity_id: str, activity: Activity) -> None:
+    async def update(self, conversation_id: str, activity_id: str, activity: Outgoing) -> None:
         """Replace a message the bot posted (in place, for everyone)."""
-        replacement = activity.model_copy(deep=True)
+        replacement = _activity(activity).model_copy(deep=True)
         replacement.id = activity_id
 
         async def update(context: TurnContext) -> None:
@@ -146,25 +163,32 @@ class Conversations:
                 session, conversation_id=conversation_id, activity_id=activity_id
             )
 
-    async def recorded_posts(self, conversation_id: str) -> list[str]:
-        """The ids of the bot's recorded posts in the conversation, oldest first."""
+    async def recorded_posts(self, conversation_id: str) -> list[RecordedPost]:
+        """The bot's recorded posts in the conversation, oldest first."""
         async with self.database.session() as session:
             posts = await records.recorded_posts(session, conversation_id=conversation_id)
-        return [post.activity_id for post in posts]
+        return [RecordedPost(p.activity_id, p.key_kind, p.key_id) for p in posts]
 
-    async def delete_recorded(self, conversation_id: str, *, keep: PostKey | None = None) -> int:
-        """Delete every recorded post of the bot's in the conversation but the one recorded
-        under `keep` (a farewell posted by an earlier try); how many were deleted. Safe to
-        repeat: a failure leaves the posts not yet deleted recorded."""
-        async with self.database.session() as session:
-            posts = await records.recorded_posts(session, conversation_id=conversation_id)
+    async def delete_recorded(
+        self, conversation_id: str, *, keep: PostKey | None = None
+    ) -> Cleared:
+        """Delete the bot's recorded posts in the conversation but the one recorded under
+        `keep` (a farewell posted by an earlier try). SpaceUnavailable stops it; a post the
+        connector refuses otherwise stays recorded while the rest go. Safe to repeat."""
         kept = (keep.kind, keep.id) if keep else None
-        deleted = 0
-        for post in posts:
-            if (post.key_kind, post.key_id) != kept:
+        deleted = undeletable = 0
+        for post in await self.recorded_posts(conversation_id):
+            if (post.key_kind, post.key_id) == kept:
+                continue
+            try:
                 await self.delete(conversation_id, post.activity_id)
+            except SpaceUnavailable:
+                raise
+            except PlatformError:  # logged by the call
+                undeletable += 1
+            else:
                 deleted += 1
-        return deleted
+        return Cleared(deleted, undeletable)
 
     async def personal(self, user_id: str) -> str:
         """The id of the person's 1:1 chat with the bot (`user_id`: the Entra object id): the
@@ -174,7 +198,7 @@ class Conversations:
             stored = await records.personal_conversation(session, user_id=user_id)
         if stored is not None:
             return stored.conversation_id
-        target = await self.calls.create_personal(user_id, self.default_service_url)
+        target = await self.calls.create_personal(user_id, self.service_url)
         conversation_id = str(target.reference.conversation.id)
         async with self.database.session() as session:
             await records.save_conversation(
@@ -200,7 +224,11 @@ class Conversations:
         async with self.database.session() as session:
             stored = await records.conversation(session, conversation_id=conversation_id)
         if stored is None:
-            target = self.calls.unheard_target(conversation_id, self.default_service_url)
+            target = self.calls.unheard_target(conversation_id, self.service_url)
             return _Known(target, ConversationKind.SPACE)
         target = Target.from_json(stored.reference_json, stored.claims_json)
         return _Known(target, ConversationKind(stored.kind))
+
+
+def _activity(activity: Outgoing) -> Activity:
+    return activity if isinstance(activity, Activity) else Activity.model_validate(activity)

@@ -17,7 +17,7 @@ from microsoft_agents.hosting.core import MessageFactory, TurnContext, TurnState
 
 from bot.platform import PlatformError, PostKey, PostKind, SpaceUnavailable
 from handlers.teams.connector_failures import ConnectorRetry
-from handlers.teams.conversations import Conversations
+from handlers.teams.conversations import Cleared, Conversations
 from handlers.teams.proactive_calls import PersonUnreachable
 from storage import platform_record_queries as records
 from storage.db import Database
@@ -64,7 +64,7 @@ async def setup(teams: FakeTeams, database_url: str) -> AsyncIterator[Setup]:
             adapter=bot.adapter,
             app_id=teams.tenant.app_id,
             tenant_id=teams.tenant.id,
-            default_service_url=teams.service_url,
+            service_url=teams.service_url,
             retry=ConnectorRetry(sleep=sleeps, jitter=lambda: 0.0),
             clock=FakeClock(),
         )
@@ -82,6 +82,10 @@ async def _say(setup: Setup, conversation_id: str, user: str, text: str = "talle
     chat, sender = teams.tenant.conversations[conversation_id], teams.tenant.users[user]
     status, _ = await teams.sender.send(teams.events.message(chat, sender, text))
     assert status == 202
+
+
+async def _recorded(setup: Setup, conversation_id: str) -> list[str]:
+    return [post.activity_id for post in await setup.conversations.recorded_posts(conversation_id)]
 
 
 def _texts(setup: Setup, conversation_id: str) -> list[str]:
@@ -110,7 +114,7 @@ async def test_a_remembered_chat_gets_a_proactive_post(setup: Setup) -> None:
     [activity] = setup.teams.tenant.conversations[CASE_CHAT].posted
     assert (activity["id"], activity["text"]) == (posted, "Muistutus")
     assert activity["from"]["id"] == setup.teams.tenant.bot_id
-    assert await setup.conversations.recorded_posts(CASE_CHAT) == [posted]
+    assert await _recorded(setup, CASE_CHAT) == [posted]
 
 
 async def test_a_chat_never_heard_from_is_reached_at_the_default_service_url(
@@ -122,13 +126,13 @@ async def test_a_chat_never_heard_from_is_reached_at_the_default_service_url(
     )
     posted = await setup.conversations.send(NEW_CHAT, MessageFactory.text("Tervetuloa"))
     assert _texts(setup, NEW_CHAT) == ["Tervetuloa"]
-    assert await setup.conversations.recorded_posts(NEW_CHAT) == [posted]
+    assert await _recorded(setup, NEW_CHAT) == [posted]
     async with setup.database.session() as session:
         assert await records.conversation(session, conversation_id=NEW_CHAT) is None
 
 
 async def test_a_post_is_updated_in_place_and_deleted(setup: Setup) -> None:
-    posted = await setup.conversations.send(CASE_CHAT, MessageFactory.text("v1"))
+    posted = await setup.conversations.send(CASE_CHAT, {"type": "message", "text": "v1"})
     await setup.conversations.update(CASE_CHAT, posted, MessageFactory.text("v2"))
     chat = setup.teams.tenant.conversations[CASE_CHAT]
     assert [(a["id"], a["text"]) for a in chat.updated] == [(posted, "v2")]
@@ -137,7 +141,7 @@ async def test_a_post_is_updated_in_place_and_deleted(setup: Setup) -> None:
     await setup.conversations.delete(CASE_CHAT, posted)
     await setup.conversations.delete(CASE_CHAT, posted)  # already gone: done
     assert chat.deleted == [posted] and _texts(setup, CASE_CHAT) == []
-    assert await setup.conversations.recorded_posts(CASE_CHAT) == []
+    assert await _recorded(setup, CASE_CHAT) == []
 
 
 async def test_a_chat_the_bot_was_removed_from_is_unavailable(setup: Setup) -> None:
@@ -154,7 +158,7 @@ async def test_a_chat_the_bot_was_removed_from_is_unavailable(setup: Setup) -> N
     assert deleted.value.code == "http_403"  # the SDK keeps no body of a failed delete
     # Nothing reached the chat, not even the SDK's default "Exception caught" message.
     assert [a["text"] for a in chat.posted] == ["v1"]
-    assert await setup.conversations.recorded_posts(CASE_CHAT) == [posted]
+    assert await _recorded(setup, CASE_CHAT) == [posted]
 
 
 async def test_an_unknown_chat_is_unavailable(setup: Setup) -> None:
@@ -220,7 +224,7 @@ async def test_a_post_recorded_by_a_concurrent_try_wins_and_ours_is_taken_back(
     chat = setup.teams.tenant.conversations[CASE_CHAT]
     [ours] = chat.posted
     assert chat.deleted == [ours["id"]] and _texts(setup, CASE_CHAT) == []
-    assert await setup.conversations.recorded_posts(CASE_CHAT) == ["1700000999"]
+    assert await _recorded(setup, CASE_CHAT) == ["1700000999"]
 
 
 async def test_a_post_whose_answer_was_lost_is_posted_again(setup: Setup) -> None:
@@ -232,7 +236,7 @@ async def test_a_post_whose_answer_was_lost_is_posted_again(setup: Setup) -> Non
     assert lost.value.code == "connection_failed"
     await setup.conversations.post_once(CASE_CHAT, MessageFactory.text("Askel"), STEP_KEY)
     assert _texts(setup, CASE_CHAT) == ["Askel", "Askel"]
-    assert len(await setup.conversations.recorded_posts(CASE_CHAT)) == 1
+    assert len(await _recorded(setup, CASE_CHAT)) == 1
 
 
 async def test_closing_deletes_the_recorded_posts_but_the_kept_one(setup: Setup) -> None:
@@ -240,10 +244,29 @@ async def test_closing_deletes_the_recorded_posts_but_the_kept_one(setup: Setup)
     for text in ("Tervetuloa", "Askel 1"):
         await setup.conversations.send(CASE_CHAT, MessageFactory.text(text))
     kept = await setup.conversations.post_once(CASE_CHAT, MessageFactory.text("Hei"), farewell)
-    assert await setup.conversations.delete_recorded(CASE_CHAT, keep=farewell) == 2
-    assert await setup.conversations.delete_recorded(CASE_CHAT, keep=farewell) == 0
+    assert await setup.conversations.delete_recorded(CASE_CHAT, keep=farewell) == Cleared(2, 0)
+    assert await setup.conversations.delete_recorded(CASE_CHAT, keep=farewell) == Cleared(0, 0)
     assert _texts(setup, CASE_CHAT) == ["Hei"]
-    assert await setup.conversations.recorded_posts(CASE_CHAT) == [kept.ref]
+    [post] = await setup.conversations.recorded_posts(CASE_CHAT)
+    assert (post.activity_id, post.key_kind, post.key_id) == (kept.ref, "closing", "1")
+
+
+async def test_a_post_the_connector_will_not_delete_stays_recorded(setup: Setup) -> None:
+    first = await setup.conversations.send(CASE_CHAT, MessageFactory.text("Tervetuloa"))
+    await setup.conversations.send(CASE_CHAT, MessageFactory.text("Askel 1"))
+    setup.teams.faults.fail_next("connector.delete", status=500)
+    assert await setup.conversations.delete_recorded(CASE_CHAT) == Cleared(1, 1)
+    assert _texts(setup, CASE_CHAT) == ["Tervetuloa"]
+    assert await _recorded(setup, CASE_CHAT) == [first]
+    assert await setup.conversations.delete_recorded(CASE_CHAT) == Cleared(1, 0)
+
+
+async def test_closing_stops_when_the_bot_is_out_of_the_chat(setup: Setup) -> None:
+    await setup.conversations.send(CASE_CHAT, MessageFactory.text("Tervetuloa"))
+    setup.teams.tenant.conversations[CASE_CHAT].bot_in_roster = False
+    with pytest.raises(SpaceUnavailable):
+        await setup.conversations.delete_recorded(CASE_CHAT)
+    assert len(await _recorded(setup, CASE_CHAT)) == 1
 
 
 async def test_a_personal_chat_is_created_once_and_reused(setup: Setup) -> None:
@@ -254,7 +277,7 @@ async def test_a_personal_chat_is_created_once_and_reused(setup: Setup) -> None:
     assert creates == [201]
     await setup.conversations.send(conversation_id, Activity(type="message", text="Hei Anna"))
     assert _texts(setup, ANNA_PERSONAL) == ["Hei Anna"]
-    assert await setup.conversations.recorded_posts(ANNA_PERSONAL) == []  # never cleared
+    assert await _recorded(setup, ANNA_PERSONAL) == []  # never cleared
 
 
 async def test_a_personal_chat_the_person_wrote_in_is_reused(setup: Setup) -> None:
@@ -278,4 +301,4 @@ async def test_a_forgotten_chat_keeps_nothing(setup: Setup) -> None:
     await setup.conversations.forget(CASE_CHAT)
     async with setup.database.session() as session:
         assert await records.conversation(session, conversation_id=CASE_CHAT) is None
-    assert await setup.conversations.recorded_posts(CASE_CHAT) == []
+    assert await _recorded(setup, CASE_CHAT) == []
