@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from bot.i18n import LANGUAGES, Catalog
 from bot.i18n.templates import Field, Span, TemplateError, fields, fill, parse
-from bot.replies import Code, Person, Plain, SpaceLink, Strong, When
+from bot.replies import Code, Command, Person, Plain, SpaceLink, Strong, When
 from handlers.slack.render import markup
 from tests.support.catalogs import texts
 from tests.support.slack_reading import read_mrkdwn
@@ -84,7 +84,8 @@ def test_placeholders_take_runs_or_become_plain_text() -> None:
 
 
 def test_code_takes_text_only() -> None:
-    assert fill("`/tiimi vie {code}`", {"code": "MT-1"}) == (Code("/tiimi vie MT-1"),)
+    assert fill("`vie {code}`", {"code": "MT-1"}) == (Code("vie MT-1"),)
+    assert fill("`/tiimi vie {code}`", {"code": "MT-1"}) == (Command("tiimi vie MT-1"),)
     with pytest.raises(TypeError):
         fill("`{user}`", {"user": Person("U1")})
 
