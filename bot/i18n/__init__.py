@@ -60,7 +60,7 @@ class PluralWithoutCount(TypeError):
     """A message with plural forms was asked for without its `count`."""
 
 
-_MISSING = "\x00missing"  # what a catalog answers for a key no catalog has
+_MISSING = "\x00missing"  # what a catalog answers for a message it lacks
 
 
 class _Missing(gettext.NullTranslations):
