@@ -14,14 +14,16 @@ from storage.db import Database
 
 @dataclass(frozen=True)
 class Actor:
-    """The user on whose behalf the core acts, with the language to answer in."""
+    """The user on whose behalf the core acts, with the language (and the platform's dialect,
+    bot.i18n) to answer in."""
 
     user_id: str
     lang: str
+    dialect: str = ""
 
     @property
     def t(self) -> Catalog:
-        return Catalog(self.lang)
+        return Catalog(self.lang, self.dialect)
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,9 @@ class Core:
     coordinator_usergroup: str | None = None
     retention_days: int = 365
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
+    dialect: str = ""  # the platform's wording in the catalogs (bot.i18n): its name, or ""
 
     @property
     def t(self) -> Catalog:
         """The catalog for messages posted to a channel (the workspace language)."""
-        return Catalog(self.language)
+        return Catalog(self.language, self.dialect)

@@ -74,6 +74,7 @@ async def serve(
             coordinator_usergroup=settings.coordinator_usergroup,
             retention_days=settings.retention_days,
             reminders=settings.reminders,
+            dialect=settings.platform,  # a platform without wording of its own gets the base
         )
         await _run(settings, adapter, core, stop=stop, on_ready=on_ready, pacer=pacer)
     finally:

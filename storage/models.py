@@ -366,3 +366,7 @@ class ProcessedEvent(SQLModel, table=True):
 
     event_id: str = Field(primary_key=True, max_length=255)
     received_at: datetime = Field(index=True)
+
+
+# The platform adapters' tables share this metadata (Alembic and the schema checks see them).
+from storage import platform_records  # noqa: E402, F401

@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, select, update
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage import platform_record_queries
 from storage.db import run_select
 from storage.models import (
     MEETING_KEPT,
@@ -95,9 +96,10 @@ async def content_counts(session: AsyncSession, *, team: Team) -> Counts:
 
 async def purge_team(session: AsyncSession, *, team: Team, at: datetime) -> None:
     """Keep counts on the team row; delete goals, steps (and their owners), meetings,
-    reminders, members and participants;
-    clear the people's ids from the team row and the details (professions, reasons, numbers)
-    from its audit rows, which keep who did what and when."""
+    reminders, members and participants, and what the platform adapter kept of the team's
+    space (its conversation reference and recorded posts); clear the people's ids from the
+    team row and the details (professions, reasons, numbers) from its audit rows, which keep
+    who did what and when."""
     team_id = team.pk
     member_count = int(
         (await run_select(session, select(func.count()).where(col(Member.team_id) == team_id)))[0][
@@ -115,6 +117,8 @@ async def purge_team(session: AsyncSession, *, team: Team, at: datetime) -> None
     await session.exec(
         update(AuditEvent).where(col(AuditEvent.team_id) == team_id).values(detail=None)
     )
+    if team.channel_id is not None:
+        await platform_record_queries.forget_conversation(session, conversation_id=team.channel_id)
     team.convenor_id = team.opened_by = team.consent_confirmed_by = ""
     team.closed_by = None
     team.last_scheduled_meeting_at, team.overdue_steps, team.overdue_on = None, 0, None

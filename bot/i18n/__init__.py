@@ -2,8 +2,10 @@ r"""Message catalogs: Finnish (default and complete), Swedish and English.
 
 A message is a template in the core's own syntax, not any platform's markup:
 
-- `*text*` is strong emphasis; `` `text` `` is inline code (a command example such as
-  `` `/askel lista` ``), in which `*` is an ordinary character;
+- `*text*` is strong emphasis; `` `text` `` is inline code, in which `*` is an ordinary
+  character; a code span that starts with `/tiimi` or `/askel` (then a space or its end) is a
+  command example, `` `/askel lista` ``, which becomes a `Command` run without the slash
+  (`askel lista`) that each adapter writes as its users type it;
 - `{name}` is a placeholder, filled by the caller with a value: a run (`Person(user_id)`,
   `SpaceLink(channel_id)`, any run of `bot.replies`), a tuple of runs, or anything else, which
   becomes one plain run of its text (`str(value)`);
@@ -13,7 +15,7 @@ A message is a template in the core's own syntax, not any platform's markup:
 The marks are parsed into runs before the placeholders are filled, so text in a value (what
 a user typed) is never read as emphasis, code, a mention or a link: it stays one plain run.
 `Catalog.__call__` gives the runs; `Catalog.plain` the same as plain text, for the places
-that show no formatting (form labels, field errors, file titles).
+that show no formatting (form labels, field errors, file titles, the export).
 
 The catalogs are gettext catalogs, one per language: `bot/i18n/locale/<lang>/LC_MESSAGES/
 tiimi.po` (the source; msgid is the message key, msgstr its template) compiled with Babel to
@@ -23,6 +25,17 @@ has plural forms (msgid_plural `<key>_plural`, Plural-Forms `nplurals=2; plural=
 all three languages): `t("key", count=n)` picks the form by the `count` parameter, which such a
 message must be given (`PluralWithoutCount` otherwise). A key missing in Swedish or English
 falls back to Finnish.
+
+Dialects. The base messages are worded for Slack, the bot's first platform (its channel, its
+slash commands). A platform whose users need other words (Teams: the team's group chat, forms
+on cards, no slash commands) is a dialect (`DIALECTS`): a message may have a variant for it,
+written in the .po as a gettext context entry, `msgctxt "teams"` with the same msgid (and the
+same placeholders) as the base message. `Catalog(lang, dialect)` gives the dialect's variant
+where there is one and the base message otherwise, in that order: the language's variant, its
+base message, then Finnish's variant and base. Any other dialect name (`slack`, "") is the
+base wording, so an adapter may pass its platform's name as it is. In plain text
+(`Catalog.plain`) the base wording writes a command example as the catalogs do,
+`/askel lista`; a dialect writes it bare, `askel lista`.
 """
 
 from __future__ import annotations
@@ -38,6 +51,8 @@ LANGUAGES = ("fi", "sv", "en")
 DEFAULT_LANGUAGE = "fi"
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "tiimi"
+DIALECTS = ("teams",)  # the platforms with wording of their own (msgctxt in the .po files)
+BASE_COMMAND_PREFIX = "/"  # how the base wording types a command
 PLURAL_SUFFIX = "_plural"  # a plural message's msgid_plural is its key and this
 
 
@@ -45,11 +60,11 @@ class PluralWithoutCount(TypeError):
     """A message with plural forms was asked for without its `count`."""
 
 
-_MISSING = "\x00missing"  # what a catalog answers for a key no catalog has
+_MISSING = "\x00missing"  # what a catalog answers for a message it lacks
 
 
 class _Missing(gettext.NullTranslations):
-    """The last fallback: says a key is missing rather than echoing it."""
+    """The fallback: says a key is missing rather than echoing it."""
 
     def gettext(self, message: str) -> str:
         return _MISSING
@@ -57,28 +72,39 @@ class _Missing(gettext.NullTranslations):
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
         return _MISSING
 
+    def pgettext(self, context: str, message: str) -> str:
+        return _MISSING
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+        return _MISSING
+
 
 class _Messages(gettext.GNUTranslations):
-    """One compiled catalog: a template by key, a plural form chosen by count."""
+    """One language's compiled catalog: a template by key and context ("" for the base
+    message), a plural form chosen by count."""
 
-    def template(self, key: str, count: object) -> str:
-        plural_key = key + PLURAL_SUFFIX
-        if self.ngettext(key, plural_key, 1) == _MISSING:  # not a plural message
-            found = self.gettext(key)
-            if found == _MISSING:
-                raise KeyError(key)
-            return found
+    def template(self, key: str, count: object, context: str) -> str | None:
+        """The template, or None if this catalog has no such message."""
+        if self._plural(key, 1, context) == _MISSING:  # not a plural message
+            found = self.pgettext(context, key) if context else self.gettext(key)
+            return None if found == _MISSING else found
         if not isinstance(count, int):
             raise PluralWithoutCount(f"{key} has plural forms: give it an int count")
+        return self._plural(key, count, context)
+
+    def _plural(self, key: str, count: int, context: str) -> str:
+        plural_key = key + PLURAL_SUFFIX
+        if context:
+            return self.npgettext(context, key, plural_key, count)
         return self.ngettext(key, plural_key, count)
 
 
 @cache
 def _messages(lang: str) -> _Messages:
-    """A language's compiled catalog, read on first use; Finnish is its fallback."""
+    """A language's compiled catalog, read on first use (no other language behind it)."""
     with (LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as file:
         messages = _Messages(file)
-    messages.add_fallback(_messages(DEFAULT_LANGUAGE) if lang != DEFAULT_LANGUAGE else _Missing())
+    messages.add_fallback(_Missing())
     return messages
 
 
@@ -92,17 +118,25 @@ def language_for_locale(locale: str | None, default: str) -> str:
 
 
 class Catalog:
-    """Looks up messages in one language, falling back to Finnish."""
+    """Looks up messages in one language and dialect, falling back to the base wording and
+    to Finnish."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, dialect: str = "") -> None:
         self.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+        self.dialect = dialect if dialect in DIALECTS else ""
 
     def template(self, key: str, count: object = None) -> str:
         """The key's template (for `count`, if it has plural forms); KeyError if none has it."""
-        return _messages(self.lang).template(key, count)
+        for lang in dict.fromkeys((self.lang, DEFAULT_LANGUAGE)):
+            for context in dict.fromkeys((self.dialect, "")):
+                found = _messages(lang).template(key, count, context)
+                if found is not None:
+                    return found
+        raise KeyError(key)
 
     def __call__(self, key: str, **params: object) -> Runs:
         return fill(self.template(key, params.get("count")), params)
 
     def plain(self, key: str, **params: object) -> str:
-        return plain_text(self(key, **params))
+        prefix = "" if self.dialect else BASE_COMMAND_PREFIX
+        return plain_text(self(key, **params), command_prefix=prefix)

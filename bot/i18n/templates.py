@@ -2,7 +2,9 @@
 
 A template is parsed once into nodes (its own text, placeholders, strong and code spans);
 the values fill the placeholders afterwards, as runs, so a value's text is never read as
-template syntax.
+template syntax. A code span whose template text starts with a command's name (`/tiimi`,
+`/askel`, then a space or the span's end) is a command example: it becomes a `Command` of
+its text without the slash; any other code span is `Code`.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast, get_args
 
-from bot.replies.runs import Code, Inline, Plain, Runs, Strong
+from bot.replies.runs import Code, Command, Inline, Plain, Runs, Strong
 
 _NAME = re.compile(r"\{(\w+)\}")
 _MARKS = {"*": "strong", "`": "code"}
 _ESCAPABLE = frozenset("*`{}\\")
 _RUNS: tuple[type, ...] = get_args(Inline)  # every kind of run, as placeholder values
+COMMAND_NAMES = ("/tiimi", "/askel")  # as the catalogs write them; a Command drops the slash
 
 
 @dataclass(frozen=True)
@@ -120,8 +123,21 @@ def _fill(nodes: tuple[Node, ...], params: dict[str, object]) -> Runs:
         elif node.kind == "strong":
             runs.append(Strong(_fill(node.nodes, params)))
         else:
-            runs.append(Code("".join(_code_text(n, params) for n in node.nodes)))
+            text = "".join(_code_text(n, params) for n in node.nodes)
+            runs.append(Command(text[1:]) if is_command(node) else Code(text))
     return tuple(runs)
+
+
+def is_command(span: Span) -> bool:
+    """Whether a code span is a command example: its own text (not a value's) starts with a
+    command's name followed by a space or the end of the span."""
+    first = span.nodes[0]
+    if not isinstance(first, str):
+        return False
+    return any(
+        first.startswith(name + " ") or (first == name and len(span.nodes) == 1)
+        for name in COMMAND_NAMES
+    )
 
 
 def value_runs(value: object) -> Runs:

@@ -2,10 +2,10 @@
 
 A message is blocks (a header, text, small print, preformatted text, a divider, buttons); the
 text of a header, text or note is a sequence of inline runs (`runs.py`): plain text, strong
-emphasis, inline code, a person, a link to a team's space. The core writes no platform's
-markup: text people typed (steps, goals, meeting places, names) is a plain run, which every
-adapter shows exactly as typed; it can never mention, ping or link. Only the core's own person
-and space runs become mentions and links.
+emphasis, inline code, a command example, a person, a link to a team's space. The core writes
+no platform's markup: text people typed (steps, goals, meeting places, names) is a plain run,
+which every adapter shows exactly as typed; it can never mention, ping or link. Only the
+core's own person and space runs become mentions and links.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Literal
 
 from bot.replies.runs import (
     Code,
+    Command,
     Inline,
     Part,
     Person,
@@ -35,6 +36,7 @@ __all__ = [
     "Button",
     "Buttons",
     "Code",
+    "Command",
     "Divider",
     "Header",
     "Inline",

@@ -1,7 +1,8 @@
 """Inline runs: the pieces of a line of text the core says, each adapter's to render.
 
 A run is plain text (shown exactly as given: the adapter escapes whatever its platform would
-read as markup), strong emphasis around other runs, inline code (a command example), a person
+read as markup), strong emphasis around other runs, inline code, a command example (written
+without any platform's prefix: each adapter shows it as its users type it), a person
 (the platform's user id) or a link to a team's space (its platform reference, e.g. a channel
 id), or a date (a day or a moment: its value and the text the core wrote for it in the reader's
 language, `bot/dates`; the Slack adapter shows the text, so that every reader sees the same
@@ -29,7 +30,15 @@ class Strong:
 
 @dataclass(frozen=True)
 class Code:
-    """Inline code, e.g. a command example: `/askel lista`."""
+    """Inline code that is not a command, e.g. `klo 14.30` or `vastuu: asiakas`."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command example without any platform's prefix: `askel lista`, `tiimi lisää @nimi`.
+    The adapter writes it as its users type it (Slack: `/askel lista`)."""
 
     text: str
 
@@ -56,7 +65,7 @@ class When:
     text: str
 
 
-Inline = Plain | Strong | Code | Person | SpaceLink | When
+Inline = Plain | Strong | Code | Command | Person | SpaceLink | When
 Runs = tuple[Inline, ...]
 Part = str | Inline | Runs
 
@@ -89,16 +98,19 @@ def join(separator: str, items: Iterable[Part]) -> Runs:
     return tuple(runs)
 
 
-def plain_text(runs: Runs) -> str:
+def plain_text(runs: Runs, *, command_prefix: str = "") -> str:
     """The runs as plain text, for surfaces that show no formatting: a person is `@id`, a
-    space `#ref` (an adapter with names renders the runs itself)."""
+    space `#ref` (an adapter with names renders the runs itself), a command its text after
+    `command_prefix` (none by default: `askel lista`)."""
     parts = []
     for run in runs:
         match run:
             case Plain(text=text) | Code(text=text) | When(text=text):
                 parts.append(text)
+            case Command(text=text):
+                parts.append(command_prefix + text)
             case Strong(content=content):
-                parts.append(plain_text(content))
+                parts.append(plain_text(content, command_prefix=command_prefix))
             case Person(user_id=user_id):
                 parts.append("@" + user_id)
             case SpaceLink(ref=ref):

@@ -2,7 +2,8 @@
 
 The core's runs (bot/replies/runs.py) become mrkdwn here: plain text with `&`, `<` and `>`
 escaped, so that nothing people typed is read as a mention, ping or link; `*strong*`,
-`` `code` ``, and the core's own persons and spaces as `<@U…>` and `<#C…>`. Mrkdwn fields are
+`` `code` ``, a command example as the slash command it is (`` `/askel lista` ``), and the
+core's own persons and spaces as `<@U…>` and `<#C…>`. Mrkdwn fields are
 marked `verbatim` so that Slack adds no links or mentions of its own to typed text (bare URLs,
 `#name`, `@here`). Plain-text fields (headers, button labels) get the runs' plain text, and
 `Preformatted` plain text is escaped into a code block.
@@ -30,6 +31,7 @@ from slack_sdk.models.views import View
 from bot import replies
 from bot.replies import (
     Code,
+    Command,
     Message,
     Person,
     Plain,
@@ -48,6 +50,7 @@ HEADER_LIMIT = 150
 _BROKEN_END = re.compile(r"(?:&[a-z]{0,3}|<[^<>]*)$")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _ID = re.compile(r"[A-Z0-9]+")  # Slack's user and channel ids
+SLASH = "/"  # before a command: Slack's commands are slash commands
 BLOCKS_PER_STEP = 5  # serialised between turns of the event loop (about 0.5 ms)
 
 
@@ -109,6 +112,8 @@ def markup(runs: Runs) -> str:
                 parts.append(f"*{markup(content)}*")
             case Code(text=text):
                 parts.append(f"`{escape(text)}`")
+            case Command(text=text):
+                parts.append(f"`{SLASH}{escape(text)}`")
             case Person(user_id=user_id):
                 parts.append(f"<@{user_id}>" if _ID.fullmatch(user_id) else escape("@" + user_id))
             case SpaceLink(ref=ref):
@@ -124,7 +129,8 @@ def escape(text: str) -> str:
 def _render(block: replies.Block) -> list[Block]:
     match block:
         case replies.Header(runs=runs):
-            return [HeaderBlock(text=PlainTextObject(text=_cut(plain_text(runs), HEADER_LIMIT)))]
+            text = plain_text(runs, command_prefix=SLASH)
+            return [HeaderBlock(text=PlainTextObject(text=_cut(text, HEADER_LIMIT)))]
         case replies.Text(runs=runs):
             return [SectionBlock(text=mrkdwn(part)) for part in _chunks(markup(runs))]
         case replies.Preformatted(text=text):

@@ -10,6 +10,7 @@ from bot.context import Actor
 from handlers.teams.locale import language_of
 
 PERSONAL = "personal"
+DIALECT = "teams"  # the catalogs' Teams wording (bot/i18n)
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,8 @@ def actor_of(activity: Activity, *, default_language: str) -> Actor | None:
     user_id = (sender.aad_object_id or "").strip().lower() if sender else ""
     if not user_id:
         return None
-    return Actor(user_id=user_id, lang=language_of(activity.locale, default=default_language))
+    lang = language_of(activity.locale, default=default_language)
+    return Actor(user_id=user_id, lang=lang, dialect=DIALECT)
 
 
 def origin_of(activity: Activity) -> Origin:

@@ -21,12 +21,10 @@ from typing import Any
 from bot.platform import (
     ClosedSpace,
     InviteOutcome,
-    PlatformError,
     Posted,
     PostKey,
     PostKind,
     Space,
-    SpaceUnavailable,
 )
 from bot.replies import Buttons, Message, Preformatted, compose
 from handlers.teams.cards import people_in, render_activities
@@ -140,23 +138,17 @@ class TeamsPlatform:
         await self.send_direct(person, message)
 
     async def close_space(self, space: str, *, farewell: Message, key: PostKey) -> ClosedSpace:
-        deleted = undeletable = 0
-        for post in await self.conversations.recorded_posts(space):
-            if post.key_kind == key.kind.value and post.key_id == key.id:
-                continue  # the farewell of an earlier try stays
-            try:
-                await self.conversations.delete(space, post.activity_id)
-                deleted += 1
-            except PlatformError as error:
-                if isinstance(error, SpaceUnavailable):
-                    raise
-                log.warning("could not delete a post: %s", error.code)  # the rest still go
-                undeletable += 1
+        """Delete the bot's recorded posts (a farewell of an earlier try stays), post the
+        farewell once, mark the chat's topic closed and uninstall the app: Teams has no archive
+        for chats, and what members typed stays in the chat. The records stay until the
+        team's purge, so that a repeated close finds the farewell."""
+        cleared = await self.conversations.delete_recorded(space, keep=key)
         posted = await self.post_once(space, farewell, key=key)
         await self.spaces.close_chat(space, self.closed_suffix)
-        await self.conversations.forget(space)
         return ClosedSpace(
-            deleted=deleted, undeletable=undeletable, farewell_earlier=posted.earlier
+            deleted=cleared.deleted,
+            undeletable=cleared.undeletable,
+            farewell_earlier=posted.earlier,
         )
 
     # people

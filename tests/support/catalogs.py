@@ -1,4 +1,7 @@
-"""The gettext catalogs' sources (the .po files), read with Babel, for the catalog tests."""
+"""The gettext catalogs' sources (the .po files), read with Babel, for the catalog tests.
+
+A message is keyed by its context and key: the base message's context is None, a dialect's
+variant has the dialect's name (`msgctxt "teams"`, bot.i18n)."""
 
 from __future__ import annotations
 
@@ -12,39 +15,51 @@ from babel.messages.pofile import read_po
 from bot.i18n import DOMAIN, LANGUAGES, LOCALE_DIR
 
 Forms = tuple[str, ...]  # one template, or the plural forms (for 1, for any other count)
+Entries = dict[tuple[str | None, str], Forms]  # (context, key) -> forms
 
 
 def po_path(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def _by_key(catalog: PoCatalog) -> dict[str, Forms]:
-    found: dict[str, Forms] = {}
+def _by_context_and_key(catalog: PoCatalog) -> Entries:
+    found: Entries = {}
     for message in catalog:
         if not message.id:
             continue  # the header
         key = message.id if isinstance(message.id, str) else message.id[0]
         string = message.string
-        found[key] = (string,) if isinstance(string, str) else tuple(string)
+        found[message.context, key] = (string,) if isinstance(string, str) else tuple(string)
     return found
 
 
 @cache
-def messages(lang: str) -> dict[str, Forms]:
-    """Each key's template (or plural forms) as the .po file holds it."""
+def entries(lang: str) -> Entries:
+    """Every message, base and variant, as the .po file holds it."""
     with po_path(lang).open("rb") as file:
-        return _by_key(read_po(file, locale=lang, domain=DOMAIN))
+        return _by_context_and_key(read_po(file, locale=lang, domain=DOMAIN))
 
 
-def compiled(lang: str) -> dict[str, Forms]:
+def compiled(lang: str) -> Entries:
     """The same, as the compiled .mo file holds it."""
     with po_path(lang).with_suffix(".mo").open("rb") as file:
-        return _by_key(read_mo(file))
+        return _by_context_and_key(read_mo(file))
+
+
+def messages(lang: str) -> dict[str, Forms]:
+    """Each key's base template (or plural forms)."""
+    return variants(lang, None)
+
+
+def variants(lang: str, dialect: str | None) -> dict[str, Forms]:
+    """Each key's template (or plural forms) in a dialect (None: the base messages)."""
+    return {key: forms for (context, key), forms in entries(lang).items() if context == dialect}
 
 
 def texts(lang: str) -> list[tuple[str, str]]:
-    """(key, template) for every template of a language, each plural form on its own."""
-    return [(key, text) for key, forms in messages(lang).items() for text in forms]
+    """(key, template) for every template of a language, base and variants, each plural form
+    on its own."""
+    return [(key, text) for (_, key), forms in entries(lang).items() for text in forms]
 
 
-__all__ = ["LANGUAGES", "compiled", "messages", "texts"]
+__all__ = ["LANGUAGES", "compiled", "entries", "messages", "texts", "variants"]

@@ -1,10 +1,12 @@
 """The core's messages as one readable string, for tests that look at what the core says
-without any platform: `*strong*`, `` `code` ``, a person `@U…`, a team's space `#C…`."""
+without any platform: `*strong*`, `` `code` ``, a command as the base wording types it
+`` `/askel lista` ``, a person `@U…`, a team's space `#C…`."""
 
 from __future__ import annotations
 
 from bot.replies import (
     Code,
+    Command,
     Message,
     Person,
     Plain,
@@ -27,6 +29,8 @@ def runs_shown(runs: Runs) -> str:
                 parts.append(f"*{runs_shown(content)}*")
             case Code(text=text):
                 parts.append(f"`{text}`")
+            case Command(text=text):
+                parts.append(f"`/{text}`")
             case Person(user_id=user_id):
                 parts.append(f"@{user_id}")
             case SpaceLink(ref=ref):

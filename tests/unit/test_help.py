@@ -1,6 +1,6 @@
-"""`/tiimi ohje` lists every command the user may use, in every language: each example in the
-help is parsed with the real grammars, and the commands reached are compared with the
-commands the grammars know (their subcommand tables and command types)."""
+"""`/tiimi ohje` lists every command the user may use, in every language and dialect: each
+example in the help is parsed with the real grammars, and the commands reached are compared
+with the commands the grammars know (their subcommand tables and command types)."""
 
 from __future__ import annotations
 
@@ -19,13 +19,14 @@ from bot.meetings import grammar as meeting_grammar
 from bot.plan import commands as plan_grammar
 from bot.plan.commands import AskelCommand, ListSteps, parse_askel
 from bot.privacy.access import RULES, Action, Role
-from bot.replies import Code
+from bot.replies import Command
 from bot.teams import commands as team_grammar
 from bot.teams.commands import TiimiCommand, parse_tiimi
 from bot.teams.messages import help_message
 from bot.text_norm import fold
 
 TODAY = date(2026, 12, 7)
+DIALECTS = ("", "teams")
 _PERSON = re.compile(r"(@\w+)")
 
 # The commands only coordinators may use, by the action the access rules check for them.
@@ -69,24 +70,27 @@ def _grammar_forms() -> set[str]:
     return forms | {"ListSteps all"}
 
 
-def _examples(lang: str, *, coordinator: bool) -> list[str]:
-    message = help_message(Catalog(lang), coordinator=coordinator)
+def _examples(lang: str, *, coordinator: bool, dialect: str = "") -> list[str]:
+    message = help_message(Catalog(lang, dialect), coordinator=coordinator)
     return [
         run.text
         for block in message.blocks
         for run in getattr(block, "runs", ())
-        if isinstance(run, Code) and run.text.startswith(("/tiimi", "/askel"))
+        if isinstance(run, Command)
     ]
 
 
-def _help_forms(lang: str, *, coordinator: bool) -> tuple[set[str], dict[str, str]]:
+def _help_forms(
+    lang: str, *, coordinator: bool, dialect: str = ""
+) -> tuple[set[str], dict[str, str]]:
     """The commands reached by the help's examples, and the word typed for each verb."""
     forms: set[str] = set()
     words: dict[str, str] = {}
-    for example in _examples(lang, coordinator=coordinator):
+    for example in _examples(lang, coordinator=coordinator, dialect=dialect):
         name, _, rest = example.partition(" ")
+        assert name in ("tiimi", "askel"), example
         typed = _typed(rest)
-        if name == "/tiimi":
+        if name == "tiimi":
             command: object = parse_tiimi(typed)
             typed_words = typed.words()
             sub, more = team_grammar._split_subcommand(typed_words)
@@ -120,34 +124,37 @@ def test_the_coordinators_commands_are_for_coordinators_only() -> None:
         assert RULES[action] == {Role.COORDINATOR}
 
 
+@pytest.mark.parametrize("dialect", DIALECTS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_help_lists_every_command_of_the_grammars(lang: str) -> None:
+def test_the_help_lists_every_command_of_the_grammars(lang: str, dialect: str) -> None:
     everything = _grammar_forms()
-    for_coordinators, _ = _help_forms(lang, coordinator=True)
+    for_coordinators, _ = _help_forms(lang, coordinator=True, dialect=dialect)
     assert everything - for_coordinators == set()
-    for_users, _ = _help_forms(lang, coordinator=False)
+    for_users, _ = _help_forms(lang, coordinator=False, dialect=dialect)
     assert everything - for_users == set(COORDINATORS_ONLY)
     assert for_users <= everything and for_coordinators <= everything
 
 
-def test_the_swedish_help_shows_swedish_subcommands() -> None:
-    _, finnish = _help_forms("fi", coordinator=True)
-    _, swedish = _help_forms("sv", coordinator=True)
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_the_swedish_help_shows_swedish_subcommands(dialect: str) -> None:
+    _, finnish = _help_forms("fi", coordinator=True, dialect=dialect)
+    _, swedish = _help_forms("sv", coordinator=True, dialect=dialect)
     assert finnish.keys() == swedish.keys()
     same = {key for key in finnish if finnish[key] == swedish[key]}
     assert same == {"askel list"}  # `lista` is both Finnish and Swedish
     assert swedish["tiimi open"] == "ny" and swedish["askel goal"] == "mal"
 
 
+@pytest.mark.parametrize("dialect", DIALECTS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_home_tab_names_commands_that_list_what_it_leaves_out(lang: str) -> None:
-    t = Catalog(lang)
+def test_the_home_tab_names_commands_that_list_what_it_leaves_out(lang: str, dialect: str) -> None:
+    t = Catalog(lang, dialect)
     for key, expected in [
         ("home_more_teams", ListOpenTeams()),
         ("home_more_steps", ListSteps(include_finished=False)),
     ]:
         for count in (1, 2):
-            [command] = [run.text for run in t(key, count=count) if isinstance(run, Code)]
+            [command] = [run.text for run in t(key, count=count) if isinstance(run, Command)]
             name, _, rest = command.partition(" ")
-            parse = parse_tiimi if name == "/tiimi" else partial(parse_askel, today=TODAY)
+            parse = parse_tiimi if name == "tiimi" else partial(parse_askel, today=TODAY)
             assert parse(_typed(rest)) == expected, (key, count, command)

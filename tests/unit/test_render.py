@@ -11,7 +11,7 @@ from slack_sdk.models.views import View
 
 from bot import replies
 from bot.dates import day, moment
-from bot.replies import Code, Person, SpaceLink, When, compose, strong
+from bot.replies import Code, Command, Person, SpaceLink, When, compose, strong
 from handlers.slack.render import (
     BLOCKS_PER_STEP,
     MAX_BLOCKS,
@@ -126,6 +126,14 @@ def test_plain_text_fields_get_the_runs_plain_text_and_the_fallback_is_mrkdwn() 
     assert header["text"]["text"] == "MT-1 & @U1"
     payload = reply_payload(replies.Reply(message))
     assert payload["text"] == fallback_text(message) == "Tiimi *MT-1* on avattu: <#C1>"
+
+
+def test_a_command_is_the_slash_command_slack_users_type() -> None:
+    runs = compose("Käyttö: ", Command("askel valmis <numero>"), ", ", Code("klo 14"))
+    assert markup(runs) == "Käyttö: `/askel valmis &lt;numero&gt;`, `klo 14`"
+    message = replies.Message(runs, (replies.Header(compose(Command("tiimi ohje"))),))
+    [header] = render_blocks(message)
+    assert header["text"]["text"] == "/tiimi ohje"
 
 
 def test_text_and_notes_are_verbatim_mrkdwn() -> None:
