@@ -119,7 +119,7 @@ async def submit(
 
 async def team_chat(services: TeamsServices) -> str:
     text = CommandInput.of("uusi ", PersonRef(BERT))
-    await services.tiimi.run(actor=Actor(ANNA, "fi"), text=text, channel_id="", request_key="k")
+    await services.tiimi.run(actor=Actor(ANNA, "fi", "teams"), text=text, channel_id="", request_key="k")
     async with services.tiimi.core.database.session() as session:
         team = await queries.get_team_by_request_key(session, request_key="k")
     assert team is not None

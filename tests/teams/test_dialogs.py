@@ -57,9 +57,9 @@ from tests.support.memory_platform import MemoryPlatform
 
 HETU = "131052-308T"
 KEY = FormKey(verb="x", value="", dialog="d1")
-FI = Catalog("fi")
+FI = Catalog("fi", "teams")
 ANNA_ID, BERT, CARITA = (f"00000000-0000-4000-8000-0000000000{n}" for n in ("a1", "b1", "c1"))
-ANNA = Actor(ANNA_ID, "fi")
+ANNA = Actor(ANNA_ID, "fi", "teams")
 
 
 def inputs(card: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -120,7 +120,7 @@ def test_the_welcome_and_home_buttons_open_forms() -> None:
         "Uusi tavoite",
         "Lisää jäsen",
     ]
-    (home,) = open_team_button(Catalog("sv")).buttons
+    (home,) = open_team_button(Catalog("sv", "teams")).buttons
     assert (home.action_id, home.label) == (action_ids.OPEN_TEAM_FORM, "Nytt team")
 
 
@@ -150,7 +150,7 @@ def test_the_step_form_offers_the_chats_members_participants_roles_and_goals() -
     dialog = StepDialog(
         goals=((1, "Oma asunto"),), participants=((1, "P1 Asiakas"),), new_roles=("close_person",)
     )
-    fields = inputs(add_step.card(Catalog("en"), KEY, dialog))
+    fields = inputs(add_step.card(Catalog("en", "teams"), KEY, dialog))
     assert list(fields) == ["text", "owner_user", "owner_role", "due", "goal"]
     assert fields["owner_user"]["choices.data"]["dataset"] == CHAT_MEMBERS
     assert fields["owner_role"]["choices"] == [
@@ -165,7 +165,7 @@ def test_the_step_form_offers_the_chats_members_participants_roles_and_goals() -
 
 def test_each_form_is_a_valid_card_in_each_language() -> None:
     for lang in ("fi", "sv", "en"):
-        t = Catalog(lang)
+        t = Catalog(lang, "teams")
         for card in (
             open_team.card(t, KEY),
             add_step.card(t, KEY, StepDialog()),

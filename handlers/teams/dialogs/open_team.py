@@ -36,7 +36,7 @@ def card(
     t: Catalog, key: FormKey, *, values: Fields = NO_FIELDS, errors: Fields = NO_FIELDS
 ) -> Card:
     body = [
-        text_block(t.plain("teams_form_open_team_intro")),
+        text_block(t.plain("modal_intro")),
         *people_picker(
             MEMBERS,
             t.plain("modal_members_label"),
