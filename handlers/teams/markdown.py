@@ -176,9 +176,20 @@ def render_line(runs: Runs, readers: Readers) -> Markdown:
 
 def _inline(runs: Runs, readers: Readers, mentions: list[Mention], *, line_start: bool) -> str:
     parts: list[str] = []
-    for run in runs:
+    for run in _merged(runs):
         parts.append(_run(run, readers, mentions, line_start=line_start and not any(parts)))
     return "".join(parts)
+
+
+def _merged(runs: Runs) -> Runs:
+    """Neighbouring texts as one, so that markup split between runs (`1` and `. `) is seen."""
+    merged: list[Inline] = []
+    for run in runs:
+        if isinstance(run, Plain | When) and merged and isinstance(merged[-1], Plain):
+            merged[-1] = Plain(merged[-1].text + run.text)
+        else:
+            merged.append(Plain(run.text) if isinstance(run, When) else run)
+    return tuple(merged)
 
 
 def _run(run: Inline, readers: Readers, mentions: list[Mention], *, line_start: bool) -> str:

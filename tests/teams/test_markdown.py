@@ -28,7 +28,7 @@ MARKUP = [*"*_[]()`<>&#;!/?\\{}-+.~=|:@ \t", "{{DATE(", "{{TIME(", "<at>", "</at
 LINES = st.lists(
     st.sampled_from(MARKUP) | st.characters(exclude_characters="\r\n"), max_size=30
 ).map("".join)
-_DESKTOP_ONLY = re.compile(r"[\\`<&{]|\A[ \t]*(?:[#>]|[-+](?:[ \t]|\Z)|-[ \t-]*\Z|[0-9]+[.)])")
+_DESKTOP_ONLY = re.compile(r"[\\`<&{]|\A[ \t]*(?:[#>]|[-+](?:[ \t]|\Z)|-[ \t-]*\Z|[0-9]+[.)]|~~~)")
 
 
 @pytest.mark.parametrize(
@@ -77,11 +77,10 @@ def test_any_line_shows_on_desktop_exactly_as_typed(line: str) -> None:
     assert desktop_shows(escape(line)) == line.strip(" \t")
 
 
-@given(LINES, LINES)
-def test_a_line_after_other_text_shows_as_typed(before: str, line: str) -> None:
-    assume(before.strip(" \t"))
-    markdown = escape(before) + escape(line, line_start=False)
-    assert desktop_shows(markdown) == (before + line).strip(" \t")
+@given(st.lists(LINES, min_size=1, max_size=4))
+def test_a_line_of_several_texts_shows_as_typed(texts: list[str]) -> None:
+    markdown = render(tuple(Plain(text) for text in texts), READERS).text
+    assert desktop_shows(markdown) == "".join(texts).strip(" \t")
 
 
 @given(LINES)
