@@ -36,7 +36,7 @@ MAX_ACTIVITY_BYTES = 28 * 1024  # Teams answers 413 to a larger activity
 ENVELOPE_BYTES = 4 * 1024  # what the SDK adds: ids, names, conversation, serviceUrl
 ACTIVITY_BUDGET = MAX_ACTIVITY_BYTES - ENVELOPE_BYTES
 SUMMARY_LIMIT = 500
-PIECE_CHARS = 1000  # a piece of a very long line: at most 12 KB as JSON
+JSON_BYTES_PER_CHAR = 16  # more than any character takes: 12 for `\\ud83d\\ude00`
 _BUTTON_STYLES = {"primary": "positive", "danger": "destructive"}
 _TEXT_STYLES: dict[type, dict[str, Any]] = {
     replies.Header: {"size": "Large", "weight": "Bolder"},
@@ -60,8 +60,8 @@ class _Units(Generic[U]):
         """The units from start to stop; only the first piece keeps the divider."""
         return replace(self, units=self.units[start:stop], separator=self.separator and not start)
 
-    def in_pieces(self) -> Self:
-        """The block with each unit longer than PIECE_CHARS cut into pieces of its own."""
+    def in_pieces(self, size: int) -> Self:
+        """The block with each unit longer than `size` characters cut into pieces of its own."""
         return self
 
 
@@ -71,8 +71,8 @@ class _Text(_Units[Runs]):
 
     style: type
 
-    def in_pieces(self) -> Self:
-        pieces = (piece for line in self.units for piece in cut_line(line, PIECE_CHARS))
+    def in_pieces(self, size: int) -> Self:
+        pieces = (piece for line in self.units for piece in cut_line(line, size))
         return replace(self, units=tuple(pieces))
 
 
@@ -80,8 +80,8 @@ class _Text(_Units[Runs]):
 class _Verbatim(_Units[str]):
     """Preformatted text, line by line."""
 
-    def in_pieces(self) -> Self:
-        pieces = (piece for line in self.units for piece in cut_text(line, PIECE_CHARS))
+    def in_pieces(self, size: int) -> Self:
+        pieces = (piece for line in self.units for piece in cut_text(line, size))
         return replace(self, units=tuple(pieces))
 
 
@@ -199,7 +199,8 @@ def _fitted(part: _Part, readers: Readers, summary: str, budget: int) -> list[_E
     if fits(part):
         return _elements(part, readers)
     fitted: list[_Element] = []
-    rest = part.in_pieces()
+    room = budget - _size([], summary) - 200  # what one element may take, less its own keys
+    rest = part.in_pieces(max(1, room // JSON_BYTES_PER_CHAR))
     while rest.units:
         low, high = 1, len(rest.units)  # the most units that fit: a binary search
         while low < high:

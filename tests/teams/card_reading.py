@@ -25,30 +25,58 @@ _DESKTOP_BLOCK = re.compile(
 )
 _TAG = re.compile(r"<[A-Za-z/!?]")
 _DATE_FUNCTION = re.compile(r"\{\{(?:DATE|TIME)\(")
+_OWN_MARKUP = re.compile(r"\*\*|_|<at>(?P<name>[^<>]*)</at>|\[(?P<label>[^\]]*)\]\([^()\s]*\)")
 
 
 def desktop_shows(paragraph: str) -> str:
-    """The text Teams desktop shows for one paragraph (one rendered line) of card Markdown."""
-    assert not _DESKTOP_BLOCK.match(paragraph), f"a block marker starts {paragraph!r}"
+    """The text Teams desktop shows for one paragraph (one rendered line) of escaped text."""
+    return _decoded(paragraph, line_start=True).rstrip(" \t")
+
+
+def desktop_reads(paragraph: str) -> str:
+    """The text Teams desktop shows for a paragraph of the renderer's own Markdown: strong
+    and italic marks, `<at>` mentions (read here as `@name`) and links (as their label)
+    around escaped text."""
+    shown: list[str] = []
+    start = position = 0
+    while position < len(paragraph):
+        if paragraph[position] == "\\" and paragraph[position + 1 : position + 2] in PUNCTUATION:
+            position += 2
+            continue
+        markup = _OWN_MARKUP.match(paragraph, position)
+        if markup is None:
+            position += 1
+            continue
+        shown.append(_decoded(paragraph[start:position], line_start=start == 0))
+        if markup["name"] is not None:
+            shown.append("@" + markup["name"])
+        shown.append(markup["label"] or "")
+        start = position = markup.end()
+    shown.append(_decoded(paragraph[start:], line_start=start == 0))
+    return "".join(shown).rstrip(" \t")
+
+
+def _decoded(text: str, *, line_start: bool) -> str:
+    assert not (line_start and _DESKTOP_BLOCK.match(text)), f"a block marker starts {text!r}"
     shown: list[str] = []
     position = 0
-    while position < len(paragraph):
-        char, following = paragraph[position], paragraph[position + 1 : position + 2]
+    while position < len(text):
+        char, following = text[position], text[position + 1 : position + 2]
         if char == "\\" and following in PUNCTUATION:
             shown.append(following)
             position += 2
             continue
-        entity = _ENTITY.match(paragraph, position)
+        entity = _ENTITY.match(text, position)
         if entity:
             shown.append(html.unescape(entity[0]))
             position = entity.end()
             continue
-        assert char not in "*_[]`", f"a live {char!r} in {paragraph!r}"
-        assert not _TAG.match(paragraph, position), f"a tag, autolink or mention: {paragraph!r}"
-        assert not _DATE_FUNCTION.match(paragraph, position), f"a date function: {paragraph!r}"
+        assert char not in "*_[]`", f"a live {char!r} in {text!r}"
+        assert not _TAG.match(text, position), f"a tag, autolink or mention: {text!r}"
+        assert not _DATE_FUNCTION.match(text, position), f"a date function: {text!r}"
         shown.append(char)
         position += 1
-    return "".join(shown).rstrip(" \t")
+    return "".join(shown)
 
 
 def mobile_shows(paragraph: str) -> str:
