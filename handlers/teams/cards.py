@@ -46,14 +46,14 @@ _TEXT_STYLES: dict[type, dict[str, Any]] = {
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _INSIDE_AT = re.compile(r"(?<=<)(?=at)", re.IGNORECASE)  # `<` | `at>`: no `<at>` in a run
 _Element = tuple[dict[str, Any], tuple[Mention, ...]]
-U = TypeVar("U")
+_Unit = TypeVar("_Unit")
 
 
 @dataclass(frozen=True)
-class _Units(Generic[U]):
+class _Units(Generic[_Unit]):
     """A block as the units it can be cut between: lines or buttons."""
 
-    units: tuple[U, ...]
+    units: tuple[_Unit, ...]
     separator: bool  # a divider above it
 
     def taking(self, start: int, stop: int | None = None) -> Self:
@@ -145,7 +145,7 @@ def _parts(message: Message) -> list[_Part]:
                 parts.append(_Text(tuple(lines_of(runs)), separator, type(block)))
             case replies.Preformatted(text=text):
                 parts.append(_Verbatim(tuple(_LINE_END.split(text)), separator))
-            case replies.Buttons(buttons=buttons):
+            case replies.Buttons(buttons=buttons) if buttons:
                 parts.append(_Actions(buttons, separator))
         separator = False
     return parts

@@ -62,12 +62,13 @@ class TypedMessage:
         return self.route or Route.TIIMI
 
 
-_MARKUP = re.compile(
-    r"<at(?:\s[^<>]*)?>(?P<at>.*?)</at\s*>"
-    r"|<a\s[^<>]*?\bhref=\"(?P<href>[^\"<>]*)\"[^<>]*>(?P<label>.*?)</a\s*>"
-    r"|<!--.*?-->"
-    r"|<(?P<tag>/?[A-Za-z][A-Za-z0-9]*)(?P<attributes>\s[^<>]*)?/?>",
-    re.IGNORECASE | re.DOTALL,
+_MARKUP = re.compile(  # every repetition bounded: a message's reading takes linear time
+    r"<at(?:\s[^<>]{0,200})?>(?P<at>[^<>]{0,500})</at\s*>"
+    r"|<a\s[^<>]{0,500}?\bhref=\"(?P<href>[^\"<>]{0,2000})\"[^<>]{0,500}>"
+    r"(?P<label>(?:[^<]|<(?!/a\b)){0,2000}?)</a\s*>"
+    r"|<!--(?:[^-]|-(?!->)){0,200}-->"
+    r"|<(?P<tag>/?[A-Za-z][A-Za-z0-9]{0,20})(?P<attributes>\s[^<>]{0,2000})?/?>",
+    re.IGNORECASE,
 )
 _ALT = re.compile(r"\balt=\"([^\"]*)\"", re.IGNORECASE)
 _TAGS = re.compile(r"<[^<>]*>")

@@ -24,7 +24,8 @@ punctuation or at the end, `{{DATE(`, and at a line's start `#` headings, `>`, `
 bullets, `---`, `~~~` and `1.`. A `<` that could open a tag, an autolink or `<at>` is `&lt;`
 (desktop shows `<`, mobile the entity), so the sent text never holds a tag. A line's leading
 whitespace is dropped (HTML shows none, and four spaces would make a code block).
-Teams may still link bare web addresses: shown as typed, they lead where they say.
+Strikethrough (`~~`) is not card Markdown and stays as typed. Teams may still link bare web
+addresses: shown as typed, they lead where they say.
 
 Inline code does not exist in card Markdown: a `Code` run is italic. A space link is `💬`
 linking to the chat (the core's reference has no name; the emoji needs no translation).
@@ -234,8 +235,8 @@ def plain(runs: Runs, readers: Readers) -> str:
                 parts.append("@" + (mention.name if mention else user_id[:8]))
             case SpaceLink():
                 parts.append(SPACE_LABEL)
-            case Plain(text=text) | When(text=text) | Code(text=text):
-                parts.append(text)
+            case _:
+                parts.append(plain_text((run,)))
     return "".join(parts)
 
 
@@ -276,9 +277,8 @@ def _halve(line: Runs) -> tuple[Runs, Runs] | None:
 
 
 def _halve_text(text: str) -> tuple[str, str]:
-    """A text of two or more characters in two non-empty halves, cut after the space nearest
-    its middle, or at the middle."""
+    """A text of two or more characters in two non-empty halves: cut after the last space in
+    its second quarter, or at the middle."""
     middle = len(text) // 2
-    space = text.rfind(" ", 1, middle + 1)
-    at = space + 1 if 0 < space < len(text) - 1 else middle
-    return text[:at], text[at:]
+    space = text.rfind(" ", len(text) // 4, middle)
+    return (text[: space + 1], text[space + 1 :]) if space > 0 else (text[:middle], text[middle:])

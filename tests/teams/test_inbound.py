@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from bot.command_input import CommandInput, PersonRef
@@ -187,5 +187,6 @@ def test_any_message_reads_without_error(text: str, entities: list[dict[str, Any
 
 @given(st.sampled_from(["010101-123N", "131052-308T", "010101A123N"]), _TEXTS, _TEXTS)
 def test_identity_code_looking_text_survives_verbatim(code: str, before: str, after: str) -> None:
+    assume("<!--" not in before)  # a comment hides it from its writer too
     html = f"{before} <p>{code}</p> {after}"
     assert code in read_message(html, [], bot_id=BOT).text
