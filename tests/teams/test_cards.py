@@ -41,6 +41,7 @@ from tests.fake_teams.connector import MAX_ACTIVITY_BYTES
 from tests.teams.card_reading import desktop_reads, text_blocks, verbatim_text
 from tests.teams.conftest import ANNA, BERTTA, CASE_CHAT, CECILIA
 from tests.teams.http import call
+from tests.unit.test_user_text import HOSTILE, _every_builder
 
 NAMES = {ANNA: "Anna", BERTTA: "Bertta Berg"}
 TENANT = "tenant-1"
@@ -291,3 +292,20 @@ async def test_the_fake_connector_accepts_rendered_cards_with_mentions(teams: Fa
         assert answer.status == 201, answer.body
     posted = teams.tenant.conversations[CASE_CHAT].posted
     assert len(posted) == len(activities)
+
+
+@pytest.mark.parametrize("index", range(7))
+def test_the_cores_messages_show_user_text_as_typed(index: int) -> None:
+    message = _every_builder()[index]
+    [activity] = render_activities(message, names={"UBERT": "Bertta"}, tenant_id=TENANT)
+    shown = [
+        desktop_reads(paragraph)
+        for element in text_blocks(activity)
+        if element["type"] == "TextBlock"
+        for paragraph in element["text"].split("\n\n")
+    ]
+    assert any(HOSTILE in line for line in shown), shown
+    entities = activity["attachments"][0]["content"]["msteams"].get("entities", [])
+    assert {entity["mentioned"]["id"] for entity in entities} <= {"UBERT"}
+    envelope = {"from": {"id": "28:app"}, "conversation": {"id": CASE_CHAT}}
+    assert activity_errors({**activity, **envelope}, bot_id="28:app") == []
