@@ -35,8 +35,8 @@ def with_refresh(activity: dict[str, Any], *, viewer: str) -> dict[str, Any]:
 
 async def _home_activity(services: TeamsServices, actor: Actor) -> dict[str, Any]:
     message = home_message(actor.t, await services.home.home(actor))
-    first, *_ = await services.platform.render(message)  # the home is one card
-    return with_refresh(first, viewer=actor.user_id)
+    activity = await services.platform.card_activity(message)  # one card, refreshed whole
+    return with_refresh(activity, viewer=actor.user_id)
 
 
 async def home_card(services: TeamsServices, actor: Actor) -> dict[str, Any]:

@@ -27,7 +27,7 @@ from bot.platform import (
     Space,
 )
 from bot.replies import Buttons, Message, Preformatted, compose
-from handlers.teams.cards import people_in, render_activities
+from handlers.teams.cards import people_in, render_activities, render_activity
 from handlers.teams.conversations import Conversations
 from handlers.teams.mentions import MentionResolver
 from handlers.teams.spaces import TeamsSpaces
@@ -60,9 +60,12 @@ class TeamsPlatform:
         names = await self.spaces.display_names(people) if people else {}
         return render_activities(message, names=names, tenant_id=self.tenant_id)
 
-    async def render(self, message: Message) -> list[dict[str, Any]]:
-        """The message as the activities it is posted as (people by their names)."""
-        return await self._activities(message)
+    async def card_activity(self, message: Message) -> dict[str, Any]:
+        """The message as one card's activity, people by their names: for a card that stays
+        one (the home card, an invoke's answer)."""
+        people = sorted(people_in(message))
+        names = await self.spaces.display_names(people) if people else {}
+        return render_activity(message, names=names, tenant_id=self.tenant_id)
 
     # spaces
     async def open_space(

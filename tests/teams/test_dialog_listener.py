@@ -3,6 +3,7 @@ its dialog's id, the core's answer as the dialog's message, a team opened after 
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -18,7 +19,9 @@ from bot.context import Actor, Core
 from bot.home.service import HomeService
 from bot.replies import Message
 from bot.teams.dispatch import TiimiCommands
+from handlers.teams.cards import render_activity
 from handlers.teams.dialogs.buttons import ADD_GOAL_FORM, ADD_MEMBER_FORM
+from handlers.teams.home import HOME_VERB, home_card
 from handlers.teams.listeners.dialogs import on_fetch, on_submit
 from handlers.teams.platform import TeamsPlatform
 from handlers.teams.services import TeamsServices
@@ -50,6 +53,9 @@ class StubPlatform:
 
     async def display_names(self, people: list[str]) -> dict[str, str]:
         return {p: "Carita" for p in people if p == CARITA}
+
+    async def card_activity(self, message: Message) -> dict[str, Any]:
+        return render_activity(message, names={}, tenant_id="tenant")
 
     async def post(self, space: str, message: Message) -> str:
         self.posts.append((space, message.text))
@@ -119,7 +125,9 @@ async def submit(
 
 async def team_chat(services: TeamsServices) -> str:
     text = CommandInput.of("uusi ", PersonRef(BERT))
-    await services.tiimi.run(actor=Actor(ANNA, "fi", "teams"), text=text, channel_id="", request_key="k")
+    await services.tiimi.run(
+        actor=Actor(ANNA, "fi", "teams"), text=text, channel_id="", request_key="k"
+    )
     async with services.tiimi.core.database.session() as session:
         team = await queries.get_team_by_request_key(session, request_key="k")
     assert team is not None
@@ -168,3 +176,15 @@ async def test_an_unknown_form_is_answered_plainly(services: TeamsServices) -> N
         answer["task"]["value"]
         == "Tätä painiketta ei enää tunnisteta. Avaa kortti uudelleen tai kirjoita komento."
     )
+
+
+async def test_the_home_card_is_current_and_offers_a_new_team(services: TeamsServices) -> None:
+    await team_chat(services)
+    card = await home_card(services, Actor(ANNA, "fi", "teams"))
+    assert card["refresh"]["action"]["verb"] == HOME_VERB
+    assert card["refresh"]["userIds"] == [ANNA]
+    *_, actions = [e for e in card["body"] if e["type"] == "ActionSet"]
+    (new_team,) = actions["actions"]
+    assert new_team["title"] == "Uusi tiimi"
+    assert new_team["data"]["verb"] == action_ids.OPEN_TEAM_FORM
+    assert "MT-" in json.dumps(card)  # the team Anna opened

@@ -20,6 +20,7 @@ from bot.plan.commands import StepDialog
 from bot.replies import Button, Buttons, Message, Reply, Text, compose, plain_text
 from bot.teams.close_service import CloseServiceDialog
 from bot.teams.dispatch import TiimiCommands
+from handlers.teams.cards import render_card
 from handlers.teams.dialogs import (
     add_goal,
     add_member,
@@ -385,3 +386,17 @@ def test_a_message_offering_a_form_is_told_apart() -> None:
     action = form_action(buttons.buttons[0])
     assert action is not None and action["data"]["value"] == "7"
     assert not offers_form(Message(compose("Tehty"), (Buttons((Button("step_done", "T", "1"),)),)))
+
+
+def test_the_cards_render_a_forms_button_as_a_dialogs_button() -> None:
+    welcome = Message(compose("Tervetuloa"), (Text(compose("Tervetuloa")), team_form_buttons(FI)))
+    card = render_card(welcome, names={}, tenant_id="t")
+    assert card_errors(card, set()) == []
+    (action_set,) = [e for e in card["body"] if e["type"] == "ActionSet"]
+    assert [a["type"] for a in action_set["actions"]] == ["Action.Submit"] * 3
+    assert [a["data"]["verb"] for a in action_set["actions"]] == [
+        action_ids.ADD_STEP_FORM,
+        ADD_GOAL_FORM,
+        ADD_MEMBER_FORM,
+    ]
+    assert all(a["data"]["msteams"] == {"type": "task/fetch"} for a in action_set["actions"])

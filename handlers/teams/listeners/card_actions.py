@@ -59,8 +59,7 @@ async def on_card_action(
     if verb == action_ids.HOME_STEP_DONE:  # the home card again, showing the outcome
         return _card(await home_card(services, actor))
     if offers_form(reply.message):  # its button in place of the card, for the presser
-        first, *_ = await services.platform.render(reply.message)
-        return _card(card_of(first))
+        return _card(card_of(await services.platform.card_activity(reply.message)))
     updated = services.platform.updated_card(card_ref) if card_ref else None
     if updated is not None:
         return _card(updated)
