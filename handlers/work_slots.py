@@ -40,11 +40,16 @@ class WorkSlots:
     def start(self, work: Callable[[], Awaitable[object]]) -> asyncio.Task[object]:
         """Run `work` in a task of its own, in a slot, counted from now on (not only once it
         has a slot): for an adapter whose framework waits for its listener to return before
-        answering the request (Teams). `work` handles its own failures."""
+        answering the request (Teams). A failure that `work` does not handle itself is
+        logged by its type (never its text, which may hold what someone typed)."""
 
         async def in_slot() -> object:
             async with self._slots:
-                return await work()
+                try:
+                    return await work()
+                except Exception as error:
+                    log.error("work after the answer failed: %s", type(error).__name__)
+                    return None
 
         task: asyncio.Task[object] = asyncio.get_running_loop().create_task(in_slot())
         self._tasks.add(task)

@@ -78,8 +78,11 @@ _BLOCK_TAGS = frozenset(
     | {"h4", "h5", "h6"}
 )
 _BLOCK_TAGS |= {"/" + tag for tag in _BLOCK_TAGS}
-_COMMAND = re.compile(r"/?(tiimi|askel)(?=\s|\Z)", re.IGNORECASE)
-_HOME = re.compile(r"/?(?:koti|hem|home)", re.IGNORECASE)
+# A command example in a card reads `@Tiimi askel lista`: typed as plain text (no mention
+# picked), the bot's name is read as the mention it stands for.
+_BOT_NAME = r"(?:@tiimi\s+)?"
+_COMMAND = re.compile(_BOT_NAME + r"/?(tiimi|askel)(?=\s|\Z)", re.IGNORECASE)
+_HOME = re.compile(_BOT_NAME + r"/?(?:koti|hem|home)", re.IGNORECASE)
 _SPACES = str.maketrans({"\xa0": " ", "\r": "\n"})
 
 

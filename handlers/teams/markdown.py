@@ -39,9 +39,21 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from bot.replies import Code, Inline, Person, Plain, Runs, SpaceLink, Strong, When, plain_text
+from bot.replies import (
+    Code,
+    Command,
+    Inline,
+    Person,
+    Plain,
+    Runs,
+    SpaceLink,
+    Strong,
+    When,
+    plain_text,
+)
 
 SPACE_LABEL = "💬"
+COMMAND_PREFIX = "@Tiimi "  # the bot mentioned, as a command is typed in a chat
 CHAT_LINK = "https://teams.microsoft.com/l/chat/{ref}/0?tenantId={tenant}"
 LINE_BREAK = "\n\n"
 
@@ -202,6 +214,8 @@ def _run(run: Inline, readers: Readers, mentions: list[Mention], *, line_start: 
             return _wrap("**", _inline(content, readers, mentions, line_start=False))
         case Code(text=text):
             return _wrap("_", escape(text, line_start=False))
+        case Command(text=text):  # typed after mentioning the bot: `@Tiimi askel lista`
+            return _wrap("_", escape(f"{COMMAND_PREFIX}{text}", line_start=False))
         case Person(user_id=user_id):
             mention = readers.mention(user_id)
             if mention is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from typing import cast
 
 import jwt
 import pydantic
@@ -40,13 +41,15 @@ def build_web_app(
     web_app = web.Application(client_max_size=MAX_BODY_BYTES)
     web_app["agent_configuration"] = auth_configuration  # what the SDK's JWT check reads
 
-    @jwt_authorization_decorator
-    async def authorized(request: web.Request) -> web.StreamResponse:
+    async def process(request: web.Request) -> web.StreamResponse:
         request[_AUTHORIZED] = True
         if request.content_type != "application/json":
             return web.json_response({"error": "expected application/json"}, status=415)
         response = await start_agent_process(request, agent_app, adapter)
         return response if response is not None else web.Response(status=202)
+
+    checked = jwt_authorization_decorator(process)  # type: ignore[no-untyped-call]
+    authorized = cast(Callable[[web.Request], Awaitable[web.StreamResponse]], checked)
 
     async def messages(request: web.Request) -> web.StreamResponse:
         try:

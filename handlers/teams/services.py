@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.home.service import HomeService
 from bot.plan.dispatch import AskelCommands
+from bot.teams.channel_guard import ChannelGuard
 from bot.teams.dispatch import TiimiCommands
 from handlers.teams.platform import TeamsPlatform
 from handlers.work_slots import WorkSlots
@@ -16,6 +17,7 @@ from handlers.work_slots import WorkSlots
 class TeamsServices:
     tiimi: TiimiCommands
     home: HomeService
+    channel_guard: ChannelGuard
     platform: TeamsPlatform
     work: WorkSlots
     language: str  # the organisation's default, for people whose Teams locale is not ours

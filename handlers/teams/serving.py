@@ -19,6 +19,7 @@ from bot.home.service import HomeService
 from bot.i18n import Catalog
 from bot.platform import ChatPlatform
 from bot.plugins import PlatformAdapter, PlatformRefused, PlatformUnreachable
+from bot.teams.channel_guard import ChannelGuard
 from bot.teams.dispatch import TiimiCommands
 from handlers.teams.app import build_agent_app
 from handlers.teams.conversations import Conversations
@@ -126,6 +127,7 @@ class TeamsAdapter:
         services = TeamsServices(
             tiimi=tiimi,
             home=HomeService(core, tiimi.coordinators),
+            channel_guard=ChannelGuard(core),
             platform=self.platform,
             work=self.work,
             language=self.settings.language,

@@ -18,6 +18,7 @@ from bot.command_input import CommandInput, PersonRef
 from bot.context import Actor, Core
 from bot.home.service import HomeService
 from bot.replies import Message
+from bot.teams.channel_guard import ChannelGuard
 from bot.teams.dispatch import TiimiCommands
 from handlers.teams.cards import render_activity
 from handlers.teams.dialogs.buttons import ADD_GOAL_FORM, ADD_MEMBER_FORM
@@ -86,6 +87,7 @@ async def services(database_url: str, clock: FakeClock) -> AsyncIterator[TeamsSe
     yield TeamsServices(
         tiimi=tiimi,
         home=HomeService(core, tiimi.coordinators),
+        channel_guard=ChannelGuard(core),
         platform=cast(TeamsPlatform, StubPlatform()),
         work=WorkSlots(2),
         language="fi",

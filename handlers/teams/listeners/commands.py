@@ -19,7 +19,13 @@ from handlers.teams.actors import Origin, actor_of, origin_of
 from handlers.teams.delivery import deliver, tell_failure
 from handlers.teams.dialogs.offers import offer_form
 from handlers.teams.home import post_home
-from handlers.teams.inbound import TypedMessage, read_message, teams_ids, to_command_input
+from handlers.teams.inbound import (
+    Route,
+    TypedMessage,
+    read_message,
+    teams_ids,
+    to_command_input,
+)
 from handlers.teams.services import TeamsServices
 
 log = logging.getLogger("handlers.teams")
@@ -29,7 +35,7 @@ async def on_message(context: TurnContext, services: TeamsServices) -> None:
     activity = context.activity
     await services.platform.conversations.remember(context)
     actor = actor_of(activity, default_language=services.language)
-    if actor is None or not (activity.text or "").strip():
+    if actor is None or (activity.value is not None and not (activity.text or "").strip()):
         return  # not a person's typed message (a card's submission has its own route)
     origin = origin_of(activity)
     typed = read_message(activity.text, _entities(activity), bot_id=_bot_id(activity))
@@ -58,14 +64,14 @@ async def _run(
     ids: dict[str, str],
     request_key: str,
 ) -> None:
-    command = typed.command or "tiimi"  # `@Tiimi uusi`, or `ohje` in the personal chat
-    text = to_command_input(typed, ids)
+    route = typed.personal_route  # `@Tiimi uusi` reads as `@Tiimi tiimi uusi` everywhere
+    text = to_command_input(typed, ids)  # empty for HELP: the bare command's help
     space = "" if origin.personal else origin.conversation_id
     result: Reply | OpenTeamDialog | StepDialog
-    if command == "koti":
+    if route is Route.HOME:
         await post_home(services, actor, origin)  # with its refresh and Uusi tiimi
         return
-    if command == "askel":
+    if route is Route.ASKEL:
         result = await services.askel.run(actor=actor, text=text, channel_id=space)
     else:
         result = await services.tiimi.run(
