@@ -21,7 +21,7 @@ from microsoft_agents.hosting.core import (
 
 from handlers.teams.actors import actor_of, origin_of
 from handlers.teams.delivery import tell_failure
-from handlers.teams.listeners import card_actions, commands, installation, unrouted
+from handlers.teams.listeners import card_actions, commands, dialogs, installation, unrouted
 from handlers.teams.services import TeamsServices
 
 log = logging.getLogger("handlers.teams")
@@ -47,6 +47,7 @@ def build_agent_app(
     adapter.on_turn_error = on_error
     commands.register(app, services)
     card_actions.register(app, services)
+    dialogs.register(app, services)
     installation.register(app, services)
     unrouted.register(app)
     return app

@@ -26,6 +26,7 @@ from typing import Any, Generic, Self, TypeVar
 
 from bot import replies
 from bot.replies import Button, Message, Person, Runs, Strong
+from handlers.teams.dialogs.buttons import form_action
 from handlers.teams.markdown import Mention, Readers, cut_line, cut_text, lines_of, plain
 from handlers.teams.markdown import render_lines as markdown_of
 
@@ -178,6 +179,8 @@ def _elements(part: _Part, readers: Readers) -> list[_Element]:
 
 
 def _action(button: Button) -> dict[str, Any]:
+    if (form := form_action(button)) is not None:  # a form's button opens a dialog
+        return form
     action = {
         "type": "Action.Execute",
         "title": button.label,

@@ -23,10 +23,11 @@ from bot.platform import (
     InviteOutcome,
     Posted,
     PostKey,
+    PostKind,
     Space,
 )
-from bot.replies import Message, Preformatted, compose
-from handlers.teams.cards import people_in, render_activities
+from bot.replies import Buttons, Message, Preformatted, compose
+from handlers.teams.cards import people_in, render_activities, render_activity
 from handlers.teams.conversations import Conversations
 from handlers.teams.mentions import MentionResolver
 from handlers.teams.spaces import TeamsSpaces
@@ -44,18 +45,27 @@ class TeamsPlatform:
         mentions: MentionResolver,
         tenant_id: str,
         closed_suffix: str,
+        welcome_buttons: Buttons | None = None,
     ) -> None:
         self.spaces = spaces
         self.conversations = conversations
         self.mentions = mentions
         self.tenant_id = tenant_id
         self.closed_suffix = closed_suffix  # marks a closed team's chat's topic
+        self.welcome_buttons = welcome_buttons  # the form buttons under a team's welcome
         self._recent: OrderedDict[str, dict[str, Any]] = OrderedDict()
 
     async def _activities(self, message: Message) -> list[dict[str, Any]]:
         people = sorted(people_in(message))
         names = await self.spaces.display_names(people) if people else {}
         return render_activities(message, names=names, tenant_id=self.tenant_id)
+
+    async def card_activity(self, message: Message) -> dict[str, Any]:
+        """The message as one card's activity, people by their names: for a card that stays
+        one (the home card, an invoke's answer)."""
+        people = sorted(people_in(message))
+        names = await self.spaces.display_names(people) if people else {}
+        return render_activity(message, names=names, tenant_id=self.tenant_id)
 
     # spaces
     async def open_space(
@@ -91,6 +101,8 @@ class TeamsPlatform:
     async def post_once(
         self, space: str, message: Message, *, key: PostKey, since: datetime | None = None
     ) -> Posted:
+        if key.kind is PostKind.WELCOME and self.welcome_buttons is not None:
+            message = Message(message.fallback, (*message.blocks, self.welcome_buttons))
         first, *rest = await self._activities(message)
         posted = await self.conversations.post_once(space, first, key=key)
         if not posted.earlier:

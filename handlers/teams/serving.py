@@ -23,6 +23,7 @@ from bot.teams.channel_guard import ChannelGuard
 from bot.teams.dispatch import TiimiCommands
 from handlers.teams.app import build_agent_app
 from handlers.teams.conversations import Conversations
+from handlers.teams.dialogs.buttons import team_form_buttons
 from handlers.teams.graph import GraphClient
 from handlers.teams.hosts import ServiceHosts
 from handlers.teams.mentions import MentionResolver
@@ -103,6 +104,7 @@ class TeamsAdapter:
             mentions=MentionResolver(session=http, token=partial(self._token, CONNECTOR)),
             tenant_id=self.teams.tenant_id,
             closed_suffix=words.plain("teams_chat_closed_suffix"),
+            welcome_buttons=team_form_buttons(words),
         )
         return self.platform
 

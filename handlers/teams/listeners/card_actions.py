@@ -21,7 +21,9 @@ from bot.replies import Reply
 from bot.teams.close_service import CloseServiceDialog
 from handlers.teams.actors import Origin, actor_of, origin_of
 from handlers.teams.delivery import deliver
+from handlers.teams.dialogs.buttons import offers_form
 from handlers.teams.dialogs.offers import offer_form
+from handlers.teams.home import HOME_VERB, card_of, home_card
 from handlers.teams.services import TeamsServices
 
 log = logging.getLogger("handlers.teams")
@@ -40,6 +42,8 @@ async def on_card_action(
         return _message("")
     origin = origin_of(activity)
     verb = _verb(activity.value)
+    if verb == HOME_VERB:  # Teams asks for a current home card
+        return _card(await home_card(services, actor))
     value = str(data.get("value") or "") if isinstance(data, dict) else ""
     card_ref = activity.reply_to_id or ""
     reply = await _press(services, actor, origin, verb, value)
@@ -52,9 +56,13 @@ async def on_card_action(
         await deliver(services.platform, actor=actor, origin=origin, reply=reply)
     if reply.then is not None:
         services.work.start(reply.then)
+    if verb == action_ids.HOME_STEP_DONE:  # the home card again, showing the outcome
+        return _card(await home_card(services, actor))
+    if offers_form(reply.message):  # its button in place of the card, for the presser
+        return _card(card_of(await services.platform.card_activity(reply.message)))
     updated = services.platform.updated_card(card_ref) if card_ref else None
     if updated is not None:
-        return AdaptiveCardInvokeResponse(status_code=200, type=CARD, value=updated)
+        return _card(updated)
     return _message(reply.message.text)
 
 
@@ -79,6 +87,10 @@ def _verb(value: object) -> str:
     action = value.get("action") if isinstance(value, dict) else None
     verb = action.get("verb") if isinstance(action, dict) else None
     return verb if isinstance(verb, str) else ""
+
+
+def _card(card: dict[str, Any]) -> AdaptiveCardInvokeResponse:
+    return AdaptiveCardInvokeResponse(status_code=200, type=CARD, value=card)
 
 
 def _message(text: str) -> AdaptiveCardInvokeResponse:

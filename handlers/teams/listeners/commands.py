@@ -18,6 +18,7 @@ from bot.teams.commands import OpenTeamDialog
 from handlers.teams.actors import Origin, actor_of, origin_of
 from handlers.teams.delivery import deliver, tell_failure
 from handlers.teams.dialogs.offers import offer_form
+from handlers.teams.home import post_home
 from handlers.teams.inbound import (
     Route,
     TypedMessage,
@@ -68,8 +69,9 @@ async def _run(
     space = "" if origin.personal else origin.conversation_id
     result: Reply | OpenTeamDialog | StepDialog
     if route is Route.HOME:
-        result = Reply(await services.home.home(actor))
-    elif route is Route.ASKEL:
+        await post_home(services, actor, origin)  # with its refresh and Uusi tiimi
+        return
+    if route is Route.ASKEL:
         result = await services.askel.run(actor=actor, text=text, channel_id=space)
     else:
         result = await services.tiimi.run(

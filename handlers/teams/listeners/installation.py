@@ -1,5 +1,6 @@
 """The app installed in or removed from a chat, and the bot added to or removed from one: the
-conversation's reference is kept (with the service URL Teams gives) or forgotten. A chat the
+conversation's reference is kept (with the service URL Teams gives) or forgotten; installed for
+a person, the bot's personal chat starts with the home card. A chat the
 bot was removed from answers the next post with 403, which the core turns into a failed
 reminder and a word to the convenor.
 
@@ -15,6 +16,8 @@ from functools import partial
 from microsoft_agents.activity import Activity, ChannelAccount
 from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
 
+from handlers.teams.actors import actor_of, origin_of
+from handlers.teams.home import post_home
 from handlers.teams.services import TeamsServices
 
 
@@ -24,6 +27,17 @@ async def on_installation(context: TurnContext, services: TeamsServices) -> None
         await services.platform.conversations.forget(activity.conversation.id)
     else:
         await services.platform.conversations.remember(context)
+        if activity.action == "add":  # not on an upgrade
+            await _welcome_personally(context, services)
+
+
+async def _welcome_personally(context: TurnContext, services: TeamsServices) -> None:
+    """The personal chat's first message: the home card (with Uusi tiimi)."""
+    activity = context.activity
+    origin = origin_of(activity)
+    actor = actor_of(activity, default_language=services.language)
+    if origin.personal and actor is not None:
+        await post_home(services, actor, origin)
 
 
 async def on_members_changed(context: TurnContext, services: TeamsServices) -> None:
