@@ -3,16 +3,15 @@ means as "not now" (429, 412, 502, 504), which the Agents SDK does not retry its
 
 from __future__ import annotations
 
-import asyncio
 import json
-import random
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 import aiohttp
 
 from bot.platform import PlatformError, SpaceUnavailable
+from handlers.teams.http_retry import RetryPolicy
 
 T = TypeVar("T")
 
@@ -20,47 +19,36 @@ RETRYABLE_STATUSES = frozenset({412, 429, 502, 504})
 _GONE_STATUSES = frozenset({403, 404})  # BotNotInConversationRoster, ConversationNotFound
 
 
-class RetryPolicy(Protocol):
+class Retries(Protocol):
     async def run(self, call: Callable[[], Awaitable[T]]) -> T:
         """The call's result, after retrying the refusals that mean "try again later"."""
         ...
 
 
+CONNECTOR_TIMING = RetryPolicy(max_tries=4, base_delay=1.0, max_delay=60.0)
+
+
 @dataclass(frozen=True)
 class ConnectorRetry:
-    """Retries a call the connector refused with a retryable status: after its Retry-After
-    (seconds), else an exponential backoff with jitter; at most `attempts` calls in all."""
+    """Retries a call the connector refused with a retryable status, timed as every retry of
+    Microsoft's APIs is (handlers/teams/http_retry.py: its Retry-After, else an exponential
+    backoff with full jitter), within the timing's tries and total wait."""
 
-    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
-    attempts: int = 4
-    first_delay: float = 1.0
-    longest_delay: float = 60.0
-    jitter: Callable[[], float] = random.random  # in [0, 1)
+    timing: RetryPolicy = CONNECTOR_TIMING
 
     async def run(self, call: Callable[[], Awaitable[T]]) -> T:
-        attempt = 1
+        retry, waited = 0, 0.0
         while True:
             try:
                 return await call()
             except aiohttp.ClientResponseError as error:
-                if error.status not in RETRYABLE_STATUSES or attempt >= self.attempts:
+                asked = error.headers.get("Retry-After") if error.headers else None
+                delay = self.timing.delay(retry, asked)
+                last = retry + 1 >= self.timing.max_tries or waited + delay > self.timing.max_wait
+                if error.status not in RETRYABLE_STATUSES or last:
                     raise
-                await self.sleep(self._delay(error.headers, attempt))
-                attempt += 1
-
-    def _delay(self, headers: Mapping[str, str] | None, attempt: int) -> float:
-        asked = _retry_after(headers)
-        backoff = self.first_delay * 2 ** (attempt - 1) * (1 + self.jitter())
-        return min(self.longest_delay, backoff if asked is None else asked)
-
-
-def _retry_after(headers: Mapping[str, str] | None) -> float | None:
-    """Retry-After in seconds; None when absent or a date (then the backoff decides)."""
-    value = (headers or {}).get("Retry-After")
-    try:
-        return max(0.0, float(value)) if value is not None else None
-    except ValueError:
-        return None
+                await self.timing.sleep(delay)
+                retry, waited = retry + 1, waited + delay
 
 
 def error_code(error: aiohttp.ClientResponseError) -> str:

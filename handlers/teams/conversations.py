@@ -15,7 +15,7 @@ from microsoft_agents.hosting.core import ChannelServiceAdapter, TurnContext
 
 from bot.clock import Clock, SystemClock
 from bot.platform import PlatformError, Posted, PostKey, SpaceUnavailable
-from handlers.teams.connector_failures import ConnectorRetry, RetryPolicy
+from handlers.teams.connector_failures import ConnectorRetry, Retries
 from handlers.teams.proactive_calls import ProactiveCalls, Target
 from storage import platform_record_queries as records
 from storage.db import Database
@@ -59,7 +59,7 @@ class Conversations:
         app_id: str,
         tenant_id: str,
         service_url: str,
-        retry: RetryPolicy | None = None,
+        retry: Retries | None = None,
         clock: Clock | None = None,
     ) -> None:
         self.database, self.service_url = database, service_url

@@ -24,7 +24,7 @@ from microsoft_agents.hosting.core import ChannelServiceAdapter, ClaimsIdentity,
 from microsoft_agents.hosting.core.app.proactive import Conversation
 
 from bot.platform import PlatformError
-from handlers.teams.connector_failures import RetryPolicy, connector_failure, error_code
+from handlers.teams.connector_failures import Retries, connector_failure, error_code
 
 PUBLIC_SERVICE_URL = "https://smba.trafficmanager.net/teams/"  # Teams' global connector
 _UNREACHABLE_PERSON = frozenset({403, 404})  # no app installed for the user; no such user
@@ -74,7 +74,7 @@ class Target:
 
 class ProactiveCalls:
     def __init__(
-        self, *, adapter: ChannelServiceAdapter, app_id: str, tenant_id: str, retry: RetryPolicy
+        self, *, adapter: ChannelServiceAdapter, app_id: str, tenant_id: str, retry: Retries
     ) -> None:
         self.adapter, self.app_id, self.tenant_id, self.retry = adapter, app_id, tenant_id, retry
 

@@ -8,7 +8,7 @@ import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 import pytest_asyncio
@@ -16,7 +16,7 @@ from microsoft_agents.activity import Activity
 from microsoft_agents.hosting.core import MessageFactory, TurnContext, TurnState
 
 from bot.platform import PlatformError, PostKey, PostKind, SpaceUnavailable
-from handlers.teams.connector_failures import ConnectorRetry
+from handlers.teams.connector_failures import CONNECTOR_TIMING, ConnectorRetry
 from handlers.teams.conversations import Cleared, Conversations
 from handlers.teams.proactive_calls import PersonUnreachable
 from storage import platform_record_queries as records
@@ -65,7 +65,7 @@ async def setup(teams: FakeTeams, database_url: str) -> AsyncIterator[Setup]:
             app_id=teams.tenant.app_id,
             tenant_id=teams.tenant.id,
             service_url=teams.service_url,
-            retry=ConnectorRetry(sleep=sleeps, jitter=lambda: 0.0),
+            retry=ConnectorRetry(replace(CONNECTOR_TIMING, sleep=sleeps, random=lambda: 1.0)),
             clock=FakeClock(),
         )
 
