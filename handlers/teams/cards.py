@@ -98,7 +98,7 @@ def people_in(message: Message) -> frozenset[str]:
     """The user ids of the people the message names, so that their names can be fetched."""
     texts = (replies.Header, replies.Text, replies.Note)
     runs = [message.fallback, *(b.runs for b in message.blocks if isinstance(b, texts))]
-    return frozenset(user_id for each in runs for user_id in _people(each))
+    return frozenset(user_id for each in runs for user_id in people_of(each))
 
 
 def render_card(message: Message, *, names: Mapping[str, str], tenant_id: str) -> dict[str, Any]:
@@ -249,11 +249,12 @@ def _summary(runs: Runs, readers: Readers) -> str:
     return text if len(text) <= SUMMARY_LIMIT else text[: SUMMARY_LIMIT - 1] + "…"
 
 
-def _people(runs: Runs) -> set[str]:
+def people_of(runs: Runs) -> set[str]:
+    """The user ids of the people the runs name."""
     found: set[str] = set()
     for run in runs:
         if isinstance(run, Person):
             found.add(run.user_id)
         elif isinstance(run, Strong):
-            found |= _people(run.content)
+            found |= people_of(run.content)
     return found

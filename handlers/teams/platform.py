@@ -26,9 +26,10 @@ from bot.platform import (
     PostKind,
     Space,
 )
-from bot.replies import Buttons, Message, Preformatted, compose
-from handlers.teams.cards import people_in, render_activities, render_activity
+from bot.replies import Buttons, Message, Preformatted, Runs, compose
+from handlers.teams.cards import people_in, people_of, render_activities, render_activity
 from handlers.teams.conversations import Conversations
+from handlers.teams.markdown import Readers, plain
 from handlers.teams.mentions import MentionResolver
 from handlers.teams.spaces import TeamsSpaces
 
@@ -66,6 +67,13 @@ class TeamsPlatform:
         people = sorted(people_in(message))
         names = await self.spaces.display_names(people) if people else {}
         return render_activity(message, names=names, tenant_id=self.tenant_id)
+
+    async def plain(self, runs: Runs) -> str:
+        """The runs as plain text, people by name: for a dialog's message, which shows no
+        Markdown."""
+        people = sorted(people_of(runs))
+        names = await self.spaces.display_names(people) if people else {}
+        return plain(runs, Readers(names, self.tenant_id))
 
     # spaces
     async def open_space(

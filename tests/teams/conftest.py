@@ -3,15 +3,40 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from zoneinfo import ZoneInfo
 
 import pytest_asyncio
 
+from bot.context import Core
+from bot.teams.dispatch import TiimiCommands
+from storage.db import Database
+from storage.migrate import upgrade_to_head
 from tests.fake_teams import FakeTeams
 from tests.fake_teams.state import GROUP_CHAT, PERSONAL
+from tests.support.clock import FakeClock
+from tests.support.memory_platform import MemoryPlatform
 
 ANNA, BERTTA, CECILIA, DAVID = (f"00000000-0000-4000-8000-00000000000{n}" for n in range(1, 5))
 CASE_CHAT = "19:case-1@thread.v2"
 ANNA_PERSONAL = "a:personal-anna"
+
+
+@pytest_asyncio.fixture
+async def tiimi(database_url: str, clock: FakeClock) -> AsyncIterator[TiimiCommands]:
+    """The core on a migrated database, with an in-memory platform (for the Teams dialogs'
+    tests, which drive the core as the forms do)."""
+    database = Database(database_url)
+    await upgrade_to_head(database)
+    core = Core(
+        database=database,
+        platform=MemoryPlatform(),
+        clock=clock,
+        timezone=ZoneInfo("Europe/Helsinki"),
+        language="fi",
+        coordinators=frozenset(),
+    )
+    yield TiimiCommands(core)
+    await database.dispose()
 
 
 @pytest_asyncio.fixture

@@ -4,23 +4,22 @@ its dialog's id, the core's answer as the dialog's message, a team opened after 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any, cast
-from zoneinfo import ZoneInfo
 
-import pytest_asyncio
+import pytest
 from microsoft_agents.activity import Activity, ChannelAccount, ConversationAccount
 from microsoft_agents.hosting.core import TurnContext
 
 from bot import action_ids
 from bot.command_input import CommandInput, PersonRef
-from bot.context import Actor, Core
+from bot.context import Actor
 from bot.home.service import HomeService
-from bot.replies import Message
+from bot.replies import Message, Runs
 from bot.teams.channel_guard import ChannelGuard
 from bot.teams.dispatch import TiimiCommands
-from handlers.teams.cards import render_activity
+from handlers.teams import markdown
+from handlers.teams.cards import people_of, render_activity
 from handlers.teams.dialogs.buttons import ADD_GOAL_FORM, ADD_MEMBER_FORM
 from handlers.teams.home import HOME_VERB, home_card
 from handlers.teams.listeners.dialogs import on_fetch, on_submit
@@ -28,9 +27,6 @@ from handlers.teams.platform import TeamsPlatform
 from handlers.teams.services import TeamsServices
 from handlers.work_slots import WorkSlots
 from storage import queries
-from storage.db import Database
-from storage.migrate import upgrade_to_head
-from tests.support.clock import FakeClock
 from tests.support.memory_platform import MemoryPlatform
 
 ANNA, BERT, CARITA = (f"00000000-0000-4000-8000-0000000000{n}" for n in ("a1", "b1", "c1"))
@@ -55,6 +51,10 @@ class StubPlatform:
     async def display_names(self, people: list[str]) -> dict[str, str]:
         return {p: "Carita" for p in people if p == CARITA}
 
+    async def plain(self, runs: Runs) -> str:
+        names = await self.display_names(sorted(people_of(runs)))
+        return markdown.plain(runs, markdown.Readers(names, "tenant"))
+
     async def card_activity(self, message: Message) -> dict[str, Any]:
         return render_activity(message, names={}, tenant_id="tenant")
 
@@ -71,20 +71,10 @@ class StubTurn:
     activity: Activity
 
 
-@pytest_asyncio.fixture
-async def services(database_url: str, clock: FakeClock) -> AsyncIterator[TeamsServices]:
-    database = Database(database_url)
-    await upgrade_to_head(database)
-    core = Core(
-        database=database,
-        platform=MemoryPlatform(),
-        clock=clock,
-        timezone=ZoneInfo("Europe/Helsinki"),
-        language="fi",
-        coordinators=frozenset(),
-    )
-    tiimi = TiimiCommands(core)
-    yield TeamsServices(
+@pytest.fixture
+def services(tiimi: TiimiCommands) -> TeamsServices:
+    core = tiimi.core
+    return TeamsServices(
         tiimi=tiimi,
         home=HomeService(core, tiimi.coordinators),
         channel_guard=ChannelGuard(core),
@@ -92,7 +82,6 @@ async def services(database_url: str, clock: FakeClock) -> AsyncIterator[TeamsSe
         work=WorkSlots(2),
         language="fi",
     )
-    await database.dispose()
 
 
 def invoke(name: str, conversation: str, data: dict[str, Any], *, activity_id: str) -> StubTurn:
@@ -153,7 +142,7 @@ async def test_the_answer_names_people(services: TeamsServices) -> None:
     chat = await team_chat(services)
     form = await fetch(services, chat, ADD_MEMBER_FORM)
     answer = await submit(services, chat, form, person=CARITA, profession="nurse")
-    assert answer["task"]["value"].startswith("Carita ")
+    assert answer["task"]["value"].startswith("@Carita ")
 
 
 async def test_a_team_is_opened_after_the_dialogs_answer(services: TeamsServices) -> None:

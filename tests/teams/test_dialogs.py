@@ -4,17 +4,14 @@ core's answer to it (a form error shown in the form again, never echoing a refus
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from datetime import date, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
-import pytest_asyncio
 
 from bot import action_ids
 from bot.command_input import CommandInput, PersonRef
-from bot.context import Actor, Core
+from bot.context import Actor
 from bot.i18n import Catalog
 from bot.plan.commands import StepDialog
 from bot.replies import Button, Buttons, Message, Reply, Text, compose, plain_text
@@ -50,10 +47,7 @@ from handlers.teams.dialogs.offers import offer_form
 from handlers.teams.dialogs.registry import DIALOGS
 from handlers.teams.home import HOME_VERB, home_message, with_refresh
 from storage import queries
-from storage.db import Database
-from storage.migrate import upgrade_to_head
 from tests.fake_teams.checks import card_errors
-from tests.support.clock import FakeClock
 from tests.support.memory_platform import MemoryPlatform
 
 HETU = "131052-308T"
@@ -209,22 +203,6 @@ def test_reading_the_step_form() -> None:
 
 
 # the core behind the forms
-
-
-@pytest_asyncio.fixture
-async def tiimi(database_url: str, clock: FakeClock) -> AsyncIterator[TiimiCommands]:
-    database = Database(database_url)
-    await upgrade_to_head(database)
-    core = Core(
-        database=database,
-        platform=MemoryPlatform(),
-        clock=clock,
-        timezone=ZoneInfo("Europe/Helsinki"),
-        language="fi",
-        coordinators=frozenset(),
-    )
-    yield TiimiCommands(core)
-    await database.dispose()
 
 
 async def team_channel(tiimi: TiimiCommands) -> str:

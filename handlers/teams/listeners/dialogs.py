@@ -14,7 +14,7 @@ from microsoft_agents.activity import Activity, ActivityTypes, InvokeResponse
 from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
 
 from bot.context import Actor
-from bot.replies import Person, Reply, Runs, Strong, plain_text
+from bot.replies import Reply
 from handlers.teams.actors import Origin, actor_of, origin_of
 from handlers.teams.delivery import deliver, tell_failure
 from handlers.teams.dialogs.forms import FormKey, Later, Submitted, TaskAnswer, Turn, message
@@ -94,7 +94,7 @@ async def _finish(
         services.work.start(lambda: _deliver(services, actor, origin, reply))
     elif reply.then is not None:
         services.work.start(reply.then)
-    return message(await _plain(services, reply.message.fallback))
+    return message(await services.platform.plain(reply.message.fallback))
 
 
 async def _deliver(services: TeamsServices, actor: Actor, origin: Origin, reply: Reply) -> None:
@@ -114,35 +114,6 @@ async def _later(services: TeamsServices, actor: Actor, origin: Origin, later: L
     except Exception as error:
         log.error("a dialog's work failed: %s", type(error).__name__, exc_info=error)
         await tell_failure(services.platform, actor=actor, origin=origin)
-
-
-async def _plain(services: TeamsServices, runs: Runs) -> str:
-    """The core's answer as plain text for the dialog, people by their names."""
-    people = sorted(_people(runs))
-    names = await services.platform.display_names(people) if people else {}
-    return _text(runs, names)
-
-
-def _people(runs: Runs) -> set[str]:
-    found: set[str] = set()
-    for run in runs:
-        if isinstance(run, Person):
-            found.add(run.user_id)
-        elif isinstance(run, Strong):
-            found |= _people(run.content)
-    return found
-
-
-def _text(runs: Runs, names: Mapping[str, str]) -> str:
-    parts = []
-    for run in runs:
-        if isinstance(run, Person) and names.get(run.user_id):
-            parts.append(names[run.user_id])
-        elif isinstance(run, Strong):
-            parts.append(_text(run.content, names))
-        else:
-            parts.append(plain_text((run,)))
-    return "".join(parts)
 
 
 async def _answer(context: TurnContext, answer: TaskAnswer) -> None:
