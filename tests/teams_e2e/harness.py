@@ -10,6 +10,8 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
+from sqlmodel import col, select
+
 from bot.config import load_settings
 from bot.reminders.pacing import ChannelPacer
 from bot.reminders.worker import ReminderWorker
@@ -17,8 +19,6 @@ from bot.runtime import Runtime, serve
 from bot.teams.closing import ClosingService
 from handlers.teams.serving import TeamsAdapter
 from handlers.teams.settings import SDK_PREFIX, teams_settings
-from sqlmodel import col, select
-
 from storage.db import Database
 from storage.models import Team
 from tests.fake_teams import FakeTeams
@@ -121,8 +121,11 @@ class TeamsBot:
 
     def case_chats(self) -> list[Conversation]:
         """The group chats the bot created (through Graph)."""
-        return [c for c in self.teams.tenant.conversations.values() if c.id.startswith("19:")
-                and c.topic is not None and c.topic.startswith("MT-")]
+        return [
+            c
+            for c in self.teams.tenant.conversations.values()
+            if c.id.startswith("19:") and c.topic is not None and c.topic.startswith("MT-")
+        ]
 
 
 def texts(chat: Conversation) -> list[str]:
@@ -217,11 +220,8 @@ async def running_teams_bot(
         teams.bot_url = url
         database = Database(database_url)
         try:
-            yield TeamsBot(
-                url, teams, adapter, database, clock, runtime.worker, runtime.closing
-            )
+            yield TeamsBot(url, teams, adapter, database, clock, runtime.worker, runtime.closing)
         finally:
             stop.set()
             await task
             await database.dispose()
-
