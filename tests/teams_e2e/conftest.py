@@ -54,7 +54,8 @@ def people(fake_teams: FakeTeams) -> People:
     workroom = tenant.add_conversation(
         WORKROOM, conversation_type=GROUP_CHAT, members=[ANNA, BERTTA, CECILIA, KAISA]
     )
-    return People(*users, workroom=workroom)
+    anna, bertta, cecilia, david, kaisa = users
+    return People(anna, bertta, cecilia, david, kaisa, workroom)
 
 
 @pytest_asyncio.fixture

@@ -211,7 +211,8 @@ async def running_teams_bot(
         task = asyncio.create_task(
             serve(settings, adapter, stop=stop, clock=clock, on_ready=ready.set_result, pacer=pacer)
         )
-        done, _ = await asyncio.wait({task, ready}, timeout=30, return_when=asyncio.FIRST_COMPLETED)
+        waited: set[asyncio.Future[Any]] = {task, ready}
+        done, _ = await asyncio.wait(waited, timeout=30, return_when=asyncio.FIRST_COMPLETED)
         if task in done:
             task.result()  # raises what made start-up fail
         assert ready in done, "the bot did not start in time"

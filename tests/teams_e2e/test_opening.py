@@ -4,12 +4,14 @@ lost after it created the chat."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot import action_ids
 from tests.teams_e2e.conftest import People
 from tests.teams_e2e.harness import TeamsBot, texts
 
 
-async def open_team(bot: TeamsBot, people: People) -> dict[str, object]:
+async def open_team(bot: TeamsBot, people: People) -> Any:
     personal = bot.personal(people.anna)
     form = await bot.fetch_form(personal, people.anna, action_ids.OPEN_TEAM_FORM)
     members = f"{people.bertta.id},{people.cecilia.id}"
