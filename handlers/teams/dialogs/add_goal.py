@@ -17,14 +17,13 @@ from handlers.teams.dialogs.forms import (
     Card,
     Fields,
     FormKey,
+    FormView,
     Submitted,
-    TaskAnswer,
     Turn,
     fields,
     form_card,
     message,
     refused,
-    show,
     text_block,
     text_input,
 )
@@ -56,14 +55,8 @@ def command(text: str) -> CommandInput:
     return CommandInput.of(f"{GOAL_WORD} {text}", sent=text)
 
 
-def _shown(turn: Turn, values: Fields = NO_FIELDS, errors: Fields = NO_FIELDS) -> TaskAnswer:
-    t = turn.actor.t
-    title = t.plain("teams_form_add_goal_button")
-    return show(title, card(t, turn.key, values=values, errors=errors))
-
-
-async def fetch(turn: Turn) -> TaskAnswer:
-    return _shown(turn)
+_shown = FormView("teams_form_add_goal_button", card)
+fetch = _shown.fetch
 
 
 async def submit(turn: Turn, data: Mapping[str, Any]) -> Submitted:

@@ -20,8 +20,8 @@ from handlers.teams.dialogs.forms import (
     Card,
     Fields,
     FormKey,
+    FormView,
     Submitted,
-    TaskAnswer,
     Turn,
     choice_input,
     fields,
@@ -30,7 +30,6 @@ from handlers.teams.dialogs.forms import (
     message,
     people_picker,
     refused,
-    show,
     text_block,
     text_input,
 )
@@ -81,14 +80,8 @@ def command(person: str, profession: str, organisation: str, lang: str) -> Comma
     return CommandInput.of(f"{ADD_WORD} ", PersonRef(person), f" {role}", sent=organisation)
 
 
-def _shown(turn: Turn, values: Fields = NO_FIELDS, errors: Fields = NO_FIELDS) -> TaskAnswer:
-    t = turn.actor.t
-    title = t.plain("teams_form_add_member_button")
-    return show(title, card(t, turn.key, values=values, errors=errors))
-
-
-async def fetch(turn: Turn) -> TaskAnswer:
-    return _shown(turn)
+_shown = FormView("teams_form_add_member_button", card)
+fetch = _shown.fetch
 
 
 async def submit(turn: Turn, data: Mapping[str, Any]) -> Submitted:

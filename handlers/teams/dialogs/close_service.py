@@ -17,13 +17,12 @@ from handlers.teams.dialogs.forms import (
     Card,
     Fields,
     FormKey,
+    FormView,
     Submitted,
-    TaskAnswer,
     Turn,
     choice_input,
     fields,
     form_card,
-    show,
     text_block,
     text_input,
 )
@@ -55,14 +54,8 @@ def card(
     return form_card(body, key=key, submit=t.plain("form_close_submit"), errors=errors)
 
 
-def _shown(turn: Turn, values: Fields = NO_FIELDS, errors: Fields = NO_FIELDS) -> TaskAnswer:
-    t = turn.actor.t
-    title = t.plain("form_close_service_title")
-    return show(title, card(t, turn.key, values=values, errors=errors))
-
-
-async def fetch(turn: Turn) -> TaskAnswer:
-    return _shown(turn)
+_shown = FormView("form_close_service_title", card)
+fetch = _shown.fetch
 
 
 async def submit(turn: Turn, data: Mapping[str, Any]) -> Submitted:

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Protocol
 
 from bot.answers import refusal
 from bot.context import Actor
 from bot.errors import UserError
+from bot.i18n import Catalog
 from bot.plan.dispatch import AskelCommands
 from bot.replies import Reply, plain_text
 from bot.teams.dispatch import TiimiCommands
@@ -76,6 +77,32 @@ def show(title: str, card: Card) -> TaskAnswer:
     """The `task/fetch` (or `task/submit`) answer that shows the card in the dialog."""
     content = {"contentType": CARD_TYPE, "content": card}
     return {"task": {"type": "continue", "value": {"title": title, "card": content}}}
+
+
+class CardOf(Protocol):
+    """A form's card in the asker's language, with what was entered and its errors."""
+
+    def __call__(
+        self, t: Catalog, key: FormKey, *, values: Fields = ..., errors: Fields = ...
+    ) -> Card: ...
+
+
+@dataclass(frozen=True)
+class FormView:
+    """A form shown under its title (a catalog key): anew when fetched, or again with what was
+    entered and the errors beside it."""
+
+    title: str
+    card: CardOf
+
+    def __call__(
+        self, turn: Turn, values: Fields = NO_FIELDS, errors: Fields = NO_FIELDS
+    ) -> TaskAnswer:
+        t = turn.actor.t
+        return show(t.plain(self.title), self.card(t, turn.key, values=values, errors=errors))
+
+    async def fetch(self, turn: Turn) -> TaskAnswer:
+        return self(turn)
 
 
 def message(text: str) -> TaskAnswer:

@@ -15,16 +15,15 @@ from handlers.teams.dialogs.forms import (
     Card,
     Fields,
     FormKey,
+    FormView,
     Later,
     Submitted,
-    TaskAnswer,
     Turn,
     error_line,
     fields,
     form_card,
     ids,
     people_picker,
-    show,
     text_block,
     toggle,
 )
@@ -56,13 +55,8 @@ def card(
     return form_card(body, key=key, submit=t.plain("modal_submit"), errors=errors)
 
 
-def _shown(turn: Turn, values: Fields = NO_FIELDS, errors: Fields = NO_FIELDS) -> TaskAnswer:
-    t = turn.actor.t
-    return show(t.plain("modal_title"), card(t, turn.key, values=values, errors=errors))
-
-
-async def fetch(turn: Turn) -> TaskAnswer:
-    return _shown(turn)
+_shown = FormView("modal_title", card)
+fetch = _shown.fetch
 
 
 async def submit(turn: Turn, data: Mapping[str, Any]) -> Submitted:
