@@ -46,6 +46,7 @@ async def on_card_action(
         return _card(await home_card(services, actor))
     value = str(data.get("value") or "") if isinstance(data, dict) else ""
     card_ref = activity.reply_to_id or ""
+    earlier = services.platform.updated_card(card_ref) if card_ref else None
     reply = await _press(services, actor, origin, verb, value)
     if reply is None:
         return _message(actor.t.plain("teams_unknown_button"))
@@ -61,7 +62,7 @@ async def on_card_action(
     if offers_form(reply.message):  # its button in place of the card, for the presser
         return _card(card_of(await services.platform.card_activity(reply.message)))
     updated = services.platform.updated_card(card_ref) if card_ref else None
-    if updated is not None:
+    if updated is not None and updated is not earlier:  # this press updated it, not an earlier
         return _card(updated)
     return _message(reply.message.text)
 
