@@ -12,6 +12,7 @@ from bot.audit import audit_now
 from bot.context import Actor, Core
 from bot.coordinators.roster import CoordinatorDirectory
 from bot.dates import format_date
+from bot.i18n import Catalog
 from bot.privacy import access
 from bot.privacy.access import Action
 from bot.replies import Header, Message, Text, join
@@ -113,8 +114,8 @@ class StatisticsService:
             t("stats_opened_closed", opened=f.opened, closed=f.closed),
             t("stats_reasons", reasons=reasons),
             t("stats_services", services=services or "–"),
-            t("stats_first_meeting", days=_num(f.median_days_to_first_meeting, missing)),
-            t("stats_interval", days=_num(f.median_days_between_meetings, missing)),
+            t("stats_first_meeting", days=_days(t, f.median_days_to_first_meeting, missing)),
+            t("stats_interval", days=_days(t, f.median_days_between_meetings, missing)),
             t("stats_on_time", share=_pct(f.done_by_due_date, missing)),
             t("stats_professions", professions=professions),
         ]
@@ -122,8 +123,10 @@ class StatisticsService:
         return Message(header, blocks=(Header(header), Text(join("\n", lines))))
 
 
-def _num(value: float | None, missing: str) -> str:
-    return missing if value is None else f"{value:.1f}".replace(".", ",")
+def _days(t: Catalog, value: float | None, missing: str) -> str:
+    if value is None:
+        return missing
+    return t.plain("stats_days", days=f"{value:.1f}".replace(".", ","))
 
 
 def _pct(value: float | None, missing: str) -> str:

@@ -129,6 +129,7 @@ async def test_held_and_not_held_answers_update_the_message_and_the_statistics(
         report = json.dumps(fake_slack.responses(sent.response_url)[-1], ensure_ascii=False)
         assert "ensimmäiseen tapaamiseen (mediaani):* 1,0 pv" in report, report
         assert "Tapaamisten väli (mediaani):* ei tietoa" in report, report
+        assert "ei tietoa pv" not in report  # no unit after a missing figure
 
 
 async def test_a_time_range_with_a_dash_or_a_hyphen_and_a_day_in_words(bot: RunningBot) -> None:

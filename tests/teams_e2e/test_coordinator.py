@@ -22,7 +22,7 @@ OVERVIEW_ALL = "Avoimet tiimit (1\\), eniten huomiota tarvitsevat ensin"  # `)` 
 OVERVIEW_MINE = "Omat avoimet tiimisi (1\\)"
 REFUSED = "Vain koordinaattorit voivat tehdä tämän."
 CSV_HEADER = "code,channel,convenor,age_days,members"
-CSV_SENT = "lähetettiin sinulle CSV-tiedostona yksityisviestinä."
+CSV_SENT = "CSV-muotoisena tekstinä, jonka voit kopioida taulukkolaskentaan."
 
 
 async def open_with(bot: TeamsBot, people: People, *members: User) -> Conversation:
