@@ -114,7 +114,7 @@ def test_the_platform_is_found_by_its_entry_point() -> None:
 
 def test_an_unknown_platform_is_a_configuration_error() -> None:
     with pytest.raises(ConfigError) as raised:
-        configure(GOOD | {"PLATFORM": "teams", "PORT": "http"})
+        configure(GOOD | {"PLATFORM": "irc", "PORT": "http"})
     assert [p.split()[0] for p in raised.value.problems] == ["PORT", "PLATFORM"]
     assert "slack" in raised.value.problems[1]  # the installed ones are named
 
