@@ -72,7 +72,7 @@ async def test_missing_and_malformed_variables_exit_non_zero_naming_each(tmp_pat
 async def test_an_unknown_platform_exits_as_a_configuration_error(tmp_path: Path) -> None:
     code, output = await run_bot(env=clean_env(PLATFORM="carrier-pigeon"), cwd=tmp_path)
     assert code == 2
-    assert "PLATFORM must name an installed chat platform (slack)" in output
+    assert "PLATFORM must name an installed chat platform (slack, teams)" in output
     assert "Traceback" not in output
 
 
