@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.errors import UserError
+
 STEP_DONE = "step_done"
 STEP_NOT_DONE = "step_not_done"
 STEP_MOVE = "step_move"
@@ -34,3 +36,11 @@ def variant(action_id: str, which: object) -> str:
 def any_variant(action_id: str) -> re.Pattern[str]:
     """Matches every variant of a button's id."""
     return re.compile(rf"^{re.escape(action_id)}:")
+
+
+def number_value(value: str) -> int:
+    """The number a button carries (a step's, a goal's, a team's); a UserError for any other
+    value, which no button of Tiimi's carries (a forged press)."""
+    if value.isascii() and value.isdigit() and len(value) <= 9:
+        return int(value)
+    raise UserError("teams_unknown_button")

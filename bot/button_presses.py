@@ -55,7 +55,8 @@ def _goal_status(tiimi: TiimiCommands, p: Press) -> Awaitable[Reply]:
 
 
 def _plan_page(tiimi: TiimiCommands, p: Press) -> Awaitable[Reply]:
-    page = int(p.value) if p.value.isdigit() else 1
+    ok = p.value.isascii() and p.value.isdigit() and len(p.value) <= 9
+    page = int(p.value) if ok else 1
     return tiimi.askel.show_plan(actor=p.actor, channel_id=p.space, page=page)
 
 

@@ -38,7 +38,8 @@ def parse_teams_page(value: str) -> tuple[ListOpenTeams, str]:
     """The overview's page buttons carry `page|filters` (`filters_text`); the filters too."""
     page, _, filters = value.partition("|")
     words, _, convenor = filters.partition("|")
-    command = parse_open_teams(CommandInput.of(words).words(), page=int(page or "1"))
+    number = int(page) if page.isascii() and page.isdigit() and len(page) <= 9 else 1
+    command = parse_open_teams(CommandInput.of(words).words(), page=number)
     return replace(command, convenor_id=convenor or None), filters
 
 

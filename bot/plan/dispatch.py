@@ -119,7 +119,10 @@ class AskelCommands:
         async def work() -> Reply:
             status = BUTTON_STATUS[action_id]
             await self.plan.change(
-                actor=actor, channel_id=channel_id, number=int(value), status=status
+                actor=actor,
+                channel_id=channel_id,
+                number=action_ids.number_value(value),
+                status=status,
             )
             return simple(actor.t(f"step_{status}_done", number=value))
 
@@ -133,7 +136,10 @@ class AskelCommands:
         async def work() -> Reply:
             status = GOAL_BUTTON_STATUS[action_id]
             change = await self.goals.change(
-                actor=actor, channel_id=channel_id, number=int(value), status=status
+                actor=actor,
+                channel_id=channel_id,
+                number=action_ids.number_value(value),
+                status=status,
             )
             return simple(_goal_changed(actor, change))
 
@@ -144,7 +150,11 @@ class AskelCommands:
         team_id, _, number = value.partition(":")
 
         async def work() -> Reply:
-            await self.plan.finish_in_team(actor=actor, team_id=int(team_id), number=int(number))
+            await self.plan.finish_in_team(
+                actor=actor,
+                team_id=action_ids.number_value(team_id),
+                number=action_ids.number_value(number),
+            )
             return simple(actor.t("step_done_done", number=number))
 
         return await answer(actor, work)

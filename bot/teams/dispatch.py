@@ -97,7 +97,7 @@ class TiimiCommands:
         """Pidettiin / Ei pidetty under the after-meeting message; the value is the meeting id."""
 
         async def work() -> Reply:
-            if not value.isdigit():
+            if not (value.isascii() and value.isdigit() and len(value) <= 9):
                 raise UserError("meeting_outcome_unknown")
             status = MeetingStatus.HELD if held else MeetingStatus.NOT_HELD
             outcome = await self.meetings.record_outcome(
@@ -132,9 +132,15 @@ class TiimiCommands:
                 return CloseServiceDialog(key=key)
 
             return await answer(actor, ask)
-        return await answer(
-            actor, lambda: self._close(actor, CloseReason(reason), channel_id=channel_id, code=code)
-        )
+
+        async def close() -> Reply:
+            try:
+                why = CloseReason(reason)
+            except ValueError:  # a button's value Tiimi never gave
+                raise UserError("close_reason_unknown") from None
+            return await self._close(actor, why, channel_id=channel_id, code=code)
+
+        return await answer(actor, close)
 
     def check_close_service(
         self,

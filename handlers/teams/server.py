@@ -4,7 +4,8 @@ GET /healthz.
 Every request to /api/messages has its Bot Framework token checked by the Agents SDK's JWT
 validation; there is no way to turn it off. Where the SDK would answer a malformed request
 with 500, this answers 4xx: a token it cannot read (no key id, say) is a 401, an activity that
-does not fit the Activity schema a 400."""
+does not fit the Activity schema, or that the SDK cannot hold a turn for (no `channelId`, no
+`from.id`, no conversation reference to answer with), a 400."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import cast
 import jwt
 import pydantic
 from aiohttp import web
+from microsoft_agents.activity import Activity
 from microsoft_agents.hosting.aiohttp import (
     CloudAdapter,
     jwt_authorization_decorator,
@@ -45,6 +47,8 @@ def build_web_app(
         request[_AUTHORIZED] = True
         if request.content_type != "application/json":
             return web.json_response({"error": "expected application/json"}, status=415)
+        if not await _answerable(request):
+            return web.json_response({"error": "not an activity to answer"}, status=400)
         response = await start_agent_process(request, agent_app, adapter)
         return response if response is not None else web.Response(status=202)
 
@@ -67,3 +71,20 @@ def build_web_app(
         "/healthz", healthz(database_ok=database_ok, work_in_progress=work_in_progress)
     )
     return web_app
+
+
+async def _answerable(request: web.Request) -> bool:
+    """Whether the SDK can hold the activity's turn: it names its channel and sender and makes
+    a conversation reference. A body that is no activity at all is left to the SDK."""
+    try:
+        activity = Activity.model_validate(await request.json())
+    except ValueError:  # not JSON, or pydantic's ValidationError
+        return True
+    sender = activity.from_property
+    if not activity.channel_id or sender is None or not sender.id:
+        return False
+    try:
+        activity.get_conversation_reference()
+    except pydantic.ValidationError:
+        return False
+    return True

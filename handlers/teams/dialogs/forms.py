@@ -2,7 +2,8 @@
 submission carries back, and the answers to `task/fetch` and `task/submit`.
 
 A form shown again after an error keeps what was entered, except in a field in error: a text
-the privacy guard refused is never sent back."""
+the privacy guard refused is never sent back, nor one holding an identity code that another
+error stopped before the guard saw it."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from bot.context import Actor
 from bot.errors import UserError
 from bot.i18n import Catalog
 from bot.plan.dispatch import AskelCommands
+from bot.privacy import contains_identity_code
 from bot.replies import Reply, plain_text
 from bot.teams.dispatch import TiimiCommands
 
@@ -137,7 +139,7 @@ def error_line(errors: Fields, field: str) -> list[Element]:
 
 def _with_value(element: Element, field: str, values: Fields, errors: Fields) -> list[Element]:
     value = values.get(field)
-    if value and field not in errors:
+    if value and field not in errors and not contains_identity_code(value):
         element["value"] = value
     return [element, *error_line(errors, field)]
 
@@ -250,5 +252,7 @@ def fields(data: Mapping[str, Any]) -> dict[str, str]:
 
 
 def ids(value: str) -> tuple[str, ...]:
-    """The people a people picker submitted: their object ids, lower-case."""
-    return tuple(dict.fromkeys(p.strip().lower() for p in value.split(",") if p.strip()))
+    """The people a people picker submitted: their object ids, lower-case (a forged value
+    holding an identity code is left out: the core would name it back as a person)."""
+    people = (p.strip().lower() for p in value.split(","))
+    return tuple(dict.fromkeys(p for p in people if p and not contains_identity_code(p)))

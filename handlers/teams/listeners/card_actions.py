@@ -17,6 +17,7 @@ from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnSta
 from bot import action_ids
 from bot.button_presses import Press, button_for
 from bot.context import Actor
+from bot.platform import PlatformError
 from bot.replies import Reply
 from bot.teams.close_service import CloseServiceDialog
 from handlers.teams.actors import Origin, actor_of, origin_of
@@ -52,7 +53,11 @@ async def on_card_action(
         return _message(actor.t.plain("teams_unknown_button"))
     button = button_for(verb)
     if button is not None and button.replaces and card_ref:
-        await services.platform.update_message(origin.conversation_id, card_ref, reply.message)
+        try:
+            await services.platform.update_message(origin.conversation_id, card_ref, reply.message)
+        except PlatformError as error:  # the card is gone (or not the bot's): the presser sees
+            log.warning("a pressed card could not be updated: %s", error.code)  # its new state
+            return _card(card_of(await services.platform.card_activity(reply.message)))
     elif reply.public:
         await deliver(services.platform, actor=actor, origin=origin, reply=reply)
     if reply.then is not None:

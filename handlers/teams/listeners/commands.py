@@ -87,7 +87,7 @@ def _entities(activity: Activity) -> list[dict[str, object]]:
 
 
 def _bot_id(activity: Activity) -> str:
-    return activity.recipient.id if activity.recipient else ""
+    return (activity.recipient.id or "") if activity.recipient else ""
 
 
 def register(app: AgentApplication[TurnState], services: TeamsServices) -> None:
