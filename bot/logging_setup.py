@@ -15,8 +15,11 @@ text a user typed, at any level (LOG_LEVEL=DEBUG included).
 * Every line: URLs keep only their host, identity codes (bot.privacy) are redacted.
 
 A platform adapter extends these (e.g. handlers/slack/log_details.py): `quiet_also` holds its
-libraries at WARNING, `redact_also` adds a pattern every line is cleaned of (its tokens), and
-`show_error_detail` a function that names an exception's safe detail (its error code).
+libraries at WARNING, `redact_also` adds a pattern every line is cleaned of (its tokens),
+`show_error_detail` a function that names an exception's safe detail (its error code), and
+`withhold_data_of` libraries whose own messages may quote what they were given (an SDK that
+writes an exception's or a validation error's text into the line): of their lines only the
+fixed words are kept.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ from bot.privacy import Display, redact
 _URL_PATHS = re.compile(r"\b(https?://[^/\s'\"<>|]+)/[^\s'\"<>|]*")
 _PAYLOADS = re.compile(r"\{.*\}", re.DOTALL)
 QUIET_LIBRARIES = {"sqlalchemy", "aiosqlite"}
+WITHHELD_LIBRARIES: set[str] = set()  # of their lines only the message's fixed words are kept
+_PLACEHOLDERS = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdrifxXeEgGa%]")
 DETAIL_LIBRARIES = {"alembic", "apscheduler"}  # their INFO lines are shown at DEBUG only
 # Attributes that name an error without repeating data: (attribute, label, how it must look)
 _NAME = re.compile(r"[A-Za-z0-9_.:' -]{1,80}")
@@ -57,6 +62,20 @@ def quiet_also(*libraries: str) -> None:
     """Hold these libraries' loggers at WARNING or above too (their payloads withheld)."""
     QUIET_LIBRARIES.update(libraries)
     _quieten()
+
+
+def withhold_data_of(*libraries: str) -> None:
+    """Keep only the fixed words of these libraries' log lines: a %-style message without its
+    arguments, a message built beforehand (an f-string) up to its first colon."""
+    WITHHELD_LIBRARIES.update(libraries)
+
+
+def _fixed_words(record: logging.LogRecord) -> str:
+    message = str(record.msg)
+    if record.args:
+        return _PLACEHOLDERS.sub(lambda m: "%" if m[0] == "%%" else "…", message)
+    head, colon, _ = message.partition(":")
+    return f"{head}: …" if colon else message
 
 
 def redact_also(name: str, pattern: re.Pattern[str], replacement: str) -> None:
@@ -83,12 +102,14 @@ show_error_detail("platform", _platform_error_code)
 
 class RedactingFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        saved = record.exc_info, record.exc_text
+        saved = record.exc_info, record.exc_text, record.msg, record.args
         record.exc_info, record.exc_text = None, None  # a cached text may hold the message
+        if record.name.split(".", 1)[0] in WITHHELD_LIBRARIES:
+            record.msg, record.args = _fixed_words(record), None
         try:
             line = super().format(record)
         finally:
-            record.exc_info, record.exc_text = saved
+            record.exc_info, record.exc_text, record.msg, record.args = saved
         if record.name.split(".", 1)[0] in QUIET_LIBRARIES:
             line = _PAYLOADS.sub("{…}", line)
         if record.exc_info and record.exc_info[1] is not None:

@@ -26,6 +26,7 @@ from handlers.teams.conversations import Conversations
 from handlers.teams.dialogs.buttons import team_form_buttons
 from handlers.teams.graph import GraphClient
 from handlers.teams.hosts import ServiceHosts
+from handlers.teams.log_details import show_teams_details
 from handlers.teams.mentions import MentionResolver
 from handlers.teams.platform import TeamsPlatform
 from handlers.teams.server import build_web_app
@@ -43,7 +44,9 @@ CONNECTOR = ("https://api.botframework.com", ["https://api.botframework.com/.def
 
 def configure(env: Mapping[str, str]) -> Callable[[Settings], PlatformAdapter]:
     """Validate the Teams variables (bot.plugins.Configure)."""
-    return partial(TeamsAdapter, teams_settings(env))
+    teams = teams_settings(env)
+    show_teams_details()
+    return partial(TeamsAdapter, teams)
 
 
 class TeamsAdapter:

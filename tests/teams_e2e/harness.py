@@ -17,8 +17,8 @@ from bot.reminders.pacing import ChannelPacer
 from bot.reminders.worker import ReminderWorker
 from bot.runtime import Runtime, serve
 from bot.teams.closing import ClosingService
-from handlers.teams.serving import TeamsAdapter
-from handlers.teams.settings import SDK_PREFIX, teams_settings
+from handlers.teams.serving import TeamsAdapter, configure
+from handlers.teams.settings import SDK_PREFIX
 from storage.db import Database
 from storage.models import Team
 from tests.fake_teams import FakeTeams
@@ -202,7 +202,9 @@ async def running_teams_bot(
     variables = env_for(teams, database_url, **env)
     settings = load_settings(variables)
     connections, _ = connection_manager(teams.issuer, graph_roles=graph_roles or GRAPH_ROLES)
-    adapter = TeamsAdapter(teams_settings(variables), settings, connections=connections)
+    build = configure(variables)  # as `python -m bot` does, with the fake issuer's tokens
+    adapter = build(settings, connections=connections)
+    assert isinstance(adapter, TeamsAdapter)
     stop = asyncio.Event()
     ready: asyncio.Future[Runtime] = asyncio.get_running_loop().create_future()
     virtual = VirtualTime()  # per-chat pacing without waiting
