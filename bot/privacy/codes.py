@@ -33,6 +33,8 @@ What counts (decided to keep both leaks and false alarms out):
   followed by more digits (directly or after a space), is part of a longer number
   (``20261206-1430``, a timestamp; ``12345 67890 12344``, a bank reference) and not a code,
   unless its check character is a right letter (a code with a digit glued to it).
+* The date written with dots (``13.10.52-308T``): only with its century sign and a right check
+  character, since a date followed by a number (``13.10.26-101A``, a room) is common.
 * Individual numbers 000 and 001 are never issued; they are refused like any other.
 """
 
@@ -108,7 +110,7 @@ _CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 # hold only " " as whitespace. Explicit ASCII classes: the readings have folded the rest.
 _CANDIDATE = re.compile(
     r"(?=(?P<code>"
-    r"(?P<date>[0-9](?: *[0-9]){5})"
+    r"(?P<date>[0-9] *[0-9](?P<dots> *\. *[0-9] *[0-9] *\. *| *[0-9] *[0-9] *)[0-9] *[0-9])"
     r"(?: *(?P<sign>[-+A-FU-Ya-fu-y]))?"
     r" *(?P<number>[0-9](?: *[0-9]){2})"
     r"(?P<gap> *)(?P<check>[0-9A-Za-z])?"
@@ -162,8 +164,13 @@ def _candidate_kind(text: str, match: re.Match[str]) -> tuple[IdentityCodeKind, 
     glued_before = match.start() > 0 and text[match.start() - 1].isdigit()
     if glued_before and not (check and check.isalpha()):
         return None  # part of a longer number; only a right check letter makes it a code
-    date = match.group("date").replace(" ", "")
+    date = match.group("date").replace(" ", "").replace(".", "")
     number = match.group("number").replace(" ", "")
+    if "." in match.group("dots"):  # a date written 13.10.52: only a whole, right code counts
+        if sign is None or check is None or not _check_stands(text, match, date):
+            return None
+        kind = _kind(date, sign, number, check)
+        return (kind, match.end("check")) if kind is IdentityCodeKind.VALID else None
     if check is not None and _check_stands(text, match, date):
         kind = _kind(date, sign, number, check)
         digits_only = sign is None and check.isdigit()  # ten digits: only a right check counts

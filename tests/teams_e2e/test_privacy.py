@@ -33,6 +33,7 @@ DISGUISED_HETUS = (
     "\uff11\uff13\uff11\uff10\uff15\uff12-\uff13\uff10\uff18\uff34",  # full-width
     "131052\u200b-308\u0422",  # a zero-width space and a Cyrillic check letter
     "131052&#45;308T",  # an entity for the sign, as Teams' HTML carries it
+    "13.10.52-308T",  # the date written with dots
 )
 CODE_PARTS = ("131052", "308T", "308\u0422", "\uff11\uff13\uff11")  # as typed, in any output
 REFUSALS = {Catalog("fi", "teams").plain(key) for key in ("privacy_hetu", "privacy_hetu_like")}

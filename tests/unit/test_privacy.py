@@ -66,6 +66,10 @@ NOT_CODES = [
     "20261206-1430",  # a timestamp: the date part is glued to more digits
     "261206-143000",  # the check "character" runs on into more digits
     "1131052-308U",  # a digit glued before a lookalike: part of a longer number
+    "Huone 13.10.52-308U",  # a dotted date and a number: only a right check counts
+    "pe 13.10.52-308",  # nor without its check character
+    "13.10.52 308T",  # nor without its sign
+    "13.1052-308T",  # one dot is no date
 ]
 
 
@@ -212,6 +216,11 @@ def test_not_codes(text: str) -> None:
     assert not contains_identity_code(text)
     check_text(text)
     assert redact(text) == text
+
+
+@pytest.mark.parametrize("written", ["13.10.52-308T", "13. 10. 52 - 308 T", "Hetu: 13.10.52A308T."])
+def test_a_date_written_with_dots_is_found_in_a_whole_right_code(written: str) -> None:
+    assert find_identity_codes(written) == [VALID]
 
 
 def test_date_must_exist_in_the_century_of_the_sign() -> None:
