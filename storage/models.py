@@ -67,6 +67,9 @@ class Team(SQLModel, table=True):
     final_step_count: int | None = None
     final_steps_done: int | None = None
     final_meeting_count: int | None = None
+    # the client's feedback was marked (bot/feedback): the answer itself is in ClientFeedback,
+    # never with the team; kept after the purge, so that it is marked once
+    client_feedback_recorded: bool = False
     # Attention figures, which rank the open teams (storage.attention_queries). Invariant, at
     # every commit: last_scheduled_meeting_at is the latest starts_at of the team's scheduled
     # meetings (NULL if none), so the team has a meeting to come iff it is > now; and if
@@ -366,6 +369,29 @@ class ProcessedEvent(SQLModel, table=True):
 
     event_id: str = Field(primary_key=True, max_length=255)
     received_at: datetime = Field(index=True)
+
+
+class FeedbackAnswer(enum.StrEnum):
+    """The client's answer to "Sain apua, kun sitä tarvitsin": 1–5, or the client was not asked."""
+
+    ONE = "1"
+    TWO = "2"
+    THREE = "3"
+    FOUR = "4"
+    FIVE = "5"
+    NOT_ASKED = "not_asked"
+
+
+class ClientFeedback(SQLModel, table=True):
+    """How many clients gave each answer in a month (bot/feedback): a count per month and
+    answer, with no team, no person, no finer time and no row per answer (whose order could
+    be matched with the teams' closing times). Never purged: it is an anonymous count."""
+
+    __tablename__ = "client_feedback"
+
+    month: date = Field(primary_key=True)  # the first day of the month the answers were marked
+    answer: str = Field(primary_key=True, max_length=16)  # a FeedbackAnswer
+    count: int = 0
 
 
 # The platform adapters' tables share this metadata (Alembic and the schema checks see them).

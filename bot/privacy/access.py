@@ -26,6 +26,8 @@ class Role(enum.StrEnum):
     COORDINATOR_UNCHECKED = "coordinator_unchecked"
     # a member of the team when it closed (members removed before are not), until the purge
     FORMER_MEMBER = "former_member"
+    # of a closed team: its convenor when it closed, or whoever closed it (a coordinator by code)
+    CLOSER = "closer"
 
 
 class Action(enum.StrEnum):
@@ -50,6 +52,7 @@ class Action(enum.StrEnum):
     VIEW_PLAN_BY_CODE = "view_plan_by_code"
     HAND_OVER_BY_CODE = "hand_over_by_code"
     CLOSE_BY_CODE = "close_by_code"
+    RECORD_FEEDBACK = "record_feedback"  # the client's answer after closing (bot/feedback)
 
 
 _MEMBERS = frozenset({Role.MEMBER})
@@ -74,6 +77,7 @@ RULES: Mapping[Action, frozenset[Role]] = {
     Action.VIEW_PLAN_BY_CODE: frozenset({Role.MEMBER, Role.FORMER_MEMBER}),
     Action.HAND_OVER_BY_CODE: frozenset({Role.COORDINATOR}),  # the convenor: in the channel
     Action.CLOSE_BY_CODE: frozenset({Role.COORDINATOR}),
+    Action.RECORD_FEEDBACK: frozenset({Role.CLOSER}),
 }
 _BY_CODE_FOR_COORDINATORS = (Action.HAND_OVER_BY_CODE, Action.CLOSE_BY_CODE)
 
@@ -98,6 +102,9 @@ def roles_of(
         roles.add(Role.COORDINATOR)
     elif coordinator is CoordinatorStatus.UNKNOWN:
         roles.add(Role.COORDINATOR_UNCHECKED)
+    closers = (team.convenor_id, team.closed_by) if team is not None else ()
+    if team is not None and team.state == TeamState.CLOSED and user_id in closers:
+        roles.add(Role.CLOSER)
     if team is not None and any(m.user_id == user_id for m in members):
         if team.state == TeamState.CLOSED:  # `members`: those of the team when it closed
             roles.add(Role.FORMER_MEMBER)
@@ -119,6 +126,8 @@ def authorize(action: Action, roles: frozenset[Role], *, team: Team | None = Non
     needed = RULES[action]
     if Role.CONVENOR in needed and Role.MEMBER in roles and team is not None:
         raise AccessRefused("only_convenor", action=action, convenor=Person(team.convenor_id))
+    if Role.CLOSER in needed:
+        raise AccessRefused("feedback_not_yours", action=action)
     if Role.COORDINATOR in needed and Role.COORDINATOR_UNCHECKED in roles:
         raise AccessRefused("coordinator_unchecked", action=action)
     if Role.COORDINATOR in needed:

@@ -14,6 +14,7 @@ from bot.coordinators.roster import CoordinatorDirectory
 from bot.coordinators.statistics import StatisticsService
 from bot.dates import moment
 from bot.errors import UserError
+from bot.feedback.service import FeedbackService
 from bot.meetings.booking import MeetingService
 from bot.meetings.commands import run_meeting_command
 from bot.meetings.grammar import BookMeeting, CancelMeeting, MoveMeeting, ShowMeeting
@@ -62,6 +63,7 @@ class TiimiCommands:
         self.coordinators = CoordinatorDirectory(core)
         self.overview = OverviewService(core, self.coordinators)
         self.statistics = StatisticsService(core, self.coordinators)
+        self.feedback = FeedbackService(core)
 
     async def run(
         self, *, actor: Actor, text: CommandInput, channel_id: str, request_key: str
@@ -170,13 +172,19 @@ class TiimiCommands:
         code: str | None,
         service: str | None = None,
     ) -> Reply:
-        """Close in the database, answer, then clear and archive the channel (`Reply.then`)."""
+        """Close in the database and answer; then (`Reply.then`) ask the closer privately for
+        the client's feedback, and clear and archive the channel."""
         team = await self._team_to_close(actor, channel_id=channel_id, code=code)
         closed = await self.closing.close(
             actor=actor, team=team, reason=reason, service=service, as_coordinator=code is not None
         )
+
+        async def then() -> bool:
+            await self.feedback.ask(actor=actor, team=closed)
+            return await self.closing.clear_and_archive(closed.pk)
+
         text = actor.t("team_closed_done", code=closed.code)
-        return Reply(simple(text).message, then=lambda: self.closing.clear_and_archive(closed.pk))
+        return Reply(simple(text).message, then=then)
 
     async def _team_to_close(self, actor: Actor, *, channel_id: str, code: str | None) -> Team:
         """In its channel the convenor closes the team; by its code, a coordinator."""

@@ -87,7 +87,8 @@ def test_the_cases_cover_every_command_and_every_action() -> None:
     assert tiimi | FOR_ANYONE >= set(get_args(TeamCommand))
     assert askel | FOR_ANYONE >= set(get_args(AskelCommand))
     anyone = {a for a, roles in RULES.items() if Role.ANYONE in roles}
-    assert set(TIIMI.values()) | set(ASKEL.values()) | anyone == set(Action)
+    pressed = {action for _, action in BUTTONS_AND_FORMS.values()}  # e.g. the client feedback
+    assert set(TIIMI.values()) | set(ASKEL.values()) | pressed | anyone == set(Action)
 
 
 async def refused_row(tiimi: TiimiCommands) -> tuple[str, str | None, int | None]:
@@ -159,6 +160,12 @@ BUTTONS_AND_FORMS: dict[str, tuple[Press, Action]] = {
         lambda t, c, _: t.close_from_button(actor=OUTSIDER, channel_id=c, value="x:other"),
         Action.CLOSE_TEAM,
     ),
+    "client_feedback": (
+        lambda t, _, team: t.feedback.press(
+            actor=OUTSIDER, action_id="client_feedback:5", value=str(team)
+        ),
+        Action.RECORD_FEEDBACK,
+    ),
     "close_service_form": (
         lambda t, c, _: t.close_with_service(
             actor=OUTSIDER, channel_id=c, key="x", service="kotihoito"
@@ -211,6 +218,7 @@ ROUTES = {
     "^nudge_snooze:(1|7)$": "nudge_snooze",
     "^meeting_outcome:(held|not_held)$": "meeting_outcome",
     "^close_team:": "close_team",
+    "^client_feedback:": "client_feedback",
     "reschedule_step": "reschedule_form",
     "close_service": "close_service_form",
     "add_step": "step_form",

@@ -145,6 +145,7 @@ class MemoryPlatform:
         return frozenset(u for u in people if u in self.deactivated)
 
     async def send_direct(self, person: str, message: Message) -> None:
+        self._maybe_fail("direct")
         self.direct.append((person, message))
 
     async def usergroup_members(self, usergroup_id: str) -> frozenset[str]:
