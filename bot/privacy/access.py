@@ -50,6 +50,10 @@ class Action(enum.StrEnum):
     VIEW_PLAN_BY_CODE = "view_plan_by_code"
     HAND_OVER_BY_CODE = "hand_over_by_code"
     CLOSE_BY_CODE = "close_by_code"
+    # the network-work self-rating (/arvio); answering is for those asked (bot/ratings)
+    START_RATING = "start_rating"
+    CLOSE_RATING = "close_rating"
+    VIEW_RATINGS = "view_ratings"
 
 
 _MEMBERS = frozenset({Role.MEMBER})
@@ -74,6 +78,9 @@ RULES: Mapping[Action, frozenset[Role]] = {
     Action.VIEW_PLAN_BY_CODE: frozenset({Role.MEMBER, Role.FORMER_MEMBER}),
     Action.HAND_OVER_BY_CODE: frozenset({Role.COORDINATOR}),  # the convenor: in the channel
     Action.CLOSE_BY_CODE: frozenset({Role.COORDINATOR}),
+    Action.START_RATING: frozenset({Role.COORDINATOR}),
+    Action.CLOSE_RATING: frozenset({Role.COORDINATOR}),
+    Action.VIEW_RATINGS: frozenset({Role.COORDINATOR}),
 }
 _BY_CODE_FOR_COORDINATORS = (Action.HAND_OVER_BY_CODE, Action.CLOSE_BY_CODE)
 

@@ -68,6 +68,9 @@ TABLE = {
     Action.VIEW_PLAN_BY_CODE: (Y, Y, N, N, N),
     Action.HAND_OVER_BY_CODE: (N, N, Y, N, N),  # the convenor hands over in the channel
     Action.CLOSE_BY_CODE: (N, N, Y, N, N),
+    Action.START_RATING: (N, N, Y, N, N),
+    Action.CLOSE_RATING: (N, N, Y, N, N),
+    Action.VIEW_RATINGS: (N, N, Y, N, N),
 }
 
 
