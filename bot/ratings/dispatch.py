@@ -170,9 +170,9 @@ class ArvioCommands:
         target = Target(RatingTarget(closed.target_kind), closed.target_id, closed.target_name)
         results = await self.service.results(actor=starter, target=target)
         reply = self._results_reply(starter, results)
-        lead = Text(starter.t("rating_closed_report"))
+        lead = starter.t("rating_closed_report")
         await self.core.platform.send_direct(
-            starter.user_id, Message(reply.message.fallback, (lead, *reply.message.blocks))
+            starter.user_id, Message(lead, (Text(lead), *reply.message.blocks))
         )
         if reply.then is not None:
             await reply.then()
