@@ -57,9 +57,10 @@ async def rounds_of(session: AsyncSession, *, kind: str, target_id: str) -> list
     return list(result.all())
 
 
-async def stop_repeating(session: AsyncSession, *, kind: str, target_id: str) -> None:
-    """No earlier round of the target opens another: a new round carries the schedule."""
-    await session.exec(
+async def stop_repeating(session: AsyncSession, *, kind: str, target_id: str) -> bool:
+    """No round of the target opens another (a new round carries the schedule, or the
+    coordinator stopped it); whether one was due to."""
+    result = await session.exec(
         update(RatingRound)
         .where(
             col(RatingRound.target_kind) == kind,
@@ -69,6 +70,7 @@ async def stop_repeating(session: AsyncSession, *, kind: str, target_id: str) ->
         .values(next_due_at=None)
         .execution_options(**_UNCHANGED)
     )
+    return int(result.rowcount) > 0
 
 
 async def set_asked(session: AsyncSession, *, round_id: int, asked: int) -> None:

@@ -77,11 +77,16 @@ class ArvioCommands:
                     actor=actor, target=target, repeat_months=repeat_months
                 )
                 return simple(self._started(t, opened))
-            case CloseRound(group=group):
+            case CloseRound(group=group, stop_repeating=stop):
                 await service.require(actor, Action.CLOSE_RATING)
                 target = await service.target(group, space=channel_id)
-                await service.close(actor=actor, target=target)
-                return self._results_reply(actor, await service.results(actor=actor, target=target))
+                closed, stopped = await service.close(
+                    actor=actor, target=target, stop_repeating=stop
+                )
+                if closed is None:
+                    return simple(t("rating_repeat_stopped"))
+                results = await service.results(actor=actor, target=target)
+                return self._results_reply(actor, results, stopped=stopped)
             case ShowResults(group=group):
                 await service.require(actor, Action.VIEW_RATINGS)
                 target = await service.target(group, space=channel_id)
@@ -106,10 +111,12 @@ class ArvioCommands:
             parts.append(t("rating_no_repeat"))
         return join(" ", parts)
 
-    def _results_reply(self, actor: Actor, results: Results) -> Reply:
+    def _results_reply(self, actor: Actor, results: Results, *, stopped: bool = False) -> Reply:
         """The results as text; the chart follows privately when any round is shown."""
         t, tz = actor.t, self.core.timezone
         message = messages.results_message(t, results.round, results.figures, tz)
+        if stopped:
+            message = Message(message.fallback, (*message.blocks, Note(t("rating_repeat_stopped"))))
         if not any(f.shown for f in results.figures):
             return Reply(message)
         note = Note(t("rating_chart_sent"))

@@ -1,7 +1,8 @@
 """`/arvio`: the network-work self-rating's commands, read from words (pure).
 
     uusi [@ryhmä | ryhmä <tunnus>] [joka <n> kk | ei toistoa]   a round (coordinators)
-    sulje [@ryhmä | ryhmä <tunnus>]                             close the open round
+    sulje [@ryhmä | ryhmä <tunnus>] [ei toistoa]                close the open round (and
+                                                                open no more)
     tulokset [@ryhmä | ryhmä <tunnus>]                          the results so far
     ohje                                                        help
 
@@ -41,6 +42,7 @@ class StartRound:
 @dataclass(frozen=True)
 class CloseRound:
     group: Group | None = None
+    stop_repeating: bool = False  # `ei toistoa`: no later round opens either
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,11 @@ def parse_arvio(text: CommandInput) -> RatingCommand:
         group, after = _group(rest, usage="usage_rating_start")
         return StartRound(group, _repeat(after))
     if verb in _CLOSE:
-        return CloseRound(_only_group(rest, usage="usage_rating_close"))
+        group, after = _group(rest, usage="usage_rating_close")
+        folded = tuple(fold(word.text) for word in after)
+        if folded and folded not in _NO_REPEAT:
+            raise UserError("usage_rating_close")
+        return CloseRound(group, stop_repeating=bool(folded))
     if verb in _RESULTS:
         return ShowResults(_only_group(rest, usage="usage_rating_results"))
     return ShowHelp(unknown=True)

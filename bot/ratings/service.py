@@ -205,16 +205,24 @@ class RatingService:
             closed = rating_round.closed_at is not None  # closed since it was read
         raise UserError("rating_round_closed" if closed else "rating_not_asked")
 
-    async def close(self, *, actor: Actor | str, target: Target) -> RatingRound:
-        """Close the target's open round: its keys and salt dropped."""
+    async def close(
+        self, *, actor: Actor, target: Target, stop_repeating: bool = False
+    ) -> tuple[RatingRound | None, bool]:
+        """Close the target's open round (its keys and salt dropped) and, when asked, stop
+        its rounds repeating: the round closed (None if none was open) and whether a repeat
+        was stopped. Refused when there was nothing to do."""
         async with self.core.database.session() as session:
             rating_round = await rating_queries.open_round(
                 session, kind=target.kind, target_id=target.id
             )
-            if rating_round is None:
+            stopped = stop_repeating and await rating_queries.stop_repeating(
+                session, kind=target.kind, target_id=target.id
+            )
+            if rating_round is None and not stopped:
                 raise UserError("rating_no_open_round")
-            await self._close_in(session, rating_round, at=self.core.clock.now(), actor=actor)
-        return rating_round
+            if rating_round is not None:
+                await self._close_in(session, rating_round, at=self.core.clock.now(), actor=actor)
+        return rating_round, stopped
 
     async def close_due(self) -> list[RatingRound]:
         """Close every round whose time is up; the rounds this process closed."""

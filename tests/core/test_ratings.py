@@ -194,6 +194,25 @@ async def test_a_repeat_opens_once_whichever_process_runs_the_pass(
     assert len((await rows(core))[0]) == 2
 
 
+async def test_closing_can_stop_the_repeats(
+    ratings: ArvioCommands, platform: MemoryPlatform, core: Core, clock: FakeClock
+) -> None:
+    channel = staff_channel(platform)
+    await arvio(ratings, "uusi", channel)
+    closed = shown(await arvio(ratings, "sulje", channel))  # the schedule stays
+    assert "Kierrokset eivät enää toistu" not in closed
+    assert "Avointa arviointikierrosta ei ole" in shown(await arvio(ratings, "sulje", channel))
+    stopped = shown(await arvio(ratings, "sulje ei toistoa", channel))  # no round open
+    assert stopped == "Kierrokset eivät enää toistu. Kierrokset eivät enää toistu."
+    clock.advance(timedelta(days=200))
+    await ratings.run_due()
+    assert len((await rows(core))[0]) == 1  # no later round opened
+    await arvio(ratings, "uusi", channel)
+    closing = shown(await arvio(ratings, "sulje ei toistoa", channel))
+    assert "Kierrokset eivät enää toistu" in closing and "Kierros 2" in closing
+    assert "Avointa" in shown(await arvio(ratings, "sulje ei toistoa", channel))
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

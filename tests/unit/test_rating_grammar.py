@@ -57,6 +57,8 @@ ENTRA = "0b4c3c39-6b8e-4a57-9d3e-2f0f5a0e9d11"
         (f"uusi ryhmä {ENTRA} ei toistoa", StartRound(Group(ENTRA), None)),
         (f"new group {ENTRA}", StartRound(Group(ENTRA), 3)),
         ("sulje", CloseRound()),
+        ("sulje ei toistoa", CloseRound(None, stop_repeating=True)),
+        ("close <!subteam^S0STAFF|@henkilöstö> no repeat", CloseRound(STAFF, True)),
         ("stäng <!subteam^S0STAFF|@henkilöstö>", CloseRound(STAFF)),
         (f"close group {ENTRA}", CloseRound(Group(ENTRA))),
         ("tulokset", ShowResults()),
