@@ -20,6 +20,7 @@ NUDGE_SNOOZE = "nudge_snooze"  # variants: days, 1 or 7
 CLOSE_TEAM = "close_team"  # variants: the closing reason
 MEETING_OUTCOME = "meeting_outcome"  # variants: held, not_held (MeetingStatus)
 CLIENT_FEEDBACK = "client_feedback"  # variants: the client's answer (FeedbackAnswer)
+RATING = "rating"  # the self-rating's answer; variants: the score, 1–5 (value: the round id)
 
 ADD_STEP_FORM = "add_step"
 RESCHEDULE_FORM = "reschedule_step"

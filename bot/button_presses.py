@@ -1,10 +1,10 @@
 """The buttons whose press the core answers with a message to the presser: Tehty and Ei
 toteutunut on a step, Saavutettu, Ei enää ajankohtainen and Avaa uudelleen on a goal, the
 plan's and the overview's page buttons, the nudge's snooze buttons, Pidettiin / Ei pidetty
-after a meeting, and the client's answer asked of whoever closed a team (1–5, Ei kysytty).
-Every adapter routes a press by its button's id (bot/action_ids.py) through the table below;
-the buttons that open a form (Siirrä, a close reason that asks for a service) and the Home
-tab's Tehty are each adapter's own."""
+after a meeting, the client's answer asked of whoever closed a team (1–5, Ei kysytty) and
+the self-rating's 1–5. Every adapter routes a press by its button's id (bot/action_ids.py)
+through the table below; the buttons that open a form (Siirrä, a close reason that asks for a
+service) and the Home tab's Tehty are each adapter's own."""
 
 from __future__ import annotations
 
@@ -80,6 +80,10 @@ def _client_feedback(tiimi: TiimiCommands, p: Press) -> Awaitable[Reply]:
     return tiimi.feedback.press(actor=p.actor, action_id=p.action_id, value=p.value)
 
 
+def _rating(tiimi: TiimiCommands, p: Press) -> Awaitable[Reply]:
+    return tiimi.ratings.press(actor=p.actor, action_id=p.action_id, value=p.value)
+
+
 BUTTONS = (
     Button(action_ids.STEP_DONE, _step_status),
     Button(action_ids.STEP_NOT_DONE, _step_status),
@@ -89,6 +93,7 @@ BUTTONS = (
     Button(re.compile(rf"^{action_ids.NUDGE_SNOOZE}:(1|7)$"), _snooze),  # a day or a week
     Button(re.compile(rf"^{action_ids.MEETING_OUTCOME}:(held|not_held)$"), _meeting_outcome),
     Button(action_ids.any_variant(action_ids.CLIENT_FEEDBACK), _client_feedback, replaces=True),
+    Button(re.compile(rf"^{action_ids.RATING}:[1-5]$"), _rating),  # the self-rating's answer
 )
 
 

@@ -162,6 +162,10 @@ class AuditAction(enum.StrEnum):
     PARTICIPANT_REMOVED = "participant_removed"
     PARTICIPANT_CONTACT_CHANGED = "participant_contact_changed"
     STEP_OWNERS_CHANGED = "step_owners_changed"
+    # the network-work self-rating (storage/ratings.py); detail: the target's kind
+    RATING_STARTED = "rating_started"
+    RATING_CLOSED = "rating_closed"
+    RATINGS_VIEWED = "ratings_viewed"
 
 
 class StepStatus(enum.StrEnum):
@@ -395,4 +399,4 @@ class ClientFeedback(SQLModel, table=True):
 
 
 # The platform adapters' tables share this metadata (Alembic and the schema checks see them).
-from storage import platform_records  # noqa: E402, F401
+from storage import platform_records, ratings  # noqa: E402, F401

@@ -53,6 +53,10 @@ class Action(enum.StrEnum):
     HAND_OVER_BY_CODE = "hand_over_by_code"
     CLOSE_BY_CODE = "close_by_code"
     RECORD_FEEDBACK = "record_feedback"  # the client's answer after closing (bot/feedback)
+    # the network-work self-rating (/arvio); answering is for those asked (bot/ratings)
+    START_RATING = "start_rating"
+    CLOSE_RATING = "close_rating"
+    VIEW_RATINGS = "view_ratings"
 
 
 _MEMBERS = frozenset({Role.MEMBER})
@@ -78,6 +82,9 @@ RULES: Mapping[Action, frozenset[Role]] = {
     Action.HAND_OVER_BY_CODE: frozenset({Role.COORDINATOR}),  # the convenor: in the channel
     Action.CLOSE_BY_CODE: frozenset({Role.COORDINATOR}),
     Action.RECORD_FEEDBACK: frozenset({Role.CLOSER}),
+    Action.START_RATING: frozenset({Role.COORDINATOR}),
+    Action.CLOSE_RATING: frozenset({Role.COORDINATOR}),
+    Action.VIEW_RATINGS: frozenset({Role.COORDINATOR}),
 }
 _BY_CODE_FOR_COORDINATORS = (Action.HAND_OVER_BY_CODE, Action.CLOSE_BY_CODE)
 

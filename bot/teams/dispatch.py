@@ -22,6 +22,7 @@ from bot.meetings.notices import show_outcome
 from bot.plan.dispatch import AskelCommands, FormErrors
 from bot.privacy import Display, access
 from bot.privacy.access import Action, team_by_code, team_for
+from bot.ratings.dispatch import ArvioCommands
 from bot.replies import Person, Reply, simple
 from bot.teams import messages as team_messages
 from bot.teams.close_service import CloseServiceDialog, check_service_form
@@ -64,6 +65,7 @@ class TiimiCommands:
         self.overview = OverviewService(core, self.coordinators)
         self.statistics = StatisticsService(core, self.coordinators)
         self.feedback = FeedbackService(core)
+        self.ratings = ArvioCommands(core, self.coordinators)  # /arvio (bot/ratings)
 
     async def run(
         self, *, actor: Actor, text: CommandInput, channel_id: str, request_key: str

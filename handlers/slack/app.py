@@ -15,6 +15,7 @@ from handlers.slack.errors import report_failure
 from handlers.slack.listeners import (
     account_changes,
     app_home,
+    arvio_command,
     askel_command,
     buttons,
     channel_members,
@@ -35,6 +36,7 @@ LISTENER_MODULES = (
     account_changes,
     tiimi_command,
     askel_command,
+    arvio_command,
     buttons,
     step_move_action,
     close_team_action,

@@ -213,6 +213,13 @@ class Conversations:
             )
         return conversation_id
 
+    async def service_url_of(self, conversation_id: str) -> str:
+        """The service URL the conversation's activities came from (the default for one not
+        heard from)."""
+        async with self.database.session() as session:
+            stored = await records.conversation(session, conversation_id=conversation_id)
+        return stored.service_url if stored is not None else self.service_url
+
     async def forget(self, conversation_id: str) -> None:
         """Drop the conversation's reference and recorded posts (the bot was removed)."""
         async with self.database.session() as session:

@@ -17,6 +17,8 @@ from bot.errors import UserError
 from bot.plan.commands import AskelCommand, PlanHelp, parse_askel
 from bot.plan.dispatch import FormErrors, StepForm
 from bot.privacy.access import RULES, Action, Role
+from bot.ratings.grammar import RatingCommand, parse_arvio
+from bot.ratings.grammar import ShowHelp as RatingHelp
 from bot.replies import Reply
 from bot.teams.commands import OpenTeam, OpenTeamDialog, ShowHelp, TeamCommand, parse_tiimi
 from bot.teams.dispatch import TiimiCommands
@@ -77,8 +79,14 @@ ASKEL = {
     "vastuu 1 asiakas": Action.CHANGE_PLAN,
     "poista 1": Action.CHANGE_PLAN,
 }
+# /arvio text → the action (the self-rating: coordinators only, in a staff channel)
+ARVIO = {
+    "uusi": Action.START_RATING,
+    "sulje": Action.CLOSE_RATING,
+    "tulokset": Action.VIEW_RATINGS,
+}
 # commands that need no team and no coordinator: the rules allow them to anyone
-FOR_ANYONE = {OpenTeam, OpenTeamDialog, ShowHelp, PlanHelp}
+FOR_ANYONE = {OpenTeam, OpenTeamDialog, ShowHelp, PlanHelp, RatingHelp}
 
 
 def test_the_cases_cover_every_command_and_every_action() -> None:
@@ -86,9 +94,19 @@ def test_the_cases_cover_every_command_and_every_action() -> None:
     askel = {type(parse_askel(said(text), today=TODAY)) for text in ASKEL}
     assert tiimi | FOR_ANYONE >= set(get_args(TeamCommand))
     assert askel | FOR_ANYONE >= set(get_args(AskelCommand))
+    arvio = {type(parse_arvio(said(text))) for text in ARVIO}
+    assert arvio | FOR_ANYONE >= set(get_args(RatingCommand))
     anyone = {a for a, roles in RULES.items() if Role.ANYONE in roles}
     pressed = {action for _, action in BUTTONS_AND_FORMS.values()}  # e.g. the client feedback
-    assert set(TIIMI.values()) | set(ASKEL.values()) | pressed | anyone == set(Action)
+    decided = set(TIIMI.values()) | set(ASKEL.values()) | set(ARVIO.values()) | pressed
+    assert decided | anyone == set(Action)
+
+
+@pytest.mark.parametrize(("text", "action"), ARVIO.items())
+async def test_arvio_commands(tiimi: TiimiCommands, text: str, action: Action) -> None:
+    reply = await tiimi.ratings.run(actor=OUTSIDER, text=said(text), channel_id="CSTAFF")
+    assert "Vain koordinaattorit" in reply.message.text
+    assert await refused_row(tiimi) == ("UOUT", action, None)
 
 
 async def refused_row(tiimi: TiimiCommands) -> tuple[str, str | None, int | None]:
@@ -225,6 +243,8 @@ ROUTES = {
     "step_move": None,  # only opens the form; its submission is reschedule_step
     "open_team": None,  # anyone may open a team
     "^teams_page:": None,  # /tiimi avoimet's pages: the /tiimi cases cover its rules
+    # the self-rating's answer: only someone asked has a key (tests/core/test_ratings.py)
+    "^rating:[1-5]$": None,
 }
 
 

@@ -69,6 +69,9 @@ TABLE = {
     Action.HAND_OVER_BY_CODE: (N, N, Y, N, N),  # the convenor hands over in the channel
     Action.CLOSE_BY_CODE: (N, N, Y, N, N),
     Action.RECORD_FEEDBACK: (N, N, N, N, N),  # only once the team is closed: see below
+    Action.START_RATING: (N, N, Y, N, N),
+    Action.CLOSE_RATING: (N, N, Y, N, N),
+    Action.VIEW_RATINGS: (N, N, Y, N, N),
 }
 
 
