@@ -159,6 +159,10 @@ class AuditAction(enum.StrEnum):
     PARTICIPANT_REMOVED = "participant_removed"
     PARTICIPANT_CONTACT_CHANGED = "participant_contact_changed"
     STEP_OWNERS_CHANGED = "step_owners_changed"
+    # staff workshops (bot/workshops); subject: the workshop's id. Notes and dots are never
+    # audited: they are anonymous
+    WORKSHOP_OPENED = "workshop_opened"
+    WORKSHOP_PHASE_CHANGED = "workshop_phase_changed"  # detail: the new phase
 
 
 class StepStatus(enum.StrEnum):
@@ -368,5 +372,6 @@ class ProcessedEvent(SQLModel, table=True):
     received_at: datetime = Field(index=True)
 
 
-# The platform adapters' tables share this metadata (Alembic and the schema checks see them).
-from storage import platform_records  # noqa: E402, F401
+# The platform adapters' and the workshops' tables share this metadata (Alembic and the schema
+# checks see them).
+from storage import platform_records, workshops  # noqa: E402, F401

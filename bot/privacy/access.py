@@ -26,6 +26,7 @@ class Role(enum.StrEnum):
     COORDINATOR_UNCHECKED = "coordinator_unchecked"
     # a member of the team when it closed (members removed before are not), until the purge
     FORMER_MEMBER = "former_member"
+    FACILITATOR = "facilitator"  # who opened a staff workshop and leads it (bot/workshops)
 
 
 class Action(enum.StrEnum):
@@ -50,6 +51,11 @@ class Action(enum.StrEnum):
     VIEW_PLAN_BY_CODE = "view_plan_by_code"
     HAND_OVER_BY_CODE = "hand_over_by_code"
     CLOSE_BY_CODE = "close_by_code"
+    # staff workshops (bot/workshops), in a space that is no team's
+    OPEN_WORKSHOP = "open_workshop"
+    WRITE_NOTE = "write_note"  # anonymous: the note keeps no author
+    GIVE_DOT = "give_dot"
+    LEAD_WORKSHOP = "lead_workshop"  # change its phase, group the notes, see them listed
 
 
 _MEMBERS = frozenset({Role.MEMBER})
@@ -74,6 +80,10 @@ RULES: Mapping[Action, frozenset[Role]] = {
     Action.VIEW_PLAN_BY_CODE: frozenset({Role.MEMBER, Role.FORMER_MEMBER}),
     Action.HAND_OVER_BY_CODE: frozenset({Role.COORDINATOR}),  # the convenor: in the channel
     Action.CLOSE_BY_CODE: frozenset({Role.COORDINATOR}),
+    Action.OPEN_WORKSHOP: frozenset({Role.ANYONE}),
+    Action.WRITE_NOTE: frozenset({Role.ANYONE}),
+    Action.GIVE_DOT: frozenset({Role.ANYONE}),
+    Action.LEAD_WORKSHOP: frozenset({Role.FACILITATOR}),
 }
 _BY_CODE_FOR_COORDINATORS = (Action.HAND_OVER_BY_CODE, Action.CLOSE_BY_CODE)
 
@@ -108,6 +118,13 @@ def roles_of(
     return frozenset(roles)
 
 
+def workshop_roles(user_id: str, *, facilitator_id: str) -> frozenset[Role]:
+    """A person's roles in a staff workshop: anyone, and its facilitator."""
+    return frozenset(
+        {Role.ANYONE, Role.FACILITATOR} if user_id == facilitator_id else {Role.ANYONE}
+    )
+
+
 def allowed(action: Action, roles: frozenset[Role]) -> bool:
     return bool(RULES[action] & roles)
 
@@ -117,6 +134,8 @@ def authorize(action: Action, roles: frozenset[Role], *, team: Team | None = Non
     if allowed(action, roles):
         return
     needed = RULES[action]
+    if Role.FACILITATOR in needed:
+        raise AccessRefused("workshop_only_facilitator", action=action)
     if Role.CONVENOR in needed and Role.MEMBER in roles and team is not None:
         raise AccessRefused("only_convenor", action=action, convenor=Person(team.convenor_id))
     if Role.COORDINATOR in needed and Role.COORDINATOR_UNCHECKED in roles:

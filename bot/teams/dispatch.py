@@ -45,6 +45,7 @@ from bot.teams.opening import TeamService
 from bot.teams.participant_commands import AddParticipant, RemoveParticipant, SetContact
 from bot.teams.participants import ParticipantService
 from bot.teams.roles import Role
+from bot.workshops.dispatch import PajaCommands
 from storage.models import CloseReason, MeetingStatus, Team
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ class TiimiCommands:
         self.coordinators = CoordinatorDirectory(core)
         self.overview = OverviewService(core, self.coordinators)
         self.statistics = StatisticsService(core, self.coordinators)
+        self.paja = PajaCommands(core)  # staff workshops (`/paja`)
 
     async def run(
         self, *, actor: Actor, text: CommandInput, channel_id: str, request_key: str

@@ -8,7 +8,15 @@ import pytest
 
 from bot.coordinators.roster import CoordinatorStatus
 from bot.errors import UserError
-from bot.privacy.access import AccessRefused, Action, Role, allowed, authorize, roles_of
+from bot.privacy.access import (
+    AccessRefused,
+    Action,
+    Role,
+    allowed,
+    authorize,
+    roles_of,
+    workshop_roles,
+)
 from bot.replies import Person
 from storage.models import Member, Team, TeamState
 
@@ -68,6 +76,10 @@ TABLE = {
     Action.VIEW_PLAN_BY_CODE: (Y, Y, N, N, N),
     Action.HAND_OVER_BY_CODE: (N, N, Y, N, N),  # the convenor hands over in the channel
     Action.CLOSE_BY_CODE: (N, N, Y, N, N),
+    Action.OPEN_WORKSHOP: (Y, Y, Y, Y, Y),
+    Action.WRITE_NOTE: (Y, Y, Y, Y, Y),
+    Action.GIVE_DOT: (Y, Y, Y, Y, Y),
+    Action.LEAD_WORKSHOP: (N, N, N, N, N),  # a workshop's facilitator only: below
 }
 
 
@@ -125,7 +137,21 @@ def test_after_closing_the_members_of_then_may_only_export_and_view_by_code() ->
             Action.VIEW_HOME,
             Action.EXPORT_BY_CODE,
             Action.VIEW_PLAN_BY_CODE,
+            Action.OPEN_WORKSHOP,  # anyone's, in a staff space: no team's
+            Action.WRITE_NOTE,
+            Action.GIVE_DOT,
         ]
     outsider = roles_of("UOUT", team=closed, members=MEMBERS, coordinator=True)
     assert not allowed(Action.EXPORT_BY_CODE, outsider)  # a coordinator never sees content
     assert not allowed(Action.VIEW_PLAN_BY_CODE, outsider)
+
+
+def test_only_a_workshops_facilitator_leads_it() -> None:
+    facilitator = workshop_roles("UFAC", facilitator_id="UFAC")
+    assert facilitator == {Role.ANYONE, Role.FACILITATOR}
+    authorize(Action.LEAD_WORKSHOP, facilitator)
+    for action in (Action.OPEN_WORKSHOP, Action.WRITE_NOTE, Action.GIVE_DOT):
+        authorize(action, facilitator)
+    with pytest.raises(AccessRefused) as raised:
+        authorize(Action.LEAD_WORKSHOP, workshop_roles("UOTHER", facilitator_id="UFAC"))
+    assert raised.value.key == "workshop_only_facilitator"
