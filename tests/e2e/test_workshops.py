@@ -187,7 +187,7 @@ async def test_a_hukkapaja_from_notes_to_results(
     assert "pistettä" not in shown(the_card(bot, channel)).split("Äänestäneitä")[1]
 
     closed = await press(bot, channel, "UANNA", "workshop_phase:results", value)
-    assert closed == "Äänestys on suljettu, ja tulos näkyy kortilla."
+    assert closed == "Äänestys on suljettu ja tulos näkyy kortilla."
     card = the_card(bot, channel)
     assert "äänestäneitä oli 3" in shown(card)
     assert "*1. Odottaminen* · 3 pistettä · *viedään eteenpäin*" in shown(card)
