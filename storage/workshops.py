@@ -59,7 +59,7 @@ class WorkshopTheme(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = Field(foreign_key="workshop.id", index=True)
     number: int
-    name: str = Field(max_length=100)
+    name: str = Field(max_length=60)
     dots: int | None = None  # counted when the vote closes
     carried_forward: bool = False  # one of the biggest, taken to a Ratkaisupaja
 
@@ -80,7 +80,7 @@ class WorkshopNote(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     workshop_id: int = Field(foreign_key="workshop.id", index=True)
     number: int | None = None
-    text: str = Field(max_length=300)
+    text: str = Field(max_length=200)
     waste: str | None = Field(default=None, max_length=24)  # a bot.workshops.waste.Waste
     theme_id: int | None = Field(default=None, foreign_key="workshop_theme.id", index=True)
 

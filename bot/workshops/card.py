@@ -29,6 +29,11 @@ from bot.workshops.service import NoteShown, ThemeShown, WorkshopState
 from bot.workshops.waste import waste_label
 from storage.workshops import WorkshopPhase
 
+# All the notes' text on one card together, so that the card is one message on every platform
+# (Slack's 50 blocks, a Teams card's 28 KB): with many notes each is cut to its share, the
+# whole of it in the facilitator's listing.
+CARD_NOTE_CHARS = 4800
+SHORTEST_CUT = 50
 _NEXT = {
     WorkshopPhase.COLLECTING: WorkshopPhase.GROUPING,
     WorkshopPhase.GROUPING: WorkshopPhase.VOTING,
@@ -79,8 +84,9 @@ def workshop_card(t: Catalog, state: WorkshopState) -> Message:
         ]
         for theme in state.themes:
             dot = t.plain("workshop_dot_button", number=theme.number)
+            head = compose(strong(f"{theme.number}. {theme.name}"))
             blocks += [
-                Text(_theme_notes(t, compose(strong(f"{theme.number}. {theme.name}")), theme)),
+                Text(_theme_notes(t, head, theme, _share(state))),
                 Buttons((Button(action_ids.WORKSHOP_DOT, dot, str(theme.id)),)),
             ]
     else:
@@ -103,7 +109,7 @@ def _results(t: Catalog, state: WorkshopState) -> list[Block]:
             t("workshop_card_dots", count=theme.dots or 0),
             compose(" · ", strong(t("workshop_card_carried"))) if theme.carried_forward else (),
         )
-        blocks.append(Text(_theme_notes(t, head, theme)))
+        blocks.append(Text(_theme_notes(t, head, theme, _share(state))))
     if not any(theme.carried_forward for theme in shown):
         tied = any(theme.dots for theme in shown)
         blocks.append(Note(t("workshop_card_tie" if tied else "workshop_card_no_dots")))
@@ -140,12 +146,20 @@ def _theme_line(t: Catalog, theme: ThemeShown) -> Runs:
     )
 
 
-def _theme_notes(t: Catalog, head: Runs, theme: ThemeShown) -> Runs:
-    lines = [head, *(compose("• ", note_runs(t, note)) for note in theme.notes)]
+def _theme_notes(t: Catalog, head: Runs, theme: ThemeShown, limit: int) -> Runs:
+    lines = [head, *(compose("• ", note_runs(t, note, limit=limit)) for note in theme.notes)]
     return join("\n", lines)
 
 
-def note_runs(t: Catalog, note: NoteShown) -> Runs:
-    """A note as written, with its kind of waste after it."""
+def _share(state: WorkshopState) -> int:
+    """How much of each note the card shows (CARD_NOTE_CHARS)."""
+    return max(SHORTEST_CUT, CARD_NOTE_CHARS // max(1, state.note_count))
+
+
+def note_runs(t: Catalog, note: NoteShown, *, limit: int | None = None) -> Runs:
+    """A note as written (cut at `limit` characters), with its kind of waste after it."""
+    text = note.text
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
     kind = f" ({waste_label(t, note.waste)})" if note.waste else ""
-    return compose(note.text, kind)
+    return compose(text, kind)

@@ -19,8 +19,8 @@ from bot.text_norm import clean, fold
 from storage.workshops import WorkshopKind
 
 MAX_TOPIC = 200
-MAX_THEME_NAME = 100
-MAX_NOTE = 300
+MAX_THEME_NAME = 60
+MAX_NOTE = 200  # a note is short: one obstacle; with MAX_NOTES of them the card fits
 MAX_DOTS = 10
 DEFAULT_DOTS = 3
 MAX_NUMBER = 999

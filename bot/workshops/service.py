@@ -24,7 +24,7 @@ from storage import workshop_queries as wq
 from storage.models import AuditAction, TeamState
 from storage.workshops import Workshop, WorkshopNote, WorkshopPhase
 
-MAX_NOTES = 100  # a workshop's notes: what one card can show
+MAX_NOTES = 80  # a workshop's notes: what one card (Slack's 50 blocks, Teams' 28 KB) shows
 PHASES = tuple(WorkshopPhase)  # in their order
 _SHUFFLE = random.SystemRandom()
 

@@ -50,7 +50,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("workshop_id", sa.Integer(), nullable=False),
         sa.Column("number", sa.Integer(), nullable=False),
-        sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+        sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False),
         sa.Column("dots", sa.Integer(), nullable=True),
         sa.Column("carried_forward", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -93,7 +93,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("workshop_id", sa.Integer(), nullable=False),
         sa.Column("number", sa.Integer(), nullable=True),
-        sa.Column("text", sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
+        sa.Column("text", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
         sa.Column("waste", sqlmodel.sql.sqltypes.AutoString(length=24), nullable=True),
         sa.Column("theme_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
