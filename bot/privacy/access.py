@@ -118,8 +118,9 @@ def roles_of(
     return frozenset(roles)
 
 
-def workshop_roles(user_id: str, *, facilitator_id: str) -> frozenset[Role]:
-    """A person's roles in a staff workshop: anyone, and its facilitator."""
+def workshop_roles(user_id: str, *, facilitator_id: str | None) -> frozenset[Role]:
+    """A person's roles in a staff workshop (None: one not yet opened): anyone, and its
+    facilitator."""
     return frozenset(
         {Role.ANYONE, Role.FACILITATOR} if user_id == facilitator_id else {Role.ANYONE}
     )

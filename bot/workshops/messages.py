@@ -35,19 +35,21 @@ def help_reply(t: Catalog, *, unknown: bool = False) -> Reply:
 
 
 def notes_listing(t: Catalog, state: WorkshopState) -> Reply:
-    """Every note by number, under its theme or among those in none."""
+    """Every note by number, under its theme or among those in none. The fallback holds the
+    whole listing too: Teams answers a button with the fallback alone."""
     header = t("workshop_listing_header", topic=state.workshop.topic)
-    blocks: list[Block] = [Header(header)]
+    sections: list[Runs] = []
     for theme in state.themes:
         head = compose(strong(f"{theme.number}. {theme.name}"))
-        blocks.append(Text(join("\n", [head, *(_line(t, note) for note in theme.notes)])))
+        sections.append(join("\n", [head, *(_line(t, note) for note in theme.notes)]))
     if state.unthemed:
         head = compose(strong(t("workshop_listing_unthemed")))
-        blocks.append(Text(join("\n", [head, *(_line(t, note) for note in state.unthemed)])))
+        sections.append(join("\n", [head, *(_line(t, note) for note in state.unthemed)]))
     if not state.note_count:
-        blocks.append(Text(t("workshop_listing_empty")))
+        sections.append(t("workshop_listing_empty"))
+    blocks: list[Block] = [Header(header), *(Text(section) for section in sections)]
     blocks.append(Note(t("workshop_listing_note")))
-    return Reply(Message(header, tuple(blocks)))
+    return Reply(Message(join("\n\n", [header, *sections]), tuple(blocks)))
 
 
 def _line(t: Catalog, note: NoteShown) -> Runs:

@@ -98,7 +98,10 @@ class WorkshopService:
         if team is not None and team.state != TeamState.FAILED:
             raise UserError("workshop_not_in_team_space")
         await require(
-            self.core, actor, Action.OPEN_WORKSHOP, workshop_roles(actor.user_id, facilitator_id="")
+            self.core,
+            actor,
+            Action.OPEN_WORKSHOP,
+            workshop_roles(actor.user_id, facilitator_id=None),
         )
         now = self.core.clock.now()
         workshop = Workshop(

@@ -52,7 +52,7 @@ async def give_dot(core: Core, *, actor: Actor, theme_id: int) -> DotGiven:
         theme = await wq.get_theme(session, theme_id=theme_id)
     if theme is None:
         raise UserError("workshop_gone")
-    await require(core, actor, Action.GIVE_DOT, workshop_roles(actor.user_id, facilitator_id=""))
+    await require(core, actor, Action.GIVE_DOT, workshop_roles(actor.user_id, facilitator_id=None))
     async with core.database.session() as session:
         workshop = _open_vote(await wq.locked_workshop(session, workshop_id=theme.workshop_id))
         voter = pseudonym(_salt(workshop), actor.user_id)

@@ -80,6 +80,9 @@ async def test_a_note_through_the_dialog_and_a_dot_on_teams(bot: TeamsBot, peopl
     assert body["type"] == MESSAGE and body["value"] == FI.plain("workshop_only_facilitator")
     status, body = await bot.press(chat, anna, card["id"], grouping["verb"], value)
     assert status == 200 and body["type"] == CARD  # the card as it is now, for the presser
+    notes = by_title(card_now(chat, card["id"]), "Näytä laput")
+    status, body = await bot.press(chat, anna, card["id"], notes["verb"], value)
+    assert body["type"] == MESSAGE and f"1. {NOTE} (odottaminen)" in body["value"]
     assert await bot.say(chat, anna, "paja teema Odottaminen: 1") < 300
     voting = by_title(card_now(chat, card["id"]), "Aloita äänestys")
     await bot.press(chat, anna, card["id"], voting["verb"], value)
