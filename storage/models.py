@@ -166,6 +166,10 @@ class AuditAction(enum.StrEnum):
     RATING_STARTED = "rating_started"
     RATING_CLOSED = "rating_closed"
     RATINGS_VIEWED = "ratings_viewed"
+    # staff workshops (bot/workshops); subject: the workshop's id. Notes and dots are never
+    # audited: they are anonymous
+    WORKSHOP_OPENED = "workshop_opened"
+    WORKSHOP_PHASE_CHANGED = "workshop_phase_changed"  # detail: the new phase
 
 
 class StepStatus(enum.StrEnum):
@@ -398,5 +402,6 @@ class ClientFeedback(SQLModel, table=True):
     count: int = 0
 
 
-# The platform adapters' tables share this metadata (Alembic and the schema checks see them).
-from storage import platform_records, ratings  # noqa: E402, F401
+# The platform adapters', the self-rating's and the workshops' tables share this metadata
+# (Alembic and the schema checks see them).
+from storage import platform_records, ratings, workshops  # noqa: E402, F401

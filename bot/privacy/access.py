@@ -28,6 +28,7 @@ class Role(enum.StrEnum):
     FORMER_MEMBER = "former_member"
     # of a closed team: its convenor when it closed, or whoever closed it (a coordinator by code)
     CLOSER = "closer"
+    FACILITATOR = "facilitator"  # who opened a staff workshop and leads it (bot/workshops)
 
 
 class Action(enum.StrEnum):
@@ -57,6 +58,11 @@ class Action(enum.StrEnum):
     START_RATING = "start_rating"
     CLOSE_RATING = "close_rating"
     VIEW_RATINGS = "view_ratings"
+    # staff workshops (bot/workshops), in a space that is no team's
+    OPEN_WORKSHOP = "open_workshop"
+    WRITE_NOTE = "write_note"  # anonymous: the note keeps no author
+    GIVE_DOT = "give_dot"
+    LEAD_WORKSHOP = "lead_workshop"  # change its phase, group the notes, see them listed
 
 
 _MEMBERS = frozenset({Role.MEMBER})
@@ -85,6 +91,10 @@ RULES: Mapping[Action, frozenset[Role]] = {
     Action.START_RATING: frozenset({Role.COORDINATOR}),
     Action.CLOSE_RATING: frozenset({Role.COORDINATOR}),
     Action.VIEW_RATINGS: frozenset({Role.COORDINATOR}),
+    Action.OPEN_WORKSHOP: frozenset({Role.ANYONE}),
+    Action.WRITE_NOTE: frozenset({Role.ANYONE}),
+    Action.GIVE_DOT: frozenset({Role.ANYONE}),
+    Action.LEAD_WORKSHOP: frozenset({Role.FACILITATOR}),
 }
 _BY_CODE_FOR_COORDINATORS = (Action.HAND_OVER_BY_CODE, Action.CLOSE_BY_CODE)
 
@@ -122,6 +132,14 @@ def roles_of(
     return frozenset(roles)
 
 
+def workshop_roles(user_id: str, *, facilitator_id: str | None) -> frozenset[Role]:
+    """A person's roles in a staff workshop (None: one not yet opened): anyone, and its
+    facilitator."""
+    return frozenset(
+        {Role.ANYONE, Role.FACILITATOR} if user_id == facilitator_id else {Role.ANYONE}
+    )
+
+
 def allowed(action: Action, roles: frozenset[Role]) -> bool:
     return bool(RULES[action] & roles)
 
@@ -131,6 +149,8 @@ def authorize(action: Action, roles: frozenset[Role], *, team: Team | None = Non
     if allowed(action, roles):
         return
     needed = RULES[action]
+    if Role.FACILITATOR in needed:
+        raise AccessRefused("workshop_only_facilitator", action=action)
     if Role.CONVENOR in needed and Role.MEMBER in roles and team is not None:
         raise AccessRefused("only_convenor", action=action, convenor=Person(team.convenor_id))
     if Role.CLOSER in needed:

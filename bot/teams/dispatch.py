@@ -47,6 +47,7 @@ from bot.teams.opening import TeamService
 from bot.teams.participant_commands import AddParticipant, RemoveParticipant, SetContact
 from bot.teams.participants import ParticipantService
 from bot.teams.roles import Role
+from bot.workshops.dispatch import PajaCommands
 from storage.models import CloseReason, MeetingStatus, Team
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,7 @@ class TiimiCommands:
         self.statistics = StatisticsService(core, self.coordinators)
         self.feedback = FeedbackService(core)
         self.ratings = ArvioCommands(core, self.coordinators)  # /arvio (bot/ratings)
+        self.paja = PajaCommands(core)  # staff workshops (`/paja`)
 
     async def run(
         self, *, actor: Actor, text: CommandInput, channel_id: str, request_key: str

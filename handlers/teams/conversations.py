@@ -81,7 +81,7 @@ class Conversations:
                 kind=ConversationKind.PERSONAL if personal else ConversationKind.SPACE,
                 user_id=sender.aad_object_id if personal and sender else None,
                 service_url=activity.service_url,
-                reference_json=target.reference_json(),
+                reference_json=target.reference_json(personal=personal),
                 claims_json=target.claims_json(),
                 at=self.clock.now(),
             )
@@ -207,7 +207,7 @@ class Conversations:
                 kind=ConversationKind.PERSONAL,
                 user_id=user_id,
                 service_url=target.reference.service_url,
-                reference_json=target.reference_json(),
+                reference_json=target.reference_json(personal=True),
                 claims_json=target.claims_json(),
                 at=self.clock.now(),
             )

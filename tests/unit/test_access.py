@@ -8,7 +8,15 @@ import pytest
 
 from bot.coordinators.roster import CoordinatorStatus
 from bot.errors import UserError
-from bot.privacy.access import AccessRefused, Action, Role, allowed, authorize, roles_of
+from bot.privacy.access import (
+    AccessRefused,
+    Action,
+    Role,
+    allowed,
+    authorize,
+    roles_of,
+    workshop_roles,
+)
 from bot.replies import Person
 from storage.models import Member, Team, TeamState
 
@@ -72,6 +80,10 @@ TABLE = {
     Action.START_RATING: (N, N, Y, N, N),
     Action.CLOSE_RATING: (N, N, Y, N, N),
     Action.VIEW_RATINGS: (N, N, Y, N, N),
+    Action.OPEN_WORKSHOP: (Y, Y, Y, Y, Y),
+    Action.WRITE_NOTE: (Y, Y, Y, Y, Y),
+    Action.GIVE_DOT: (Y, Y, Y, Y, Y),
+    Action.LEAD_WORKSHOP: (N, N, N, N, N),  # a workshop's facilitator only: below
 }
 
 
@@ -129,6 +141,9 @@ def test_after_closing_the_members_of_then_may_only_export_and_view_by_code() ->
             Action.VIEW_HOME,
             Action.EXPORT_BY_CODE,
             Action.VIEW_PLAN_BY_CODE,
+            Action.OPEN_WORKSHOP,  # anyone's, in a staff space: no team's
+            Action.WRITE_NOTE,
+            Action.GIVE_DOT,
         ]
     outsider = roles_of("UOUT", team=closed, members=MEMBERS, coordinator=True)
     assert not allowed(Action.EXPORT_BY_CODE, outsider)  # a coordinator never sees content
@@ -149,3 +164,14 @@ def test_the_client_feedback_is_for_the_convenor_when_it_closed_or_whoever_close
         assert raised.value.key == "feedback_not_yours", user_id
     convenor = roles_of("UCONV", team=TEAM, members=MEMBERS, coordinator=False)
     assert not allowed(Action.RECORD_FEEDBACK, convenor)  # while the team is open: nothing to mark
+
+
+def test_only_a_workshops_facilitator_leads_it() -> None:
+    facilitator = workshop_roles("UFAC", facilitator_id="UFAC")
+    assert facilitator == {Role.ANYONE, Role.FACILITATOR}
+    authorize(Action.LEAD_WORKSHOP, facilitator)
+    for action in (Action.OPEN_WORKSHOP, Action.WRITE_NOTE, Action.GIVE_DOT):
+        authorize(action, facilitator)
+    with pytest.raises(AccessRefused) as raised:
+        authorize(Action.LEAD_WORKSHOP, workshop_roles("UOTHER", facilitator_id="UFAC"))
+    assert raised.value.key == "workshop_only_facilitator"
