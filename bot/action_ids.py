@@ -21,11 +21,20 @@ TEAMS_PAGE = "teams_page"  # variants: prev, next
 NUDGE_SNOOZE = "nudge_snooze"  # variants: days, 1 or 7
 CLOSE_TEAM = "close_team"  # variants: the closing reason
 MEETING_OUTCOME = "meeting_outcome"  # variants: held, not_held (MeetingStatus)
+CLIENT_FEEDBACK = "client_feedback"  # variants: the client's answer (FeedbackAnswer)
+RATING = "rating"  # the self-rating's answer; variants: the score, 1–5 (value: the round id)
+# a staff workshop's card (bot/workshops); each button's value is the workshop's id, a dot's
+# the theme's
+WORKSHOP_PHASE = "workshop_phase"  # variants: the phase to move to (WorkshopPhase)
+WORKSHOP_DOT = "workshop_dot"
+WORKSHOP_MY_DOTS = "workshop_my_dots"
+WORKSHOP_NOTES = "workshop_notes"  # the notes and themes, to the facilitator alone
 
 ADD_STEP_FORM = "add_step"
 RESCHEDULE_FORM = "reschedule_step"
 OPEN_TEAM_FORM = "open_team"
 CLOSE_SERVICE_FORM = "close_service"  # the service a team closed as moved to one service
+WORKSHOP_NOTE_FORM = "workshop_note"  # Kirjoita hukka: an anonymous note
 
 
 def variant(action_id: str, which: object) -> str:

@@ -1,9 +1,11 @@
 """The buttons whose press the core answers with a message to the presser: Tehty and Ei
 toteutunut on a step, Saavutettu, Ei enää ajankohtainen and Avaa uudelleen on a goal, the
-plan's and the overview's page buttons, the nudge's snooze buttons, and Pidettiin / Ei pidetty
-after a meeting. Every adapter routes a press by its button's id (bot/action_ids.py) through
-the table below; the buttons that open a form (Siirrä, a close reason that asks for a service)
-and the Home tab's Tehty are each adapter's own."""
+plan's and the overview's page buttons, the nudge's snooze buttons, Pidettiin / Ei pidetty
+after a meeting, the client's answer asked of whoever closed a team (1–5, Ei kysytty), the
+self-rating's 1–5, and a staff workshop's phase, dot and listing buttons. Every adapter routes
+a press by its button's id (bot/action_ids.py) through the table below; the buttons that open
+a form (Siirrä, a close reason that asks for a service, Kirjoita hukka) and the Home tab's
+Tehty are each adapter's own."""
 
 from __future__ import annotations
 
@@ -76,6 +78,30 @@ def _meeting_outcome(tiimi: TiimiCommands, p: Press) -> Awaitable[Reply]:
     )
 
 
+def _client_feedback(tiimi: TiimiCommands, p: Press) -> Awaitable[Reply]:
+    return tiimi.feedback.press(actor=p.actor, action_id=p.action_id, value=p.value)
+
+
+def _rating(tiimi: TiimiCommands, p: Press) -> Awaitable[Reply]:
+    return tiimi.ratings.press(actor=p.actor, action_id=p.action_id, value=p.value)
+
+
+def _workshop_phase(tiimi: TiimiCommands, p: Press) -> Awaitable[Reply]:
+    return tiimi.paja.press_phase(actor=p.actor, action_id=p.action_id, value=p.value)
+
+
+def _workshop_dot(tiimi: TiimiCommands, p: Press) -> Awaitable[Reply]:
+    return tiimi.paja.press_dot(actor=p.actor, value=p.value)
+
+
+def _workshop_my_dots(tiimi: TiimiCommands, p: Press) -> Awaitable[Reply]:
+    return tiimi.paja.press_my_dots(actor=p.actor, value=p.value)
+
+
+def _workshop_notes(tiimi: TiimiCommands, p: Press) -> Awaitable[Reply]:
+    return tiimi.paja.press_notes(actor=p.actor, value=p.value)
+
+
 BUTTONS = (
     Button(action_ids.STEP_DONE, _step_status),
     Button(action_ids.STEP_NOT_DONE, _step_status),
@@ -84,6 +110,15 @@ BUTTONS = (
     Button(action_ids.any_variant(action_ids.TEAMS_PAGE), _teams_page, replaces=True),
     Button(re.compile(rf"^{action_ids.NUDGE_SNOOZE}:(1|7)$"), _snooze),  # a day or a week
     Button(re.compile(rf"^{action_ids.MEETING_OUTCOME}:(held|not_held)$"), _meeting_outcome),
+    Button(action_ids.any_variant(action_ids.CLIENT_FEEDBACK), _client_feedback, replaces=True),
+    Button(re.compile(rf"^{action_ids.RATING}:[1-5]$"), _rating),  # the self-rating's answer
+    # a staff workshop's card (bot/workshops)
+    Button(
+        re.compile(rf"^{action_ids.WORKSHOP_PHASE}:(grouping|voting|results)$"), _workshop_phase
+    ),
+    Button(action_ids.WORKSHOP_DOT, _workshop_dot),
+    Button(action_ids.WORKSHOP_MY_DOTS, _workshop_my_dots),
+    Button(action_ids.WORKSHOP_NOTES, _workshop_notes),
 )
 
 

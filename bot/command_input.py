@@ -30,17 +30,32 @@ class PersonRef:
         return "@" + (self.name or self.user_id)
 
 
-Part = str | PersonRef
+@dataclass(frozen=True)
+class GroupRef:
+    """A group of people the writer referred to (a Slack user group); the core reads it only
+    where a command takes a group (`/arvio uusi @ryhmä`), elsewhere it is its text."""
+
+    group_id: str
+    name: str = ""
+
+    @property
+    def text(self) -> str:
+        return "@" + (self.name or self.group_id)
+
+
+Part = str | PersonRef | GroupRef
 
 
 @dataclass(frozen=True)
 class Word:
-    """A run of text between whitespace; `person` when the word is one reference and no more."""
+    """A run of text between whitespace; `person` (or `group`) when the word is one reference
+    and no more."""
 
     text: str
     start: int
     end: int
     person: PersonRef | None = None
+    group: GroupRef | None = None
 
 
 @dataclass(frozen=True)
@@ -73,20 +88,23 @@ class CommandInput:
 
     def words(self) -> list[Word]:
         """The words, a person reference never split (whatever its name holds)."""
-        masked, people = [], {}
+        masked, refs = [], {}
         position = 0
         for part in self.parts:
             shown = part if isinstance(part, str) else part.text
-            if isinstance(part, PersonRef):
-                people[(position, position + len(shown))] = part
+            if not isinstance(part, str):
+                refs[(position, position + len(shown))] = part
                 shown = "x" * len(shown)
             masked.append(shown)
             position += len(shown)
         text = self.text
-        return [
-            Word(text[m.start() : m.end()], m.start(), m.end(), people.get((m.start(), m.end())))
-            for m in _WORD.finditer("".join(masked))
-        ]
+        words = []
+        for m in _WORD.finditer("".join(masked)):
+            ref = refs.get((m.start(), m.end()))
+            person = ref if isinstance(ref, PersonRef) else None
+            group = ref if isinstance(ref, GroupRef) else None
+            words.append(Word(text[m.start() : m.end()], m.start(), m.end(), person, group))
+        return words
 
     def cut(self, start: int, end: int | None = None) -> CommandInput:
         """The input between two positions of `text`; a reference cut in two becomes text."""

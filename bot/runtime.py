@@ -22,6 +22,7 @@ from bot.context import Core
 from bot.coordinators.overview import recount_overdue
 from bot.plugins import PlatformAdapter
 from bot.privacy.retention import RetentionService
+from bot.ratings.dispatch import ArvioCommands
 from bot.reminders.pacing import ChannelPacer
 from bot.reminders.timing import load_holiday_calendar
 from bot.reminders.worker import ReminderWorker, new_worker_id
@@ -33,6 +34,7 @@ from storage.migrate import upgrade_to_head
 
 log = logging.getLogger("bot")
 CLOSING_CHECK_MINUTES = 10  # how often interrupted closes are looked for and finished
+RATING_CHECK_MINUTES = 10  # how often self-rating rounds due to close or repeat are looked for
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Runtime:
     core: Core
     worker: ReminderWorker
     closing: ClosingService  # its `finish_interrupted` is the periodic maintenance pass
+    ratings: ArvioCommands  # its `run_due` closes and repeats self-rating rounds
 
 
 async def serve(
@@ -98,13 +101,17 @@ async def _run(
         log.warning("rolled back %d team set-ups interrupted earlier", recovered)
     port = await adapter.start(core, tiimi)
     worker = ReminderWorker(core, worker_id=new_worker_id(), pacer=pacer)
-    scheduler = _scheduler(settings, core, worker, tiimi.closing)
+    scheduler = _scheduler(settings, core, worker, tiimi)
     load_holiday_calendar(core.clock.now().year)
     scheduler.start()
     settle_startup_objects()
     log.info("Tiimi is running (%s, port %d)", adapter.describe(), port)
     if on_ready:
-        on_ready(Runtime(port=port, core=core, worker=worker, closing=tiimi.closing))
+        on_ready(
+            Runtime(
+                port=port, core=core, worker=worker, closing=tiimi.closing, ratings=tiimi.ratings
+            )
+        )
     try:
         await stop.wait()
     finally:
@@ -119,10 +126,10 @@ async def _run(
 
 
 def _scheduler(
-    settings: Settings, core: Core, worker: ReminderWorker, closing: ClosingService
+    settings: Settings, core: Core, worker: ReminderWorker, tiimi: TiimiCommands
 ) -> AsyncIOScheduler:
-    """The reminder pass, the daily purge, the overdue steps' daily recount and the
-    maintenance of interrupted closes."""
+    """The reminder pass, the daily purge, the overdue steps' daily recount, the
+    maintenance of interrupted closes and the self-rating's rounds."""
     scheduler = AsyncIOScheduler(timezone=UTC)
     scheduler.add_job(
         worker.run_scheduled,
@@ -155,9 +162,16 @@ def _scheduler(
         coalesce=True,
     )
     scheduler.add_job(  # idempotent: a close is finished once, whichever process gets to it
-        closing.finish_interrupted,
+        tiimi.closing.finish_interrupted,
         "interval",
         minutes=CLOSING_CHECK_MINUTES,
+        max_instances=1,
+        coalesce=True,
+    )
+    scheduler.add_job(  # each round closes and repeats once, whichever process claims it
+        tiimi.ratings.run_due,
+        "interval",
+        minutes=RATING_CHECK_MINUTES,
         max_instances=1,
         coalesce=True,
     )

@@ -67,6 +67,9 @@ class Team(SQLModel, table=True):
     final_step_count: int | None = None
     final_steps_done: int | None = None
     final_meeting_count: int | None = None
+    # the client's feedback was marked (bot/feedback): the answer itself is in ClientFeedback,
+    # never with the team; kept after the purge, so that it is marked once
+    client_feedback_recorded: bool = False
     # Attention figures, which rank the open teams (storage.attention_queries). Invariant, at
     # every commit: last_scheduled_meeting_at is the latest starts_at of the team's scheduled
     # meetings (NULL if none), so the team has a meeting to come iff it is > now; and if
@@ -159,6 +162,14 @@ class AuditAction(enum.StrEnum):
     PARTICIPANT_REMOVED = "participant_removed"
     PARTICIPANT_CONTACT_CHANGED = "participant_contact_changed"
     STEP_OWNERS_CHANGED = "step_owners_changed"
+    # the network-work self-rating (storage/ratings.py); detail: the target's kind
+    RATING_STARTED = "rating_started"
+    RATING_CLOSED = "rating_closed"
+    RATINGS_VIEWED = "ratings_viewed"
+    # staff workshops (bot/workshops); subject: the workshop's id. Notes and dots are never
+    # audited: they are anonymous
+    WORKSHOP_OPENED = "workshop_opened"
+    WORKSHOP_PHASE_CHANGED = "workshop_phase_changed"  # detail: the new phase
 
 
 class StepStatus(enum.StrEnum):
@@ -368,5 +379,29 @@ class ProcessedEvent(SQLModel, table=True):
     received_at: datetime = Field(index=True)
 
 
-# The platform adapters' tables share this metadata (Alembic and the schema checks see them).
-from storage import platform_records  # noqa: E402, F401
+class FeedbackAnswer(enum.StrEnum):
+    """The client's answer to "Sain apua, kun sitä tarvitsin": 1–5, or the client was not asked."""
+
+    ONE = "1"
+    TWO = "2"
+    THREE = "3"
+    FOUR = "4"
+    FIVE = "5"
+    NOT_ASKED = "not_asked"
+
+
+class ClientFeedback(SQLModel, table=True):
+    """How many clients gave each answer in a month (bot/feedback): a count per month and
+    answer, with no team, no person, no finer time and no row per answer (whose order could
+    be matched with the teams' closing times). Never purged: it is an anonymous count."""
+
+    __tablename__ = "client_feedback"
+
+    month: date = Field(primary_key=True)  # the first day of the month the answers were marked
+    answer: str = Field(primary_key=True, max_length=16)  # a FeedbackAnswer
+    count: int = 0
+
+
+# The platform adapters', the self-rating's and the workshops' tables share this metadata
+# (Alembic and the schema checks see them).
+from storage import platform_records, ratings, workshops  # noqa: E402, F401

@@ -12,14 +12,16 @@ from bot.audit import audit_now
 from bot.context import Actor, Core
 from bot.coordinators.roster import CoordinatorDirectory
 from bot.dates import format_date
+from bot.feedback import MINIMUM
+from bot.feedback.messages import SCALE
 from bot.i18n import Catalog
 from bot.privacy import access
 from bot.privacy.access import Action
-from bot.replies import Header, Message, Text, join
+from bot.replies import Header, Message, Runs, Text, join
 from bot.teams.close_service import service_label
 from bot.teams.professions import profession_label
-from storage import statistics_queries
-from storage.models import AuditAction, StepStatus
+from storage import feedback_queries, statistics_queries
+from storage.models import AuditAction, FeedbackAnswer, StepStatus
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class Figures:
     done_by_due_date: float | None  # share of steps due in the period
     professions: dict[str, int] = field(default_factory=dict)
     services: dict[str, int] = field(default_factory=dict)  # moved to one service: which
+    feedback: dict[str, int] = field(default_factory=dict)  # the clients' answers, counted
 
 
 class StatisticsService:
@@ -66,6 +69,11 @@ class StatisticsService:
             professions = await statistics_queries.professions_involved(
                 session, start=start, end=end
             )
+            feedback = await feedback_queries.answers_in(  # the months that begin in the period
+                session,
+                first=start.astimezone(tz).date(),
+                last=(end - timedelta(seconds=1)).astimezone(tz).date(),
+            )
         to_first = [(_utc(met) - _utc(opened)).total_seconds() / 86400 for opened, met in firsts]
         gaps = [
             (_utc(b[1]) - _utc(a[1])).total_seconds() / 86400
@@ -86,6 +94,7 @@ class StatisticsService:
             done_by_due_date=round(on_time / len(steps), 3) if steps else None,
             professions=dict(Counter(professions).most_common()),
             services=dict(sorted(services.items(), key=lambda item: (-item[1], item[0]))),
+            feedback=feedback,
         )
 
     def _period(self, year: int | None) -> tuple[datetime, datetime]:
@@ -118,9 +127,32 @@ class StatisticsService:
             t("stats_interval", days=_days(t, f.median_days_between_meetings, missing)),
             t("stats_on_time", share=_pct(f.done_by_due_date, missing)),
             t("stats_professions", professions=professions),
+            _feedback(t, f.feedback),
         ]
         header = t("stats_header", period=period)
         return Message(header, blocks=(Header(header), Text(join("\n", lines))))
+
+
+def _feedback(t: Catalog, counts: dict[str, int]) -> Runs:
+    """The counts per answer and the mean of 1–5, or, below MINIMUM answers 1–5, only that
+    there are too few to show without revealing anyone."""
+    answered = sum(counts.get(a, 0) for a in SCALE)
+    if answered < MINIMUM:
+        return t("stats_feedback_too_few", minimum=MINIMUM)
+    mean = sum(int(a) * counts.get(a, 0) for a in SCALE) / answered
+    mean_text = f"{mean:.1f}" if t.lang == "en" else f"{mean:.1f}".replace(".", ",")
+    one, two, three, four, five = (counts.get(a, 0) for a in SCALE)
+    return t(
+        "stats_feedback",
+        one=one,
+        two=two,
+        three=three,
+        four=four,
+        five=five,
+        mean=mean_text,
+        answered=answered,
+        not_asked=counts.get(FeedbackAnswer.NOT_ASKED, 0),
+    )
 
 
 def _days(t: Catalog, value: float | None, missing: str) -> str:

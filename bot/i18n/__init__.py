@@ -3,9 +3,9 @@ r"""Message catalogs: Finnish (default and complete), Swedish and English.
 A message is a template in the core's own syntax, not any platform's markup:
 
 - `*text*` is strong emphasis; `` `text` `` is inline code, in which `*` is an ordinary
-  character; a code span that starts with `/tiimi` or `/askel` (then a space or its end) is a
-  command example, `` `/askel lista` ``, which becomes a `Command` run without the slash
-  (`askel lista`) that each adapter writes as its users type it;
+  character; a code span that starts with `/tiimi`, `/askel` or `/paja` (then a space or its
+  end) is a command example, `` `/askel lista` ``, which becomes a `Command` run without the
+  slash (`askel lista`) that each adapter writes as its users type it;
 - `{name}` is a placeholder, filled by the caller with a value: a run (`Person(user_id)`,
   `SpaceLink(channel_id)`, any run of `bot.replies`), a tuple of runs, or anything else, which
   becomes one plain run of its text (`str(value)`);

@@ -3,8 +3,8 @@
 A template is parsed once into nodes (its own text, placeholders, strong and code spans);
 the values fill the placeholders afterwards, as runs, so a value's text is never read as
 template syntax. A code span whose template text starts with a command's name (`/tiimi`,
-`/askel`, then a space or the span's end) is a command example: it becomes a `Command` of
-its text without the slash; any other code span is `Code`.
+`/askel`, `/arvio`, `/paja`, then a space or the span's end) is a command example: it becomes
+a `Command` of its text without the slash; any other code span is `Code`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ _NAME = re.compile(r"\{(\w+)\}")
 _MARKS = {"*": "strong", "`": "code"}
 _ESCAPABLE = frozenset("*`{}\\")
 _RUNS: tuple[type, ...] = get_args(Inline)  # every kind of run, as placeholder values
-COMMAND_NAMES = ("/tiimi", "/askel")  # as the catalogs write them; a Command drops the slash
+# as the catalogs write them; a Command drops the slash
+COMMAND_NAMES = ("/tiimi", "/askel", "/arvio", "/paja")
 
 
 @dataclass(frozen=True)

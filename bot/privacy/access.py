@@ -26,6 +26,9 @@ class Role(enum.StrEnum):
     COORDINATOR_UNCHECKED = "coordinator_unchecked"
     # a member of the team when it closed (members removed before are not), until the purge
     FORMER_MEMBER = "former_member"
+    # of a closed team: its convenor when it closed, or whoever closed it (a coordinator by code)
+    CLOSER = "closer"
+    FACILITATOR = "facilitator"  # who opened a staff workshop and leads it (bot/workshops)
 
 
 class Action(enum.StrEnum):
@@ -50,6 +53,16 @@ class Action(enum.StrEnum):
     VIEW_PLAN_BY_CODE = "view_plan_by_code"
     HAND_OVER_BY_CODE = "hand_over_by_code"
     CLOSE_BY_CODE = "close_by_code"
+    RECORD_FEEDBACK = "record_feedback"  # the client's answer after closing (bot/feedback)
+    # the network-work self-rating (/arvio); answering is for those asked (bot/ratings)
+    START_RATING = "start_rating"
+    CLOSE_RATING = "close_rating"
+    VIEW_RATINGS = "view_ratings"
+    # staff workshops (bot/workshops), in a space that is no team's
+    OPEN_WORKSHOP = "open_workshop"
+    WRITE_NOTE = "write_note"  # anonymous: the note keeps no author
+    GIVE_DOT = "give_dot"
+    LEAD_WORKSHOP = "lead_workshop"  # change its phase, group the notes, see them listed
 
 
 _MEMBERS = frozenset({Role.MEMBER})
@@ -74,6 +87,14 @@ RULES: Mapping[Action, frozenset[Role]] = {
     Action.VIEW_PLAN_BY_CODE: frozenset({Role.MEMBER, Role.FORMER_MEMBER}),
     Action.HAND_OVER_BY_CODE: frozenset({Role.COORDINATOR}),  # the convenor: in the channel
     Action.CLOSE_BY_CODE: frozenset({Role.COORDINATOR}),
+    Action.RECORD_FEEDBACK: frozenset({Role.CLOSER}),
+    Action.START_RATING: frozenset({Role.COORDINATOR}),
+    Action.CLOSE_RATING: frozenset({Role.COORDINATOR}),
+    Action.VIEW_RATINGS: frozenset({Role.COORDINATOR}),
+    Action.OPEN_WORKSHOP: frozenset({Role.ANYONE}),
+    Action.WRITE_NOTE: frozenset({Role.ANYONE}),
+    Action.GIVE_DOT: frozenset({Role.ANYONE}),
+    Action.LEAD_WORKSHOP: frozenset({Role.FACILITATOR}),
 }
 _BY_CODE_FOR_COORDINATORS = (Action.HAND_OVER_BY_CODE, Action.CLOSE_BY_CODE)
 
@@ -98,6 +119,9 @@ def roles_of(
         roles.add(Role.COORDINATOR)
     elif coordinator is CoordinatorStatus.UNKNOWN:
         roles.add(Role.COORDINATOR_UNCHECKED)
+    closers = (team.convenor_id, team.closed_by) if team is not None else ()
+    if team is not None and team.state == TeamState.CLOSED and user_id in closers:
+        roles.add(Role.CLOSER)
     if team is not None and any(m.user_id == user_id for m in members):
         if team.state == TeamState.CLOSED:  # `members`: those of the team when it closed
             roles.add(Role.FORMER_MEMBER)
@@ -106,6 +130,14 @@ def roles_of(
             if team.convenor_id == user_id:
                 roles.add(Role.CONVENOR)
     return frozenset(roles)
+
+
+def workshop_roles(user_id: str, *, facilitator_id: str | None) -> frozenset[Role]:
+    """A person's roles in a staff workshop (None: one not yet opened): anyone, and its
+    facilitator."""
+    return frozenset(
+        {Role.ANYONE, Role.FACILITATOR} if user_id == facilitator_id else {Role.ANYONE}
+    )
 
 
 def allowed(action: Action, roles: frozenset[Role]) -> bool:
@@ -117,8 +149,12 @@ def authorize(action: Action, roles: frozenset[Role], *, team: Team | None = Non
     if allowed(action, roles):
         return
     needed = RULES[action]
+    if Role.FACILITATOR in needed:
+        raise AccessRefused("workshop_only_facilitator", action=action)
     if Role.CONVENOR in needed and Role.MEMBER in roles and team is not None:
         raise AccessRefused("only_convenor", action=action, convenor=Person(team.convenor_id))
+    if Role.CLOSER in needed:
+        raise AccessRefused("feedback_not_yours", action=action)
     if Role.COORDINATOR in needed and Role.COORDINATOR_UNCHECKED in roles:
         raise AccessRefused("coordinator_unchecked", action=action)
     if Role.COORDINATOR in needed:

@@ -14,6 +14,7 @@ from bot.coordinators.roster import CoordinatorDirectory
 from bot.coordinators.statistics import StatisticsService
 from bot.dates import moment
 from bot.errors import UserError
+from bot.feedback.service import FeedbackService
 from bot.meetings.booking import MeetingService
 from bot.meetings.commands import run_meeting_command
 from bot.meetings.grammar import BookMeeting, CancelMeeting, MoveMeeting, ShowMeeting
@@ -21,6 +22,7 @@ from bot.meetings.notices import show_outcome
 from bot.plan.dispatch import AskelCommands, FormErrors
 from bot.privacy import Display, access
 from bot.privacy.access import Action, team_by_code, team_for
+from bot.ratings.dispatch import ArvioCommands
 from bot.replies import Person, Reply, simple
 from bot.teams import messages as team_messages
 from bot.teams.close_service import CloseServiceDialog, check_service_form
@@ -45,6 +47,7 @@ from bot.teams.opening import TeamService
 from bot.teams.participant_commands import AddParticipant, RemoveParticipant, SetContact
 from bot.teams.participants import ParticipantService
 from bot.teams.roles import Role
+from bot.workshops.dispatch import PajaCommands
 from storage.models import CloseReason, MeetingStatus, Team
 
 log = logging.getLogger(__name__)
@@ -62,6 +65,9 @@ class TiimiCommands:
         self.coordinators = CoordinatorDirectory(core)
         self.overview = OverviewService(core, self.coordinators)
         self.statistics = StatisticsService(core, self.coordinators)
+        self.feedback = FeedbackService(core)
+        self.ratings = ArvioCommands(core, self.coordinators)  # /arvio (bot/ratings)
+        self.paja = PajaCommands(core)  # staff workshops (`/paja`)
 
     async def run(
         self, *, actor: Actor, text: CommandInput, channel_id: str, request_key: str
@@ -176,13 +182,19 @@ class TiimiCommands:
         code: str | None,
         service: str | None = None,
     ) -> Reply:
-        """Close in the database, answer, then clear and archive the channel (`Reply.then`)."""
+        """Close in the database and answer; then (`Reply.then`) ask the closer privately for
+        the client's feedback, and clear and archive the channel."""
         team = await self._team_to_close(actor, channel_id=channel_id, code=code)
         closed = await self.closing.close(
             actor=actor, team=team, reason=reason, service=service, as_coordinator=code is not None
         )
+
+        async def then() -> bool:
+            await self.feedback.ask(actor=actor, team=closed)
+            return await self.closing.clear_and_archive(closed.pk)
+
         text = actor.t("team_closed_done", code=closed.code)
-        return Reply(simple(text).message, then=lambda: self.closing.clear_and_archive(closed.pk))
+        return Reply(simple(text).message, then=then)
 
     async def _team_to_close(self, actor: Actor, *, channel_id: str, code: str | None) -> Team:
         """In its channel the convenor closes the team; by its code, a coordinator."""

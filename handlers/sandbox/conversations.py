@@ -31,6 +31,7 @@ class Entry:
     only_you: bool = False  # an ephemeral answer
     edited: bool = False
     in_thread: bool = False
+    files: tuple[str, ...] = ()  # the ids of the files shared in the message
 
 
 def conversations_of(slack: SimulatedSlack, user_id: str) -> list[Conversation]:
@@ -65,6 +66,7 @@ def timeline(slack: SimulatedSlack, user_id: str, channel_id: str) -> list[Entry
             blocks=m.blocks,
             edited=m.updated > 0,
             in_thread=m.thread_ts not in (None, m.ts),
+            files=tuple(m.files),
         )
         for m in slack.messages.get(channel_id, [])
         if not m.deleted

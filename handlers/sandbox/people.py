@@ -1,4 +1,5 @@
-"""The sandbox workspace's people and its general channel, made on the first start."""
+"""The sandbox workspace's people, its general channel and the staff's channel (where a
+Hukkapaja can be tried: Tiimi is in it), made on the first start."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from handlers.sandbox.workspace import SimulatedSlack
 
 GENERAL_CHANNEL = "yleinen"
+STAFF_CHANNEL = "henkilosto"  # a staff space, no team's: for /paja
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ PEOPLE = (SOCIAL_WORKER, NURSE, KELA_EXPERT, PHYSIOTHERAPIST, COORDINATOR, OUTSI
 
 
 def furnish(slack: SimulatedSlack) -> None:
-    """Add the people and the general channel unless an earlier start already did."""
+    """Add the people and the channels unless an earlier start already did."""
     for person in PEOPLE:
         if person.user_id not in slack.users:
             slack.add_user(
@@ -37,3 +39,6 @@ def furnish(slack: SimulatedSlack) -> None:
     if slack.channel_by_name(GENERAL_CHANNEL) is None:
         everyone = {person.user_id for person in PEOPLE}
         slack.add_channel(GENERAL_CHANNEL, is_private=False, members=everyone, bot_member=False)
+    if slack.channel_by_name(STAFF_CHANNEL) is None:
+        staff = {person.user_id for person in PEOPLE}
+        slack.add_channel(STAFF_CHANNEL, is_private=False, members=staff, bot_member=True)

@@ -91,6 +91,7 @@ class Sandbox:
         if self._local_day() != before:
             await recount_overdue(self.runtime.core)  # the nightly job, for the new day
         await self.runtime.worker.run_once()
+        await self.runtime.ratings.run_due()  # self-rating rounds that close or repeat
 
     def _local_day(self) -> date:
         return self.clock.now().astimezone(self.runtime.core.timezone).date()

@@ -15,17 +15,25 @@ from handlers.slack.errors import report_failure
 from handlers.slack.listeners import (
     account_changes,
     app_home,
+    arvio_command,
     askel_command,
     buttons,
     channel_members,
     close_team_action,
     home_step_done_action,
+    paja_command,
     step_move_action,
     tiimi_command,
 )
 from handlers.slack.request_keys import HandleOnce, RequestKeys
 from handlers.slack.services import SlackServices
-from handlers.slack.views import close_service_form, open_team, reschedule_form, step_form
+from handlers.slack.views import (
+    close_service_form,
+    open_team,
+    reschedule_form,
+    step_form,
+    workshop_note_form,
+)
 from handlers.work_slots import WorkSlots
 
 LISTENER_MODULES = (
@@ -35,6 +43,7 @@ LISTENER_MODULES = (
     account_changes,
     tiimi_command,
     askel_command,
+    arvio_command,
     buttons,
     step_move_action,
     close_team_action,
@@ -42,6 +51,8 @@ LISTENER_MODULES = (
     open_team,
     reschedule_form,
     close_service_form,
+    paja_command,
+    workshop_note_form,
 )
 
 

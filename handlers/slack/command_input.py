@@ -2,21 +2,23 @@
 
 Slack escapes `&`, `<` and `>` as entities and sends mentions, channels and links as markup
 (`<@U1|anna>`, `<#C1|name>`, `<!here>`, `<https://kela.fi|kela.fi>`). A mention of a user
-becomes a `PersonRef`; everything else becomes the plain text its reader saw, so that the
-database never holds Slack's markup and a stored text never mentions, pings or links: a
-channel as `#name`, `<!here>` as `@here`, a link by its label, with its address beside the
-label when the two differ (`kela.fi (https://evil.example)`), entities decoded.
+becomes a `PersonRef`, of a user group (`<!subteam^S1|@ryhmä>`) a `GroupRef`; everything
+else becomes the plain text its reader saw, so that the database never holds Slack's markup
+and a stored text never mentions, pings or links: a channel as `#name`, `<!here>` as
+`@here`, a link by its label, with its address beside the label when the two differ
+(`kela.fi (https://evil.example)`), entities decoded.
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.command_input import CommandInput, Part, PersonRef
+from bot.command_input import CommandInput, GroupRef, Part, PersonRef
 from handlers.slack.markup import display_segments, unescape
 
 _TOKEN = re.compile(r"<([^<>]*)>")
 _USER_ID = re.compile(r"[UW][A-Z0-9]+")
+_GROUP_ID = re.compile(r"S[A-Z0-9]+")
 _SCHEME = re.compile(r"^(?:https?://|mailto:|tel:)", re.I)
 
 
@@ -42,9 +44,11 @@ def _token(inner: str) -> Part:
     if target[:1] == "#":  # a channel: <#C123|tiimi>
         return "#" + (label.lstrip("#") or target[1:])
     if target[:1] == "!":  # <!here>, <!subteam^S1|@ryhmä>, <!date^…|2.12.2026>
-        command = target[1:].split("^", 1)[0]
+        command, _, argument = target[1:].partition("^")
         if command in ("here", "channel", "everyone", "group"):
             return "@" + command
+        if command == "subteam" and _GROUP_ID.fullmatch(argument):
+            return GroupRef(argument, label.lstrip("@"))
         return label or "@" + target[1:]
     if not label or _is_own_text(target, label):
         return label or target

@@ -21,6 +21,7 @@ from bot.platform import (
 from bot.replies import Message
 from handlers.slack import once, spaces
 from handlers.slack.clearing import delete_own_message, own_messages
+from handlers.slack.members import channel_members
 from handlers.slack.render import fallback_text, render_blocks
 from handlers.slack.slack_errors import error_code, translate
 
@@ -193,6 +194,24 @@ class SlackPlatform:
                 filename=filename,
                 content=content,
                 title=title,
+            )
+        except SlackApiError as error:
+            raise translate(error) from None
+
+    async def space_members(self, space: str) -> frozenset[str]:
+        return await channel_members(self.client, space)
+
+    async def send_image(self, person: str, *, filename: str, png: bytes, alt_text: str) -> None:
+        """Uploaded into the person's direct message with the bot, its text for screen
+        readers as the file's `alt_txt`."""
+        try:
+            opened = await self.client.conversations_open(users=[person])
+            await self.client.files_upload_v2(
+                channel=str(opened["channel"]["id"]),
+                filename=filename,
+                content=png,
+                title=filename,
+                alt_txt=alt_text,
             )
         except SlackApiError as error:
             raise translate(error) from None

@@ -81,7 +81,7 @@ class Conversations:
                 kind=ConversationKind.PERSONAL if personal else ConversationKind.SPACE,
                 user_id=sender.aad_object_id if personal and sender else None,
                 service_url=activity.service_url,
-                reference_json=target.reference_json(),
+                reference_json=target.reference_json(personal=personal),
                 claims_json=target.claims_json(),
                 at=self.clock.now(),
             )
@@ -207,11 +207,18 @@ class Conversations:
                 kind=ConversationKind.PERSONAL,
                 user_id=user_id,
                 service_url=target.reference.service_url,
-                reference_json=target.reference_json(),
+                reference_json=target.reference_json(personal=True),
                 claims_json=target.claims_json(),
                 at=self.clock.now(),
             )
         return conversation_id
+
+    async def service_url_of(self, conversation_id: str) -> str:
+        """The service URL the conversation's activities came from (the default for one not
+        heard from)."""
+        async with self.database.session() as session:
+            stored = await records.conversation(session, conversation_id=conversation_id)
+        return stored.service_url if stored is not None else self.service_url
 
     async def forget(self, conversation_id: str) -> None:
         """Drop the conversation's reference and recorded posts (the bot was removed)."""

@@ -6,11 +6,11 @@ comes as HTML (`<p>`, `<div>`, `<br>`, `&nbsp;`, `&amp;`). `read_message` turns 
 text its writer saw: tags left out (a paragraph, division, list item or `<br>` is a line break),
 entities decoded, each `<at>` with its entity a `Mention` and one without plain `@Name`. A
 mention of the bot itself is left out (the SDK's `remove_recipient_mention` does so too; this
-does not rely on it). The first word then names the command: `tiimi` or `askel` (any case, a
-leading `/` allowed) and the rest is its text; `koti`, `hem` or `home` alone is the home card;
-an empty message asks for help. Text that names no command is, in the bot's personal chat,
-`tiimi <text>` (`uusi`, `ohje`, `avoimet`): `personal_route` says so, and the listener, which
-knows the conversation's type, picks.
+does not rely on it). The first word then names the command: `tiimi`, `askel`, `arvio` or
+`paja` (any case, a leading `/` allowed) and the rest is its text; `koti`, `hem` or `home`
+alone is the home card; an empty message asks for help. Text that names no command is, in the bot's
+personal chat, `tiimi <text>` (`uusi`, `ohje`, `avoimet`): `personal_route` says so, and the
+listener, which knows the conversation's type, picks.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ from bot.command_input import CommandInput, Part, PersonRef
 class Route(StrEnum):
     TIIMI = "tiimi"
     ASKEL = "askel"
+    ARVIO = "arvio"  # the self-rating (bot/ratings)
+    PAJA = "paja"  # the staff's workshops
     HOME = "home"
     HELP = "help"
 
@@ -81,7 +83,7 @@ _BLOCK_TAGS |= {"/" + tag for tag in _BLOCK_TAGS}
 # A command example in a card reads `@Tiimi askel lista`: typed as plain text (no mention
 # picked), the bot's name is read as the mention it stands for.
 _BOT_NAME = r"(?:@tiimi\s+)?"
-_COMMAND = re.compile(_BOT_NAME + r"/?(tiimi|askel)(?=\s|\Z)", re.IGNORECASE)
+_COMMAND = re.compile(_BOT_NAME + r"/?(tiimi|askel|arvio|paja)(?=\s|\Z)", re.IGNORECASE)
 _HOME = re.compile(_BOT_NAME + r"/?(?:koti|hem|home)", re.IGNORECASE)
 _SPACES = str.maketrans({"\xa0": " ", "\r": "\n"})
 

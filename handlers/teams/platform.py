@@ -29,6 +29,7 @@ from bot.platform import (
 from bot.replies import Buttons, Message, Preformatted, Runs, compose
 from handlers.teams.cards import people_in, people_of, render_activities, render_activity
 from handlers.teams.conversations import Conversations
+from handlers.teams.images import image_activity
 from handlers.teams.markdown import Readers, plain
 from handlers.teams.mentions import MentionResolver
 from handlers.teams.spaces import TeamsSpaces
@@ -148,6 +149,12 @@ class TeamsPlatform:
         message = Message(compose(title, " (", filename, ")"), (Preformatted(content),))
         await self.send_direct(person, message)
 
+    async def send_image(self, person: str, *, filename: str, png: bytes, alt_text: str) -> None:
+        """A card in the person's personal chat with the image inline (a `data:` URL: a bot
+        cannot attach a file without OneDrive) and its text for screen readers."""
+        chat = await self.conversations.personal(person)
+        await self.conversations.send(chat, image_activity(png=png, alt_text=alt_text))
+
     async def close_space(self, space: str, *, farewell: Message, key: PostKey) -> ClosedSpace:
         """Delete the bot's recorded posts (a farewell of an earlier try stays), post the
         farewell once, mark the chat's topic closed and uninstall the app: Teams has no archive
@@ -171,3 +178,7 @@ class TeamsPlatform:
 
     async def usergroup_members(self, usergroup_id: str) -> frozenset[str]:
         return await self.spaces.usergroup_members(usergroup_id)
+
+    async def space_members(self, space: str) -> frozenset[str]:
+        service_url = await self.conversations.service_url_of(space)
+        return await self.mentions.members(service_url=service_url, conversation_id=space)

@@ -59,12 +59,17 @@ class Target:
         conversation = Conversation.from_turn_context(context)
         return cls(conversation.conversation_reference, conversation.claims)
 
-    def reference_json(self) -> str:
-        """The reference as JSON without the sender's name (not needed to post)."""
+    def reference_json(self, *, personal: bool = True) -> str:
+        """The reference as JSON without the sender's name (not needed to post). A chat of
+        several people's keeps no sender at all: the SDK would put the last sender's id into
+        every later post and update as its recipient, beside what the post shows (a
+        Hukkapaja's card and the person who last pressed a button on it)."""
         reference: dict[str, Any] = self.reference.model_dump(
             mode="json", by_alias=True, exclude_none=True
         )
-        if isinstance(reference.get("user"), dict):
+        if not personal:
+            reference.pop("user", None)
+        elif isinstance(reference.get("user"), dict):
             reference["user"].pop("name", None)
         return json.dumps(reference)
 

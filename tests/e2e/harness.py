@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.plugins import configure
+from bot.ratings.dispatch import ArvioCommands
 from bot.reminders.pacing import ChannelPacer
 from bot.reminders.worker import ReminderWorker
 from bot.runtime import Runtime, serve
@@ -40,6 +41,7 @@ class RunningBot:
     clock: FakeClock
     worker: ReminderWorker
     closing: ClosingService  # run its periodic pass by hand: `finish_interrupted()`
+    ratings: ArvioCommands  # the self-rating's periodic pass by hand: `run_due()`
 
     async def tiimi(self, text: str, *, user: str = "UANNA", channel: str = "DANNA") -> str:
         """Send `/tiimi text`, wait for the answer through response_url, return its text."""
@@ -100,7 +102,7 @@ async def running_bot(
     url = f"http://127.0.0.1:{runtime.port}"
     try:
         sender = SlackSender(url, SIGNING_SECRET, fake)
-        yield RunningBot(url, fake, sender, clock, runtime.worker, runtime.closing)
+        yield RunningBot(url, fake, sender, clock, runtime.worker, runtime.closing, runtime.ratings)
     finally:
         stop.set()
         await task

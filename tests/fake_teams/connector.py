@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -14,8 +15,9 @@ from tests.fake_teams.state import Conversation, Tenant
 from tests.fake_teams.tokens import CONNECTOR_AUDIENCE, TokenIssuer
 
 MAX_ACTIVITY_BYTES = 28 * 1024  # Teams refuses larger messages (413)
+MAX_PAGE_SIZE = 500  # the most members one page of `pagedmembers` holds
 BASE = "/v3/conversations/{conversation}"
-OPERATIONS = ("create", "send", "reply", "update", "delete", "members", "member")
+OPERATIONS = ("create", "send", "reply", "update", "delete", "members", "member", "pagedmembers")
 
 
 def connector_error(
@@ -65,6 +67,7 @@ class FakeConnector:
             web.put(f"{BASE}/activities/{{activity}}", served("update", self._update)),
             web.delete(f"{BASE}/activities/{{activity}}", served("delete", self._delete)),
             web.get(f"{BASE}/members", served("members", self._members)),
+            web.get(f"{BASE}/pagedmembers", served("pagedmembers", self._paged_members)),
             web.get(f"{BASE}/members/{{member}}", served("member", self._member)),
         ]
 
@@ -175,6 +178,28 @@ class FakeConnector:
     async def _members(self, _: web.Request, conversation: Conversation) -> web.Response:
         members = [self._account(user_id) for user_id in conversation.members]
         return web.json_response(members)
+
+    async def _paged_members(
+        self, request: web.Request, conversation: Conversation
+    ) -> web.Response:
+        """One page of the roster: `pageSize` (at most MAX_PAGE_SIZE) members from where the
+        opaque `continuationToken` left off; the last page has no token."""
+        size_text = request.query.get("pageSize", str(MAX_PAGE_SIZE))
+        token = request.query.get("continuationToken")
+        if not size_text.isdigit() or int(size_text) < 1:
+            raise Refused(400, "BadArgument", "pageSize must be a positive number.")
+        start = 0
+        if token is not None:
+            try:
+                start = int(base64.b64decode(token, validate=True).decode().removeprefix("at:"))
+            except ValueError:
+                raise Refused(400, "BadArgument", "Invalid continuation token.") from None
+        everyone = list(conversation.members)
+        end = start + min(int(size_text), MAX_PAGE_SIZE)
+        body: dict[str, Any] = {"members": [self._account(u) for u in everyone[start:end]]}
+        if end < len(everyone):
+            body["continuationToken"] = base64.b64encode(f"at:{end}".encode()).decode()
+        return web.json_response(body)
 
     async def _member(self, request: web.Request, conversation: Conversation) -> web.Response:
         wanted = request.match_info["member"].removeprefix("29:")

@@ -19,8 +19,9 @@ ADDED_IN_0010 = {"ends_at"}
 ADDED_IN_0011 = {"profession_other", "organisation"}
 ADDED_IN_0014 = {"status", "updated_by", "updated_at", "message_ts"}
 ADDED_IN_0015 = {"closed_to_service"}
+ADDED_IN_0017 = {"client_feedback_recorded"}
 _ADDED_LATER: dict[type[SQLModel], set[str]] = {
-    Team: ADDED_IN_0009 | ADDED_IN_0015,
+    Team: ADDED_IN_0009 | ADDED_IN_0015 | ADDED_IN_0017,
     Meeting: ADDED_IN_0010,
     Member: ADDED_IN_0011,
     Goal: ADDED_IN_0014,
@@ -28,8 +29,8 @@ _ADDED_LATER: dict[type[SQLModel], set[str]] = {
 
 
 async def add_old_row(session: AsyncSession, row: Team | Meeting | Member | Goal) -> None:
-    """Insert `row` without the columns added later (0009 and 0015 to a team, 0010 to a
-    meeting, 0011 to a member, 0014 to a goal); sets its id."""
+    """Insert `row` without the columns added later (0009, 0015 and 0017 to a team, 0010 to
+    a meeting, 0011 to a member, 0014 to a goal); sets its id."""
     added = _ADDED_LATER[type(row)]
     columns = [c for c in row.__table__.columns if c.name not in added]  # type: ignore[attr-defined]
     old = table(row.__tablename__, *(column(c.name, c.type) for c in columns))  # type: ignore[arg-type]

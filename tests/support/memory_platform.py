@@ -44,9 +44,11 @@ class MemoryPlatform:
         self.direct: list[tuple[str, Message]] = []
         self.failures: dict[str, list[PlatformError]] = {}
         self.unknown_users: set[str] = set()
+        self.unreachable: set[str] = set()  # people a direct message cannot reach
         self.deactivated: set[str] = set()
         self.usergroups: dict[str, set[str]] = {}
         self.files: list[tuple[str, str, str]] = []
+        self.images: list[tuple[str, str, bytes, str]] = []  # person, filename, png, alt text
         self.lost_answers: dict[str, list[Exception]] = {}
 
     def fail(self, operation: str, error: PlatformError) -> None:
@@ -145,6 +147,9 @@ class MemoryPlatform:
         return frozenset(u for u in people if u in self.deactivated)
 
     async def send_direct(self, person: str, message: Message) -> None:
+        self._maybe_fail("direct")
+        if person in self.unreachable:
+            raise PlatformError("cannot_dm_bot")
         self.direct.append((person, message))
 
     async def usergroup_members(self, usergroup_id: str) -> frozenset[str]:
@@ -153,6 +158,14 @@ class MemoryPlatform:
 
     async def send_file(self, person: str, *, filename: str, content: str, title: str) -> None:
         self.files.append((person, filename, content))
+
+    async def space_members(self, space: str) -> frozenset[str]:
+        self._maybe_fail("members")
+        return frozenset(self._live(space).members)
+
+    async def send_image(self, person: str, *, filename: str, png: bytes, alt_text: str) -> None:
+        self._maybe_fail("image")
+        self.images.append((person, filename, png, alt_text))
 
     async def close_space(self, space: str, *, farewell: Message, key: PostKey) -> ClosedSpace:
         channel = self._live(space)

@@ -48,6 +48,9 @@ ENTITIES = [
         ("ASKEL lista", Route.ASKEL, ("lista",), "ASKEL lista"),
         ("askel\nSoita\nKelaan", Route.ASKEL, ("Soita\nKelaan",), "askel\nSoita\nKelaan"),
         ("askel", Route.ASKEL, (), "askel"),
+        ("<at>Tiimi</at> arvio uusi", Route.ARVIO, ("uusi",), "arvio uusi"),
+        ("@Tiimi Arvio tulokset", Route.ARVIO, ("tulokset",), "@Tiimi Arvio tulokset"),
+        ("arvioi", None, ("arvioi",), "arvioi"),  # not the command's word
         ("tiimit", None, ("tiimit",), "tiimit"),
         ("askel: lista", None, ("askel: lista",), "askel: lista"),
         ("koti", Route.HOME, (), "koti"),

@@ -13,6 +13,7 @@ from typing import Any
 from sqlmodel import col, select
 
 from bot.config import load_settings
+from bot.ratings.dispatch import ArvioCommands
 from bot.reminders.pacing import ChannelPacer
 from bot.reminders.worker import ReminderWorker
 from bot.runtime import Runtime, serve
@@ -48,6 +49,7 @@ class TeamsBot:
     clock: FakeClock
     worker: ReminderWorker
     closing: ClosingService
+    ratings: ArvioCommands  # the self-rating's periodic pass by hand: `run_due()`
 
     # --- sending -----------------------------------------------------------------------------
 
@@ -223,7 +225,16 @@ async def running_teams_bot(
         teams.bot_url = url
         database = Database(database_url)
         try:
-            yield TeamsBot(url, teams, adapter, database, clock, runtime.worker, runtime.closing)
+            yield TeamsBot(
+                url,
+                teams,
+                adapter,
+                database,
+                clock,
+                runtime.worker,
+                runtime.closing,
+                runtime.ratings,
+            )
         finally:
             stop.set()
             await task

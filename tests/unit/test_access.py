@@ -8,7 +8,15 @@ import pytest
 
 from bot.coordinators.roster import CoordinatorStatus
 from bot.errors import UserError
-from bot.privacy.access import AccessRefused, Action, Role, allowed, authorize, roles_of
+from bot.privacy.access import (
+    AccessRefused,
+    Action,
+    Role,
+    allowed,
+    authorize,
+    roles_of,
+    workshop_roles,
+)
 from bot.replies import Person
 from storage.models import Member, Team, TeamState
 
@@ -68,6 +76,14 @@ TABLE = {
     Action.VIEW_PLAN_BY_CODE: (Y, Y, N, N, N),
     Action.HAND_OVER_BY_CODE: (N, N, Y, N, N),  # the convenor hands over in the channel
     Action.CLOSE_BY_CODE: (N, N, Y, N, N),
+    Action.RECORD_FEEDBACK: (N, N, N, N, N),  # only once the team is closed: see below
+    Action.START_RATING: (N, N, Y, N, N),
+    Action.CLOSE_RATING: (N, N, Y, N, N),
+    Action.VIEW_RATINGS: (N, N, Y, N, N),
+    Action.OPEN_WORKSHOP: (Y, Y, Y, Y, Y),
+    Action.WRITE_NOTE: (Y, Y, Y, Y, Y),
+    Action.GIVE_DOT: (Y, Y, Y, Y, Y),
+    Action.LEAD_WORKSHOP: (N, N, N, N, N),  # a workshop's facilitator only: below
 }
 
 
@@ -116,7 +132,7 @@ def test_a_coordinator_inside_a_team_is_also_a_member() -> None:
 def test_after_closing_the_members_of_then_may_only_export_and_view_by_code() -> None:
     closed = Team.model_validate(TEAM.model_dump() | {"state": TeamState.CLOSED})
     for user_id in ("UCONV", "UMEMB"):
-        roles = roles_of(user_id, team=closed, members=MEMBERS, coordinator=False)
+        roles = roles_of(user_id, team=closed, members=MEMBERS, coordinator=False) - {Role.CLOSER}
         assert roles == {Role.ANYONE, Role.FORMER_MEMBER}
         assert [a for a in Action if allowed(a, roles)] == [
             Action.OPEN_TEAM,
@@ -125,7 +141,37 @@ def test_after_closing_the_members_of_then_may_only_export_and_view_by_code() ->
             Action.VIEW_HOME,
             Action.EXPORT_BY_CODE,
             Action.VIEW_PLAN_BY_CODE,
+            Action.OPEN_WORKSHOP,  # anyone's, in a staff space: no team's
+            Action.WRITE_NOTE,
+            Action.GIVE_DOT,
         ]
     outsider = roles_of("UOUT", team=closed, members=MEMBERS, coordinator=True)
     assert not allowed(Action.EXPORT_BY_CODE, outsider)  # a coordinator never sees content
     assert not allowed(Action.VIEW_PLAN_BY_CODE, outsider)
+
+
+def test_the_client_feedback_is_for_the_convenor_when_it_closed_or_whoever_closed_it() -> None:
+    closed = Team.model_validate(
+        TEAM.model_dump() | {"state": TeamState.CLOSED, "closed_by": "UCOORD"}
+    )
+    for user_id, coordinator in (("UCONV", False), ("UCOORD", True)):
+        roles = roles_of(user_id, team=closed, members=MEMBERS, coordinator=coordinator)
+        assert Role.CLOSER in roles and allowed(Action.RECORD_FEEDBACK, roles), user_id
+    for user_id, coordinator in (("UMEMB", False), ("UOUT", False), ("UOTHER", True)):
+        roles = roles_of(user_id, team=closed, members=MEMBERS, coordinator=coordinator)
+        with pytest.raises(AccessRefused) as raised:
+            authorize(Action.RECORD_FEEDBACK, roles, team=closed)
+        assert raised.value.key == "feedback_not_yours", user_id
+    convenor = roles_of("UCONV", team=TEAM, members=MEMBERS, coordinator=False)
+    assert not allowed(Action.RECORD_FEEDBACK, convenor)  # while the team is open: nothing to mark
+
+
+def test_only_a_workshops_facilitator_leads_it() -> None:
+    facilitator = workshop_roles("UFAC", facilitator_id="UFAC")
+    assert facilitator == {Role.ANYONE, Role.FACILITATOR}
+    authorize(Action.LEAD_WORKSHOP, facilitator)
+    for action in (Action.OPEN_WORKSHOP, Action.WRITE_NOTE, Action.GIVE_DOT):
+        authorize(action, facilitator)
+    with pytest.raises(AccessRefused) as raised:
+        authorize(Action.LEAD_WORKSHOP, workshop_roles("UOTHER", facilitator_id="UFAC"))
+    assert raised.value.key == "workshop_only_facilitator"

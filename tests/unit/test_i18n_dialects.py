@@ -26,9 +26,9 @@ from tests.support.catalogs import entries, messages, variants
 TEAMS = "teams"
 # What the Teams wording must not say, as shown (commands are runs: their prefix is the adapter's)
 NOT_ON_TEAMS = {
-    "fi": re.compile(r"slack|/tiimi|/askel|kanava", re.IGNORECASE),
-    "sv": re.compile(r"slack|/tiimi|/askel|kanal", re.IGNORECASE),
-    "en": re.compile(r"slack|/tiimi|/askel|channel", re.IGNORECASE),
+    "fi": re.compile(r"slack|/tiimi|/askel|/arvio|/paja|kanava", re.IGNORECASE),
+    "sv": re.compile(r"slack|/tiimi|/askel|/arvio|/paja|kanal", re.IGNORECASE),
+    "en": re.compile(r"slack|/tiimi|/askel|/arvio|/paja|channel", re.IGNORECASE),
 }
 SAMPLE: dict[str, object] = {
     "user": Person("U1"),
@@ -80,7 +80,8 @@ def test_the_teams_wording_says_nothing_of_slack_channels_or_slash_commands(lang
             shown = plain_text(runs)
             said += [(key, found) for found in NOT_ON_TEAMS[lang].findall(shown)]
             commands = [run.text for run in _commands(runs)]
-            assert all(text.split(" ")[0] in ("tiimi", "askel") for text in commands), key
+            words = ("tiimi", "askel", "arvio", "paja")
+            assert all(text.split(" ")[0] in words for text in commands), key
     assert said == []
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.command_input import PersonRef
+from bot.command_input import GroupRef, PersonRef
 from bot.meetings.grammar import BookMeeting, MoveMeeting
 from bot.plan.commands import AddGoal, AddStep, EditStep, Owner, parse_askel
 from bot.teams.commands import OpenTeam, parse_tiimi
@@ -28,7 +28,6 @@ TODAY = date(2026, 11, 23)
         ("Kysy <!channel> ja <!here|here> ja <!everyone>", "Kysy @channel ja @here ja @everyone"),
         ("Katso <#C0042|yleinen>", "Katso #yleinen"),
         ("Katso <#C0042>", "Katso #C0042"),
-        ("<!subteam^S1|@sosiaalityö>", "@sosiaalityö"),
         ("<!date^1392734382^{date_num}|2014-02-18>", "2014-02-18"),
         ("Lomake <https://evil.example|kela.fi>", "Lomake kela.fi (https://evil.example)"),
         ("Lomake <http://kela.fi|kela.fi>", "Lomake kela.fi"),
@@ -58,6 +57,8 @@ def test_markup_becomes_the_plain_text_its_writer_meant(sent: str, meant: str) -
             ("Soita ", PersonRef("U1", "anna"), ": kela.fi (https://evil.example) & muut"),
         ),
         ("@anna <#C1>", ("@anna #C1",)),
+        ("<!subteam^S1|@sosiaalityö>", (GroupRef("S1", "sosiaalityö"),)),
+        ("<!subteam^s1|@x>", ("@x",)),  # not a group id: its text
     ],
 )
 def test_mentions_of_users_become_people(sent: str, parts: tuple[object, ...]) -> None:

@@ -3,6 +3,7 @@ App Home tab) and the topmost form. Every text from the workspace is escaped."""
 
 from __future__ import annotations
 
+import base64
 from datetime import UTC, datetime
 from html import escape
 from typing import Any
@@ -105,9 +106,24 @@ class Painter:
             )
         else:
             content = mrkdwn_to_html(entry.text, people=self.people, channels=self.channels)
+        content += "".join(self._file(file_id) for file_id in entry.files)
         ephemeral = ' data-only-you="true"' if entry.only_you else ""
         return (
             f'<li class="message" data-ts="{escape(entry.ts)}"{ephemeral}>'
             f'<p class="meta"><strong>{author}</strong> <time>{when}</time> {marks}</p>'
             f'<div class="content">{content}</div></li>'
         )
+
+    def _file(self, file_id: str) -> str:
+        """A shared file: a PNG shown as the image (from the page itself, with its text for
+        screen readers), any other file by its name."""
+        upload = self.slack.files.get(file_id)
+        if upload is None:
+            return ""
+        name = escape(upload.title or upload.filename)
+        if upload.filename.endswith(".png") and upload.content:
+            data = base64.b64encode(upload.content).decode("ascii")
+            alt = escape(upload.alt_txt or upload.filename)
+            image = f'<img src="data:image/png;base64,{data}" alt="{alt}">'
+            return f'<figure class="file">{image}<figcaption>{name}</figcaption></figure>'
+        return f'<p class="file">📎 {name}</p>'

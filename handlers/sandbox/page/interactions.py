@@ -22,7 +22,7 @@ from handlers.sandbox.runner import Sandbox
 from handlers.sandbox.workspace import SimulatedSlack
 from handlers.sandbox.workspace.sender import BotResponse
 
-COMMANDS = ("/tiimi", "/askel")  # the app's slash commands (manifest.json)
+COMMANDS = ("/tiimi", "/askel", "/arvio", "/paja")  # the app's slash commands (manifest.json)
 Raw = Mapping[tuple[str, str], str | list[str]]
 
 

@@ -34,11 +34,17 @@ _COMMON_ERRORS = [
     "unknown_method",
 ]
 
-# The fake's own minimal definitions for methods the reference data does not include.
-_SUPPLEMENT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "apps.connections.open": ((), ("invalid_auth", "not_allowed_token_type")),
-    "files.getUploadURLExternal": (("filename", "length"), ("invalid_arguments",)),
+# The fake's own minimal definitions for methods the reference data does not include: the
+# arguments Slack's method page names, the required ones, and the errors beyond the common.
+_SUPPLEMENT: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "apps.connections.open": ((), (), ("invalid_auth", "not_allowed_token_type")),
+    "files.getUploadURLExternal": (
+        ("filename", "length", "alt_txt", "snippet_type"),
+        ("filename", "length"),
+        ("invalid_arguments",),
+    ),
     "files.completeUploadExternal": (
+        ("files", "channel_id", "channels", "initial_comment", "thread_ts", "blocks"),
         ("files",),
         (
             "invalid_arguments",
@@ -96,9 +102,9 @@ def method_from_reference(methods_dir: Path, method: str) -> MethodDef:
         errors |= _example_errors((data.get("response") or {}).get("examples") or [])
         return MethodDef(method, frozenset(args), required, frozenset(errors))
     if method in _SUPPLEMENT:
-        required, extra = _SUPPLEMENT[method]
+        args, required, extra = _SUPPLEMENT[method]
         common = frozenset(_COMMON_ERRORS) | frozenset(extra)
-        return MethodDef(method, frozenset(required), required, common)
+        return MethodDef(method, frozenset(args), required, common)
     raise ApiRefMissingError(f"no reference definition for {method} under {methods_dir}")
 
 

@@ -44,7 +44,7 @@ def get_upload_url(ws: Workspace, req: ApiRequest) -> dict[str, Any]:
     if not filename or length is None or length < 0:
         raise req.error("invalid_arguments", messages=["[ERROR] invalid filename or length"])
     file_id = ws.new_id("F")
-    ws.files[file_id] = UploadedFile(file_id, filename, length)
+    ws.files[file_id] = UploadedFile(file_id, filename, length, alt_txt=req.get_str("alt_txt"))
     return {"upload_url": f"{ws.root_url}upload/{file_id}", "file_id": file_id}
 
 

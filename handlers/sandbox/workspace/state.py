@@ -191,6 +191,7 @@ class UploadedFile:
     title: str | None = None
     channels: list[str] = field(default_factory=list)
     completed: bool = False
+    alt_txt: str | None = None  # an image's description for screen readers
 
 
 @dataclass

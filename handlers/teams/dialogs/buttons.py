@@ -22,6 +22,7 @@ FORM_VERBS = frozenset(
         action_ids.CLOSE_SERVICE_FORM,
         ADD_GOAL_FORM,
         ADD_MEMBER_FORM,
+        action_ids.WORKSHOP_NOTE_FORM,  # Kirjoita hukka, on a Hukkapaja's card
     }
 )
 

@@ -14,6 +14,7 @@ from handlers.teams.dialogs import (
     close_service,
     open_team,
     reschedule,
+    workshop_note,
 )
 from handlers.teams.dialogs.buttons import ADD_GOAL_FORM, ADD_MEMBER_FORM
 from handlers.teams.dialogs.forms import Submitted, TaskAnswer, Turn
@@ -32,4 +33,5 @@ DIALOGS: Mapping[str, Dialog] = {
     action_ids.CLOSE_SERVICE_FORM: Dialog(close_service.fetch, close_service.submit),
     ADD_GOAL_FORM: Dialog(add_goal.fetch, add_goal.submit),
     ADD_MEMBER_FORM: Dialog(add_member.fetch, add_member.submit),
+    action_ids.WORKSHOP_NOTE_FORM: Dialog(workshop_note.fetch, workshop_note.submit),
 }

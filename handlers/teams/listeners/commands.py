@@ -1,4 +1,5 @@
-"""Typed commands: `@Tiimi tiimi …` and `@Tiimi askel …` in a case chat, and in the bot's
+"""Typed commands: `@Tiimi tiimi …` and `@Tiimi askel …` in a case chat, `@Tiimi arvio …`
+(the self-rating) and `@Tiimi paja …` (the workshops) in a staff chat, and in the bot's
 personal chat also `uusi`, `koti`, `ohje`. The message is read (handlers/teams/inbound.py),
 its mentions resolved to Entra object ids, and the command run after the request is answered
 (Teams waits for the turn to end before it hears the answer): the core's answer is then
@@ -73,6 +74,10 @@ async def _run(
         return
     if route is Route.ASKEL:
         result = await services.askel.run(actor=actor, text=text, channel_id=space)
+    elif route is Route.ARVIO:
+        result = await services.tiimi.ratings.run(actor=actor, text=text, channel_id=space)
+    elif route is Route.PAJA:
+        result = await services.tiimi.paja.run(actor=actor, text=text, channel_id=space)
     else:
         result = await services.tiimi.run(
             actor=actor, text=text, channel_id=space, request_key=request_key

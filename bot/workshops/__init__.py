@@ -1,0 +1,3 @@
+"""Workshops of a unit's staff on how they work together: the Hukkapaja (`/paja hukka`), in
+which obstacles to collaboration are written as anonymous notes, grouped into themes and
+dot-voted, and the biggest carried forward."""
