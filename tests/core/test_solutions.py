@@ -13,12 +13,14 @@ from sqlmodel import select
 from bot import action_ids
 from bot.context import Actor, Core
 from bot.plan.dispatch import FormErrors
+from bot.privacy.access import Action
 from bot.replies import Message, Reply
 from bot.teams.dispatch import TiimiCommands
 from bot.workshops.dispatch import PajaCommands
 from bot.workshops.solution_dispatch import CaseForm, ExperimentForm, ReviewForm
 from storage.models import Reminder, ReminderKind, ReminderState
 from storage.workshops import WorkshopPhase
+from tests.core.test_access_routes import refused_row
 from tests.core.test_reminders import worker
 from tests.core.test_workshops import (
     FACILITATOR,
@@ -175,6 +177,7 @@ async def test_a_ratkaisupaja_from_a_hukkapaja_to_its_summary(
     assert "vastuuhenkilöt ja pajan vetäjä" in answer_text(
         await paja.solutions.review_form(actor=WRITERS[2], value=experiment_value)
     )
+    assert await refused_row(tiimi) == ("UWRITER2", Action.REVIEW_EXPERIMENT, None)
     review = await paja.solutions.review_form(actor=Actor("UBERT", "fi"), value=experiment_value)
     assert isinstance(review, ReviewForm) and review.number == 1
     await then(
@@ -202,6 +205,7 @@ async def test_a_ratkaisupaja_from_a_hukkapaja_to_its_summary(
 
     # the practices' order: the Ratkaisupaja's facilitator's (who opened it), no one else's
     assert "Vain Hukkapajan vetäjä" in await run(paja, "käytännöt 2, 1", space, FACILITATOR)
+    assert await refused_row(tiimi) == ("UFAC", Action.LEAD_WORKSHOP, None)
     ordered = await run(paja, "käytännöt 2, 1", space, WRITERS[1])
     assert ordered.endswith("1. Yhteinen puhelinaika → 2. Lausuntopyyntö heti kotikäynnillä")
     assert "K3 ei ole pidetty" in await run(paja, "käytännöt 3", space, WRITERS[1])
