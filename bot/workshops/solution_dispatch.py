@@ -85,7 +85,7 @@ class SolutionCommands:
         await self.core.platform.send_file(
             actor.user_id,
             filename=SUMMARY_FILE,
-            content=summary_text(t, state, names),
+            content=summary_text(t, state, names, self.core.timezone),
             title=t.plain("solution_card_header", topic=workshop.topic),
         )
         if not state.practices:

@@ -164,9 +164,9 @@ class SolutionService:
             async with self.core.database.session() as session:
                 workshop = await self._locked(session, workshop_id)
                 theme = await wq.get_theme(session, theme_id=theme_id)
-                ok = theme is not None and theme.carried_forward
-                if not ok or theme is None or theme.workshop_id != workshop.source_id:
-                    raise UserError("workshop_gone")
+                carried = theme is not None and theme.carried_forward
+                if not carried or theme is None or theme.workshop_id != workshop.source_id:
+                    raise UserError("workshop_gone")  # not one of this workshop's themes
                 number = await sq.next_experiment_number(session, workshop_id=workshop_id)
                 if number > MAX_EXPERIMENTS:
                     raise UserError("solution_experiment_limit", count=MAX_EXPERIMENTS)

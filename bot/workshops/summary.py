@@ -6,6 +6,7 @@ platform id is in it."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from zoneinfo import ZoneInfo
 
 from bot.dates.format import format_date
 from bot.i18n import Catalog
@@ -20,13 +21,13 @@ def people_in(state: SolutionState) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def summary_text(t: Catalog, state: SolutionState, names: Mapping[str, str]) -> str:
+def summary_text(t: Catalog, state: SolutionState, names: Mapping[str, str], tz: ZoneInfo) -> str:
     workshop, lang = state.workshop, t.lang
     lines = [
         t.plain("solution_card_header", topic=workshop.topic),
         t.plain(
             "solution_summary_opened",
-            date=format_date(workshop.created_at.date(), lang),
+            date=format_date(workshop.created_at.astimezone(tz).date(), lang),
             name=names.get(workshop.facilitator_id, workshop.facilitator_id),
         ),
         "",

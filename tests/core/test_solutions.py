@@ -5,6 +5,7 @@ and the summary with its flow image."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -234,3 +235,20 @@ async def test_a_tied_hukkapaja_opens_no_ratkaisupaja(
     await press(paja, FACILITATOR, phase(WorkshopPhase.RESULTS), str(workshop.pk))
     assert "ei viety eteenpäin" in await run(paja, "ratkaisu uusi", space)
     assert "ei ole Ratkaisupajaa" in await run(paja, "yhteenveto", space)
+
+
+async def test_two_workers_post_a_review_reminder_once(
+    tiimi: TiimiCommands, platform: MemoryPlatform
+) -> None:
+    paja = tiimi.paja
+    space, _ = await finished_hukkapaja(paja, platform)
+    await run(paja, "ratkaisu uusi", space)
+    await add_experiment(paja, platform, space, "Yhteinen puhelinaika", "pe 27.11.", ["UBERT"])
+    before = len(platform.channels[space].messages)
+    paja.core.clock.set(FRIDAY_NINE)  # type: ignore[attr-defined]
+    reports = await asyncio.gather(
+        worker(paja.core, "w1").run_once(), worker(paja.core, "w2").run_once()
+    )
+    assert sum(report.counts.get("sent", 0) for report in reports) == 1
+    [posted] = platform.channels[space].messages[before:]
+    assert "@UBERT, tänään arvioidaan kokeilu K1: Yhteinen puhelinaika" in block_texts(posted)[0]
