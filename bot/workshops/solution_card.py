@@ -70,7 +70,7 @@ def solution_card(t: Catalog, state: SolutionState) -> Message:
 
 
 def experiment_runs(t: Catalog, experiment: WorkshopExperiment) -> Runs:
-    """K2. what · <@owners> · arvio pe 15.1.2027 · pidetään: note"""
+    """K2. what · its owners · arvio pe 15.1.2027 · pidetään: note"""
     owners = join(", ", (Person(owner) for owner in experiment.owner_ids))
     parts: list[Runs] = [
         compose(strong(f"K{experiment.number}."), " ", experiment.what),

@@ -175,7 +175,7 @@ async def test_a_ratkaisupaja_from_a_hukkapaja_to_its_summary(
     ]
 
     # the review: not by others; kept by an owner, then the other reviewed before its day
-    assert "vastuuhenkilöt ja pajan vetäjä" in answer_text(
+    assert "vastuutahot ja pajan vetäjä" in answer_text(
         await paja.solutions.review_form(actor=WRITERS[2], value=experiment_value)
     )
     assert await refused_row(tiimi) == ("UWRITER2", Action.REVIEW_EXPERIMENT, None)

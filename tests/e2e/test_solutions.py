@@ -140,7 +140,7 @@ async def test_a_ratkaisupaja_from_a_finished_hukkapaja_to_its_summary(
     # the review from the reminder's button: not by others, kept by an owner
     review = button(reminders[0], "solution_review")
     others = await press(bot, channel, reminders[0], "UANNA", review["action_id"], review["value"])
-    assert "vastuuhenkilöt ja pajan vetäjä" in others
+    assert "vastuutahot ja pajan vetäjä" in others
     form = await open_form(
         bot, channel, reminders[0], "UDORA", review["action_id"], review["value"]
     )
