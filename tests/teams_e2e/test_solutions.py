@@ -1,7 +1,8 @@
 """A Ratkaisupaja on Teams through the real bot: opened by `@Tiimi paja ratkaisu uusi` from a
 finished Hukkapaja, an experiment through its dialog (owners from the chat's people picker, a
 review date in words), the review reminder posted once into the chat naming its owner, and
-the review through the reminder's dialog."""
+the review through the reminder's dialog; a client case's dialog refuses an identity code
+without sending it back."""
 
 from __future__ import annotations
 
@@ -39,7 +40,17 @@ async def test_a_ratkaisupaja_with_an_experiment_and_its_review_on_teams(
     assert await bot.say(chat, bertta, "paja ratkaisu uusi") < 300
     card = chat.posted[-1]
     assert "Ratkaisupaja: Lähetteiden kulku" in texts(_as_chat(card))[0]
-    add = by_title(card, "Lisää kokeilu")
+    case = by_title(card, "Lisää asiakastapaus")
+    form = await bot.fetch_form(chat, cecilia, case["data"]["verb"], case["data"]["value"])
+    assert "henkilötunnuksia" in json.dumps(form, ensure_ascii=False)
+    refused = await bot.submit_form(chat, cecilia, form, case="Asiakas 131052-308T odotti")
+    assert "henkilötunnu" in json.dumps(refused, ensure_ascii=False)
+    assert "131052" not in json.dumps(refused)
+    done = await bot.submit_form(chat, cecilia, form, case="Asiakas A odotti lausuntoa")
+    assert done["task"]["value"] == "Asiakastapaus on lisätty korttiin."
+    assert "Asiakas A odotti" in "\n".join(texts(_as_chat(card_now(chat, card["id"]))))
+
+    add = by_title(card_now(chat, card["id"]), "Lisää kokeilu")
     assert add["data"]["msteams"] == {"type": "task/fetch"}
     form = await bot.fetch_form(chat, cecilia, add["data"]["verb"], add["data"]["value"])
     shown = json.dumps(form, ensure_ascii=False)
