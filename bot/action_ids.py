@@ -35,6 +35,12 @@ RESCHEDULE_FORM = "reschedule_step"
 OPEN_TEAM_FORM = "open_team"
 CLOSE_SERVICE_FORM = "close_service"  # the service a team closed as moved to one service
 WORKSHOP_NOTE_FORM = "workshop_note"  # Kirjoita hukka: an anonymous note
+# a Ratkaisupaja's forms (bot/workshops/solution_dispatch.py): a case's and an experiment's
+# button on its card (values: the workshop's id; `workshop:theme`), a review's on the card and
+# on the review reminder (value: the experiment's id)
+SOLUTION_CASE_FORM = "solution_case"
+SOLUTION_EXPERIMENT_FORM = "solution_experiment"
+SOLUTION_REVIEW_FORM = "solution_review"
 
 
 def variant(action_id: str, which: object) -> str:

@@ -315,6 +315,7 @@ class ReminderKind(enum.StrEnum):
     MEETING_AFTER = "meeting_after"
     STEP_DUE = "step_due"
     NO_MEETING_NUDGE = "no_meeting_nudge"
+    EXPERIMENT_REVIEW = "experiment_review"  # a Ratkaisupaja's experiment: no team's
 
 
 class ReminderState(enum.StrEnum):
@@ -327,10 +328,14 @@ class ReminderState(enum.StrEnum):
 
 
 class Reminder(SQLModel, table=True):
-    """A promised message: claimed atomically, sent once, then marked with the message id."""
+    """A promised message: claimed atomically, sent once, then marked with the message id.
+    A team's, or (with no team) a staff workshop's experiment's."""
 
     id: int | None = Field(default=None, primary_key=True)
-    team_id: int = Field(foreign_key="team.id", index=True)
+    team_id: int | None = Field(default=None, foreign_key="team.id", index=True)
+    experiment_id: int | None = Field(
+        default=None, foreign_key="workshop_experiment.id", index=True
+    )
     kind: str = Field(max_length=24)
     meeting_id: int | None = Field(default=None, foreign_key="meeting.id", index=True)
     step_id: int | None = Field(default=None, foreign_key="step.id", index=True)

@@ -5,7 +5,7 @@ voter is a pseudonym kept only while the vote is open (bot/privacy/pseudonyms.py
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -18,6 +18,7 @@ SALT_LENGTH = 32  # bot.privacy.pseudonyms.SALT_HEX_LENGTH
 
 class WorkshopKind(enum.StrEnum):
     HUKKA = "hukka"  # find the obstacles to collaboration (waste)
+    RATKAISU = "ratkaisu"  # solve a Hukkapaja's biggest themes with experiments
 
 
 class WorkshopPhase(enum.StrEnum):
@@ -42,6 +43,8 @@ class Workshop(SQLModel, table=True):
     card_version: int = 0
     salt: str | None = Field(default=None, max_length=SALT_LENGTH)  # NULL once the vote closed
     voter_count: int | None = None  # set when the vote closes (the keys are gone then)
+    # a Ratkaisupaja: the Hukkapaja whose carried-forward themes it solves (one per Hukkapaja)
+    source_id: int | None = Field(default=None, foreign_key="workshop.id", unique=True)
     created_at: datetime
     phase_changed_at: datetime
 
@@ -96,3 +99,52 @@ class WorkshopDot(SQLModel, table=True):
     voter: str | None = Field(default=None, max_length=KEY_LENGTH)
 
     __table_args__ = (Index("ix_workshop_dot_workshop_id_voter", "workshop_id", "voter"),)
+
+
+class ExperimentOutcome(enum.StrEnum):
+    KEPT = "kept"  # becomes one of the agreed collaboration practices
+    CHANGED = "changed"
+    DROPPED = "dropped"
+
+
+class WorkshopCase(SQLModel, table=True):
+    """A client case walked through in a Ratkaisupaja, written pseudonymously (1 or 2)."""
+
+    __tablename__ = "workshop_case"
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    number: int
+    text: str = Field(max_length=1000)
+
+    __table_args__ = (UniqueConstraint("workshop_id", "number"),)
+
+
+class WorkshopExperiment(SQLModel, table=True):
+    """An agreed solution to a carried-forward theme, tried until its review date; numbered
+    1, 2… within its Ratkaisupaja. `owners`: the people's platform ids, space-separated."""
+
+    __tablename__ = "workshop_experiment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+    theme_id: int = Field(foreign_key="workshop_theme.id")
+    number: int
+    what: str = Field(max_length=300)
+    owners: str = Field(max_length=1300)
+    review_date: date
+    outcome: str | None = Field(default=None, max_length=16)  # an ExperimentOutcome
+    outcome_note: str | None = Field(default=None, max_length=300)
+    reviewed_at: datetime | None = None
+    practice_order: int | None = None  # a kept one's place in the practices' flow
+
+    __table_args__ = (UniqueConstraint("workshop_id", "number"),)
+
+    @property
+    def pk(self) -> int:
+        assert self.id is not None, "experiment not saved yet"
+        return self.id
+
+    @property
+    def owner_ids(self) -> tuple[str, ...]:
+        return tuple(self.owners.split())

@@ -29,6 +29,7 @@ class Role(enum.StrEnum):
     # of a closed team: its convenor when it closed, or whoever closed it (a coordinator by code)
     CLOSER = "closer"
     FACILITATOR = "facilitator"  # who opened a staff workshop and leads it (bot/workshops)
+    EXPERIMENT_OWNER = "experiment_owner"  # one of a Ratkaisupaja experiment's owners
 
 
 class Action(enum.StrEnum):
@@ -63,6 +64,11 @@ class Action(enum.StrEnum):
     WRITE_NOTE = "write_note"  # anonymous: the note keeps no author
     GIVE_DOT = "give_dot"
     LEAD_WORKSHOP = "lead_workshop"  # change its phase, group the notes, see them listed
+    # a Ratkaisupaja (bot/workshops/solutions.py); its practices' order: LEAD_WORKSHOP
+    WRITE_CASE = "write_case"  # a pseudonymous client case
+    ADD_EXPERIMENT = "add_experiment"
+    REVIEW_EXPERIMENT = "review_experiment"  # kept, changed or dropped, with a note
+    SOLUTION_SUMMARY = "solution_summary"  # the summary and the practices' flow, privately
 
 
 _MEMBERS = frozenset({Role.MEMBER})
@@ -95,6 +101,10 @@ RULES: Mapping[Action, frozenset[Role]] = {
     Action.WRITE_NOTE: frozenset({Role.ANYONE}),
     Action.GIVE_DOT: frozenset({Role.ANYONE}),
     Action.LEAD_WORKSHOP: frozenset({Role.FACILITATOR}),
+    Action.WRITE_CASE: frozenset({Role.ANYONE}),
+    Action.ADD_EXPERIMENT: frozenset({Role.ANYONE}),
+    Action.REVIEW_EXPERIMENT: frozenset({Role.FACILITATOR, Role.EXPERIMENT_OWNER}),
+    Action.SOLUTION_SUMMARY: frozenset({Role.ANYONE}),
 }
 _BY_CODE_FOR_COORDINATORS = (Action.HAND_OVER_BY_CODE, Action.CLOSE_BY_CODE)
 
@@ -132,6 +142,14 @@ def roles_of(
     return frozenset(roles)
 
 
+def experiment_roles(
+    user_id: str, *, facilitator_id: str, owners: Sequence[str]
+) -> frozenset[Role]:
+    """A person's roles as to a Ratkaisupaja's experiment: its workshop's, and its owner."""
+    roles = workshop_roles(user_id, facilitator_id=facilitator_id)
+    return roles | {Role.EXPERIMENT_OWNER} if user_id in owners else roles
+
+
 def workshop_roles(user_id: str, *, facilitator_id: str | None) -> frozenset[Role]:
     """A person's roles in a staff workshop (None: one not yet opened): anyone, and its
     facilitator."""
@@ -149,6 +167,8 @@ def authorize(action: Action, roles: frozenset[Role], *, team: Team | None = Non
     if allowed(action, roles):
         return
     needed = RULES[action]
+    if Role.EXPERIMENT_OWNER in needed:
+        raise AccessRefused("solution_review_not_yours", action=action)
     if Role.FACILITATOR in needed:
         raise AccessRefused("workshop_only_facilitator", action=action)
     if Role.CONVENOR in needed and Role.MEMBER in roles and team is not None:

@@ -60,10 +60,10 @@ def rating_chart(
     figure.tight_layout()
     drawn = io.BytesIO()
     figure.savefig(drawn, format="png", metadata={"Software": None})
-    return _fewer_colours(drawn.getvalue())
+    return fewer_colours(drawn.getvalue())
 
 
-def _fewer_colours(png: bytes) -> bytes:
+def fewer_colours(png: bytes) -> bytes:
     """The PNG in a palette of COLOURS colours: a few kilobytes instead of some twenty."""
     from PIL import Image  # matplotlib's own dependency
 

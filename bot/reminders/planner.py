@@ -1,4 +1,5 @@
-"""Turns meetings, steps and team changes into reminder rows (in the caller's transaction)."""
+"""Turns meetings, steps, team changes and workshop experiments into reminder rows (in the
+caller's transaction)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from bot.context import Core
 from bot.reminders.timing import QuietHours
 from storage import reminder_queries
 from storage.models import Meeting, MeetingStatus, Reminder, ReminderKind, Step, StepStatus, Team
+from storage.workshops import WorkshopExperiment
 
 
 class ReminderPlanner:
@@ -76,6 +78,22 @@ class ReminderPlanner:
         due = self.quiet.step_reminder(step.due_date, self.settings.step_time, now=now)
         if due is not None:
             self._add(session, team, ReminderKind.STEP_DUE, due, step=step)
+
+    def plan_experiment(self, session: AsyncSession, experiment: WorkshopExperiment) -> None:
+        """A Ratkaisupaja's experiment: its review reminder, in the morning of the review day
+        (STEP_REMINDER_TIME, on the last working day on or before it), as a step's; none when
+        that has passed."""
+        now = self.core.clock.now()
+        due = self.quiet.step_reminder(experiment.review_date, self.settings.step_time, now=now)
+        if due is not None:
+            session.add(
+                Reminder(
+                    kind=ReminderKind.EXPERIMENT_REVIEW,
+                    experiment_id=experiment.pk,
+                    due_at=due,
+                    created_at=now,
+                )
+            )
 
     async def cancel_team(self, session: AsyncSession, team: Team) -> None:
         await reminder_queries.cancel_pending(session, team_id=team.pk)

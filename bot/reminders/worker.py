@@ -1,4 +1,5 @@
-"""Delivers due reminders: claim with a lease, send once, mark; never lose, never double."""
+"""Delivers due reminders (a team's, or a staff workshop experiment's): claim with a lease,
+send once, mark; never lose, never double."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from bot.platform import PlatformError, PostKey, PostKind, SpaceUnavailable
 from bot.reminders import messages as reminder_messages
 from bot.reminders.pacing import ChannelPacer
 from bot.replies import Message
+from bot.workshops.review_reminder import review_due, review_message
 from storage import queries, reminder_queries
 from storage.models import (
     Meeting,
@@ -139,13 +141,40 @@ class ReminderWorker:
             await self._mark_all()  # a crash before this is caught by post_once's look-up
 
     async def _deliver(self, reminder: Reminder) -> str:
+        if reminder.team_id is None:  # a staff workshop's experiment (no team's)
+            return await self._deliver_review(reminder)
         async with self.slots, self.core.database.session() as session:
             team = await queries.get_team(session, team_id=reminder.team_id)
             decision = await self._decide(session, reminder, team)
         if decision.state != ReminderState.SENT or team is None:
             await self._finish(reminder, decision.state, reason=decision.reason)
             return str(decision.state)
-        space = team.live_channel_id
+        outcome = await self._post(reminder, team.live_channel_id, decision)
+        if outcome.startswith("unavailable:"):
+            await self._tell_convenor(team, outcome.partition(":")[2])
+            return "failed"
+        return outcome
+
+    async def _deliver_review(self, reminder: Reminder) -> str:
+        """An experiment's review reminder, into its Ratkaisupaja's space."""
+        now = self.core.clock.now()
+        async with self.slots, self.core.database.session() as session:
+            due = await review_due(session, reminder)
+        if due is None:
+            await self._finish(reminder, ReminderState.CANCELLED, reason="experiment_reviewed")
+            return str(ReminderState.CANCELLED)
+        if now - reminder.due_at > LATE_LIMIT:
+            await self._finish(reminder, ReminderState.SKIPPED, reason="too_late")
+            return str(ReminderState.SKIPPED)
+        late = now - reminder.due_at > self.grace
+        today = now.astimezone(self.core.timezone).date()
+        message = review_message(self.core.t, due.experiment, today=today, late=late)
+        decision = Decision(ReminderState.SENT, message, late=late)
+        outcome = await self._post(reminder, due.space, decision)
+        return "failed" if outcome.startswith("unavailable:") else outcome
+
+    async def _post(self, reminder: Reminder, space: str, decision: Decision) -> str:
+        """Post once and note it; `unavailable:<code>` when the space is gone for good."""
         assert decision.message is not None
         # After a lost lease, an earlier claim may have posted it before a crash: looked for.
         since = reminder.created_at - timedelta(seconds=1) if reminder.attempts > 1 else None
@@ -159,8 +188,7 @@ class ReminderWorker:
                 )
         except SpaceUnavailable as error:
             await self._finish(reminder, ReminderState.FAILED, reason=error.code)
-            await self._tell_convenor(team, error.code)
-            return "failed"
+            return f"unavailable:{error.code}"
         except PlatformError as error:
             return await self._retry_or_fail(reminder, error.code)
         await self._finish(reminder, ReminderState.SENT, ts=posted.ref, late=decision.late)

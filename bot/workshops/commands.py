@@ -5,6 +5,9 @@
 /paja teema poista <nro>
 /paja teemat                       (the notes and themes, to the facilitator alone)
 /paja pisteet                      (my dots while voting)
+/paja ratkaisu uusi                (a Ratkaisupaja from the space's Hukkapaja's results)
+/paja käytännöt 3, 1, 2            (the kept experiments' order as practices, by number)
+/paja yhteenveto                   (the Ratkaisupaja's summary, privately)
 /paja ohje
 """
 
@@ -65,7 +68,34 @@ class WorkshopHelp:
     unknown: bool = False  # the text named no command
 
 
-PajaCommand = OpenWorkshop | GroupNotes | RemoveTheme | ShowThemes | ShowMyDots | WorkshopHelp
+@dataclass(frozen=True)
+class OpenSolution:
+    """`/paja ratkaisu uusi`: a Ratkaisupaja from the space's latest Hukkapaja."""
+
+
+@dataclass(frozen=True)
+class OrderPractices:
+    """`/paja käytännöt 3, 1, 2`: the practices' order, by the kept experiments' numbers."""
+
+    numbers: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ShowSummary:
+    """`/paja yhteenveto`: the Ratkaisupaja's summary and its practices' flow, privately."""
+
+
+PajaCommand = (
+    OpenWorkshop
+    | GroupNotes
+    | RemoveTheme
+    | ShowThemes
+    | ShowMyDots
+    | WorkshopHelp
+    | OpenSolution
+    | OrderPractices
+    | ShowSummary
+)
 
 _VERBS: dict[str, str] = {
     **dict.fromkeys(["hukka", "hukkapaja", "sloseri", "waste"], "hukka"),
@@ -73,6 +103,9 @@ _VERBS: dict[str, str] = {
     **dict.fromkeys(["teemat", "teman", "themes"], "themes"),
     **dict.fromkeys(["pisteet", "pisteeni", "poang", "dots"], "dots"),
     **dict.fromkeys(["ohje", "hjalp", "help"], "help"),
+    **dict.fromkeys(["ratkaisu", "ratkaisupaja", "losning", "solution"], "solution"),
+    **dict.fromkeys(["kaytannot", "praxis", "practices"], "practices"),
+    **dict.fromkeys(["yhteenveto", "sammanfattning", "summary"], "summary"),
 }
 _NEW = frozenset({"uusi", "ny", "new"})
 _REMOVE = frozenset({"poista", "radera", "remove", "delete"})
@@ -93,6 +126,19 @@ def parse_paja(command: CommandInput) -> PajaCommand:
         return _parse_open(rest)
     if verb == "theme":
         return _parse_theme(rest)
+    if verb == "solution":
+        if fold(rest) not in _NEW:
+            raise UserError("solution_usage_open")
+        return OpenSolution()
+    if verb == "practices":
+        try:
+            return OrderPractices(note_numbers(rest))
+        except UserError:
+            raise UserError("solution_usage_practices") from None
+    if verb == "summary":
+        if rest:
+            raise UserError("solution_usage_summary")
+        return ShowSummary()
     if rest:
         raise UserError(f"workshop_usage_{verb}")
     return ShowThemes() if verb == "themes" else ShowMyDots()

@@ -16,10 +16,13 @@ from bot.replies import Reply, compose, simple
 from bot.workshops.commands import (
     MAX_NOTE,
     GroupNotes,
+    OpenSolution,
     OpenWorkshop,
+    OrderPractices,
     PajaCommand,
     RemoveTheme,
     ShowMyDots,
+    ShowSummary,
     ShowThemes,
     WorkshopHelp,
     free_text,
@@ -29,6 +32,7 @@ from bot.workshops.grouping import group, remove_theme
 from bot.workshops.messages import help_reply, my_dots_reply, notes_listing
 from bot.workshops.posting import post_card, refresh_card
 from bot.workshops.service import WorkshopService
+from bot.workshops.solution_dispatch import SolutionCommands
 from bot.workshops.voting import give_dot, my_dots
 from bot.workshops.waste import WASTES, Waste
 from storage.workshops import WorkshopPhase
@@ -47,6 +51,7 @@ class PajaCommands:
     def __init__(self, core: Core) -> None:
         self.core = core
         self.workshops = WorkshopService(core)
+        self.solutions = SolutionCommands(core)  # the Ratkaisupaja's commands and forms
 
     async def run(self, *, actor: Actor, text: CommandInput, channel_id: str) -> Reply:
         """Handle `/paja <text>` in a space ("" outside one)."""
@@ -82,6 +87,12 @@ class PajaCommands:
                 return simple(t("workshop_theme_removed", number=number, count=count))
             case ShowThemes():
                 return await self._listing(actor, (await self.workshops.running(space)).pk)
+            case OpenSolution():
+                return await self.solutions.open(actor, space)
+            case OrderPractices(numbers=numbers):
+                return await self.solutions.order_practices(actor, space, numbers)
+            case ShowSummary():
+                return await self.solutions.summary(actor, space)
             case ShowMyDots():
                 workshop = await self.workshops.running(space)
                 return my_dots_reply(

@@ -27,6 +27,7 @@ def help_reply(t: Catalog, *, unknown: bool = False) -> Reply:
     blocks: list[Block] = [
         Header(header),
         Text(t("workshop_help_body")),
+        Text(t("solution_help_body")),
         Note(t("workshop_help_privacy")),
     ]
     if unknown:

@@ -22,6 +22,7 @@ from handlers.slack.listeners import (
     close_team_action,
     home_step_done_action,
     paja_command,
+    solution_buttons,
     step_move_action,
     tiimi_command,
 )
@@ -31,6 +32,7 @@ from handlers.slack.views import (
     close_service_form,
     open_team,
     reschedule_form,
+    solution_forms,
     step_form,
     workshop_note_form,
 )
@@ -53,6 +55,8 @@ LISTENER_MODULES = (
     close_service_form,
     paja_command,
     workshop_note_form,
+    solution_buttons,
+    solution_forms,
 )
 
 

@@ -14,6 +14,7 @@ from bot.privacy.access import (
     Role,
     allowed,
     authorize,
+    experiment_roles,
     roles_of,
     workshop_roles,
 )
@@ -84,6 +85,10 @@ TABLE = {
     Action.WRITE_NOTE: (Y, Y, Y, Y, Y),
     Action.GIVE_DOT: (Y, Y, Y, Y, Y),
     Action.LEAD_WORKSHOP: (N, N, N, N, N),  # a workshop's facilitator only: below
+    Action.WRITE_CASE: (Y, Y, Y, Y, Y),
+    Action.ADD_EXPERIMENT: (Y, Y, Y, Y, Y),
+    Action.REVIEW_EXPERIMENT: (N, N, N, N, N),  # its owners and the facilitator: below
+    Action.SOLUTION_SUMMARY: (Y, Y, Y, Y, Y),
 }
 
 
@@ -144,6 +149,9 @@ def test_after_closing_the_members_of_then_may_only_export_and_view_by_code() ->
             Action.OPEN_WORKSHOP,  # anyone's, in a staff space: no team's
             Action.WRITE_NOTE,
             Action.GIVE_DOT,
+            Action.WRITE_CASE,
+            Action.ADD_EXPERIMENT,
+            Action.SOLUTION_SUMMARY,
         ]
     outsider = roles_of("UOUT", team=closed, members=MEMBERS, coordinator=True)
     assert not allowed(Action.EXPORT_BY_CODE, outsider)  # a coordinator never sees content
@@ -175,3 +183,13 @@ def test_only_a_workshops_facilitator_leads_it() -> None:
     with pytest.raises(AccessRefused) as raised:
         authorize(Action.LEAD_WORKSHOP, workshop_roles("UOTHER", facilitator_id="UFAC"))
     assert raised.value.key == "workshop_only_facilitator"
+
+
+def test_an_experiment_is_reviewed_by_its_owners_and_the_facilitator() -> None:
+    for user_id in ("UFAC", "UOWN"):
+        roles = experiment_roles(user_id, facilitator_id="UFAC", owners=("UOWN", "UTWO"))
+        authorize(Action.REVIEW_EXPERIMENT, roles)
+    with pytest.raises(AccessRefused) as raised:
+        roles = experiment_roles("UOTHER", facilitator_id="UFAC", owners=("UOWN",))
+        authorize(Action.REVIEW_EXPERIMENT, roles)
+    assert raised.value.key == "solution_review_not_yours"

@@ -14,9 +14,12 @@ from bot.workshops.commands import (
     MAX_THEME_NAME,
     MAX_TOPIC,
     GroupNotes,
+    OpenSolution,
     OpenWorkshop,
+    OrderPractices,
     RemoveTheme,
     ShowMyDots,
+    ShowSummary,
     ShowThemes,
     WorkshopHelp,
     note_numbers,
@@ -58,6 +61,17 @@ PARSED = [
     ("pisteet", ShowMyDots()),
     ("poäng", ShowMyDots()),
     ("dots", ShowMyDots()),
+    ("ratkaisu uusi", OpenSolution()),
+    ("Ratkaisupaja UUSI", OpenSolution()),
+    ("lösning ny", OpenSolution()),
+    ("solution new", OpenSolution()),
+    ("käytännöt 3, 1, 2", OrderPractices((3, 1, 2))),
+    ("kaytannot 2 ja 1", OrderPractices((2, 1))),
+    ("praxis 1-3", OrderPractices((1, 2, 3))),
+    ("practices 2, 2, 1", OrderPractices((2, 1))),
+    ("yhteenveto", ShowSummary()),
+    ("sammanfattning", ShowSummary()),
+    ("summary", ShowSummary()),
 ]
 
 REFUSED = [
@@ -77,6 +91,11 @@ REFUSED = [
     ("teema " + "x" * (MAX_THEME_NAME + 1) + ": 1", "text_too_long"),
     ("teemat kaikki", "workshop_usage_themes"),
     ("pisteet 3", "workshop_usage_dots"),
+    ("ratkaisu", "solution_usage_open"),
+    ("ratkaisu uusi Aihe", "solution_usage_open"),
+    ("käytännöt", "solution_usage_practices"),
+    ("käytännöt ensin 2", "solution_usage_practices"),
+    ("yhteenveto kaikille", "solution_usage_summary"),
 ]
 
 

@@ -23,6 +23,9 @@ FORM_VERBS = frozenset(
         ADD_GOAL_FORM,
         ADD_MEMBER_FORM,
         action_ids.WORKSHOP_NOTE_FORM,  # Kirjoita hukka, on a Hukkapaja's card
+        action_ids.SOLUTION_CASE_FORM,  # a Ratkaisupaja's card: a case, an experiment
+        action_ids.SOLUTION_EXPERIMENT_FORM,
+        action_ids.SOLUTION_REVIEW_FORM,  # the card and the review reminder
     }
 )
 

@@ -14,6 +14,7 @@ from handlers.teams.dialogs import (
     close_service,
     open_team,
     reschedule,
+    solution_forms,
     workshop_note,
 )
 from handlers.teams.dialogs.buttons import ADD_GOAL_FORM, ADD_MEMBER_FORM
@@ -34,4 +35,11 @@ DIALOGS: Mapping[str, Dialog] = {
     ADD_GOAL_FORM: Dialog(add_goal.fetch, add_goal.submit),
     ADD_MEMBER_FORM: Dialog(add_member.fetch, add_member.submit),
     action_ids.WORKSHOP_NOTE_FORM: Dialog(workshop_note.fetch, workshop_note.submit),
+    action_ids.SOLUTION_CASE_FORM: Dialog(solution_forms.fetch_case, solution_forms.submit_case),
+    action_ids.SOLUTION_EXPERIMENT_FORM: Dialog(
+        solution_forms.fetch_experiment, solution_forms.submit_experiment
+    ),
+    action_ids.SOLUTION_REVIEW_FORM: Dialog(
+        solution_forms.fetch_review, solution_forms.submit_review
+    ),
 }
