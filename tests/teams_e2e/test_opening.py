@@ -67,8 +67,8 @@ async def test_an_app_that_cannot_be_installed_leaves_no_orphan(
     await open_team(bot, people)
     (team,) = await bot.teams_stored()
     assert team.state == TeamState.FAILED and team.channel_id is None
-    # Graph made the chat and lets no app delete it; without the app installed the chat's
-    # rename permission was never granted, so it keeps the code, with no bot and no post.
+    # Graph made the chat, which Tiimi has no permission to delete; without the app installed
+    # the chat's rename permission was never granted, so it keeps the code, no bot, no post.
     (chat,) = bot.case_chats()
     assert chat.topic == team.code and not chat.installed_apps and not chat.bot_in_roster
     assert texts(chat) == []  # no welcome into a team that never opened
