@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -80,6 +81,15 @@ class FormErrors(Exception):
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__(", ".join(errors))
         self.errors = errors
+
+
+@contextlib.contextmanager
+def refused_beside(actor: Actor, field: str) -> Iterator[None]:
+    """A UserError raised inside becomes FormErrors: its refusal shown beside `field`."""
+    try:
+        yield
+    except UserError as error:
+        raise FormErrors({field: actor.t.plain(error.key, **error.params)}) from None
 
 
 class AskelCommands:

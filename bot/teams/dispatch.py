@@ -19,7 +19,7 @@ from bot.meetings.booking import MeetingService
 from bot.meetings.commands import run_meeting_command
 from bot.meetings.grammar import BookMeeting, CancelMeeting, MoveMeeting, ShowMeeting
 from bot.meetings.notices import show_outcome
-from bot.plan.dispatch import AskelCommands, FormErrors
+from bot.plan.dispatch import AskelCommands, refused_beside
 from bot.privacy import Display, access
 from bot.privacy.access import Action, team_by_code, team_for
 from bot.ratings.dispatch import ArvioCommands
@@ -157,10 +157,8 @@ class TiimiCommands:
         display: Display | None = None,
     ) -> str:
         """The service the close form names, checked without I/O; raises FormErrors."""
-        try:
+        with refused_beside(actor, "service"):
             return check_service_form(profession, text, display=display)
-        except UserError as error:
-            raise FormErrors({"service": actor.t.plain(error.key, **error.params)}) from None
 
     async def close_with_service(
         self, *, actor: Actor, channel_id: str, key: str, service: str

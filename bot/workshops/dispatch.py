@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.answers import answer, guard, guard_input, refusal
+from bot.answers import answer, guard_input, refusal
 from bot.command_input import CommandInput
 from bot.context import Actor, Core
 from bot.errors import UserError
-from bot.plan.dispatch import FormErrors
+from bot.plan.dispatch import FormErrors, refused_beside
 from bot.platform import PlatformError
 from bot.privacy import Display
 from bot.replies import Reply, compose, simple
@@ -25,9 +25,9 @@ from bot.workshops.commands import (
     ShowSummary,
     ShowThemes,
     WorkshopHelp,
-    free_text,
     parse_paja,
 )
+from bot.workshops.forms import checked_text, redrawn, workshop_ref
 from bot.workshops.grouping import group, remove_theme
 from bot.workshops.messages import help_reply, my_dots_reply, notes_listing
 from bot.workshops.posting import post_card, refresh_card
@@ -121,7 +121,7 @@ class PajaCommands:
 
         async def work() -> Reply:
             to = WorkshopPhase(action_id.split(":", 1)[1])
-            workshop_id = _workshop_id(value)
+            workshop_id = workshop_ref(value)
             await self.workshops.advance(actor=actor, workshop_id=workshop_id, to=to)
             await refresh_card(self.core, workshop_id)
             return simple(actor.t(f"workshop_phase_done_{to}"))
@@ -132,7 +132,7 @@ class PajaCommands:
         """Anna piste: one of the person's dots on the theme (the value: its id)."""
 
         async def work() -> Reply:
-            given = await give_dot(self.core, actor=actor, theme_id=_workshop_id(value))
+            given = await give_dot(self.core, actor=actor, theme_id=workshop_ref(value))
             if given.first:  # the count of voters on the card grew
                 await refresh_card(self.core, given.workshop_id)
             said = actor.t(
@@ -147,21 +147,21 @@ class PajaCommands:
 
     async def press_my_dots(self, *, actor: Actor, value: str) -> Reply:
         async def work() -> Reply:
-            dots = await my_dots(self.core, actor=actor, workshop_id=_workshop_id(value))
+            dots = await my_dots(self.core, actor=actor, workshop_id=workshop_ref(value))
             return my_dots_reply(actor.t, dots)
 
         return await answer(actor, work)
 
     async def press_notes(self, *, actor: Actor, value: str) -> Reply:
         """The notes and themes, to the facilitator alone."""
-        return await answer(actor, lambda: self._listing(actor, _workshop_id(value)))
+        return await answer(actor, lambda: self._listing(actor, workshop_ref(value)))
 
     # the note form
     async def note_form(self, *, actor: Actor, value: str) -> NoteForm | Reply:
         """Kirjoita hukka: the form, while the notes are being collected."""
 
         async def work() -> NoteForm:
-            state = await self.workshops.state(_workshop_id(value))
+            state = await self.workshops.state(workshop_ref(value))
             if state.workshop.phase != WorkshopPhase.COLLECTING:
                 raise UserError("workshop_note_closed")
             return NoteForm(state.workshop.pk)
@@ -172,11 +172,9 @@ class PajaCommands:
         self, *, actor: Actor, text: str, waste: str | None, display: Display | None = None
     ) -> tuple[str, Waste | None]:
         """The form's note and its kind of waste, checked without I/O; raises FormErrors."""
-        try:
-            guard(text, display=display)
-            note = free_text(text, MAX_NOTE, "workshop_note_empty")
-        except UserError as error:
-            raise FormErrors({TEXT_FIELD: actor.t.plain(error.key, **error.params)}) from None
+        note = checked_text(
+            actor, TEXT_FIELD, text, limit=MAX_NOTE, empty="workshop_note_empty", display=display
+        )
         if waste and waste not in WASTES:
             raise FormErrors({WASTE_FIELD: actor.t.plain("workshop_unknown_waste")})
         return note, Waste(waste) if waste else None
@@ -195,19 +193,9 @@ class PajaCommands:
         FormErrors; the answer's `then` redraws the card. The same form (`form_id`) writes
         one note however often it is sent."""
         note, kind = self.check_note(actor=actor, text=text, waste=waste, display=display)
-        try:
-            workshop_id = _workshop_id(value)
+        with refused_beside(actor, TEXT_FIELD):
+            workshop_id = workshop_ref(value)
             await self.workshops.add_note(
                 workshop_id=workshop_id, text=note, waste=kind, form_key=f"note:{form_id}"
             )
-        except UserError as error:
-            raise FormErrors({TEXT_FIELD: actor.t.plain(error.key, **error.params)}) from None
-        said = simple(actor.t("workshop_note_added"))
-        return Reply(said.message, then=lambda: refresh_card(self.core, workshop_id))
-
-
-def _workshop_id(value: str) -> int:
-    """A button's value: the id of its workshop (or theme)."""
-    if not (value.isascii() and value.isdecimal() and len(value) <= 12):
-        raise UserError("workshop_gone")
-    return int(value)
+        return redrawn(self.core, actor.t("workshop_note_added"), workshop_id)

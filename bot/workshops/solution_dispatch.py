@@ -13,13 +13,13 @@ from bot.context import Actor, Core
 from bot.dates import DateParseError, parse_date
 from bot.dates.explain import explain
 from bot.errors import UserError
-from bot.plan.dispatch import FormErrors
+from bot.plan.dispatch import FormErrors, refused_beside
 from bot.platform import PlatformError
 from bot.privacy import Display
 from bot.privacy.access import Action
 from bot.replies import Reply, plain_text, simple
-from bot.workshops.commands import free_text
 from bot.workshops.flow_chart import flow_chart
+from bot.workshops.forms import checked_text, redrawn, workshop_ref
 from bot.workshops.posting import post_card, refresh_card
 from bot.workshops.service import WorkshopService
 from bot.workshops.solution_card import flow_text
@@ -101,7 +101,7 @@ class SolutionCommands:
     # the forms
     async def case_form(self, *, actor: Actor, value: str) -> CaseForm | Reply:
         async def work() -> CaseForm:
-            state = await self.solutions.state(_number(value))
+            state = await self.solutions.state(workshop_ref(value))
             if len(state.cases) >= MAX_CASES:
                 raise UserError("solution_case_limit", count=MAX_CASES)
             return CaseForm(state.workshop.pk)
@@ -113,15 +113,12 @@ class SolutionCommands:
     ) -> Reply:
         """Raises FormErrors; the answer's `then` redraws the card."""
         case = _checked(actor, CASE_FIELD, text, MAX_CASE, display)
-        try:
-            workshop_id = _number(value)
+        with refused_beside(actor, CASE_FIELD):
+            workshop_id = workshop_ref(value)
             await self.solutions.add_case(
                 actor=actor, workshop_id=workshop_id, text=case, form_key=f"case:{form_id}"
             )
-        except UserError as error:
-            raise FormErrors({CASE_FIELD: actor.t.plain(error.key, **error.params)}) from None
-        said = simple(actor.t("solution_case_added"))
-        return Reply(said.message, then=lambda: refresh_card(self.core, workshop_id))
+        return redrawn(self.core, actor.t("solution_case_added"), workshop_id)
 
     async def experiment_form(self, *, actor: Actor, value: str) -> ExperimentForm | Reply:
         async def work() -> ExperimentForm:
@@ -155,7 +152,7 @@ class SolutionCommands:
                 {OWNERS_FIELD: actor.t.plain("solution_owners_many", count=MAX_OWNERS)}
             )
         day = self._review_date(actor, review_date)
-        try:
+        with refused_beside(actor, WHAT_FIELD):
             workshop_id, theme_id = _pair(value)
             added = await self.solutions.add_experiment(
                 actor=actor,
@@ -166,19 +163,15 @@ class SolutionCommands:
                 review_date=day,
                 form_key=f"experiment:{form_id}",
             )
-        except UserError as error:
-            raise FormErrors({WHAT_FIELD: actor.t.plain(error.key, **error.params)}) from None
         number = added.number if added else 0
-        said = simple(actor.t("solution_experiment_added", number=number))
-        return Reply(said.message, then=lambda: refresh_card(self.core, workshop_id))
+        return redrawn(self.core, actor.t("solution_experiment_added", number=number), workshop_id)
 
     def _review_date(self, actor: Actor, text: str) -> date:
         today = self.core.clock.now().astimezone(self.core.timezone).date()
         try:
-            guard(text)
-            found = parse_date(text, today=today)
-        except UserError as error:
-            raise FormErrors({DATE_FIELD: actor.t.plain(error.key, **error.params)}) from None
+            with refused_beside(actor, DATE_FIELD):
+                guard(text)
+                found = parse_date(text, today=today)
         except DateParseError as error:
             raise FormErrors({DATE_FIELD: plain_text(explain(actor.t, error))}) from None
         if found < today:
@@ -188,7 +181,7 @@ class SolutionCommands:
 
     async def review_form(self, *, actor: Actor, value: str) -> ReviewForm | Reply:
         async def work() -> ReviewForm:
-            experiment = await self.solutions.may_review(actor, _number(value))
+            experiment = await self.solutions.may_review(actor, workshop_ref(value))
             return ReviewForm(experiment.pk, experiment.number, experiment.what)
 
         return await answer(actor, work)
@@ -208,39 +201,27 @@ class SolutionCommands:
         written = (
             _checked(actor, NOTE_FIELD, note, MAX_REVIEW_NOTE, display) if note.strip() else ""
         )
-        try:
+        with refused_beside(actor, NOTE_FIELD):
             experiment = await self.solutions.review(
                 actor=actor,
-                experiment_id=_number(value),
+                experiment_id=workshop_ref(value),
                 outcome=ExperimentOutcome(outcome),
                 note=written,
             )
-        except UserError as error:
-            raise FormErrors({NOTE_FIELD: actor.t.plain(error.key, **error.params)}) from None
-        said = simple(
-            actor.t(
-                "solution_reviewed",
-                number=experiment.number,
-                outcome=actor.t.plain(f"solution_outcome_{outcome}"),
-            )
+        said = actor.t(
+            "solution_reviewed",
+            number=experiment.number,
+            outcome=actor.t.plain(f"solution_outcome_{outcome}"),
         )
-        return Reply(said.message, then=lambda: refresh_card(self.core, experiment.workshop_id))
+        return redrawn(self.core, said, experiment.workshop_id)
 
 
 def _checked(actor: Actor, field: str, text: str, limit: int, display: Display | None) -> str:
-    try:
-        guard(text, display=display)
-        return free_text(text, limit, "solution_text_empty")
-    except UserError as error:
-        raise FormErrors({field: actor.t.plain(error.key, **error.params)}) from None
-
-
-def _number(value: str) -> int:
-    if not (value.isascii() and value.isdecimal() and len(value) <= 12):
-        raise UserError("workshop_gone")
-    return int(value)
+    return checked_text(
+        actor, field, text, limit=limit, empty="solution_text_empty", display=display
+    )
 
 
 def _pair(value: str) -> tuple[int, int]:
     first, _, second = value.partition(":")
-    return _number(first), _number(second)
+    return workshop_ref(first), workshop_ref(second)
