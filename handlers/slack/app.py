@@ -22,9 +22,9 @@ from handlers.slack.listeners import (
     close_team_action,
     home_step_done_action,
     paja_command,
-    solution_buttons,
     step_move_action,
     tiimi_command,
+    workshop_form_buttons,
 )
 from handlers.slack.request_keys import HandleOnce, RequestKeys
 from handlers.slack.services import SlackServices
@@ -55,7 +55,7 @@ LISTENER_MODULES = (
     close_service_form,
     paja_command,
     workshop_note_form,
-    solution_buttons,
+    workshop_form_buttons,
     solution_forms,
 )
 

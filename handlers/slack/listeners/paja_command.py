@@ -1,20 +1,16 @@
-"""`/paja`: the staff's workshops (Hukkapaja), and the card's *Kirjoita hukka* button, which
-opens the note form."""
+"""`/paja`: the staff's workshops (Hukkapaja and Ratkaisupaja). The buttons on their cards
+that open a form: handlers/slack/listeners/workshop_form_buttons.py."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext, AsyncRespond
-from slack_sdk.web.async_client import AsyncWebClient
 
-from bot import action_ids
-from bot.workshops.dispatch import NoteForm
 from handlers.slack.actors import actor_of
 from handlers.slack.command_input import command_input
 from handlers.slack.render import reply_payload
 from handlers.slack.services import SlackServices
-from handlers.slack.views.workshop_note_form import note_modal
 from handlers.slack.work import after_ack
 
 COMMAND = "/paja"
@@ -40,27 +36,5 @@ async def handle_paja(
         await respond(**reply_payload(reply))
 
 
-async def handle_write(
-    ack: AsyncAck,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    client: AsyncWebClient,
-    respond: AsyncRespond,
-    context: AsyncBoltContext,
-    services: SlackServices,
-) -> None:
-    await ack()
-    async with after_ack(context):
-        actor = await actor_of(context, services)
-        value = str(action.get("value") or "")
-        result = await services.tiimi.paja.note_form(actor=actor, value=value)
-        if isinstance(result, NoteForm):
-            view = note_modal(actor.t, result)
-            await client.views_open(trigger_id=body["trigger_id"], view=view)
-            return
-        await respond(**reply_payload(result))
-
-
 def register(app: AsyncApp) -> None:
     app.command(COMMAND)(handle_paja)
-    app.action(action_ids.WORKSHOP_NOTE_FORM)(handle_write)

@@ -1,6 +1,6 @@
 """A Ratkaisupaja's three forms: a client case (the hint says to write no identifying details),
 an experiment (what, owners, a review date in words) and a review (kept, changed or dropped,
-with a note). The buttons that open them: handlers/slack/listeners/solution_buttons.py."""
+with a note). The buttons that open them: handlers/slack/listeners/workshop_form_buttons.py."""
 
 from __future__ import annotations
 

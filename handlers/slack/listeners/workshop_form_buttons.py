@@ -1,6 +1,7 @@
-"""A Ratkaisupaja's buttons that open its forms (handlers/slack/views/solution_forms.py): a
-client case and an experiment on its card, a review on the card and on the review reminder.
-A press the core refuses is answered privately instead."""
+"""The workshops' buttons that open a form: a Hukkapaja's *Kirjoita hukka* (the note,
+handlers/slack/views/workshop_note_form.py), and a Ratkaisupaja's client case and experiment on
+its card and review on the card and on the review reminder (handlers/slack/views/
+solution_forms.py). A press the core refuses is answered privately instead."""
 
 from __future__ import annotations
 
@@ -14,19 +15,23 @@ from bot import action_ids
 from bot.context import Actor
 from bot.i18n import Catalog
 from bot.replies import Reply
+from bot.workshops.dispatch import NoteForm
 from bot.workshops.solution_dispatch import CaseForm, ExperimentForm, ReviewForm
 from handlers.slack.actors import actor_of
 from handlers.slack.render import reply_payload
 from handlers.slack.services import SlackServices
 from handlers.slack.views.solution_forms import case_modal, experiment_modal, review_modal
+from handlers.slack.views.workshop_note_form import note_modal
 from handlers.slack.work import after_ack
 
-Form = CaseForm | ExperimentForm | ReviewForm
+Form = NoteForm | CaseForm | ExperimentForm | ReviewForm
 Opener = Callable[[SlackServices, Actor, str], Awaitable[Form | Reply]]
 
 
 def _modal(t: Catalog, form: Form) -> dict[str, Any]:
     match form:
+        case NoteForm():
+            return note_modal(t, form)
         case CaseForm():
             return case_modal(t, form)
         case ExperimentForm():
@@ -57,6 +62,10 @@ def _opens(opener: Opener) -> Callable[..., Awaitable[None]]:
     return handle
 
 
+def _note(services: SlackServices, actor: Actor, value: str) -> Awaitable[Form | Reply]:
+    return services.tiimi.paja.note_form(actor=actor, value=value)
+
+
 def _case(services: SlackServices, actor: Actor, value: str) -> Awaitable[Form | Reply]:
     return services.tiimi.paja.solutions.case_form(actor=actor, value=value)
 
@@ -70,6 +79,7 @@ def _review(services: SlackServices, actor: Actor, value: str) -> Awaitable[Form
 
 
 def register(app: AsyncApp) -> None:
+    app.action(action_ids.WORKSHOP_NOTE_FORM)(_opens(_note))
     app.action(action_ids.SOLUTION_CASE_FORM)(_opens(_case))
     app.action(action_ids.SOLUTION_EXPERIMENT_FORM)(_opens(_experiment))
     app.action(action_ids.SOLUTION_REVIEW_FORM)(_opens(_review))
